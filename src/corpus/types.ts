@@ -1,0 +1,63 @@
+/** The domain of the reports: what ingestion produces and every later stage reads. */
+
+/** A person named in a report, with the title printed before the name. */
+export interface Person {
+  name: string;
+  /** e.g. "高新区党工委书记"; empty when none is printed. */
+  title: string;
+  /** What the report says the person did at the meeting, when it says so. */
+  roles: PersonRole[];
+}
+
+export type PersonRole = 'chaired' | 'spoke' | 'attended' | 'reported' | 'relayed';
+
+/** One article of a report, with its text repaired and its metadata extracted. */
+export interface Article {
+  /** Stable across rebuilds: derived from the source and the article's position (or the JSONL id). */
+  id: string;
+  /** The file it came from, relative to the input root. */
+  source: string;
+  headline: string;
+  /** Subtitle lines printed under the headline, joined with " / "; empty when none. */
+  subtitle: string;
+  /** True when no headline was printed and it was derived from the lead sentence. */
+  headlineDerived: boolean;
+  /** ISO date YYYY-MM-DD, or undefined when the report gives none. */
+  date?: string;
+  /** True when the year (or the whole date) was inferred rather than printed or given. */
+  dateInferred: boolean;
+  /** The meeting's name as printed in the lead sentence, when the article reports one. */
+  meeting?: string;
+  reporters: string[];
+  photographers: string[];
+  people: Person[];
+  /** The article's text: sentences whole again, OCR spaces removed, paragraphs joined by "\n". */
+  body: string;
+}
+
+/** A retrievable window of an article; offsets point into `Article.body`. */
+export interface Chunk {
+  /** `${articleId}#${ordinal}` */
+  id: string;
+  articleId: string;
+  ordinal: number;
+  text: string;
+  start: number;
+  end: number;
+  headline: string;
+  date?: string;
+  meeting?: string;
+}
+
+/** A report file that could not be read, named so the user can fix it. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+export interface CorpusReadResult {
+  articles: Article[];
+  skipped: SkippedFile[];
+  /** Files read successfully. */
+  files: number;
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Native addons (hnswlib, nodejieba, onnxruntime) are safest in forked processes.
+    pool: 'forks',
+  },
+});
