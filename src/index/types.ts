@@ -27,3 +27,26 @@ export interface ChunkHit {
   chunk: number;
   score: number;
 }
+
+/**
+ * A loaded, read-only index: what retrieval searches. Built by `buildIndex` (src/index/build.ts),
+ * opened by `loadIndex` (src/index/load.ts).
+ */
+export interface ReportIndex {
+  readonly dir: string;
+  readonly manifest: Manifest;
+  readonly articles: readonly import('../corpus/types.ts').Article[];
+  readonly articleById: ReadonlyMap<string, import('../corpus/types.ts').Article>;
+  /** Position in this list is the chunk's label in the HNSW index and its document number in BM25. */
+  readonly chunks: readonly import('../corpus/types.ts').Chunk[];
+  /** The embedder that built the index (queries must use it). */
+  readonly embedder: Embedder;
+  /** Approximate nearest neighbours by cosine similarity (score = 1 - distance), best first. */
+  denseSearch(vector: Float32Array, k: number, filter?: (chunk: number) => boolean): ChunkHit[];
+  /** BM25 over the analysed terms of `query`, best first. */
+  lexicalSearch(query: string, k: number, filter?: (chunk: number) => boolean): ChunkHit[];
+  /** The analyser the BM25 index was built with (jieba with the index's user dictionary). */
+  analyse(text: string): string[];
+  /** The stored, normalised vector of a chunk (for exact search and re-ranking). */
+  vector(chunk: number): Float32Array;
+}

@@ -26,3 +26,47 @@ export interface Answer {
   related: Citation[];
   timings_ms: Record<string, number>;
 }
+
+/** A question that cannot be asked (empty, too long, garbage); the message is for the user. */
+export class QuestionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QuestionError';
+  }
+}
+
+export interface ArticleSummary {
+  id: string;
+  headline: string;
+  date?: string;
+  meeting?: string;
+  /** The first sentence, trimmed to one line. */
+  lead: string;
+}
+
+export interface MeetingInfo {
+  name: string;
+  date?: string;
+  articleId: string;
+  headline: string;
+  chaired: string[];
+  attended: string[];
+  /** The meeting's key points, each a citation into the article. */
+  keyPoints: Citation[];
+}
+
+/**
+ * Everything a front end (CLI, Discord) may ask of the reports. Implemented by
+ * `ReportsEngine` (src/retrieval/engine.ts); front ends depend on this interface only.
+ */
+export interface ReportsService {
+  /** Throws QuestionError for questions that cannot be asked. */
+  ask(question: string): Promise<Answer>;
+  /** ISO dates that have reports, newest first. */
+  dates(): string[];
+  articlesOn(date: string): ArticleSummary[];
+  meetings(): Array<{ name: string; date?: string }>;
+  /** By exact or substring name match; undefined when none. */
+  meeting(name: string): MeetingInfo | undefined;
+  article(id: string): import('../corpus/types.ts').Article | undefined;
+}
