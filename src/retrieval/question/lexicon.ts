@@ -1,0 +1,43 @@
+/** The English → Chinese lexicon used to translate English questions (built by scripts/build-lexicon.ts). */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../config.ts';
+
+export const LEXICON_FORMAT = 1;
+export const MAX_CANDIDATES = 10;
+export const DEFAULT_LEXICON_PATH = path.join(PROJECT_ROOT, 'data', 'lexicon', 'en-zh.json');
+
+/** On disk: key (lower-case English word or 2–3-word phrase) → space-separated candidates, best first. */
+export interface LexiconFile {
+  format: number;
+  source: string;
+  entries: Record<string, string>;
+}
+
+/** In memory: key → simplified Chinese candidates, best first. */
+export interface Lexicon {
+  lookup(key: string): readonly string[] | undefined;
+  readonly size: number;
+}
+
+export function lexiconFromEntries(entries: Record<string, string | readonly string[]>): Lexicon {
+  const map = new Map<string, readonly string[]>();
+  for (const [k, v] of Object.entries(entries)) map.set(k, typeof v === 'string' ? v.split(' ') : v);
+  return { lookup: (key) => map.get(key), size: map.size };
+}
+
+const cache = new Map<string, Lexicon>();
+
+/** Loads a lexicon file once per path; later calls return the cached one. */
+export function loadLexicon(file: string = DEFAULT_LEXICON_PATH): Lexicon {
+  const resolved = path.resolve(file);
+  const cached = cache.get(resolved);
+  if (cached) return cached;
+  const parsed = JSON.parse(readFileSync(resolved, 'utf8')) as LexiconFile;
+  if (parsed.format !== LEXICON_FORMAT || typeof parsed.entries !== 'object') {
+    throw new Error(`${resolved}: not an en-zh lexicon of format ${LEXICON_FORMAT}; rebuild with npm run lexicon:build`);
+  }
+  const lexicon = lexiconFromEntries(parsed.entries);
+  cache.set(resolved, lexicon);
+  return lexicon;
+}

@@ -1,0 +1,107 @@
+/**
+ * English question → Chinese search terms, offline, by dictionary lookup. No grammar: the terms feed
+ * a bag-of-words search, so what matters is that the right Chinese words are among them.
+ */
+import { ENGLISH_STOP_WORDS, lemmaCandidates } from './english-words.ts';
+import { MAX_CANDIDATES, type Lexicon } from './lexicon.ts';
+
+export interface Translation {
+  /** Chinese search terms, best candidates of each word first, no duplicates. */
+  terms: string[];
+  /** Numbers and capitalised (Latin) names kept verbatim: corpora often print them untranslated. */
+  kept: string[];
+  /** The candidates per translated word or phrase, in question order (for callers that weight them). */
+  groups: Array<{ english: string; candidates: string[] }>;
+}
+
+export interface TranslateOptions {
+  /** Candidates taken per word or phrase (default 10, the most the lexicon holds). */
+  perWord?: number;
+}
+
+interface Token {
+  raw: string;
+  lower: string;
+  /** Index of the token in the question, to tell adjacent words from words around a dropped one. */
+  pos: number;
+}
+
+/** Words that only frame the question ("What year did…", "How many people…"), on top of stop words. */
+const QUESTION_FILLER = new Set(['year', 'date', 'day', 'time', 'number', 'percentage', 'percent', 'amount']);
+
+function tokenise(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(/[A-Za-z]+(?:['’][A-Za-z]+)?|\d+(?:[.,:]\d+)*/g)) {
+    const raw = m[0].replace(/['’]s$/i, '');
+    out.push({ raw, lower: raw.toLowerCase(), pos: out.length });
+  }
+  return out;
+}
+
+/** Looks a word or phrase up, trying the base forms of its last word. */
+function lookup(lexicon: Lexicon, words: string[]): readonly string[] | undefined {
+  const head = words.slice(0, -1).join(' ');
+  for (const last of lemmaCandidates(words[words.length - 1])) {
+    if (words.length === 1 && ENGLISH_STOP_WORDS.has(last)) continue;
+    const hit = lexicon.lookup(head ? `${head} ${last}` : last);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function isName(token: Token, index: number): boolean {
+  if (!/^[A-Z]/.test(token.raw)) return false;
+  // The first word of a sentence is capitalised anyway; only a name if it is not a common word.
+  return index > 0 || !ENGLISH_STOP_WORDS.has(token.lower);
+}
+
+export function translateQuestion(english: string, lexicon: Lexicon, options: TranslateOptions = {}): Translation {
+  const perWord = Math.min(options.perWord ?? MAX_CANDIDATES, MAX_CANDIDATES);
+  const tokens = tokenise(english);
+  const kept: string[] = [];
+  const content: Token[] = [];
+  tokens.forEach((t, i) => {
+    if (/^\d/.test(t.raw)) {
+      kept.push(t.raw);
+      return;
+    }
+    if (isName(t, i) && !kept.includes(t.raw)) kept.push(t.raw);
+    if (!ENGLISH_STOP_WORDS.has(t.lower) && !QUESTION_FILLER.has(t.lower) && t.lower.length > 1) content.push(t);
+  });
+
+  const groups: Translation['groups'] = [];
+  for (let i = 0; i < content.length; ) {
+    let matched = 0;
+    // Longest phrase first, and only over words adjacent in the question.
+    for (let n = Math.min(3, content.length - i); n >= 2 && !matched; n--) {
+      const span = content.slice(i, i + n);
+      if (span[n - 1].pos - span[0].pos !== n - 1) continue;
+      const hit = lookup(lexicon, span.map((t) => t.lower));
+      if (hit) {
+        groups.push({ english: span.map((t) => t.lower).join(' '), candidates: hit.slice(0, perWord) });
+        matched = n;
+      }
+    }
+    if (matched) {
+      i += matched;
+      continue;
+    }
+    const hit = lookup(lexicon, [content[i].lower]);
+    if (hit) groups.push({ english: content[i].lower, candidates: hit.slice(0, perWord) });
+    i++;
+  }
+
+  // Interleave by rank so the best candidate of every word comes before second choices.
+  const terms: string[] = [];
+  const seen = new Set<string>();
+  for (let rank = 0; rank < perWord; rank++) {
+    for (const g of groups) {
+      const c = g.candidates[rank];
+      if (c && !seen.has(c)) {
+        seen.add(c);
+        terms.push(c);
+      }
+    }
+  }
+  return { terms, kept, groups };
+}
