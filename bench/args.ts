@@ -1,0 +1,91 @@
+/** The bench's command line: `npm run bench -- [--sizes 1000,10000,100000] [--embedder builtin|MODEL] ...`. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  sizes: number[];
+  /** `builtin` or a model id / folder understood by the project's embedder factory. */
+  embedder: string;
+  /** Questions per size for the latency run (sampled from the QA sets). */
+  queries: number;
+  /** At most this many questions per QA set in the quality run (undefined: all). */
+  qaLimit?: number;
+  efValues: number[];
+  dataDir: string;
+  outDir: string;
+  /** Where indexes and generated corpora are written (deleted afterwards unless keepWork). */
+  workDir: string;
+  keepWork: boolean;
+  seed: number;
+  /** Skip the quality run on the QA sets (scale only). */
+  skipQuality: boolean;
+  /** Write bench/RESULTS.md. */
+  writeResults: boolean;
+}
+
+export const USAGE = `Usage: npm run bench -- [options]
+  --sizes 1000,10000,100000   chunk counts of the generated corpora
+  --embedder builtin|MODEL     embedder to build with (default builtin)
+  --queries 300                questions per size for latency
+  --qa-limit N                 at most N questions per QA set for quality (default all)
+  --ef 10,50,100,200           HNSW ef values for recall
+  --data DIR                   benchmark sets (default ../shared/bench from the project root)
+  --out DIR                    JSON results (default bench/results)
+  --work DIR                   scratch folder for corpora and indexes (default <out>/work)
+  --keep-work                  keep the scratch indexes
+  --seed N                     generator and sampling seed
+  --no-quality                 skip the QA-set quality run
+  --no-results-md              do not rewrite bench/RESULTS.md`;
+
+function intList(value: string, name: string): number[] {
+  const list = value.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+  if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--${name} wants positive integers separated by commas, got "${value}"`);
+  return list;
+}
+
+function positive(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} wants a positive integer, got "${value}"`);
+  return n;
+}
+
+export function parseBenchArgs(argv: string[], projectRoot: string): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string', default: '1000,10000,100000' },
+      embedder: { type: 'string', default: 'builtin' },
+      queries: { type: 'string', default: '300' },
+      'qa-limit': { type: 'string' },
+      ef: { type: 'string', default: '10,50,100,200' },
+      data: { type: 'string', default: path.resolve(projectRoot, '..', 'shared', 'bench') },
+      out: { type: 'string', default: path.join(projectRoot, 'bench', 'results') },
+      work: { type: 'string' },
+      'keep-work': { type: 'boolean', default: false },
+      seed: { type: 'string', default: '20240601' },
+      'no-quality': { type: 'boolean', default: false },
+      'no-results-md': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) throw new HelpRequested();
+  const outDir = path.resolve(values.out);
+  return {
+    sizes: intList(values.sizes, 'sizes'),
+    embedder: values.embedder,
+    queries: positive(values.queries, 'queries'),
+    qaLimit: values['qa-limit'] === undefined ? undefined : positive(values['qa-limit'], 'qa-limit'),
+    efValues: intList(values.ef, 'ef'),
+    dataDir: path.resolve(values.data),
+    outDir,
+    workDir: path.resolve(values.work ?? path.join(outDir, 'work')),
+    keepWork: values['keep-work'],
+    seed: positive(values.seed, 'seed'),
+    skipQuality: values['no-quality'],
+    writeResults: !values['no-results-md'],
+  };
+}
+
+export class HelpRequested extends Error {}

@@ -1,0 +1,165 @@
+/** Renders a bench run as markdown: the summary and side-by-side tables, then per-size details. Pure. */
+import type { BenchResult, MethodName, SizeResult } from './result-types.ts';
+import type { LatencySummary } from './stats.ts';
+
+const METHODS: MethodName[] = ['hybrid (ask)', 'HNSW (dense)', 'exact (dense)', 'BM25', 'MiniSearch'];
+
+function ms(x: number | undefined): string {
+  if (x === undefined || Number.isNaN(x)) return '–';
+  if (x >= 100) return x.toFixed(0);
+  if (x >= 10) return x.toFixed(1);
+  return x.toFixed(2);
+}
+
+function pct(x: number | undefined): string {
+  return x === undefined || Number.isNaN(x) ? '–' : x.toFixed(3);
+}
+
+function int(x: number): string {
+  return Math.round(x).toLocaleString('en-US');
+}
+
+function mb(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(1);
+}
+
+function lat(l: LatencySummary | undefined): string {
+  return l ? `${ms(l.p50)} / ${ms(l.p95)}` : '–';
+}
+
+function table(head: string[], rows: string[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** Recall at the ef the index is built to search with, else the smallest ef measured that reaches 0.98. */
+function recallRow(s: SizeResult): { ef: number; recall: number; speedup: number } | undefined {
+  const r = s.query.recall;
+  if (r.length === 0) return undefined;
+  const good = r.find((x) => x.recallAt10 >= 0.98) ?? r[r.length - 1];
+  return { ef: good.ef, recall: good.recallAt10, speedup: good.speedup };
+}
+
+export function summaryTable(result: BenchResult): string {
+  const rows = result.sizes.map((s) => {
+    const rr = recallRow(s);
+    const cs = s.query.coldStart;
+    return [
+      int(s.query.chunks),
+      int(s.build.chunksPerSec),
+      (s.build.totalMs / 1000).toFixed(1),
+      mb(s.build.diskBytes),
+      cs ? `${(cs.processMs / 1000).toFixed(2)} (${(cs.loadMs / 1000).toFixed(2)} + ${(cs.firstAskMs / 1000).toFixed(2)})` : '–',
+      `${ms(s.query.ask.latency.p50)} / ${ms(s.query.ask.latency.p95)} / ${ms(s.query.ask.latency.p99)}`,
+      rr ? `${pct(rr.recall)} @ef=${rr.ef}` : '–',
+      rr ? `${rr.speedup.toFixed(1)}x` : '–',
+      `${int(s.query.memory.rssAfterLoadMb)} / ${int(s.query.memory.rssAfterQuestionsMb)}`,
+    ];
+  });
+  return table(
+    ['chunks', 'build chunks/s', 'build s', 'index MiB', 'cold start s (load + 1st ask)', 'ask p50 / p95 / p99 ms', 'HNSW recall@10', 'HNSW vs exact', 'RSS MiB load / after'],
+    rows,
+  );
+}
+
+/** Methods × (quality on each QA set, speed at each size). */
+export function sideBySideTable(result: BenchResult): string {
+  const head = [
+    'method',
+    ...result.quality.map((q) => `${q.set} first-hit`),
+    ...result.sizes.map((s) => `p50 / p95 ms @${int(s.query.chunks)}`),
+  ];
+  const rows = METHODS.map((m) => [
+    m,
+    ...result.quality.map((q) => {
+      const mq = q.query.quality?.find((x) => x.method === m);
+      if (!mq) return '–';
+      return m === 'hybrid (ask)' ? `${pct(mq.excerptHit)} (chunk ${pct(mq.firstHit)})` : pct(mq.firstHit);
+    }),
+    ...result.sizes.map((s) => {
+      const speed = s.query.methods.find((x) => x.method === m);
+      return lat(speed?.latency);
+    }),
+  ]);
+  return table(head, rows);
+}
+
+export function sizeDetails(s: SizeResult): string {
+  const out: string[] = [`### ${int(s.query.chunks)} chunks (${int(s.query.articles)} articles, requested ${int(s.requestedChunks)})`, ''];
+  out.push(`Build (${s.build.stageSource}): ${(s.build.totalMs / 1000).toFixed(2)} s, ${int(s.build.chunksPerSec)} chunks/s, peak RSS ${int(s.build.peakRssMb)} MiB, on disk ${mb(s.build.diskBytes)} MiB.`, '');
+  out.push(table(['stage', 'ms', 'chunks/s', 'share'], s.build.stages.map((st) => [st.stage, int(st.ms), int(st.chunksPerSec), `${((100 * st.ms) / s.build.totalMs).toFixed(1)}%`])), '');
+  const files = Object.entries(s.build.files).sort((a, b) => b[1] - a[1]);
+  out.push(`Index files (MiB): ${files.map(([f, b]) => `${f} ${mb(b)}`).join(', ')}.`, '');
+  const cs = s.query.coldStart;
+  if (cs) out.push(`Cold start (fresh process): ${int(cs.processMs)} ms to the first answer = boot + imports ${int(cs.importMs)} ms, load ${int(cs.loadMs)} ms, first ask ${int(cs.firstAskMs)} ms.`, '');
+  const a = s.query.ask;
+  out.push(`ask over ${a.latency.n} questions${a.errors ? ` (${a.errors} refused)` : ''}: p50 ${ms(a.latency.p50)}, p95 ${ms(a.latency.p95)}, p99 ${ms(a.latency.p99)}, max ${ms(a.latency.max)} ms. Where the time goes (mean ms, share of the summed stages):`, '');
+  const stages = Object.entries(a.stages).sort((x, y) => y[1].share - x[1].share);
+  out.push(table(['stage', 'mean ms', 'share'], stages.map(([k, v]) => [k, ms(v.meanMs), `${(100 * v.share).toFixed(1)}%`])), '');
+  out.push(`HNSW recall@10 against exact cosine over the stored vectors (exact: p50 ${ms(s.query.exact.p50)} ms, mean ${ms(s.query.exact.mean)} ms):`, '');
+  out.push(table(['ef', 'recall@10', 'HNSW p50 / p95 ms', 'speed-up (mean)'], s.query.recall.map((r) => [String(r.ef), pct(r.recallAt10), lat(r.hnsw), `${r.speedup.toFixed(1)}x`])), '');
+  out.push(table(['method', 'p50 ms', 'p95 ms', 'p99 ms', 'setup ms'], s.query.methods.map((m) => [m.method, ms(m.latency.p50), ms(m.latency.p95), ms(m.latency.p99), m.setupMs === undefined ? '–' : int(m.setupMs)])), '');
+  out.push(`Memory: RSS ${int(s.query.memory.rssAfterLoadMb)} MiB after load, ${int(s.query.memory.rssAfterQuestionsMb)} MiB after the questions (heap ${int(s.query.memory.heapAfterQuestionsMb)} MiB).`, '');
+  return out.join('\n');
+}
+
+export function qualityDetails(result: BenchResult): string {
+  if (result.quality.length === 0) return '';
+  const rows = result.quality.flatMap((q) =>
+    (q.query.quality ?? []).map((m) => [q.set, int(q.query.questions), m.method, pct(m.firstHit), pct(m.top3Hit), pct(m.excerptHit), pct(m.answerHit), pct(m.abstained)]),
+  );
+  return table(['set', 'questions', 'method', 'first chunk hit', 'top-3 hit', 'first excerpt hit', 'short answer hit', 'abstained'], rows);
+}
+
+export interface Target {
+  name: string;
+  measured: string;
+  met: boolean | undefined;
+}
+
+/** The issue's targets, checked at the largest size run. */
+export function targets(result: BenchResult): Target[] {
+  const s = result.sizes[result.sizes.length - 1];
+  if (!s) return [];
+  const at98 = s.query.recall.find((r) => r.recallAt10 >= 0.98);
+  const rssMax = Math.max(s.query.memory.rssAfterLoadMb, s.query.memory.rssAfterQuestionsMb);
+  const cs = s.query.coldStart;
+  return [
+    { name: `ask p95 < 30 ms (${int(s.query.chunks)} chunks)`, measured: `${ms(s.query.ask.latency.p95)} ms`, met: s.query.ask.latency.p95 < 30 },
+    {
+      name: 'HNSW recall@10 ≥ 0.98 at ≥ 20x exact',
+      measured: at98 ? `${pct(at98.recallAt10)} at ef=${at98.ef}, ${at98.speedup.toFixed(1)}x` : `best ${pct(Math.max(...s.query.recall.map((r) => r.recallAt10)))}`,
+      met: at98 ? at98.speedup >= 20 : false,
+    },
+    { name: 'build ≥ 2,000 chunks/s', measured: `${int(s.build.chunksPerSec)} chunks/s`, met: s.build.chunksPerSec >= 2000 },
+    { name: 'cold start < 2 s', measured: cs ? `${(cs.processMs / 1000).toFixed(2)} s` : '–', met: cs ? cs.processMs < 2000 : undefined },
+    { name: 'RSS < 1 GB', measured: `${int(rssMax)} MiB`, met: rssMax < 1024 },
+  ];
+}
+
+export function targetsTable(result: BenchResult): string {
+  return table(['target', 'measured', 'met'], targets(result).map((t) => [t.name, t.measured, t.met === undefined ? '–' : t.met ? 'yes' : '**no**']));
+}
+
+export function machineLine(result: BenchResult): string {
+  const m = result.machine;
+  return `${m.nproc} cores (${m.cpuModel}), ${int(m.memTotalMb)} MiB RAM, Node ${m.node}, ${m.platform}; run ${m.date}; load average ${m.loadAtStart.join(' / ')} at start${m.loadAtEnd ? `, ${m.loadAtEnd.join(' / ')} at end` : ''}.`;
+}
+
+/** The full markdown report: what the terminal prints and RESULTS.md holds. */
+export function renderReport(result: BenchResult): string {
+  const parts = [
+    `Machine: ${machineLine(result)}`,
+    `Embedder: ${result.embedderId}. Wall time of the run: ${(result.wallMs / 1000).toFixed(0)} s.`,
+    '',
+    summaryTable(result),
+    '',
+    'Side by side (quality = share of questions whose first result contains a gold answer; for `ask`, the first cited excerpt, with its chunk in brackets; speed = latency per question at each size):',
+    '',
+    sideBySideTable(result),
+    '',
+  ];
+  if (result.sizes.length) parts.push('Targets (largest size run):', '', targetsTable(result), '');
+  if (result.quality.length) parts.push('## Quality on the QA sets (natural size)', '', qualityDetails(result), '');
+  if (result.sizes.length) parts.push('## Per size', '', ...result.sizes.map(sizeDetails));
+  return parts.join('\n');
+}

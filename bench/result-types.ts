@@ -1,0 +1,107 @@
+/** The shape of a bench run, as written to bench/results/<timestamp>.json and rendered into RESULTS.md. */
+import type { BenchOptions } from './args.ts';
+import type { MachineInfo } from './machine.ts';
+import type { LatencySummary } from './stats.ts';
+
+export interface StageTiming {
+  stage: string;
+  ms: number;
+  /** Chunks per second through this stage alone. */
+  chunksPerSec: number;
+}
+
+export interface BuildResult {
+  /** Wall time of the whole build (buildIndex, or the stages called one by one). */
+  totalMs: number;
+  chunksPerSec: number;
+  stages: StageTiming[];
+  /** How the stage times were obtained. */
+  stageSource: 'buildIndex progress' | 'stage modules';
+  diskBytes: number;
+  files: Record<string, number>;
+  /** Peak RSS of the building process, in MiB. */
+  peakRssMb: number;
+}
+
+export interface ColdStart {
+  /** From the child process's start (node + tsx boot + imports) to the first answer. */
+  processMs: number;
+  importMs: number;
+  loadMs: number;
+  firstAskMs: number;
+}
+
+export interface MethodSpeed {
+  method: MethodName;
+  latency: LatencySummary;
+  /** Time to build the method's in-memory structure, when the method needs one beyond the index. */
+  setupMs?: number;
+}
+
+export type MethodName = 'hybrid (ask)' | 'HNSW (dense)' | 'exact (dense)' | 'BM25' | 'MiniSearch';
+
+export interface RecallAtEf {
+  ef: number;
+  recallAt10: number;
+  hnsw: LatencySummary;
+  /** Mean exact-search time over mean HNSW time, same queries, same vectors. */
+  speedup: number;
+}
+
+export interface MemoryUse {
+  rssAfterLoadMb: number;
+  rssAfterQuestionsMb: number;
+  heapAfterQuestionsMb: number;
+}
+
+/** Per method, over the questions of a QA set. */
+export interface MethodQuality {
+  method: MethodName;
+  /** The top chunk (the first citation's chunk for ask) contains a gold answer. */
+  firstHit: number;
+  /** Any of the top three contains a gold answer. */
+  top3Hit: number;
+  /** ask only: the first cited excerpt (≤ 200 characters) contains a gold answer: the sets' natural measure. */
+  excerptHit?: number;
+  /** ask only: the short answer contains a gold answer. */
+  answerHit?: number;
+  /** ask only: share of questions answered with an abstention. */
+  abstained?: number;
+}
+
+/** What the query worker measures over one loaded index. */
+export interface QueryMeasurement {
+  chunks: number;
+  articles: number;
+  questions: number;
+  coldStart?: ColdStart;
+  ask: { latency: LatencySummary; stages: Record<string, { meanMs: number; share: number }>; errors: number };
+  methods: MethodSpeed[];
+  recall: RecallAtEf[];
+  exact: LatencySummary;
+  memory: MemoryUse;
+  quality?: MethodQuality[];
+}
+
+export interface SizeResult {
+  requestedChunks: number;
+  build: BuildResult;
+  query: QueryMeasurement;
+}
+
+export interface QualityResult {
+  set: string;
+  documents: number;
+  build: BuildResult;
+  query: QueryMeasurement;
+}
+
+export interface BenchResult {
+  machine: MachineInfo;
+  options: Omit<BenchOptions, 'dataDir' | 'outDir' | 'workDir'>;
+  embedderId: string;
+  sizes: SizeResult[];
+  quality: QualityResult[];
+  finishedAt: string;
+  wallMs: number;
+}
