@@ -1,0 +1,86 @@
+/** Dates, years and meeting names stated in a question: they restrict where the answer may come from. */
+import type { QuestionFilters } from './types.ts';
+
+export interface FilterParse {
+  filters: QuestionFilters;
+  /** The question with the date and year expressions cut out (they are not content to search for). */
+  rest: string;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 二〇二一 → 2021, 十二 → 12, 二十三 → 23 (the forms dates take). */
+function chineseNumber(s: string): number | undefined {
+  if (!s.includes('十')) {
+    let n = 0;
+    for (const ch of s) {
+      const d = CN_DIGITS[ch];
+      if (d === undefined) return undefined;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+  const [tens, ones] = s.split('十');
+  const t = tens === '' ? 1 : CN_DIGITS[tens];
+  const o = ones === '' ? 0 : CN_DIGITS[ones];
+  return t === undefined || o === undefined ? undefined : t * 10 + o;
+}
+
+/** Rewrites Chinese-numeral dates in digits: 二〇二一年一月十二日 → 2021年1月12日 (not 哪一年 or 一天). */
+function digitiseDates(text: string): string {
+  const num = (m: string) => String(chineseNumber(m) ?? m);
+  return text
+    .replace(/[〇零一二三四五六七八九]{4}(?=年)/g, num)
+    .replace(/([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})(?=[日号])/g, (_m, mo: string, d: string) => `${num(mo)}月${num(d)}`);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const validDay = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31;
+const validYear = (y: number) => y >= 1900 && y <= 2100;
+
+export function parseFilters(normalised: string): FilterParse {
+  let rest = digitiseDates(normalised);
+  const filters: QuestionFilters = {};
+  const setDate = (y: number | undefined, m: number, d: number): boolean => {
+    if (!validDay(m, d) || (y !== undefined && !validYear(y))) return false;
+    filters.monthDay ??= `${pad(m)}-${pad(d)}`;
+    if (y !== undefined) {
+      filters.date ??= `${y}-${pad(m)}-${pad(d)}`;
+      filters.year ??= y;
+    }
+    return true;
+  };
+  const cut = (pattern: RegExp, take: (m: RegExpExecArray) => boolean) => {
+    rest = rest.replace(pattern, (...args) => {
+      const match = args.slice(0, -2) as unknown as RegExpExecArray;
+      return take(match) ? ' ' : (match[0] as string);
+    });
+  };
+
+  cut(/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/g, (m) => setDate(+m[1], +m[2], +m[3]));
+  cut(/\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g, (m) => setDate(+m[1], +m[2], +m[3]));
+  cut(new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'gi'), (m) =>
+    setDate(m[3] ? +m[3] : undefined, MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1, +m[2]),
+  );
+  cut(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME}(?:,?\\s+(\\d{4}))?\\b`, 'gi'), (m) =>
+    setDate(m[3] ? +m[3] : undefined, MONTHS.indexOf(m[2].slice(0, 3).toLowerCase()) + 1, +m[1]),
+  );
+  cut(/(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g, (m) => setDate(undefined, +m[1], +m[2]));
+  cut(/(\d{4})\s*年(?!代)/g, (m) => {
+    if (!validYear(+m[1])) return false;
+    filters.year ??= +m[1];
+    return true;
+  });
+  cut(/\b(?:in|of|during|since)\s+((?:19|20)\d{2})\b/gi, (m) => {
+    filters.year ??= +m[1];
+    return true;
+  });
+
+  // A meeting named before 上/中/期间: "在安委会上…", "全市安全生产工作会议上…".
+  const meeting = /(?:^|在|于|[,;:"\s])([^\s,;:"?!。在于]{1,30}?(?:会议|会))(?:上|中|期间)/u.exec(rest);
+  if (meeting) filters.meeting = meeting[1];
+
+  return { filters, rest: rest.replace(/\s+/g, ' ').trim() };
+}

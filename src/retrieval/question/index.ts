@@ -1,0 +1,31 @@
+/**
+ * Question understanding: validate → normalise → (translate if English) → intent. Pure apart from
+ * loading the lexicon once, on the first English question.
+ */
+import { analyseQuestion } from './intent.ts';
+import { loadLexicon, type Lexicon } from './lexicon.ts';
+import { normaliseQuestion } from './normalise.ts';
+import { translateQuestion } from './translate.ts';
+import type { UnderstoodQuestion } from './types.ts';
+import { checkQuestion } from './validate.ts';
+
+export function understand(raw: string, lexicon?: Lexicon): UnderstoodQuestion {
+  const original = checkQuestion(raw);
+  const { text: normalised, script } = normaliseQuestion(original);
+  const intent = analyseQuestion(normalised, original);
+  if (script !== 'en' && script !== 'mixed') {
+    return { original, text: normalised, script, terms: [], kept: [], intent };
+  }
+  const { terms, kept } = translateQuestion(original, lexicon ?? loadLexicon());
+  // Chinese words inside an English question (names, places) are the most precise terms there are.
+  const chinese = script === 'mixed' ? (normalised.match(/\p{Script=Han}+/gu) ?? []) : [];
+  return { original, text: [...chinese, ...terms, ...kept].join(' '), script, terms, kept, intent };
+}
+
+export { checkQuestion, MAX_QUESTION_CHARS, MESSAGES as QUESTION_MESSAGES } from './validate.ts';
+export { normaliseQuestion, type NormalisedQuestion } from './normalise.ts';
+export { translateQuestion, type Translation, type TranslateOptions } from './translate.ts';
+export { analyseQuestion } from './intent.ts';
+export { parseFilters } from './filters.ts';
+export { loadLexicon, lexiconFromEntries, DEFAULT_LEXICON_PATH, type Lexicon } from './lexicon.ts';
+export type * from './types.ts';

@@ -1,0 +1,85 @@
+/** What a question asks for (who, when, how many, …), what it restricts to, and its content words. */
+import { ENGLISH_STOP_WORDS } from './english-words.ts';
+import { parseFilters } from './filters.ts';
+import type { AnswerType, PersonRole, QuestionIntent, QuestionKind } from './types.ts';
+
+interface Rule {
+  kind: QuestionKind;
+  answerType: AnswerType;
+  pattern: RegExp;
+  plural?: boolean;
+}
+
+/**
+ * First match wins, so the order settles overlaps: 哪一年 is a year before 几/哪 are anything else,
+ * 几月几日 a date before 几 a number, 哪些人 people before 哪些 a list.
+ */
+const RULES: Rule[] = [
+  { kind: 'when', answerType: 'year', pattern: /哪一?年|什么年份|哪个年份|几几年|\b(what|which) year\b|\bin what year\b/i },
+  { kind: 'when', answerType: 'date', pattern: /什么时[候间]|何时|哪一?天|哪个日子|几月几[日号]|几号|什么日子|哪[一个]?月|\bwhen\b|\b(what|which) (date|day|month)\b|\bhow long ago\b/i },
+  { kind: 'who', answerType: 'person', plural: true, pattern: /哪些(人|领导|同志|干部|嘉宾|代表|负责人|官员)|\bwho (all|else)\b/ },
+  { kind: 'who', answerType: 'person', pattern: /谁|哪位|哪一位|什么人|何人|\bwho(m|se)?\b/i },
+  { kind: 'how-many', answerType: 'number', pattern: /多少|几[个位项次名家条人天年岁件场批所座%]|几\b|多大|多高|多长|多远|多重|百分之几|\bhow (many|much|long|far|old|large|big|tall|high)\b|\bwhat (percentage|percent|number|amount)\b/i },
+  { kind: 'list', answerType: 'list', plural: true, pattern: /有哪些|哪些|各自|分别|哪几|\bwhich ones\b|\blist\b|\bwhat are (the|all)\b/i },
+  { kind: 'where', answerType: 'place', pattern: /哪里|在哪|哪儿|何地|何处|什么地方|哪个地方|哪座|哪个(城市|省|县|区|镇|国家)|\bwhere\b/i },
+];
+
+const ROLES: Array<[PersonRole, RegExp]> = [
+  ['chaired', /主持|\bchair(ed|s|ing)?\b|\bpresid(e|ed|es|ing)\b|\bhost(ed|s)?\b/i],
+  ['relayed', /传达|\brelay(ed|s)?\b|\bconvey(ed|s)?\b/i],
+  ['reported', /记者|报道|撰稿|作者|通讯员|\breport(ed|er|s)?\b|\bjournalist\b|\bwr[io]te\b|\bauthor\b/i],
+  ['attended', /出席|参加|参会|列席|与会|\battend(ed|s|ing)?\b|\bparticipat(e|ed|es)\b|\bpresent at\b/i],
+  ['spoke', /讲话|强调|要求|指出|表示|发言|致辞|部署|\bsp(oke|eak|eaks|oken)\b|\bsaid\b|\bsays?\b|\bstress(ed|es)?\b|\bemphasi[sz](ed|es|e)\b|\bdemand(ed|s)?\b|\brequire[ds]?\b|\bspeech\b/i],
+];
+
+/**
+ * Interrogatives and particles, removed to leave the content words; longer forms first so 是什么
+ * goes before 什么. "是" alone stays: in 的关键是什么 it anchors the sentence the answer follows.
+ */
+const QUESTION_WORDS =
+  /请问|是不是|各自|分别|多少[家个位项次名条件场批所座种元天年人]?|几[家个位项次名条件场批所座种元天年人]|有没有|什么时[候间]|什么地方|什么人|什么年份|什么日子|哪一年|哪一天|哪一位|哪个|哪一|有哪些|哪些|哪位|哪里|哪儿|哪年|哪天|哪几|几月几[日号]|几号|何时|何地|何处|何人|多少|多大|多长|多久|怎么样|怎样|怎么|如何|为什么|为何|什么|是谁|谁|几|吗|呢|吧|啊|呀|么|\?|!/g;
+
+
+/** Words that frame an English question rather than carry its content. */
+const ENGLISH_FRAME = new Set(['year', 'date', 'day', 'month', 'time', 'number', 'percentage', 'percent', 'amount']);
+
+function focusTerms(rest: string, english: boolean): string[] {
+  const out: string[] = [];
+  if (english) {
+    for (const w of rest.split(/[^a-z0-9'-]+/)) {
+      if (w.length > 1 && !ENGLISH_STOP_WORDS.has(w) && !ENGLISH_FRAME.has(w) && !out.includes(w)) out.push(w);
+    }
+    return out;
+  }
+  const stripped = rest.replace(QUESTION_WORDS, ' ');
+  for (let segment of stripped.split(/[\s,;:"'()<>《》。.、?!]+/)) {
+    // A 是 left dangling at the end ("主任是谁" → 主任是) is the copula, unless a 的X是 frame holds it.
+    if (/是$/.test(segment) && !/的[^的]{1,4}是$/.test(segment)) segment = segment.slice(0, -1);
+    segment = segment.replace(/^(了|的|在|于|和|与|及|有)+|(了|的|在|有|于)+$/g, '').replace(/(会|会议)上$/, '$1');
+    if (segment && !out.includes(segment)) out.push(segment);
+  }
+  return out;
+}
+
+/**
+ * `normalised` is the searchable form (simplified, lower-case); `original` the question as asked,
+ * used for English patterns that depend on case.
+ */
+export function analyseQuestion(normalised: string, original: string = normalised): QuestionIntent {
+  const { filters, rest } = parseFilters(normalised);
+  const english = !/\p{Script=Han}/u.test(normalised) && /[a-z]/i.test(original);
+  const rule = RULES.find((r) => r.pattern.test(normalised));
+  const role = ROLES.find(([, pattern]) => pattern.test(normalised))?.[0];
+  const kind = rule?.kind ?? 'what';
+  const answerType: AnswerType = rule?.answerType ?? 'span';
+  let plural = rule?.plural ?? false;
+  if (kind === 'list') plural = true;
+  return {
+    kind,
+    answerType,
+    ...(role && (kind === 'who' || kind === 'list' || kind === 'what') ? { role } : {}),
+    plural,
+    filters,
+    focus: focusTerms(rest, english),
+  };
+}

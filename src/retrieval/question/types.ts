@@ -1,0 +1,46 @@
+/** What question understanding hands to retrieval and answer selection. */
+
+export type QuestionScript = 'zh-Hans' | 'zh-Hant' | 'en' | 'mixed';
+
+export type QuestionKind = 'who' | 'when' | 'how-many' | 'list' | 'where' | 'what';
+
+/** The part a person played, when the question asks who did something at a meeting or in a report. */
+export type PersonRole = 'chaired' | 'attended' | 'spoke' | 'reported' | 'relayed';
+
+/** The shape of the expected answer, for the answer selector. */
+export type AnswerType = 'person' | 'date' | 'year' | 'number' | 'place' | 'list' | 'span';
+
+/** Restrictions stated in the question itself. */
+export interface QuestionFilters {
+  /** A full date, ISO "YYYY-MM-DD". */
+  date?: string;
+  /** A date without a year, "MM-DD" (also set when `date` is). */
+  monthDay?: string;
+  year?: number;
+  /** A meeting name fragment, e.g. "安委会" from "在安委会上…". */
+  meeting?: string;
+}
+
+export interface QuestionIntent {
+  kind: QuestionKind;
+  answerType: AnswerType;
+  role?: PersonRole;
+  /** True when several answers are expected (哪些人, 有哪些, 各自, which ones). */
+  plural: boolean;
+  filters: QuestionFilters;
+  /** Content words and phrases: the question with interrogatives, particles and filters removed. */
+  focus: string[];
+}
+
+export interface UnderstoodQuestion {
+  /** The question as validated (mentions and invisible characters removed), before normalisation. */
+  original: string;
+  /** Searchable text: the normalised Chinese question, or for English the translated terms and kept words. */
+  text: string;
+  script: QuestionScript;
+  /** Extra search terms from translation (empty for Chinese questions). */
+  terms: string[];
+  /** Numbers and Latin names kept verbatim from an English question. */
+  kept: string[];
+  intent: QuestionIntent;
+}
