@@ -1,0 +1,16 @@
+/** The registry of slash commands, by name. */
+import type { Command } from './command.ts';
+import * as article from './article.ts';
+import * as ask from './ask.ts';
+import * as date from './date.ts';
+import * as meeting from './meeting.ts';
+import * as reindex from './reindex.ts';
+
+export const commands: ReadonlyMap<string, Command> = new Map(
+  ([ask, date, meeting, article, reindex] as Command[]).map((c) => [c.data.name, c]),
+);
+
+/** The JSON bodies `deploy-commands` registers. */
+export function commandDefinitions() {
+  return [...commands.values()].map((c) => c.data.toJSON());
+}

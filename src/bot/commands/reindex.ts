@@ -1,0 +1,64 @@
+/**
+ * /reindex — admins only (Manage Server): rebuilds the index in the background and reports progress by
+ * editing its reply; questions keep being answered from the old index until the swap. One at a time.
+ */
+import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction, InteractionContextType } from 'discord.js';
+import { log } from '../../log.ts';
+import { NO_MENTIONS, type BotContext } from '../context.ts';
+import { notice } from '../render.ts';
+
+export const data = new SlashCommandBuilder()
+  .setName('reindex')
+  .setDescription('Rebuild the index of the reports (Manage Server only)')
+  .setDescriptionLocalizations({ 'zh-CN': '重建报道索引（仅限管理服务器权限）', 'en-US': 'Rebuild the index of the reports (Manage Server only)' })
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild);
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  // default_member_permissions can be overridden by server admins, so check again here.
+  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+    await interaction.reply({ content: '需要“管理服务器”权限。 / You need the Manage Server permission.', flags: MessageFlags.Ephemeral });
+    return;
+  }
+  if (!ctx.reindex) {
+    await interaction.reply({ content: '这个实例不能重建索引。 / Reindexing is not available here.', flags: MessageFlags.Ephemeral });
+    return;
+  }
+  if (ctx.reindexing.running) {
+    await interaction.reply({ content: '已经在重建了。 / A rebuild is already running.', flags: MessageFlags.Ephemeral });
+    return;
+  }
+  ctx.reindexing.running = true;
+  try {
+    await interaction.reply({ content: '正在重建索引… / Rebuilding the index…', allowedMentions: NO_MENTIONS });
+  } catch (err) {
+    ctx.reindexing.running = false;
+    throw err;
+  }
+  void runInBackground(interaction, ctx, ctx.reindex);
+}
+
+async function runInBackground(interaction: ChatInputCommandInteraction, ctx: BotContext, reindex: NonNullable<BotContext['reindex']>): Promise<void> {
+  // Edits run one after another; a progress line already superseded by a newer one is skipped.
+  let latest = '';
+  let chain = Promise.resolve();
+  const show = (text: string) => {
+    latest = text;
+    chain = chain.then(async () => {
+      if (latest !== text) return;
+      await interaction.editReply({ content: notice(text), allowedMentions: NO_MENTIONS }).catch((err) => log.warn('reindex: could not edit progress', err));
+    });
+  };
+  const started = Date.now();
+  try {
+    await reindex((message) => show(`正在重建索引… / Rebuilding the index… ${message}`));
+    show(`索引已重建，已切换到新索引（${((Date.now() - started) / 1000).toFixed(1)} 秒）。 / Index rebuilt and swapped in.`);
+    log.info('reindex: done');
+  } catch (err) {
+    log.error('reindex failed', err);
+    show('重建失败，仍在使用旧索引。 / The rebuild failed; the old index is still in use.');
+  } finally {
+    ctx.reindexing.running = false;
+    await chain;
+  }
+}
