@@ -5,3 +5,11 @@ export class IndexError extends Error {
     this.name = 'IndexError';
   }
 }
+
+/** A build that cannot run or cannot finish (no articles, another build running, unsafe output folder). The message is for the user. */
+export class IndexBuildError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IndexBuildError';
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * A compact BM25 inverted index over analysed chunk terms. Postings are flat typed arrays
+ * (term → [offset, offset+df) into docIds/tfs), so a query touches only its terms' postings and
+ * the file loads with a handful of array copies.
+ */
+import type { ChunkHit } from './types.ts';
+
+export interface Bm25Params {
+  k1: number;
+  b: number;
+}
+
+export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
+
+const MAGIC = 0x35324d42; // "BM25" little-endian
+const FILE_VERSION = 1;
+
+export class Bm25Index {
+  private readonly termIds: Map<string, number>;
+  private readonly idf: Float32Array;
+  /** Per-document length normaliser: k1 * (1 - b + b * len / avgLen). */
+  private readonly norm: Float32Array;
+  private scores: Float32Array;
+
+  private constructor(
+    readonly params: Bm25Params,
+    private readonly terms: string[],
+    private readonly docLengths: Uint32Array,
+    private readonly offsets: Uint32Array,
+    private readonly docIds: Uint32Array,
+    private readonly tfs: Uint16Array,
+  ) {
+    this.termIds = new Map(terms.map((t, i) => [t, i]));
+    const n = docLengths.length;
+    this.idf = new Float32Array(terms.length);
+    for (let t = 0; t < terms.length; t++) {
+      const df = offsets[t + 1] - offsets[t];
+      this.idf[t] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+    let total = 0;
+    for (let d = 0; d < n; d++) total += docLengths[d];
+    const avg = n > 0 && total > 0 ? total / n : 1;
+    this.norm = new Float32Array(n);
+    for (let d = 0; d < n; d++) this.norm[d] = params.k1 * (1 - params.b + (params.b * docLengths[d]) / avg);
+    this.scores = new Float32Array(n);
+  }
+
+  get size(): number {
+    return this.docLengths.length;
+  }
+
+  get vocabularySize(): number {
+    return this.terms.length;
+  }
+
+  /** Builds from each document's term list; document numbers are positions in `docs`. */
+  static build(docs: readonly (readonly string[])[], params: Bm25Params = DEFAULT_BM25): Bm25Index {
+    const termIds = new Map<string, number>();
+    const terms: string[] = [];
+    const docLengths = new Uint32Array(docs.length);
+    // First pass: per-document term counts, as parallel arrays of (termId, tf).
+    const perDoc: Array<{ ids: Uint32Array; tfs: Uint16Array }> = [];
+    const df: number[] = [];
+    for (let d = 0; d < docs.length; d++) {
+      const counts = new Map<number, number>();
+      for (const term of docs[d]) {
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = terms.length;
+          termIds.set(term, id);
+          terms.push(term);
+          df.push(0);
+        }
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      docLengths[d] = docs[d].length;
+      const ids = new Uint32Array(counts.size);
+      const tfs = new Uint16Array(counts.size);
+      let i = 0;
+      for (const [id, tf] of counts) {
+        ids[i] = id;
+        tfs[i++] = Math.min(tf, 0xffff);
+        df[id]++;
+      }
+      perDoc.push({ ids, tfs });
+    }
+    const offsets = new Uint32Array(terms.length + 1);
+    for (let t = 0; t < terms.length; t++) offsets[t + 1] = offsets[t] + df[t];
+    const cursor = offsets.slice(0, terms.length);
+    const docIds = new Uint32Array(offsets[terms.length]);
+    const tfs = new Uint16Array(offsets[terms.length]);
+    // Documents are visited in order, so every posting list comes out sorted by document.
+    for (let d = 0; d < perDoc.length; d++) {
+      const { ids, tfs: counts } = perDoc[d];
+      for (let i = 0; i < ids.length; i++) {
+        const at = cursor[ids[i]]++;
+        docIds[at] = d;
+        tfs[at] = counts[i];
+      }
+    }
+    return new Bm25Index(params, terms, docLengths, offsets, docIds, tfs);
+  }
+
+  /** BM25 scores of the documents matching any term, best first (ties: lower document first). */
+  search(queryTerms: readonly string[], k: number, filter?: (doc: number) => boolean): ChunkHit[] {
+    if (k <= 0 || this.size === 0) return [];
+    const weights = new Map<number, number>();
+    for (const term of queryTerms) {
+      const id = this.termIds.get(term);
+      if (id !== undefined) weights.set(id, (weights.get(id) ?? 0) + 1);
+    }
+    if (weights.size === 0) return [];
+    const scores = this.scores;
+    const touched: number[] = [];
+    const { k1 } = this.params;
+    for (const [t, qtf] of weights) {
+      const w = this.idf[t] * qtf;
+      for (let p = this.offsets[t]; p < this.offsets[t + 1]; p++) {
+        const d = this.docIds[p];
+        const tf = this.tfs[p];
+        if (scores[d] === 0) touched.push(d);
+        scores[d] += (w * tf * (k1 + 1)) / (tf + this.norm[d]);
+      }
+    }
+    const hits = topK(touched, scores, k, filter);
+    for (const d of touched) scores[d] = 0;
+    return hits;
+  }
+
+  /** Binary form: header (magic, version, JSON length), JSON {params, terms}, then the arrays. */
+  serialise(): Buffer {
+    const json = Buffer.from(JSON.stringify({ params: this.params, terms: this.terms }), 'utf8');
+    const jsonPadded = (json.length + 3) & ~3;
+    const header = Buffer.alloc(16);
+    header.writeUInt32LE(MAGIC, 0);
+    header.writeUInt32LE(FILE_VERSION, 4);
+    header.writeUInt32LE(json.length, 8);
+    header.writeUInt32LE(this.docLengths.length, 12);
+    const tfsPadded = Buffer.alloc((this.tfs.byteLength + 3) & ~3);
+    Buffer.from(this.tfs.buffer, this.tfs.byteOffset, this.tfs.byteLength).copy(tfsPadded);
+    const view = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    return Buffer.concat([
+      header,
+      json,
+      Buffer.alloc(jsonPadded - json.length),
+      view(this.docLengths),
+      view(this.offsets),
+      view(this.docIds),
+      tfsPadded,
+    ]);
+  }
+
+  /** Throws a plain Error on a malformed buffer; callers turn it into an IndexError. */
+  static deserialise(buf: Buffer): Bm25Index {
+    if (buf.length < 16 || buf.readUInt32LE(0) !== MAGIC) throw new Error('not a BM25 file');
+    if (buf.readUInt32LE(4) !== FILE_VERSION) throw new Error(`unsupported BM25 file version ${buf.readUInt32LE(4)}`);
+    const jsonLength = buf.readUInt32LE(8);
+    const nDocs = buf.readUInt32LE(12);
+    let at = 16;
+    const need = (bytes: number) => {
+      if (at + bytes > buf.length) throw new Error('BM25 file is truncated');
+    };
+    need(jsonLength);
+    const { params, terms } = JSON.parse(buf.toString('utf8', at, at + jsonLength)) as { params: Bm25Params; terms: string[] };
+    at += (jsonLength + 3) & ~3;
+    // Copy into fresh (aligned) arrays: the file buffer's offset need not be 4-aligned.
+    const u32 = (count: number) => {
+      need(count * 4);
+      const out = new Uint32Array(count);
+      Buffer.from(out.buffer).set(buf.subarray(at, at + count * 4));
+      at += count * 4;
+      return out;
+    };
+    const docLengths = u32(nDocs);
+    const offsets = u32(terms.length + 1);
+    const total = offsets[terms.length];
+    const docIds = u32(total);
+    need(total * 2);
+    const tfs = new Uint16Array(total);
+    Buffer.from(tfs.buffer).set(buf.subarray(at, at + total * 2));
+    return new Bm25Index(params, terms, docLengths, offsets, docIds, tfs);
+  }
+}
+
+/** The k best of `candidates` by score (ties: lower number first), skipping those `filter` rejects. */
+export function topK(
+  candidates: readonly number[],
+  scores: ArrayLike<number>,
+  k: number,
+  filter?: (doc: number) => boolean,
+): ChunkHit[] {
+  // A small sorted buffer: k is tiny (tens) next to the candidate count.
+  const best: ChunkHit[] = [];
+  const better = (a: ChunkHit, b: ChunkHit) => a.score > b.score || (a.score === b.score && a.chunk < b.chunk);
+  for (const d of candidates) {
+    const s = scores[d];
+    if (best.length === k && !better({ chunk: d, score: s }, best[k - 1])) continue;
+    if (filter && !filter(d)) continue;
+    const hit = { chunk: d, score: s };
+    let i = best.length;
+    if (best.length < k) best.push(hit);
+    else i = k - 1;
+    while (i > 0 && better(hit, best[i - 1])) {
+      best[i] = best[i - 1];
+      i--;
+    }
+    best[i] = hit;
+  }
+  return best;
+}

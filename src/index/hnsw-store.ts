@@ -1,0 +1,65 @@
+/**
+ * The approximate nearest-neighbour index: hnswlib's HNSW graph in cosine space, labels = chunk
+ * positions. hnswlib does not store `ef` in its file and falls back to 10 on load, so every path
+ * that yields a searchable store sets `efSearch` explicitly.
+ */
+import hnswlib from 'hnswlib-node';
+import type { ChunkHit } from './types.ts';
+
+export interface HnswParams {
+  M: number;
+  efConstruction: number;
+  efSearch: number;
+}
+
+export const DEFAULT_HNSW: HnswParams = { M: 16, efConstruction: 200, efSearch: 64 };
+
+// Fixed so that the same vectors always give the same graph.
+const RANDOM_SEED = 100;
+
+export class HnswStore {
+  private constructor(
+    private readonly index: hnswlib.HierarchicalNSW,
+    readonly dim: number,
+    readonly params: HnswParams,
+  ) {}
+
+  /** Builds over `count` vectors; `vectorAt(i)` gives the vector of label i. */
+  static build(dim: number, count: number, vectorAt: (i: number) => Float32Array, params: HnswParams = DEFAULT_HNSW): HnswStore {
+    const index = new hnswlib.HierarchicalNSW('cosine', dim);
+    index.initIndex(Math.max(1, count), params.M, params.efConstruction, RANDOM_SEED);
+    for (let i = 0; i < count; i++) index.addPoint(Array.from(vectorAt(i)), i);
+    index.setEf(params.efSearch);
+    return new HnswStore(index, dim, params);
+  }
+
+  /** Loads a written store; `params.efSearch` is applied (hnswlib would otherwise use 10). */
+  static async load(file: string, dim: number, params: HnswParams): Promise<HnswStore> {
+    const index = new hnswlib.HierarchicalNSW('cosine', dim);
+    await index.readIndex(file);
+    index.setEf(params.efSearch);
+    return new HnswStore(index, dim, params);
+  }
+
+  async write(file: string): Promise<void> {
+    await this.index.writeIndex(file);
+  }
+
+  get count(): number {
+    return this.index.getCurrentCount();
+  }
+
+  get ef(): number {
+    return this.index.getEf();
+  }
+
+  /** Best first; score = 1 - cosine distance. May return fewer than k when a filter is strict. */
+  search(vector: Float32Array, k: number, filter?: (label: number) => boolean): ChunkHit[] {
+    const n = Math.min(k, this.count);
+    if (n <= 0) return [];
+    const { neighbors, distances } = this.index.searchKnn(Array.from(vector), n, filter);
+    const hits = neighbors.map((chunk, i) => ({ chunk, score: 1 - distances[i] }));
+    // hnswlib returns nearest first already; sort anyway so ties order deterministically.
+    return hits.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The manifest: written last into an index folder, it says what built the index and lists every
+ * other file with its size and sha256, so a truncated or corrupted file is caught at load time.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Manifest } from './types.ts';
+
+/** Bump when any file's layout or meaning changes; older indexes are then rebuilt, not misread. */
+export const FORMAT_VERSION = 2;
+export const MANIFEST_FILE = 'manifest.json';
+
+const fileEntry = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
+const schema = z.object({
+  formatVersion: z.number().int().positive(),
+  embedder: z.object({ id: z.string().min(1), dim: z.number().int().positive() }),
+  corpusFingerprint: z.string().min(1),
+  counts: z.object({
+    files: z.number().int().nonnegative(),
+    articles: z.number().int().nonnegative(),
+    chunks: z.number().int().nonnegative(),
+  }),
+  builtAt: z.string().min(1),
+  buildMs: z.number().nonnegative(),
+  hnsw: z.object({ M: z.number().int().positive(), efConstruction: z.number().int().positive(), efSearch: z.number().int().positive() }),
+  /** Every other file of the index folder, by name. */
+  files: z.record(z.string(), fileEntry),
+});
+
+export type StoredManifest = Manifest & z.infer<typeof schema>;
+
+export function sha256(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Parses manifest text; throws an Error whose message names the first problem. */
+export function parseManifest(text: string): StoredManifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error('manifest.json is not valid JSON');
+  }
+  // Check the version first: an older format may also differ in shape, and "rebuild" is the fix.
+  const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof version === 'number' && version !== FORMAT_VERSION) {
+    throw new Error(`the index has format version ${version}, this program reads version ${FORMAT_VERSION}`);
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`manifest.json is invalid (${issue.path.join('.') || 'root'}: ${issue.message})`);
+  }
+  return result.data;
+}
+
+/** Verifies one listed file; returns its contents so callers read each file once. */
+export function readVerified(dir: string, name: string, manifest: StoredManifest): Buffer {
+  const entry = manifest.files[name];
+  if (!entry) throw new Error(`the manifest does not list ${name}`);
+  let data: Buffer;
+  try {
+    data = readFileSync(`${dir}/${name}`);
+  } catch {
+    throw new Error(`${name} is missing`);
+  }
+  if (data.length !== entry.bytes) throw new Error(`${name} is ${data.length} bytes, the manifest says ${entry.bytes} (truncated or changed)`);
+  if (sha256(data) !== entry.sha256) throw new Error(`${name} does not match its checksum (corrupted or changed)`);
+  return data;
+}

@@ -1,0 +1,32 @@
+/**
+ * The one text form that search compares: traditional → simplified, full-width → half-width (NFKC),
+ * Latin lower-cased. Applied at index time to what the analyser and the embedder see, and by
+ * retrieval to questions, so a traditional corpus (DRCD) and simplified questions meet.
+ */
+import * as OpenCC from 'opencc-js';
+
+// Building the converter costs ~20 ms (dictionary tries); build it once, on first use.
+let t2s: ((text: string) => string) | undefined;
+
+/** Taiwan-variant traditional → mainland simplified; identity on text that is already simplified. */
+function toSimplified(text: string): string {
+  const convert = (t2s ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
+  return convert(text);
+}
+
+// Only Han text needs the (slow-ish) converter.
+const HAN = /\p{Script=Han}/u;
+
+export function toSearchForm(text: string): string {
+  const half = text.normalize('NFKC');
+  return (HAN.test(half) ? toSimplified(half) : half).toLowerCase();
+}
+
+/**
+ * What the index searches for a chunk: its headline (questions often name the article's subject;
+ * measured +0.04 first-window hit on CMRC with BM25) and its text, in search form. The analyser
+ * and the embedder both see exactly this.
+ */
+export function chunkSearchText(chunk: { headline: string; text: string }): string {
+  return toSearchForm(chunk.headline ? `${chunk.headline}\n${chunk.text}` : chunk.text);
+}

@@ -1,0 +1,72 @@
+/**
+ * The stored chunk vectors: one Float32 (little-endian) row per chunk, in chunk order, dimension
+ * from the manifest. Kept beside the HNSW graph so exact search and re-ranking need no graph
+ * access, and so a rebuild can reuse the vectors of articles whose text did not change.
+ */
+import { readFileSync } from 'node:fs';
+
+export const VECTORS_FILE = 'vectors.f32';
+export const VECTOR_ROWS_FILE = 'vector-rows.json';
+
+/** Which rows hold an article's chunk vectors, and the hash of the texts they embed. */
+export interface ArticleRows {
+  articleId: string;
+  /** sha256 over the embedder id and the article's embedded chunk texts. */
+  hash: string;
+  first: number;
+  count: number;
+}
+
+export class VectorMatrix {
+  constructor(
+    readonly data: Float32Array,
+    readonly dim: number,
+  ) {
+    if (dim <= 0 || data.length % dim !== 0) throw new Error(`vector data of ${data.length} floats is not a multiple of dimension ${dim}`);
+  }
+
+  get rows(): number {
+    return this.data.length / this.dim;
+  }
+
+  /** A view (no copy) of row i. */
+  row(i: number): Float32Array {
+    return this.data.subarray(i * this.dim, (i + 1) * this.dim);
+  }
+
+  static fromRows(rows: readonly Float32Array[], dim: number): VectorMatrix {
+    const data = new Float32Array(rows.length * dim);
+    rows.forEach((r, i) => {
+      if (r.length !== dim) throw new Error(`vector ${i} has dimension ${r.length}, expected ${dim}`);
+      data.set(r, i * dim);
+    });
+    return new VectorMatrix(data, dim);
+  }
+
+  serialise(): Buffer {
+    // Float32Array is little-endian on every platform Node supports.
+    return Buffer.from(this.data.buffer, this.data.byteOffset, this.data.byteLength);
+  }
+
+  static read(file: string, dim: number): VectorMatrix {
+    const buf = readFileSync(file);
+    if (buf.length % (4 * dim) !== 0) throw new Error(`${file} has ${buf.length} bytes, not whole rows of dimension ${dim}`);
+    const data = new Float32Array(buf.length / 4);
+    new Uint8Array(data.buffer).set(buf);
+    return new VectorMatrix(data, dim);
+  }
+
+  /** Exact cosine search (rows are L2-normalised, so cosine = dot product) over the rows `filter` keeps. */
+  exactSearch(query: Float32Array, k: number, filter?: (row: number) => boolean): Array<{ chunk: number; score: number }> {
+    const scores: Array<{ chunk: number; score: number }> = [];
+    const { dim, data } = this;
+    for (let r = 0; r < this.rows; r++) {
+      if (filter && !filter(r)) continue;
+      let dot = 0;
+      const base = r * dim;
+      for (let j = 0; j < dim; j++) dot += data[base + j] * query[j];
+      scores.push({ chunk: r, score: dot });
+    }
+    return scores.sort((a, b) => b.score - a.score || a.chunk - b.chunk).slice(0, k);
+  }
+}
