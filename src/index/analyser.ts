@@ -57,7 +57,7 @@ const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 export function analyseSearchForm(text: string): string[] {
   ensureJieba();
   const terms: string[] = [];
-  for (const raw of jieba.cutForSearch(text)) {
+  for (const raw of jieba.cutForSearch(text, true)) {
     const word = raw.trim();
     if (!word || !HAS_WORD_CHAR.test(word)) continue;
     terms.push(word);
