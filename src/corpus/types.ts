@@ -30,6 +30,8 @@ export interface Article {
   meeting?: string;
   reporters: string[];
   photographers: string[];
+  /** Writers credited from outside the paper's staff (通讯员, a partner outlet's name); see byline.ts. */
+  contributors?: string[];
   people: Person[];
   /** The article's text: sentences whole again, OCR spaces removed, paragraphs joined by "\n". */
   body: string;

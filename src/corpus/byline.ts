@@ -1,0 +1,117 @@
+/**
+ * Bylines printed at the end of an article: `记者 孙庆辉 高新时报 方宝岭`, `记者 孙庆辉\n高新时报 方宝岭 文/图`.
+ *
+ * Credit rules (what each person did):
+ * - after 记者 / 本报记者 / 实习记者 …: a reporter (the paper's own writer);
+ * - after 通讯员 or an outlet name (`高新时报`): a contributor (a writer from outside the paper's staff);
+ * - a name followed by 图 / 摄 (or after 摄影 / 摄影记者): a photographer;
+ * - a name followed by 文/图: wrote and photographed, so photographer as well as their writing credit.
+ */
+
+export interface Byline {
+  reporters: string[];
+  contributors: string[];
+  photographers: string[];
+  /** The credit word each writer was printed under: 记者, 通讯员, or the outlet (高新时报). */
+  creditedAs: Record<string, string>;
+}
+
+const REPORTER_WORDS = ['本报记者', '实习记者', '见习记者', '特约记者', '记者'];
+const CONTRIBUTOR_WORDS = ['特约通讯员', '通讯员', '实习生'];
+const PHOTO_WORDS = ['摄影记者', '摄影', '图片'];
+const OUTLET = /^\p{Script=Han}{1,10}(?:报|时报|日报|晚报|电视台|广播电视台|融媒体中心|新闻中心|新闻网|网)$/u;
+const MARKERS: Record<string, 'both' | 'photo' | 'text'> = { '文/图': 'both', '文／图': 'both', '图/文': 'both', '图': 'photo', '摄': 'photo', '文': 'text' };
+const NAME = /^\p{Script=Han}{2,4}$/u;
+
+type Kind = 'reporter' | 'contributor' | 'photographer';
+
+interface Token {
+  kind: 'role' | 'name' | 'marker';
+  value: string;
+  role?: Kind;
+}
+
+/** Splits a line into role words, names and markers; undefined when the line is not a byline. */
+function tokenise(line: string): Token[] | undefined {
+  const t = line.trim();
+  if (t === '' || t.length > 40 || /[，。；：！？,;:!?、“”]/.test(t)) return undefined;
+  const out: Token[] = [];
+  for (const part of t.split(/\s+/)) {
+    const marker = MARKERS[part];
+    if (marker) {
+      out.push({ kind: 'marker', value: marker });
+      continue;
+    }
+    const role = roleOf(part);
+    if (role) {
+      out.push({ kind: 'role', value: role.word, role: role.kind });
+      const rest = part.slice(role.word.length);
+      if (rest === '') continue;
+      if (!NAME.test(rest)) return undefined;
+      out.push({ kind: 'name', value: rest });
+      continue;
+    }
+    if (NAME.test(part) && out.length > 0) {
+      out.push({ kind: 'name', value: part });
+      continue;
+    }
+    return undefined;
+  }
+  if (out[0]?.kind !== 'role' || !out.some((x) => x.kind === 'name')) return undefined;
+  return out;
+}
+
+function roleOf(part: string): { word: string; kind: Kind } | undefined {
+  for (const w of REPORTER_WORDS) if (part.startsWith(w)) return { word: w, kind: 'reporter' };
+  for (const w of CONTRIBUTOR_WORDS) if (part.startsWith(w)) return { word: w, kind: 'contributor' };
+  for (const w of PHOTO_WORDS) if (part.startsWith(w)) return { word: w, kind: 'photographer' };
+  if (OUTLET.test(part)) return { word: part, kind: 'contributor' };
+  return undefined;
+}
+
+export function isBylineLine(line: string): boolean {
+  return tokenise(line) !== undefined;
+}
+
+/** Reads the credits of one or more byline lines. */
+export function parseByline(lines: string[]): Byline {
+  const result: Byline = { reporters: [], contributors: [], photographers: [], creditedAs: {} };
+  const add = (list: string[], name: string) => {
+    if (!list.includes(name)) list.push(name);
+  };
+  for (const line of lines) {
+    const tokens = tokenise(line);
+    if (!tokens) continue;
+    let role: Kind = 'reporter';
+    let word = '记者';
+    let group: string[] = [];
+    const credit = (names: string[], kind: Kind) => {
+      for (const n of names) {
+        if (kind !== 'photographer' && !result.creditedAs[n]) result.creditedAs[n] = word;
+        add(kind === 'reporter' ? result.reporters : kind === 'contributor' ? result.contributors : result.photographers, n);
+      }
+    };
+    const flush = () => {
+      credit(group, role);
+      group = [];
+    };
+    for (const tok of tokens) {
+      if (tok.kind === 'role') {
+        flush();
+        role = tok.role ?? 'reporter';
+        word = tok.value;
+      } else if (tok.kind === 'name') {
+        group.push(tok.value);
+      } else if (tok.value === 'photo') {
+        // "方宝岭 图": the names just credited took the photos instead of writing.
+        credit(group, 'photographer');
+        group = [];
+      } else {
+        if (tok.value === 'both') credit(group, 'photographer');
+        flush();
+      }
+    }
+    flush();
+  }
+  return result;
+}

@@ -1,0 +1,98 @@
+/**
+ * The headline block a page prints apart from its articles (on this paper: after the last article).
+ * Its lines are rebuilt into units (a headline broken over two lines is one unit), told apart into
+ * headlines and subtitles, grouped, and each group matched to its article by content, not position.
+ */
+import { bigrams, containment } from './similarity.ts';
+
+export interface HeadlineGroup {
+  headline: string;
+  subtitles: string[];
+}
+
+/** A unit is a headline when this share of its bigrams is printed in some article's lead. */
+const HEADLINE_SHARE = 0.5;
+/** A group is matched to an article only when its headline shares at least this much with the lead. */
+const MATCH_SHARE = 0.3;
+
+/** A line that stops mid-phrase ("高新区召开2021年度") continues on the next line. */
+const OPEN_END = /(?:年度|年|月|的|和|与|及|暨|、|召开|举行|举办|关于|第|对|在|为|把|将|\d|（|\()$/;
+const MEETING_VERB = /召开|举行|举办/;
+const EVENT_NOUN = /会议|大会|会$|论坛|仪式|典礼|活动|培训班|讲座|演练/;
+
+/** Spaces beside digits are OCR noise; a space between two phrases of a subtitle is kept. */
+function cleanLine(line: string): string {
+  return line
+    .trim()
+    .replace(/(?<=\d) +(?=\S)|(?<=\S) +(?=\d)/g, '')
+    .replace(/ {2,}/g, ' ');
+}
+
+function isOpen(line: string): boolean {
+  if (OPEN_END.test(line)) return true;
+  const verb = MEETING_VERB.exec(line);
+  return verb !== null && !EVENT_NOUN.test(line.slice(verb.index + verb[0].length));
+}
+
+/** Lines → units: blank lines separate paragraphs; inside one, an open line is joined with the next. */
+export function headlineUnits(lines: string[]): string[] {
+  const units: string[] = [];
+  let open = false;
+  for (const raw of lines) {
+    const line = cleanLine(raw);
+    if (line === '') {
+      open = false;
+      continue;
+    }
+    if (open && !line.includes(' ')) units[units.length - 1] += line;
+    else units.push(line);
+    open = isOpen(units[units.length - 1]);
+  }
+  // A caption or stray sentence is not headline material.
+  return units.filter((u) => !/[。！？]/.test(u));
+}
+
+/** Headlines start a group; the subtitles after them (or before the first) join it. */
+export function groupHeadlines(units: string[], leads: string[]): HeadlineGroup[] {
+  const leadSets = leads.map(bigrams);
+  const share = (u: string) => Math.max(0, ...leadSets.map((l) => containment(bigrams(u), l)));
+  let isHeadline = units.map((u) => share(u) >= HEADLINE_SHARE);
+  if (units.length > 0 && !isHeadline.some(Boolean)) isHeadline = units.map((_, i) => i === 0);
+  const groups: HeadlineGroup[] = [];
+  let kicker: string[] = [];
+  units.forEach((u, i) => {
+    if (isHeadline[i]) {
+      groups.push({ headline: u, subtitles: kicker });
+      kicker = [];
+    } else if (groups.length > 0) groups[groups.length - 1].subtitles.push(u);
+    else kicker.push(u);
+  });
+  return groups;
+}
+
+/**
+ * Assigns groups to articles (by index) greedily by headline-vs-lead overlap, the subtitles' overlap with
+ * the body breaking ties; each article gets at most one group.
+ */
+export function matchHeadlines(groups: HeadlineGroup[], leads: string[], bodies: string[]): Map<number, HeadlineGroup> {
+  const leadSets = leads.map(bigrams);
+  const bodySets = bodies.map(bigrams);
+  const pairs: Array<{ g: number; a: number; score: number }> = [];
+  groups.forEach((group, g) => {
+    const h = bigrams(group.headline);
+    const s = bigrams(group.subtitles.join(''));
+    leadSets.forEach((lead, a) => {
+      const score = containment(h, lead);
+      if (score >= MATCH_SHARE) pairs.push({ g, a, score: score + 0.01 * containment(s, bodySets[a]) });
+    });
+  });
+  pairs.sort((x, y) => y.score - x.score);
+  const byArticle = new Map<number, HeadlineGroup>();
+  const used = new Set<number>();
+  for (const p of pairs) {
+    if (used.has(p.g) || byArticle.has(p.a)) continue;
+    used.add(p.g);
+    byArticle.set(p.a, groups[p.g]);
+  }
+  return byArticle;
+}

@@ -1,0 +1,54 @@
+/** What the lead sentence says: the meeting's name and a headline when none was printed. */
+
+const MEETING_VERB = /(?:组织召开|主持召开|召开|举行|举办)了?/;
+/** Nouns that end a meeting's or event's name. */
+const EVENT_NOUN = /(?:会议|大会|会|论坛|仪式|典礼|活动|培训班|讲座|演练|峰会|沙龙)/g;
+const CLAUSE_BREAK = /[，,。；;：:！？!?\n]/;
+const LEADING_TIME = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚间|晚|早上|中午|凌晨)?/;
+
+/** Derived headlines longer than this are cut at a clause break. */
+const DERIVED_MAX = 30;
+
+/** The first sentence of a body. */
+export function leadSentence(body: string): string {
+  const m = /[。！？!?\n]/.exec(body);
+  return m ? body.slice(0, m.index + 1) : body;
+}
+
+export interface LeadFacts {
+  /** The meeting's name as printed after 召开/举行, when the lead reports one. */
+  meeting?: string;
+  /** "Subject + verb + meeting", e.g. 高新区召开冬春季新冠肺炎疫情防控工作动员会. */
+  clause?: string;
+}
+
+export function readLead(lead: string): LeadFacts {
+  const verb = MEETING_VERB.exec(lead);
+  if (!verb) return {};
+  const afterStart = verb.index + verb[0].length;
+  const brk = CLAUSE_BREAK.exec(lead.slice(afterStart));
+  let name = lead.slice(afterStart, brk ? afterStart + brk.index : lead.length).trim();
+  // Keep the name up to its last event noun ("……工作会议暨……推进会", not what follows it).
+  let cut = -1;
+  for (const m of name.matchAll(EVENT_NOUN)) cut = (m.index ?? 0) + m[0].length;
+  if (cut < 0) return {};
+  name = name.slice(0, cut);
+  if (name.length < 2) return {};
+  let clauseStart = verb.index;
+  while (clauseStart > 0 && !CLAUSE_BREAK.test(lead[clauseStart - 1])) clauseStart--;
+  const subject = lead.slice(clauseStart, verb.index).replace(LEADING_TIME, '').replace(/^本报讯/, '').trim();
+  return { meeting: name, clause: `${subject}${verb[0].replace(/了$/, '')}${name}` };
+}
+
+/** A headline from the lead: the meeting clause, else the opening clause(s) after the time. */
+export function deriveHeadline(lead: string): string {
+  const facts = readLead(lead);
+  if (facts.clause) return facts.clause;
+  const clauses = lead.replace(LEADING_TIME, '').replace(/^[，,]/, '').split(CLAUSE_BREAK).filter((c) => c.trim() !== '');
+  let out = '';
+  for (const c of clauses) {
+    if (out.length >= 8) break;
+    out = out ? `${out}，${c.trim()}` : c.trim();
+  }
+  return out.length > DERIVED_MAX ? out.slice(0, DERIVED_MAX) + '…' : out;
+}

@@ -1,0 +1,226 @@
+/**
+ * One OCR'd newspaper page → its articles. Articles open with 本报讯 and close with a byline; the
+ * headlines may be printed apart (this paper prints them after the last article) and are matched back
+ * by content. Lines broken at column width are joined again; a blank line ends a paragraph only when
+ * the text before it ends a sentence.
+ */
+import type { Article } from './types.ts';
+import { normaliseUnicode, tightenSpacing } from './normalise.ts';
+import { isBylineLine, parseByline, type Byline } from './byline.ts';
+import { groupHeadlines, headlineUnits, matchHeadlines } from './headline-block.ts';
+import { deriveHeadline, leadSentence, readLead } from './lead.ts';
+import { findMonthDay, inferYear, isoDate, normaliseDate } from './dates.ts';
+import { extractPeople } from './people.ts';
+
+export interface PageMeta {
+  /** The issue's date (front matter); gives the year, or the whole date when the text prints none. */
+  date?: string;
+  /** Used as the headline when the page is a single article without a printed headline. */
+  title?: string;
+  /** Article ids are `${idPrefix}-${n}`; defaults to the source's file name without extension. */
+  idPrefix?: string;
+}
+
+const ARTICLE_OPENER = /^[（(【]?本报讯/;
+/** "本报讯（记者 孙庆辉）" and the like: the dateline, with an optional credit in brackets. */
+const DATELINE = /^[【[]?本报讯[】\]]?\s*(?:[（(]([^）)]{1,40})[）)])?\s*/;
+/** A paragraph continues past a blank line unless the text before it ends a sentence. */
+const SENTENCE_FINAL = /[。！？；：!?;:…]$/;
+const TRAILING_CLOSERS = /[”’」』）)》】"']+$/;
+const SENTENCE_PUNCT = /[，。；：！？、,;!?]/;
+
+interface Segment {
+  body: string[];
+  byline: string[];
+  datelineCredit?: string;
+}
+
+export function parsePage(text: string, source: string, meta: PageMeta = {}): Article[] {
+  const lines = normaliseUnicode(text)
+    .split('\n')
+    .map((l) => l.replace(/\s+$/, ''));
+  const { segments, headlineLines } = segment(lines);
+  const bodies = segments.map((s) => joinLines(s.body));
+  const leads = bodies.map(leadSentence);
+  const groups = groupHeadlines(headlineUnits(headlineLines), leads);
+  const matched = matchHeadlines(groups, leads, bodies);
+
+  const pageText = bodies.join('\n');
+  const metaDate = meta.date ? normaliseDate(meta.date) : undefined;
+  const pageYear = metaDate ? Number(metaDate.slice(0, 4)) : inferYear(pageText);
+  const pageMonthDay = findMonthDay(pageText);
+  const prefix = meta.idPrefix ?? source.replace(/\\/g, '/').split('/').pop()!.replace(/\.[^.]+$/, '');
+
+  const articles: Article[] = [];
+  segments.forEach((seg, i) => {
+    const body = bodies[i];
+    if (body === '') return;
+    const lead = leads[i];
+    const facts = readLead(lead);
+    const group = matched.get(i);
+    const credits = parseByline([...(seg.datelineCredit ? [seg.datelineCredit] : []), ...seg.byline]);
+    const single = segments.length === 1;
+    const headline = group?.headline ?? (single && meta.title ? meta.title : deriveHeadline(lead));
+    const { date, dateInferred } = articleDate(lead, pageMonthDay, metaDate, pageYear);
+    articles.push({
+      id: `${prefix}-${articles.length + 1}`,
+      source,
+      headline,
+      subtitle: group ? group.subtitles.join(' / ') : '',
+      headlineDerived: !group && !(single && meta.title),
+      date,
+      dateInferred,
+      meeting: facts.meeting,
+      reporters: credits.reporters,
+      photographers: credits.photographers,
+      contributors: credits.contributors,
+      people: [...extractPeople(body), ...creditedPeople(credits)],
+      body,
+    });
+  });
+  return articles;
+}
+
+function articleDate(
+  lead: string,
+  pageMonthDay: ReturnType<typeof findMonthDay>,
+  metaDate: string | undefined,
+  pageYear: number | undefined,
+): { date?: string; dateInferred: boolean } {
+  const md = findMonthDay(lead) ?? pageMonthDay;
+  if (!md) return { date: metaDate, dateInferred: false };
+  if (md.year) return { date: isoDate(md.year, md.month, md.day), dateInferred: false };
+  if (metaDate) return { date: isoDate(Number(metaDate.slice(0, 4)), md.month, md.day), dateInferred: false };
+  if (pageYear === undefined) return { date: undefined, dateInferred: false };
+  const date = isoDate(pageYear, md.month, md.day);
+  return { date, dateInferred: date !== undefined };
+}
+
+function creditedPeople(credits: Byline): Article['people'] {
+  return [...credits.reporters, ...credits.contributors].map((name) => ({
+    name,
+    title: credits.creditedAs[name] ?? '',
+    roles: ['reported'],
+  }));
+}
+
+/** Splits the page into articles (body + byline lines) and the lines of any separate headline block. */
+function segment(lines: string[]): { segments: Segment[]; headlineLines: string[] } {
+  const starts = lines.flatMap((l, i) => (ARTICLE_OPENER.test(l.trim()) ? [i] : []));
+  const headlineLines: string[] = [];
+  const ranges: Array<[number, number]> = [];
+  if (starts.length === 0) {
+    // No dateline: the whole page is one article, its headline printed above or below it.
+    const [from, to] = trimHeadlineParagraphs(lines, 0, lines.length, headlineLines);
+    ranges.push([from, to]);
+  } else {
+    headlineLines.push(...lines.slice(0, starts[0]), '');
+    starts.forEach((s, k) => ranges.push([s, k + 1 < starts.length ? starts[k + 1] : lines.length]));
+  }
+
+  const segments = ranges.map(([from, to]) => {
+    // The byline is the last run of byline lines; whatever follows it is headline material.
+    let last = -1;
+    for (let i = to - 1; i >= from; i--) {
+      if (isBylineLine(lines[i])) {
+        last = i;
+        break;
+      }
+    }
+    let bodyEnd = to;
+    const byline: string[] = [];
+    if (last >= 0) {
+      let first = last;
+      while (first - 1 >= from && (isBylineLine(lines[first - 1]) || (lines[first - 1].trim() === '' && first - 2 >= from && isBylineLine(lines[first - 2])))) first--;
+      for (let i = first; i <= last; i++) if (lines[i].trim() !== '') byline.push(lines[i]);
+      headlineLines.push(...lines.slice(last + 1, to), '');
+      bodyEnd = first;
+    } else if (starts.length > 0) {
+      const [, end] = trimHeadlineParagraphs(lines, from, to, headlineLines, false);
+      bodyEnd = end;
+    }
+    const body = lines.slice(from, bodyEnd);
+    let datelineCredit: string | undefined;
+    const firstLine = body.findIndex((l) => l.trim() !== '');
+    if (firstLine >= 0) {
+      const m = DATELINE.exec(body[firstLine].trim());
+      if (m) {
+        datelineCredit = m[1];
+        body[firstLine] = body[firstLine].trim().slice(m[0].length);
+      }
+    }
+    return { body, byline, datelineCredit };
+  });
+  return { segments, headlineLines };
+}
+
+/**
+ * Moves leading (when `leading`) and trailing paragraphs that read as headlines (short lines without
+ * sentence punctuation) into `out`; returns the remaining [from, to).
+ */
+function trimHeadlineParagraphs(lines: string[], from: number, to: number, out: string[], leading = true): [number, number] {
+  const isHeadlineLine = (l: string) => l.trim() === '' || (l.trim().length <= 32 && !SENTENCE_PUNCT.test(l));
+  let end = to;
+  while (end > from) {
+    let p = end;
+    while (p > from && lines[p - 1].trim() === '') p--;
+    let q = p;
+    while (q > from && lines[q - 1].trim() !== '') q--;
+    if (q === p || !lines.slice(q, p).every(isHeadlineLine)) break;
+    out.unshift(...lines.slice(q, end));
+    end = q;
+  }
+  let start = from;
+  if (leading) {
+    const lead: string[] = [];
+    while (start < end) {
+      let p = start;
+      while (p < end && lines[p].trim() === '') p++;
+      let q = p;
+      while (q < end && lines[q].trim() !== '') q++;
+      if (q === p || q === end || !lines.slice(p, q).every(isHeadlineLine)) break;
+      lead.push(...lines.slice(start, q), '');
+      start = q;
+    }
+    out.unshift(...lead);
+  }
+  return [start, end];
+}
+
+/** True when the text ends a sentence (closing quotes and brackets after the mark are allowed). */
+function endsSentence(text: string): boolean {
+  return SENTENCE_FINAL.test(text.replace(TRAILING_CLOSERS, ''));
+}
+
+/**
+ * Column-width lines → paragraphs: lines always join; a blank line starts a new paragraph only after a
+ * sentence end (OCR puts blank lines at column and page breaks mid-sentence). Spacing is repaired after.
+ */
+export function joinLines(lines: string[]): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  let blank = false;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') {
+      blank = true;
+      continue;
+    }
+    if (current === '') current = line;
+    else if (blank && endsSentence(current)) {
+      paragraphs.push(current);
+      current = line;
+    } else current = joinPair(current, line);
+    blank = false;
+  }
+  if (current !== '') paragraphs.push(current);
+  return paragraphs.map((p) => tightenSpacing(p).trim()).filter(Boolean).join('\n');
+}
+
+/** Latin words broken at a line end get their space back; a hyphen at the break is a split word. */
+function joinPair(a: string, b: string): string {
+  if (/[A-Za-z]-$/.test(a) && /^[a-z]/.test(b)) return a.slice(0, -1) + b;
+  if (/[A-Za-z0-9.,;:!?]$/.test(a) && /^[A-Za-z]/.test(b)) return `${a} ${b}`;
+  if (/[A-Za-z]$/.test(a) && /^[0-9]/.test(b)) return `${a} ${b}`;
+  return a + b;
+}
