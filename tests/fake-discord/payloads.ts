@@ -1,0 +1,118 @@
+/**
+ * Gateway dispatches a user's actions produce: slash commands, autocomplete, button clicks and
+ * channel messages, shaped as Discord sends them (API v10). Each returns the ids the test needs
+ * to find the bot's REST calls in the fake's record.
+ */
+import type { FakeDiscord } from './fake-discord.ts';
+import { snowflake } from './ids.ts';
+
+/** Discord's permission bit for Manage Server. */
+export const MANAGE_GUILD = 1n << 5n;
+
+export interface User {
+  id: string;
+  name?: string;
+  bot?: boolean;
+}
+
+function apiUser(u: User) {
+  return { id: u.id, username: u.name ?? `user${u.id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null, ...(u.bot ? { bot: true } : {}) };
+}
+
+function member(u: User, permissions: bigint) {
+  return { user: apiUser(u), roles: [], permissions: String(permissions), joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 };
+}
+
+interface Sent {
+  id: string;
+  token: string;
+}
+
+function interaction(fake: FakeDiscord, type: number, user: User, permissions: bigint, extra: object): Sent {
+  const id = snowflake();
+  const token = `tok-${id}`;
+  const channelId = fake.channelIds[0]!;
+  fake.dispatch('INTERACTION_CREATE', {
+    id,
+    token,
+    type,
+    version: 1,
+    application_id: fake.appId,
+    guild_id: fake.guildId,
+    guild: { id: fake.guildId, locale: 'zh-CN', features: [] },
+    channel_id: channelId,
+    channel: { id: channelId, type: 0, guild_id: fake.guildId, name: 'channel-0' },
+    member: member(user, permissions),
+    app_permissions: String((1n << 40n) - 1n),
+    locale: 'zh-CN',
+    guild_locale: 'zh-CN',
+    entitlements: [],
+    authorizing_integration_owners: { '0': fake.guildId },
+    context: 0,
+    ...extra,
+  });
+  return { id, token };
+}
+
+export function slashCommand(fake: FakeDiscord, name: string, options: Record<string, string>, user: User, permissions = 0n): Sent {
+  return interaction(fake, 2, user, permissions, {
+    data: { id: snowflake(), name, type: 1, options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })) },
+  });
+}
+
+export function autocomplete(fake: FakeDiscord, name: string, option: string, typed: string, user: User): Sent {
+  return interaction(fake, 4, user, 0n, {
+    data: { id: snowflake(), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] },
+  });
+}
+
+export function buttonClick(fake: FakeDiscord, customId: string, user: User): Sent {
+  const channelId = fake.channelIds[0]!;
+  return interaction(fake, 3, user, 0n, {
+    message: {
+      id: snowflake(),
+      channel_id: channelId,
+      author: { id: fake.appId, username: 'baoxun', discriminator: '0', global_name: null, avatar: null, bot: true },
+      content: '',
+      embeds: [],
+      components: [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      type: 0,
+      flags: 0,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+    },
+    data: { custom_id: customId, component_type: 2 },
+  });
+}
+
+/** A message posted in a channel; `mentionBot` prefixes the bot's mention as a client would. */
+export function channelMessage(fake: FakeDiscord, content: string, user: User, opts: { channelId?: string; mentionBot?: boolean } = {}): string {
+  const id = snowflake();
+  const bot = { id: fake.appId, username: 'baoxun', discriminator: '0', global_name: null, avatar: null, bot: true };
+  fake.dispatch('MESSAGE_CREATE', {
+    id,
+    channel_id: opts.channelId ?? fake.channelIds[0]!,
+    guild_id: fake.guildId,
+    author: apiUser(user),
+    member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+    content: opts.mentionBot ? `<@${fake.appId}> ${content}` : content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: opts.mentionBot ? [bot] : [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: 0,
+    flags: 0,
+  });
+  return id;
+}
