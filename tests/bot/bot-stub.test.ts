@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonClick, channelMessage, slashCommand } from '../fake-discord/payloads.ts';
+import { MANAGE_GUILD, autocomplete, buttonClick, channelMessage, slashCommand } from '../fake-discord/payloads.ts';
 import { snowflake } from '../fake-discord/ids.ts';
 import { waitFor } from '../fake-discord/wait.ts';
 import { callsFor, isCallback, isEdit, isFollowUp, startHarness, waitForCall, type Harness } from './harness.ts';
@@ -90,5 +90,70 @@ describe('bot with a stub service', () => {
     expect(refused.body.data.flags & 64).toBe(64);
     for (const t of tokens.slice(0, 3)) await waitForCall(h.fake, 'answer', isEdit(t.token));
     expect(callsFor(h.fake, tokens[3]!.token).length).toBe(1);
+  });
+
+  it('autocompletes dates and meetings and answers /date and /meeting', async () => {
+    const user = { id: snowflake() };
+    const ac = autocomplete(h.fake, 'date', 'date', '2021', user);
+    const choices = await waitForCall(h.fake, 'date choices', isCallback(ac.id));
+    expect(choices.body).toEqual({ type: 8, data: { choices: [{ name: '2021-01-12', value: '2021-01-12' }] } });
+    const mc = autocomplete(h.fake, 'meeting', 'name', '安委会', user);
+    const mChoices = await waitForCall(h.fake, 'meeting choices', isCallback(mc.id));
+    expect(mChoices.body.data.choices[0]).toEqual({ name: '安委会第一次全体会议 · 2021-01-12', value: '安委会第一次全体会议' });
+
+    const d = slashCommand(h.fake, 'date', { date: '2021-01-12' }, user);
+    const dr = await waitForCall(h.fake, '/date reply', isCallback(d.id));
+    expect(dr.body.data.embeds[0].description).toContain('高新区召开会议1');
+    const m = slashCommand(h.fake, 'meeting', { name: '安委会' }, user);
+    const mr = await waitForCall(h.fake, '/meeting reply', isCallback(m.id));
+    expect(mr.body.data.embeds[0].fields[1].value).toBe('王新亭');
+    const none = slashCommand(h.fake, 'meeting', { name: '不存在的会' }, user);
+    expect((await waitForCall(h.fake, 'no meeting', isCallback(none.id))).body.data.flags & 64).toBe(64);
+  });
+
+  it('pages an article in place with the ◀ ▶ buttons', async () => {
+    const user = { id: snowflake() };
+    const a = slashCommand(h.fake, 'article', { id: 'a1' }, user);
+    const r = await waitForCall(h.fake, '/article reply', isCallback(a.id));
+    expect(r.body.data.embeds[0].title).toBe('高新区召开安全生产会议');
+    const p = buttonClick(h.fake, 'page:0:a1', user);
+    const upd = await waitForCall(h.fake, 'page update', isCallback(p.id));
+    expect(upd.body.type).toBe(7); // UPDATE_MESSAGE
+  });
+
+  it('shows a QuestionError to the user as it is', async () => {
+    const q = slashCommand(h.fake, 'ask', { question: '   ' }, { id: snowflake() });
+    const f = await waitForCall(h.fake, 'question error', isFollowUp(q.token));
+    expect(f.body.content).toContain('问题是空的');
+  });
+
+  it('survives REST 500s and 429s and a dropped gateway, and goes on answering', async () => {
+    const user = { id: snowflake() };
+    // Every attempt at the edit fails (the REST client retries 500s 3 times), then the next question works.
+    h.fake.failNext('PATCH', /messages\/(%40|@)original$/, 4, 500);
+    const failed = slashCommand(h.fake, 'ask', { question: '谁主持了会议？' }, user);
+    await waitFor('four 500s', () => h.fake.requests.filter((r) => r.status === 500 && r.path.includes(failed.token)).length === 4);
+    await waitForCall(h.fake, 'error follow-up after 500s', isFollowUp(failed.token));
+    // A 429 is waited out and retried.
+    h.fake.failNext('POST', /^\/channels\/\d+\/messages$/, 1, 429);
+    const m = channelMessage(h.fake, '谁主持了会议？', user, { mentionBot: true });
+    await waitForCall(h.fake, 'reply after 429', (r) => r.body?.message_reference?.message_id === m);
+    expect(h.fake.requests.some((r) => r.status === 429)).toBe(true);
+    // A dropped gateway resumes.
+    h.fake.dropConnections();
+    await waitFor('resume', () => h.fake.gatewayReceived.some((p) => p.op === 6) && h.fake.connected === 1);
+    const again = slashCommand(h.fake, 'ask', { question: '谁主持了会议？' }, user);
+    await waitForCall(h.fake, 'answer after everything', isEdit(again.token));
+  });
+
+  it('refuses /reindex without Manage Server, and reports the lack of a reindex job', async () => {
+    const user = { id: snowflake() };
+    const r = slashCommand(h.fake, 'reindex', {}, user, 0n);
+    const refused = await waitForCall(h.fake, 'refusal', isCallback(r.id));
+    expect(refused.body.data.content).toContain('Manage Server');
+    expect(refused.body.data.flags & 64).toBe(64);
+    const ok = slashCommand(h.fake, 'reindex', {}, user, MANAGE_GUILD);
+    const na = await waitForCall(h.fake, 'not available', isCallback(ok.id));
+    expect(na.body.data.content).toContain('not available');
   });
 });
