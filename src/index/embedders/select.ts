@@ -6,7 +6,6 @@ import { IndexError } from '../errors.ts';
 import type { Embedder } from '../types.ts';
 import { BUILTIN_DIM, BuiltinEmbedder, builtinDimFromId } from './builtin.ts';
 import { listLocalModels, modelFolder } from './model-folder.ts';
-import { TransformersEmbedder } from './transformers.ts';
 
 export interface EmbedderOptions {
   modelsDir: string;
@@ -30,6 +29,11 @@ function installHint(modelsDir: string): string {
   );
 }
 
+/** Imported on demand: it loads onnxruntime, which the built-in embedder never needs. */
+async function transformers() {
+  return (await import('./transformers.ts')).TransformersEmbedder;
+}
+
 function describe(e: Embedder): string {
   return `${e.id} (${e.dim}-d)`;
 }
@@ -47,7 +51,7 @@ export async function createEmbedder(spec: string, opts: EmbedderOptions): Promi
     return { embedder, note: `Embedder: built-in character n-grams, ${describe(embedder)}.` };
   }
   if (choice !== 'auto') {
-    const embedder = await TransformersEmbedder.load(choice, opts);
+    const embedder = await (await transformers()).load(choice, opts);
     return { embedder, note: `Embedder: ${describe(embedder)} from ${embedder.source}.` };
   }
 
@@ -57,7 +61,7 @@ export async function createEmbedder(spec: string, opts: EmbedderOptions): Promi
   const failures: string[] = [];
   for (const id of candidates) {
     try {
-      const embedder = await TransformersEmbedder.load(id, { ...opts, allowDownload: false });
+      const embedder = await (await transformers()).load(id, { ...opts, allowDownload: false });
       return { embedder, note: `Embedder (auto): ${describe(embedder)}, found in ${embedder.source}.` };
     } catch (err) {
       failures.push(err instanceof Error ? err.message : String(err));
@@ -76,7 +80,7 @@ export async function embedderForIndex(recorded: { id: string; dim: number }, op
     embedder = new BuiltinEmbedder(builtinDim);
   } else {
     try {
-      embedder = await TransformersEmbedder.load(recorded.id, opts);
+      embedder = await (await transformers()).load(recorded.id, opts);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       throw new IndexError(

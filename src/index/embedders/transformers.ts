@@ -10,8 +10,8 @@ import { type ModelProfile, prefixed, profileFor } from './profiles.ts';
 
 /** A model that is not installed (or failed to load); the message says where we looked and how to fetch it. */
 export class ModelUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'ModelUnavailableError';
   }
 }
@@ -104,7 +104,8 @@ export class TransformersEmbedder implements Embedder {
       const reason = err instanceof Error ? err.message : String(err);
       throw new ModelUnavailableError(
         `Embedding model ${modelId} could not be loaded${local ? ` from ${local.folder}` : ''}: ${reason.split('\n')[0]}` +
-          (local ? '' : ` ${fetchHint(modelId)}`),
+          (local || allowDownload ? '' : ` ${fetchHint(modelId)}`),
+        { cause: err },
       );
     }
 
