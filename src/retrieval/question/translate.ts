@@ -80,6 +80,12 @@ export function translateQuestion(english: string, lexicon: Lexicon, options: Tr
       if (hit) {
         groups.push({ english: span.map((t) => t.lower).join(' '), candidates: hit.slice(0, perWord) });
         matched = n;
+        // The phrase may be worded differently in the text ("high-tech zone" as 高新技术产业开发区),
+        // so its words still count, ranked after the phrase's own candidates.
+        for (const t of span) {
+          const word = lookup(lexicon, [t.lower]);
+          if (word) groups.push({ english: t.lower, candidates: word.slice(0, Math.ceil(perWord / 2)) });
+        }
       }
     }
     if (matched) {
