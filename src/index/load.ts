@@ -1,0 +1,157 @@
+/**
+ * Opens an index folder for searching. Everything is verified before use (format version, every
+ * file's size and sha256, counts that must agree, the embedder), and every problem becomes an
+ * IndexError whose one-line message names it and says how to rebuild.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Article, Chunk } from '../corpus/types.ts';
+import { ARTICLES_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE } from './build.ts';
+import { createAnalyser } from './analyser.ts';
+import { Bm25Index } from './bm25.ts';
+import { IndexError } from './errors.ts';
+import { HnswStore } from './hnsw-store.ts';
+import { resolveIndexDir } from './index-folder.ts';
+import { MANIFEST_FILE, parseManifest, readVerified, type StoredManifest } from './manifest.ts';
+import type { ChunkHit, Embedder, ReportIndex } from './types.ts';
+import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
+import { VECTORS_FILE, VectorMatrix } from './vectors-store.ts';
+
+export interface LoadOptions {
+  modelsDir: string;
+  /** Use this embedder instead of opening the manifest's (tests; it must have the manifest's id and dim). */
+  embedder?: Embedder;
+}
+
+/** With a filter that keeps at most this many chunks, dense search scans them exactly (faster and exact). */
+const EXACT_FILTER_LIMIT = 2000;
+
+function parseJson<T>(data: Buffer, name: string): T {
+  try {
+    return JSON.parse(data.toString('utf8')) as T;
+  } catch {
+    throw new Error(`${name} is not valid JSON`);
+  }
+}
+
+function normalised(v: Float32Array): Float32Array {
+  let sum = 0;
+  for (let i = 0; i < v.length; i++) sum += v[i] * v[i];
+  const norm = Math.sqrt(sum);
+  if (norm === 0 || Math.abs(norm - 1) < 1e-6) return v;
+  return v.map((x) => x / norm);
+}
+
+export async function loadIndex(dir: string, opts: LoadOptions): Promise<ReportIndex> {
+  const outDir = path.resolve(dir);
+  const before = resolveIndexDir(outDir);
+  try {
+    return await loadFrom(outDir, before, opts);
+  } catch (err) {
+    // A build may have swapped the link (and removed the old version) while we were reading:
+    // if the link now points elsewhere, that version is complete, so read it once.
+    const now = resolveIndexDir(outDir);
+    if (err instanceof IndexError && now && now !== before) return loadFrom(outDir, now, opts);
+    throw err;
+  }
+}
+
+async function loadFrom(outDir: string, real: string | undefined, opts: LoadOptions): Promise<ReportIndex> {
+  if (!real) throw new IndexError(`No index at ${outDir}.`, 'Build it with `npm run index`.');
+  const fail = (problem: string): never => {
+    throw new IndexError(`The index at ${outDir} is unusable: ${problem}.`);
+  };
+
+  let manifest: StoredManifest;
+  try {
+    manifest = parseManifest(readFileSync(path.join(real, MANIFEST_FILE), 'utf8'));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' ? 'manifest.json is missing (an incomplete build?)' : (err as Error).message);
+  }
+
+  const read = (name: string) => {
+    try {
+      return readVerified(real, name, manifest);
+    } catch (err) {
+      return fail((err as Error).message);
+    }
+  };
+  const articles = parseJson<Article[]>(read(ARTICLES_FILE), ARTICLES_FILE);
+  const chunks = parseJson<Chunk[]>(read(CHUNKS_FILE), CHUNKS_FILE);
+  const { id: embedderId, dim } = manifest.embedder;
+  let vectors: VectorMatrix;
+  try {
+    const data = read(VECTORS_FILE);
+    const floats = new Float32Array(data.length / 4);
+    new Uint8Array(floats.buffer).set(data);
+    vectors = new VectorMatrix(floats, dim);
+  } catch (err) {
+    if (err instanceof IndexError) throw err;
+    return fail(`${VECTORS_FILE}: ${(err as Error).message}`);
+  }
+  let bm25: Bm25Index;
+  try {
+    bm25 = Bm25Index.deserialise(read(BM25_FILE));
+  } catch (err) {
+    if (err instanceof IndexError) throw err;
+    return fail(`${BM25_FILE}: ${(err as Error).message}`);
+  }
+  read(HNSW_FILE);
+  read(USER_DICTIONARY_FILE);
+  let hnsw: HnswStore;
+  try {
+    hnsw = await HnswStore.load(path.join(real, HNSW_FILE), dim, manifest.hnsw);
+  } catch (err) {
+    return fail(`${HNSW_FILE} cannot be read (${(err as Error).message})`);
+  }
+
+  const n = manifest.counts.chunks;
+  if (chunks.length !== n || vectors.rows !== n || hnsw.count !== n || bm25.size !== n) {
+    fail(`counts disagree (manifest ${n} chunks, chunks.json ${chunks.length}, vectors ${vectors.rows}, HNSW ${hnsw.count}, BM25 ${bm25.size})`);
+  }
+  if (articles.length !== manifest.counts.articles) fail(`articles.json has ${articles.length} articles, the manifest says ${manifest.counts.articles}`);
+
+  let embedder: Embedder;
+  try {
+    if (opts.embedder) embedder = opts.embedder;
+    else {
+      // Imported on demand: model embedders pull in onnxruntime, which callers with an embedder never need.
+      const { embedderForIndex } = await import('./embedders/select.ts');
+      embedder = await embedderForIndex({ id: embedderId, dim }, { modelsDir: opts.modelsDir });
+    }
+  } catch (err) {
+    if (err instanceof IndexError) throw err;
+    return fail(`its embedder ${embedderId} is unavailable (${(err as Error).message})`);
+  }
+  if (embedder.id !== embedderId || embedder.dim !== dim) {
+    fail(`it was built with embedder ${embedderId} (dim ${dim}) but ${embedder.id} (dim ${embedder.dim}) was given`);
+  }
+
+  const analyse = createAnalyser(path.join(real, USER_DICTIONARY_FILE));
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+
+  return {
+    dir: real,
+    manifest,
+    articles,
+    articleById,
+    chunks,
+    embedder,
+    denseSearch(vector: Float32Array, k: number, filter?: (chunk: number) => boolean): ChunkHit[] {
+      if (!filter) return hnsw.search(vector, k);
+      // A strict filter starves the graph walk; scanning the few kept chunks is exact and cheap.
+      let kept = 0;
+      for (let c = 0; c < n && kept <= EXACT_FILTER_LIMIT; c++) if (filter(c)) kept++;
+      if (kept <= EXACT_FILTER_LIMIT) return vectors.exactSearch(normalised(vector), k, filter);
+      return hnsw.search(vector, k, filter);
+    },
+    lexicalSearch(query: string, k: number, filter?: (chunk: number) => boolean): ChunkHit[] {
+      return bm25.search(analyse(query), k, filter);
+    },
+    analyse,
+    vector(chunk: number): Float32Array {
+      return vectors.row(chunk);
+    },
+  };
+}
