@@ -8,6 +8,8 @@ export interface BenchOptions {
   embedder: string;
   /** Questions per size for the latency run (sampled from the QA sets). */
   queries: number;
+  /** Questions per size through exact search and MiniSearch (they scan the corpus; recall uses these). */
+  slowQueries: number;
   /** At most this many questions per QA set in the quality run (undefined: all). */
   qaLimit?: number;
   efValues: number[];
@@ -27,6 +29,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --sizes 1000,10000,100000   chunk counts of the generated corpora
   --embedder builtin|MODEL     embedder to build with (default builtin)
   --queries 300                questions per size for latency
+  --slow-queries 200           of those, how many also go through exact search and MiniSearch
   --qa-limit N                 at most N questions per QA set for quality (default all)
   --ef 10,50,100,200           HNSW ef values for recall
   --data DIR                   benchmark sets (default ../shared/bench from the project root)
@@ -56,6 +59,7 @@ export function parseBenchArgs(argv: string[], projectRoot: string): BenchOption
       sizes: { type: 'string', default: '1000,10000,100000' },
       embedder: { type: 'string', default: 'builtin' },
       queries: { type: 'string', default: '300' },
+      'slow-queries': { type: 'string', default: '200' },
       'qa-limit': { type: 'string' },
       ef: { type: 'string', default: '10,50,100,200' },
       data: { type: 'string', default: path.resolve(projectRoot, '..', 'shared', 'bench') },
@@ -76,6 +80,7 @@ export function parseBenchArgs(argv: string[], projectRoot: string): BenchOption
     sizes: intList(values.sizes, 'sizes'),
     embedder: values.embedder,
     queries: positive(values.queries, 'queries'),
+    slowQueries: positive(values['slow-queries'], 'slow-queries'),
     qaLimit: values['qa-limit'] === undefined ? undefined : positive(values['qa-limit'], 'qa-limit'),
     efValues: intList(values.ef, 'ef'),
     dataDir: path.resolve(values.data),

@@ -16,7 +16,7 @@ export interface BuildResult {
   chunksPerSec: number;
   stages: StageTiming[];
   /** How the stage times were obtained. */
-  stageSource: 'buildIndex progress' | 'stage modules';
+  stageSource: 'buildIndex stageMs' | 'stage modules';
   diskBytes: number;
   files: Record<string, number>;
   /** Peak RSS of the building process, in MiB. */

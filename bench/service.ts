@@ -1,0 +1,20 @@
+/** The bench's way to the project's question answering: the real ReportsEngine over a loaded index. */
+import type { ReportIndex } from '../src/index/types.ts';
+import type { ReportsService } from '../src/retrieval/types.ts';
+import { understand } from '../src/retrieval/question/index.ts';
+import { toSearchForm } from '../src/index/text-normalise.ts';
+
+export async function createService(index: ReportIndex): Promise<ReportsService> {
+  const { ReportsEngine } = await import('../src/retrieval/engine.ts');
+  return new ReportsEngine(index);
+}
+
+/** The searchable text ask() derives from a question (translated terms for English questions). */
+export function queryTextOf(question: string): string {
+  try {
+    return understand(question).text;
+  } catch {
+    // A question ask() refuses still gets searched by the methods alone, in search form.
+    return toSearchForm(question);
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * A child process of the bench: `node --import tsx bench/worker.ts JOB.json RESULT.json`.
+ * Building and querying each run in a fresh process so that memory (RSS, peak RSS) and cold start
+ * are those of one index alone. Static imports stay minimal: the cold start counts the project's
+ * own imports, taken dynamically below.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { QueryJob, BuildJob, WorkerJob, WorkerOutcome } from './worker-jobs.ts';
+
+// Time since the process started (performance's origin): node boot, the tsx loader, this module.
+const bootMs = performance.now();
+
+async function runBuild(job: BuildJob): Promise<WorkerOutcome> {
+  const { createEmbedder } = await import('../src/index/embedders/select.ts');
+  const { buildBenchIndex } = await import('./build-phase.ts');
+  const { embedder } = await createEmbedder(job.embedder, { modelsDir: job.modelsDir });
+  const { result, chunks, articles } = await buildBenchIndex(job.inputs, job.outDir, embedder);
+  return { kind: 'build', build: result, chunks, articles, embedderId: embedder.id };
+}
+
+async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
+  const t0 = performance.now();
+  const { loadIndex } = await import('../src/index/load.ts');
+  const { createService, queryTextOf } = await import('./service.ts');
+  const t1 = performance.now();
+  const index = await loadIndex(job.indexDir, { modelsDir: job.modelsDir });
+  const service = await createService(index);
+  const t2 = performance.now();
+  const rssAfterLoadMb = process.memoryUsage.rss() / 2 ** 20;
+  const first = job.questions[0];
+  if (first) await service.ask(first.q).catch(() => undefined);
+  const t3 = performance.now();
+  const coldStart = { processMs: t3, importMs: bootMs + (t1 - t0), loadMs: t2 - t1, firstAskMs: t3 - t2 };
+
+  const { HnswStore } = await import('../src/index/hnsw-store.ts');
+  const { HNSW_FILE } = await import('../src/index/build.ts');
+  const path = await import('node:path');
+  const { measureQueries } = await import('./measure-queries.ts');
+  const query = await measureQueries(index, service, job.questions, rssAfterLoadMb, {
+    efValues: job.efValues,
+    scoreQuality: job.scoreQuality,
+    maxSlowQueries: job.maxSlowQueries,
+    queryText: queryTextOf,
+    openHnswAtEf: async (ef) => {
+      // The same graph file, opened again with another ef (HnswStore fixes ef at load).
+      const store = await HnswStore.load(path.join(index.dir, HNSW_FILE), index.embedder.dim, { ...index.manifest.hnsw, efSearch: ef });
+      return (vector, k) => store.search(vector, k);
+    },
+  });
+  return { kind: 'query', query: { ...query, coldStart } };
+}
+
+async function main(): Promise<void> {
+  const [jobFile, resultFile] = process.argv.slice(2);
+  const job = JSON.parse(readFileSync(jobFile, 'utf8')) as WorkerJob;
+  const outcome = job.kind === 'build' ? await runBuild(job) : await runQuery(job);
+  writeFileSync(resultFile, JSON.stringify(outcome));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench worker failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
