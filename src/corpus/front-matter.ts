@@ -1,0 +1,127 @@
+/**
+ * `.txt` / `.md` reports with optional front matter (`---\ntitle: …\ndate: 2021-01-12\n---`).
+ * A body that reads as a newspaper page goes to the page parser; anything else is one article.
+ */
+import type { Article } from './types.ts';
+import { normaliseUnicode, tightenSpacing } from './normalise.ts';
+import { parsePage } from './page-parser.ts';
+import { deriveHeadline, leadSentence, readLead } from './lead.ts';
+import { findMonthDay, inferYear, isoDate, normaliseDate } from './dates.ts';
+import { extractPeople } from './people.ts';
+
+export interface FrontMatter {
+  /** Keys lower-cased; values unquoted. Empty when the file has none. */
+  meta: Record<string, string>;
+  body: string;
+  hasFrontMatter: boolean;
+}
+
+/** The simple `key: value` form only (no nesting, lists or multi-line values). */
+export function splitFrontMatter(text: string): FrontMatter {
+  const t = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const m = /^\s*---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(t);
+  if (!m) return { meta: {}, body: t, hasFrontMatter: false };
+  const meta: Record<string, string> = {};
+  for (const line of m[1].split('\n')) {
+    const kv = /^\s*([A-Za-z_][\w-]*)\s*[:：]\s*(.*?)\s*$/.exec(line);
+    if (!kv || line.trim().startsWith('#')) continue;
+    meta[kv[1].toLowerCase()] = kv[2].replace(/^(["'])(.*)\1$/, '$2');
+  }
+  return { meta, body: t.slice(m[0].length), hasFrontMatter: true };
+}
+
+/** A dateline or a trailing block of short unpunctuated lines marks a printed page. */
+function looksLikePage(body: string): boolean {
+  if (/本报讯/.test(body)) return true;
+  const paragraphs = body.trim().split(/\n\s*\n/);
+  const last = paragraphs[paragraphs.length - 1]?.split('\n') ?? [];
+  return paragraphs.length > 2 && last.every((l) => l.trim().length <= 32 && !/[，。；：！？、,;:!?]/.test(l));
+}
+
+export interface TextReportOptions {
+  idPrefix?: string;
+  /** Markdown: a leading `# heading` is the title and lines are not OCR columns. */
+  markdown?: boolean;
+}
+
+export function parseTextReport(text: string, source: string, opts: TextReportOptions = {}): Article[] {
+  const { meta, body, hasFrontMatter } = splitFrontMatter(text);
+  const date = meta.date ? normaliseDate(meta.date) : undefined;
+  const title = meta.title?.trim() || undefined;
+  const pageMeta = { date: meta.date, title, idPrefix: opts.idPrefix };
+  if (!opts.markdown && !hasFrontMatter) return parsePage(body, source, pageMeta);
+  if (looksLikePage(body)) return parsePage(body, source, pageMeta);
+  return plainArticle(body, source, { title, date, idPrefix: opts.idPrefix, markdown: opts.markdown ?? false });
+}
+
+function plainArticle(
+  text: string,
+  source: string,
+  opts: { title?: string; date?: string; idPrefix?: string; markdown: boolean },
+): Article[] {
+  let lines = normaliseUnicode(text).split('\n');
+  let heading: string | undefined;
+  if (opts.markdown) {
+    const h = lines.findIndex((l) => /^#{1,6}\s+\S/.test(l));
+    if (h >= 0 && lines.slice(0, h).every((l) => l.trim() === '')) {
+      heading = lines[h].replace(/^#+\s+/, '').trim();
+      lines = lines.slice(h + 1);
+    }
+    lines = lines.map((l) => l.replace(/^#{1,6}\s+/, '').replace(/^\s*[-*+]\s+/, ''));
+  }
+  const body = paragraphs(lines);
+  if (body === '') return [];
+  const lead = leadSentence(body);
+  const headline = opts.title ?? heading;
+  let date = opts.date;
+  let dateInferred = false;
+  if (!date) {
+    const md = findMonthDay(lead) ?? findMonthDay(body);
+    const year = md?.year ?? inferYear(body);
+    if (md && year !== undefined) {
+      date = isoDate(year, md.month, md.day);
+      dateInferred = md.year === undefined && date !== undefined;
+    }
+  }
+  const prefix = opts.idPrefix ?? source.replace(/\\/g, '/').split('/').pop()!.replace(/\.[^.]+$/, '');
+  return [
+    {
+      id: `${prefix}-1`,
+      source,
+      headline: headline ?? deriveHeadline(lead),
+      subtitle: '',
+      headlineDerived: headline === undefined,
+      date,
+      dateInferred,
+      meeting: readLead(lead).meeting,
+      reporters: [],
+      photographers: [],
+      people: extractPeople(body),
+      body,
+    },
+  ];
+}
+
+/** Written (not OCR'd) text: a blank line ends a paragraph; so does a line break after a sentence end. */
+function paragraphs(lines: string[]): string {
+  const out: string[] = [];
+  let current = '';
+  const flush = () => {
+    if (current.trim() !== '') out.push(tightenSpacing(current).trim());
+    current = '';
+  };
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') {
+      flush();
+      continue;
+    }
+    if (current === '') current = line;
+    else if (/[。！？；：!?…”’」』）)]$/.test(current)) {
+      flush();
+      current = line;
+    } else current += /[A-Za-z0-9,.]$/.test(current) && /^[A-Za-z0-9]/.test(line) ? ` ${line}` : line;
+  }
+  flush();
+  return out.join('\n');
+}

@@ -1,0 +1,141 @@
+/**
+ * Reading the report inputs: files and folders → articles. The only I/O of the corpus stage.
+ * A bad file never stops the read: it is named in `skipped` with the reason and the rest goes on.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Article, CorpusReadResult, SkippedFile } from './types.ts';
+import { decodeText } from './encoding.ts';
+import { parseJsonl } from './jsonl.ts';
+import { parseTextReport } from './front-matter.ts';
+
+export interface ReadOptions {
+  /** Called as each file is about to be read (progress). */
+  onFile?: (path: string) => void;
+  /** `Article.source` and skipped paths are relative to this; default: each folder input (a file's folder). */
+  root?: string;
+}
+
+const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+const MAX_TEXT_BYTES = 50 * 1024 * 1024;
+const MAX_JSONL_BYTES = 1024 * 1024 * 1024;
+
+interface Input {
+  file: string;
+  root: string;
+}
+
+export async function readCorpus(inputs: string[], opts: ReadOptions = {}): Promise<CorpusReadResult> {
+  const articles: Article[] = [];
+  const skipped: SkippedFile[] = [];
+  const ids = new Set<string>();
+  const hashes = new Map<string, string>();
+  let files = 0;
+
+  const found: Input[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(input);
+    try {
+      const s = await stat(abs);
+      if (s.isDirectory()) for (const f of await walk(abs)) found.push({ file: f, root: opts.root ?? abs });
+      else found.push({ file: abs, root: opts.root ?? path.dirname(abs) });
+    } catch (err) {
+      skipped.push({ path: input, reason: `cannot open: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+    }
+  }
+
+  const seenFiles = new Set<string>();
+  for (const { file, root } of found) {
+    if (seenFiles.has(file)) continue;
+    seenFiles.add(file);
+    const rel = relative(root, file);
+    opts.onFile?.(file);
+    try {
+      const result = await readOne(file, rel, ids, hashes);
+      if ('reason' in result) {
+        skipped.push({ path: rel, reason: result.reason });
+        continue;
+      }
+      skipped.push(...result.problems);
+      if (result.articles.length === 0) {
+        skipped.push({ path: rel, reason: 'no articles found' });
+        continue;
+      }
+      articles.push(...result.articles);
+      files++;
+    } catch (err) {
+      skipped.push({ path: rel, reason: `unreadable: ${(err as Error).message}` });
+    }
+  }
+  return { articles, skipped, files };
+}
+
+async function readOne(
+  file: string,
+  rel: string,
+  ids: Set<string>,
+  hashes: Map<string, string>,
+): Promise<{ reason: string } | { articles: Article[]; problems: SkippedFile[] }> {
+  const ext = path.extname(file).toLowerCase();
+  const isJsonl = ext === '.jsonl';
+  if (!isJsonl && !TEXT_EXTENSIONS.has(ext)) return { reason: `unsupported file type (${ext || 'no extension'}); expected .txt, .md or .jsonl` };
+  const size = (await stat(file)).size;
+  if (size === 0) return { reason: 'empty file' };
+  const limit = isJsonl ? MAX_JSONL_BYTES : MAX_TEXT_BYTES;
+  if (size > limit) return { reason: `too large (${(size / 1048576).toFixed(0)} MB; the limit for ${ext} is ${limit / 1048576} MB)` };
+
+  const buf = await readFile(file);
+  const hash = createHash('sha1').update(buf).digest('hex');
+  const first = hashes.get(hash);
+  if (first !== undefined) return { reason: `duplicate of ${first} (same content)` };
+  hashes.set(hash, rel);
+
+  let text: string;
+  try {
+    text = decodeText(buf).text;
+  } catch (err) {
+    return { reason: (err as Error).message };
+  }
+  if (text.trim() === '') return { reason: 'empty file (whitespace only)' };
+
+  if (isJsonl) {
+    const { articles, problems } = parseJsonl(text, rel, ids);
+    return { articles, problems: problems.map((p) => ({ path: `${rel}:${p.line}`, reason: p.reason })) };
+  }
+  const parsed = parseTextReport(text, rel, { markdown: ext !== '.txt' });
+  // Page ids come from the file name; two folders may hold the same name, so fall back to the path.
+  const base = rel.replace(/\.[^./]+$/, '');
+  const articles = parsed.map((a, i) => {
+    let id = a.id;
+    if (ids.has(id)) id = `${base}-${i + 1}`;
+    for (let k = 2; ids.has(id); k++) id = `${base}-${i + 1}~${k}`;
+    ids.add(id);
+    return id === a.id ? a : { ...a, id };
+  });
+  return { articles, problems: [] };
+}
+
+/** Files under a folder, depth first in sorted order, skipping dotfiles and dot-folders. */
+async function walk(dir: string): Promise<string[]> {
+  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: string[] = [];
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isSymbolicLink()) {
+      // Linked folders are not followed (they can loop); linked files are read.
+      const target = await stat(full).catch(() => undefined);
+      if (target?.isFile()) out.push(full);
+      continue;
+    }
+    if (e.isDirectory()) out.push(...(await walk(full)));
+    else out.push(full);
+  }
+  return out;
+}
+
+function relative(root: string, file: string): string {
+  const rel = path.relative(root, file);
+  return (rel === '' || rel.startsWith('..') ? path.basename(file) : rel).split(path.sep).join('/');
+}
