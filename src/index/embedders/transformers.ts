@@ -6,6 +6,7 @@ import { env, pipeline } from '@xenova/transformers';
 import { log } from '../../log.ts';
 import type { EmbedKind, Embedder } from '../types.ts';
 import { findLocalModel, type LocalModel, missingFiles, modelFolder } from './model-folder.ts';
+import { clsPool, meanPool, normaliseInPlace } from './pooling.ts';
 import { type ModelProfile, prefixed, profileFor } from './profiles.ts';
 
 /** A model that is not installed (or failed to load); the message says where we looked and how to fetch it. */
@@ -39,9 +40,13 @@ const LIBRARY_CACHE_DIR = settings.cacheDir;
 
 interface TensorLike {
   dims: number[];
-  data: Float32Array;
+  data: ArrayLike<number | bigint>;
 }
-type Extractor = (texts: string[], opts: { pooling: 'mean' | 'cls'; normalize: boolean }) => Promise<TensorLike>;
+/** The parts of transformers.js' FeatureExtractionPipeline we drive ourselves (see pooling.ts for why). */
+interface FeaturePipeline {
+  tokenizer: (texts: string[], opts: { padding: boolean; truncation: boolean }) => Record<string, TensorLike>;
+  model: (inputs: Record<string, TensorLike>) => Promise<Record<string, TensorLike | undefined>>;
+}
 
 const DEFAULT_BATCH = 16;
 
@@ -67,7 +72,7 @@ export class TransformersEmbedder implements Embedder {
     readonly profile: ModelProfile,
     /** Where the model was loaded from (a folder), or 'hub' when downloaded. */
     readonly source: string,
-    private readonly extract: Extractor,
+    private readonly pipe: FeaturePipeline,
     private readonly batchSize: number,
   ) {}
 
@@ -95,11 +100,11 @@ export class TransformersEmbedder implements Embedder {
     settings.cacheDir = opts.modelsDir;
     settings.allowRemoteModels = allowDownload;
 
-    let extract: Extractor;
+    let pipe: FeaturePipeline;
     try {
-      extract = (await quietly(() =>
+      pipe = (await quietly(() =>
         pipeline('feature-extraction', modelId, { quantized, local_files_only: !allowDownload }),
-      )) as unknown as Extractor;
+      )) as unknown as FeaturePipeline;
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       throw new ModelUnavailableError(
@@ -111,21 +116,29 @@ export class TransformersEmbedder implements Embedder {
 
     const profile = profileFor(modelId);
     // The output width is the truth (a model may project past hidden_size); probe it once.
-    const probe = await extract(['dim'], { pooling: profile.pooling, normalize: true });
-    const dim = probe.dims[probe.dims.length - 1];
-    return new TransformersEmbedder(modelId, dim, profile, local?.folder ?? 'hub', extract, opts.batchSize ?? DEFAULT_BATCH);
+    const [probe] = await runBatch(pipe, profile, ['dim']);
+    return new TransformersEmbedder(modelId, probe.length, profile, local?.folder ?? 'hub', pipe, opts.batchSize ?? DEFAULT_BATCH);
   }
 
   async embed(texts: string[], kind: EmbedKind): Promise<Float32Array[]> {
     const out: Float32Array[] = [];
     for (let start = 0; start < texts.length; start += this.batchSize) {
       const batch = texts.slice(start, start + this.batchSize).map((t) => prefixed(this.profile, t, kind));
-      const result = await this.extract(batch, { pooling: this.profile.pooling, normalize: true });
-      for (let row = 0; row < batch.length; row++) {
-        // Copy: the tensor's buffer is shared by all rows of the batch.
-        out.push(Float32Array.from(result.data.subarray(row * this.dim, (row + 1) * this.dim)));
-      }
+      out.push(...(await runBatch(this.pipe, this.profile, batch)));
     }
     return out;
   }
+}
+
+/** Tokenise (padded, truncated to the model's maximum), run the model, pool per profile, normalise. */
+async function runBatch(pipe: FeaturePipeline, profile: ModelProfile, texts: string[]): Promise<Float32Array[]> {
+  const inputs = pipe.tokenizer(texts, { padding: true, truncation: true });
+  const outputs = await pipe.model(inputs);
+  const hidden = outputs.last_hidden_state ?? outputs.token_embeddings ?? outputs.logits;
+  if (!hidden || hidden.dims.length !== 3) throw new Error('the model returned no [batch, tokens, dim] hidden state to pool');
+  const [batch, seq, dim] = hidden.dims;
+  // Read each Proxy-backed tensor's data once.
+  const data = hidden.data as Float32Array;
+  const vectors = profile.pooling === 'cls' ? clsPool(data, batch, seq, dim) : meanPool(data, inputs.attention_mask.data, batch, seq, dim);
+  return vectors.map(normaliseInPlace);
 }
