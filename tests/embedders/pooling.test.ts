@@ -8,7 +8,8 @@ describe('pooling', () => {
   it('means over unmasked tokens only', () => {
     const [a, b] = meanPool(hidden, [1n, 1n, 0n, 1n, 1n, 1n], 2, 3, 2);
     expect(Array.from(a)).toEqual([2, 3]);
-    expect(Array.from(b)).toEqual([13 / 3, 5]);
+    expect(b[0]).toBeCloseTo(13 / 3, 5);
+    expect(b[1]).toBeCloseTo(5, 5);
   });
 
   it('takes the first token for CLS pooling, as a copy', () => {
