@@ -1,0 +1,94 @@
+/**
+ * `npm run eval -- --corpus X.corpus.jsonl --qa X.qa.jsonl [--limit N] [--embedder builtin] [--json]`
+ * `npm run eval -- --index DIR --qa X.qa.jsonl`
+ * Builds a temporary index of the corpus (or opens an existing one), asks every question with the
+ * index loaded once, and prints a markdown table (overall and by `kind`).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { summarise, type QuestionOutcome } from '../eval/metrics.ts';
+import { readQaFile } from '../eval/qa-file.ts';
+import { evaluate } from '../eval/run.ts';
+import { renderTable } from '../eval/table.ts';
+import { buildIndex } from '../index/build.ts';
+import { createEmbedder } from '../index/embedders/select.ts';
+import { IndexError } from '../index/errors.ts';
+import { log, setLogLevel } from '../log.ts';
+import { ReportsEngine } from '../retrieval/engine.ts';
+
+const USAGE = 'Usage: npm run eval -- (--corpus FILE | --index DIR) --qa FILE [--limit N] [--embedder builtin] [--json] [--show-misses]';
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  setLogLevel(config.logLevel);
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        corpus: { type: 'string' },
+        index: { type: 'string' },
+        qa: { type: 'string' },
+        limit: { type: 'string' },
+        embedder: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'show-misses': { type: 'boolean', default: false },
+        label: { type: 'string' },
+      },
+    }).values;
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (!args.qa || (!args.corpus && !args.index)) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const limit = args.limit ? Number(args.limit) : Infinity;
+  if (!(limit > 0)) {
+    process.stderr.write(`--limit must be a positive number\n${USAGE}\n`);
+    return 2;
+  }
+  const items = readQaFile(args.qa).slice(0, limit);
+  let tmp: string | undefined;
+  let indexDir = args.index;
+  try {
+    if (args.corpus) {
+      tmp = mkdtempSync(path.join(os.tmpdir(), 'baoxun-eval-'));
+      indexDir = path.join(tmp, 'index');
+      const { embedder, note } = await createEmbedder(args.embedder ?? 'builtin', { modelsDir: config.modelsDir });
+      log.info(note);
+      const built = await buildIndex({ inputs: [args.corpus], outDir: indexDir, embedder });
+      log.info(`Built a temporary index: ${built.articles} articles, ${built.chunks} chunks in ${built.ms} ms.`);
+    }
+    const engine = await ReportsEngine.open(indexDir!, { modelsDir: config.modelsDir });
+    const outcomes = await evaluate(engine, items, (item, o, a) => {
+      if (args['show-misses'] && item.answers.length && !(o.inAnswer || o.inFirst)) {
+        process.stderr.write(`MISS ${item.id} ${item.q} | gold: ${item.answers[0]} | answer: ${a?.answer ?? o.error} | [1] ${a?.citations[0]?.excerpt ?? ''}\n`);
+      }
+      if (args['show-misses'] && !item.answers.length && !o.abstained) process.stderr.write(`NOT ABSTAINED ${item.id} ${item.q} | ${a?.answer}\n`);
+    });
+    const label = args.label ?? path.basename(args.qa).replace(/\.jsonl$/, '');
+    const rows: Array<[string, ReturnType<typeof summarise>]> = [[label, summarise(outcomes)]];
+    const kinds = new Map<string, QuestionOutcome[]>();
+    for (const o of outcomes) if (o.kind) kinds.set(o.kind, [...(kinds.get(o.kind) ?? []), o]);
+    for (const [k, os] of [...kinds].sort()) rows.push([`${label} · ${k}`, summarise(os)]);
+    if (args.json) process.stdout.write(JSON.stringify(Object.fromEntries(rows)) + '\n');
+    else process.stdout.write(renderTable(rows) + '\n');
+    return 0;
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof IndexError) process.stderr.write(`${err.message}\n`);
+    else if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(err as Error).stack}\n`);
+    else process.stderr.write(`eval failed: ${(err as Error).message}\n`);
+    process.exit(1);
+  },
+);

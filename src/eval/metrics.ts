@@ -1,0 +1,69 @@
+/** Scoring answers against gold spans, and summarising a run. */
+import { toSearchForm } from '../index/text-normalise.ts';
+
+/** Both sides in search form without spaces, so traditional gold matches simplified text and OCR spacing is moot. */
+export function matchForm(text: string): string {
+  return toSearchForm(text).replace(/\s+/g, '');
+}
+
+export function containsGold(text: string, golds: readonly string[]): boolean {
+  const t = matchForm(text);
+  return golds.some((g) => {
+    const m = matchForm(g);
+    return m.length > 0 && t.includes(m);
+  });
+}
+
+export interface QuestionOutcome {
+  kind?: string;
+  answerable: boolean;
+  abstained: boolean;
+  inAnswer: boolean;
+  inFirst: boolean;
+  inTop3: boolean;
+  ms: number;
+  error?: string;
+}
+
+export interface Summary {
+  n: number;
+  answerable: number;
+  /** Shares over answerable questions. */
+  answer: number;
+  first: number;
+  answerOrFirst: number;
+  top3: number;
+  falseAbstention: number;
+  /** Share of unanswerable questions abstained on (NaN when there are none). */
+  abstention: number;
+  p50: number;
+  p95: number;
+  errors: number;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+export function summarise(outcomes: readonly QuestionOutcome[]): Summary {
+  const ans = outcomes.filter((o) => o.answerable);
+  const neg = outcomes.filter((o) => !o.answerable);
+  const share = (xs: readonly QuestionOutcome[], f: (o: QuestionOutcome) => boolean) => (xs.length ? xs.filter(f).length / xs.length : NaN);
+  const ms = outcomes.filter((o) => !o.error).map((o) => o.ms);
+  return {
+    n: outcomes.length,
+    answerable: ans.length,
+    answer: share(ans, (o) => o.inAnswer),
+    first: share(ans, (o) => o.inFirst),
+    answerOrFirst: share(ans, (o) => o.inAnswer || o.inFirst),
+    top3: share(ans, (o) => o.inTop3),
+    falseAbstention: share(ans, (o) => o.abstained),
+    abstention: share(neg, (o) => o.abstained),
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    errors: outcomes.filter((o) => o.error).length,
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Choosing the answer: score the passages of the best-retrieved articles by how much of the
+ * question they cover (IDF-weighted units), how much their neighbours cover (the answer often sits
+ * next to the words that match the question), answer-type cues, and the article's retrieval rank;
+ * then cut the short answer out of the winning passage.
+ */
+import { cueMatches, cueScore, type AnswerType } from './answer-cues.ts';
+import type { Passage } from './passages.ts';
+import { matchedWeight, rescale, type QueryUnits } from './query-units.ts';
+
+export interface CandidateArticle {
+  articleId: string;
+  passages: readonly Passage[];
+  /** 0–1, from the article's place in the fused retrieval list (1 = first). */
+  prior: number;
+  /** People named in the article, for person cues. */
+  people: readonly string[];
+}
+
+export interface ScoredPassage {
+  articleId: string;
+  passage: Passage;
+  score: number;
+  /** Share of the question's weight found in the passage alone. */
+  coverage: number;
+  /** Share found in the passage with its neighbours. */
+  contextCoverage: number;
+  cue: number;
+}
+
+export interface SelectWeights {
+  coverage: number;
+  context: number;
+  cue: number;
+  prior: number;
+  /** How much a unit's weight depends on its rarity among the article's own passages (0 = not at all). */
+  local: number;
+}
+
+export const DEFAULT_WEIGHTS: SelectWeights = { coverage: 0.6, context: 0.4, cue: 0.12, prior: 0.25, local: 0.9 };
+
+function unionUnits(...sets: Array<ReadonlySet<string> | undefined>): Set<string> {
+  const out = new Set<string>();
+  for (const s of sets) if (s) for (const u of s) out.add(u);
+  return out;
+}
+
+/**
+ * Re-weights query units by their rarity among one article's passages: the article's subject
+ * (named in the question and in every passage) says nothing about which passage answers.
+ */
+export function localWeights(query: QueryUnits, passages: readonly Passage[], strength: number): QueryUnits {
+  if (strength <= 0 || passages.length < 2) return query;
+  const n = passages.length;
+  const maxIdf = Math.log(1 + (n - 0.5) / 1.5);
+  return rescale(query, (c) => {
+    let pf = 0;
+    for (const p of passages) if (c.alts.some((a) => a.units.every((u) => p.units.has(u)))) pf++;
+    const localIdf = pf === 0 ? 1 : Math.log(1 + (n - pf + 0.5) / (pf + 0.5)) / maxIdf;
+    return 1 - strength + strength * Math.min(1, localIdf);
+  });
+}
+
+/** Every passage of the candidates, scored, best first. */
+export function scorePassages(
+  query: QueryUnits,
+  questionText: string,
+  answerType: AnswerType,
+  candidates: readonly CandidateArticle[],
+  weights: SelectWeights = DEFAULT_WEIGHTS,
+  normalise: (t: string) => string = (t) => t,
+): ScoredPassage[] {
+  const out: ScoredPassage[] = [];
+  const total = query.total || 1;
+  for (const c of candidates) {
+    const ps = c.passages;
+    const local = localWeights(query, ps, weights.local);
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i];
+      const own = matchedWeight(local, p.units) / total;
+      const ctx = matchedWeight(local, unionUnits(ps[i - 1]?.units, p.units, ps[i + 1]?.units)) / total;
+      const cue = cueScore(answerType, normalise(p.text), questionText, c.people);
+      const score = weights.coverage * own + weights.context * ctx + weights.cue * cue + weights.prior * c.prior;
+      out.push({ articleId: c.articleId, passage: p, score, coverage: own, contextCoverage: ctx, cue });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** Longest short answer. */
+export const MAX_ANSWER = 120;
+const CLAUSE_SPLIT = /(?<=[，,；;：:。！？!?])/;
+
+export interface ShortAnswer {
+  text: string;
+  /** Offsets in the article body. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The short answer from a passage: the whole passage when it fits, else the run of clauses around
+ * the best-matching clause (plus the clause after it, where answers to "X 的关键是什么" sit), ≤ MAX_ANSWER.
+ */
+export function shortAnswer(
+  passage: Passage,
+  query: QueryUnits,
+  answerType: AnswerType,
+  questionText: string,
+  unitsOf: (text: string) => Set<string>,
+): ShortAnswer {
+  const text = passage.text.trim();
+  const lead = passage.text.indexOf(text);
+  if (text.length <= MAX_ANSWER) return { text, start: passage.start + lead, end: passage.start + lead + text.length };
+  const clauses = text.split(CLAUSE_SPLIT).filter(Boolean);
+  let best = 0;
+  let bestScore = -1;
+  for (let i = 0; i < clauses.length; i++) {
+    const s = matchedWeight(query, unitsOf(clauses[i])) + (cueMatches(answerType, clauses[i], questionText).length ? query.total * 0.1 : 0);
+    if (s > bestScore) {
+      bestScore = s;
+      best = i;
+    }
+  }
+  let from = best;
+  let to = best + 1;
+  const len = () => clauses.slice(from, to).join('').length;
+  while (true) {
+    const grewRight = to < clauses.length && len() + clauses[to].length <= MAX_ANSWER;
+    if (grewRight) to++;
+    const grewLeft = from > 0 && len() + clauses[from - 1].length <= MAX_ANSWER;
+    if (grewLeft) from--;
+    if (!grewRight && !grewLeft) break;
+  }
+  let answer = clauses.slice(from, to).join('');
+  if (answer.length > MAX_ANSWER) answer = answer.slice(0, MAX_ANSWER);
+  const offset = clauses.slice(0, from).join('').length;
+  return { text: answer, start: passage.start + lead + offset, end: passage.start + lead + offset + answer.length };
+}

@@ -1,0 +1,105 @@
+/**
+ * Numbered citations: up to 3 excerpts around supporting passages, distinct articles preferred,
+ * with the answer's words marked inside each excerpt.
+ */
+import type { Article } from '../corpus/types.ts';
+import type { Chunk } from '../corpus/types.ts';
+import { excerptSpan, excerptText } from './excerpt.ts';
+import type { Citation } from './types.ts';
+
+export const MAX_CITATIONS = 3;
+
+export interface Support {
+  articleId: string;
+  /** Offsets of the supporting span in the article body. */
+  start: number;
+  end: number;
+  score: number;
+}
+
+/** [start, end) ranges of each needle's occurrences in `text`, merged and sorted. */
+export function highlightRanges(text: string, needles: readonly string[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const n of needles) {
+    if (!n) continue;
+    for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + n.length)) ranges.push([at, at + n.length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/** The chunk of `article` holding offset `at` (for the citation's chunk id). */
+function chunkIdAt(chunks: readonly Chunk[], article: Article, at: number): string {
+  const c = chunks.find((x) => x.articleId === article.id && x.start <= at && at < x.end);
+  return c?.id ?? `${article.id}#0`;
+}
+
+export function makeCitation(
+  n: number,
+  article: Article,
+  support: Support,
+  highlightWords: readonly string[],
+  chunks: readonly Chunk[],
+): Citation {
+  const span = excerptSpan(article.body, support.start, support.end);
+  const { text } = excerptText(article.body, span);
+  return {
+    n,
+    articleId: article.id,
+    chunkId: chunkIdAt(chunks, article, support.start),
+    headline: article.headline,
+    ...(article.date ? { date: article.date } : {}),
+    ...(article.meeting ? { meeting: article.meeting } : {}),
+    excerpt: text,
+    highlights: highlightRanges(text, highlightWords),
+    score: Math.round(support.score * 1000) / 1000,
+  };
+}
+
+/**
+ * Picks up to `max` supports: the first as given, then the best of the rest from articles not yet
+ * cited, then passages of cited articles whose excerpts would not overlap ones already chosen.
+ * Supports scoring under `minShare` of the first are left out (they would not support anything).
+ */
+export function chooseSupports(
+  ranked: readonly Support[],
+  bodyOf: (articleId: string) => string,
+  max = MAX_CITATIONS,
+  minShare = 0.6,
+): Support[] {
+  if (!ranked.length) return [];
+  const first = ranked[0];
+  const chosen: Support[] = [first];
+  const floor = first.score * minShare;
+  const spans = new Map<string, Array<[number, number]>>();
+  const span = (s: Support) => {
+    const e = excerptSpan(bodyOf(s.articleId), s.start, s.end);
+    return [e.start, e.end] as [number, number];
+  };
+  spans.set(first.articleId, [span(first)]);
+  const rest = ranked.slice(1).filter((s) => s.score >= floor);
+  for (const s of rest) {
+    if (chosen.length >= max) break;
+    if (!spans.has(s.articleId)) {
+      chosen.push(s);
+      spans.set(s.articleId, [span(s)]);
+    }
+  }
+  for (const s of rest) {
+    if (chosen.length >= max) break;
+    if (chosen.includes(s)) continue;
+    const mine = span(s);
+    const taken = spans.get(s.articleId) ?? [];
+    if (taken.some(([a, b]) => mine[0] < b && a < mine[1])) continue;
+    chosen.push(s);
+    taken.push(mine);
+    spans.set(s.articleId, taken);
+  }
+  return chosen;
+}

@@ -1,0 +1,270 @@
+/**
+ * The reports engine: question → understanding → hybrid search → facts or passage answer →
+ * citations, or an abstention with related articles. One immutable state per loaded index, so a
+ * swap (after /reindex) is atomic: questions in flight finish on the state they started with.
+ */
+import type { Article } from '../corpus/types.ts';
+import { splitSentences } from '../corpus/sentences.ts';
+import { loadIndex } from '../index/load.ts';
+import { toSearchForm } from '../index/text-normalise.ts';
+import type { ReportIndex } from '../index/types.ts';
+import { ABSTAIN_TEXT, abstainReason, DEFAULT_POLICY, type AbstainPolicy } from './abstain.ts';
+import { DEFAULT_WEIGHTS, scorePassages, shortAnswer, type CandidateArticle, type SelectWeights } from './answer-select.ts';
+import { chooseSupports, makeCitation, type Support } from './citations.ts';
+import { cueMatches } from './answer-cues.ts';
+import { answerFromFacts } from './facts.ts';
+import { DEFAULT_HYBRID, hybridSearch, type HybridOptions } from './hybrid.ts';
+import { articlePassages, type Passage } from './passages.ts';
+import { understand } from './question/index.ts';
+import { loadLexicon } from './question/lexicon.ts';
+import { translateQuestion } from './question/translate.ts';
+import type { UnderstoodQuestion } from './question/types.ts';
+import { chineseQueryUnits, matchedWeight, translatedQueryUnits, type QueryUnits } from './query-units.ts';
+import { buildTermStats, textUnits, type TermStats } from './term-stats.ts';
+import type { Answer, ArticleSummary, Citation, MeetingInfo, ReportsService } from './types.ts';
+
+export interface EngineOptions {
+  modelsDir: string;
+  hybrid?: Partial<HybridOptions>;
+  select?: Partial<SelectWeights>;
+  abstain?: Partial<AbstainPolicy>;
+  /** Articles whose passages are scored for the answer. */
+  candidates?: number;
+  /** Answer who-questions from extracted people (default true). */
+  facts?: boolean;
+}
+
+/** Everything derived from one loaded index. */
+interface State {
+  index: ReportIndex;
+  passages: Map<string, Passage[]>;
+  stats: TermStats;
+  dated: boolean;
+  withMeetings: boolean;
+}
+
+const unitsOf = (t: string) => textUnits(toSearchForm(t));
+
+function prepare(index: ReportIndex): State {
+  const passages = new Map<string, Passage[]>();
+  const articleUnits: Array<Set<string>> = [];
+  for (const a of index.articles) {
+    const ps = articlePassages(a.body, splitSentences(a.body), toSearchForm);
+    passages.set(a.id, ps);
+    const all = new Set<string>();
+    for (const p of ps) for (const u of p.units) all.add(u);
+    for (const u of unitsOf(a.headline)) all.add(u);
+    articleUnits.push(all);
+  }
+  return {
+    index,
+    passages,
+    stats: buildTermStats(articleUnits),
+    dated: index.articles.some((a) => a.date !== undefined),
+    withMeetings: index.articles.some((a) => a.meeting !== undefined),
+  };
+}
+
+function queryFor(u: UnderstoodQuestion, stats: TermStats): QueryUnits {
+  if (u.script !== 'en' && u.script !== 'mixed') return chineseQueryUnits(u.text, stats);
+  const t = translateQuestion(u.original, loadLexicon());
+  const english = translatedQueryUnits(t.groups, t.kept, stats);
+  if (u.script === 'en') return english;
+  const han = (u.original.match(/\p{Script=Han}+/gu) ?? []).join(' ');
+  const chinese = chineseQueryUnits(toSearchForm(han), stats);
+  return { concepts: [...chinese.concepts, ...english.concepts], total: chinese.total + english.total };
+}
+
+function firstSentence(body: string): string {
+  const s = splitSentences(body)[0]?.text ?? body;
+  const line = s.replace(/\s+/g, ' ').trim();
+  return line.length > 120 ? line.slice(0, 119) + '…' : line;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+export class ReportsEngine implements ReportsService {
+  private state: State;
+
+  private constructor(
+    index: ReportIndex,
+    private readonly opts: EngineOptions,
+  ) {
+    this.state = prepare(index);
+  }
+
+  static async open(indexDir: string, opts: EngineOptions): Promise<ReportsEngine> {
+    const index = await loadIndex(indexDir, { modelsDir: opts.modelsDir });
+    return new ReportsEngine(index, opts);
+  }
+
+  /** An engine over an already loaded index (tests, eval). */
+  static fromIndex(index: ReportIndex, opts: EngineOptions): ReportsEngine {
+    return new ReportsEngine(index, opts);
+  }
+
+  get index(): ReportIndex {
+    return this.state.index;
+  }
+
+  /** Replaces the index atomically; questions already running keep the old one. */
+  swap(index: ReportIndex): void {
+    this.state = prepare(index);
+  }
+
+  /** Loads the index folder again (after a rebuild) and swaps to it. */
+  async reload(): Promise<void> {
+    const index = await loadIndex(this.state.index.dir, { modelsDir: this.opts.modelsDir });
+    this.swap(index);
+  }
+
+  async ask(question: string): Promise<Answer> {
+    const state = this.state;
+    const { index } = state;
+    const t0 = performance.now();
+    const u = understand(question);
+    const query = queryFor(u, state.stats);
+    const tNorm = performance.now();
+
+    const hybrid = await hybridSearch(
+      index,
+      { text: u.text, filters: u.intent.filters },
+      { dated: state.dated, withMeetings: state.withMeetings },
+      { ...DEFAULT_HYBRID, ...this.opts.hybrid },
+    );
+    const tAnswer = performance.now();
+
+    // Distinct articles in fused order; the prior says how strongly retrieval prefers each.
+    const order: string[] = [];
+    for (const h of hybrid.hits) {
+      const id = index.chunks[h.chunk].articleId;
+      if (!order.includes(id)) order.push(id);
+      if (order.length >= (this.opts.candidates ?? 4)) break;
+    }
+    const top = hybrid.hits[0]?.score ?? 1;
+    const bestOf = new Map<string, number>();
+    for (const h of hybrid.hits) {
+      const id = index.chunks[h.chunk].articleId;
+      if (!bestOf.has(id)) bestOf.set(id, h.score / top);
+    }
+    const candidates: Array<CandidateArticle & { article: Article }> = order.map((id) => {
+      const article = index.articleById.get(id)!;
+      return {
+        articleId: id,
+        article,
+        passages: state.passages.get(id) ?? [],
+        prior: bestOf.get(id) ?? 0,
+        people: article.people.map((p) => p.name),
+      };
+    });
+
+    const answerType = u.intent.answerType;
+    const questionText = toSearchForm(u.original);
+    const scored = scorePassages(query, questionText, answerType, candidates, { ...DEFAULT_WEIGHTS, ...this.opts.select }, toSearchForm);
+    const fact =
+      this.opts.facts !== false && answerType === 'person'
+        ? answerFromFacts(u.intent.role, query, candidates, unitsOf)
+        : undefined;
+
+    const best = scored[0];
+    let coverage = 0;
+    if (best) {
+      const ps = state.passages.get(best.articleId) ?? [];
+      const i = best.passage.index;
+      const ctx = new Set<string>();
+      for (const p of [ps[i - 1], ps[i], ps[i + 1]]) if (p) for (const x of p.units) ctx.add(x);
+      coverage = query.total > 0 ? matchedWeight(query, ctx) / query.total : 0;
+    }
+    const reason = abstainReason(
+      { filterSatisfied: hybrid.filterSatisfied, coverage, factAnswered: fact !== undefined, hasCandidate: best !== undefined },
+      { ...DEFAULT_POLICY, ...this.opts.abstain },
+    );
+
+    const bodyOf = (id: string) => index.articleById.get(id)?.body ?? '';
+    let answer: Answer;
+    if (reason) {
+      const related: Citation[] = candidates.slice(0, 3).map((c, i) => {
+        const p = scored.find((s) => s.articleId === c.articleId)?.passage ?? c.passages[0];
+        const support: Support = { articleId: c.articleId, start: p?.start ?? 0, end: p?.end ?? 0, score: c.prior };
+        return makeCitation(i + 1, c.article, support, [], index.chunks);
+      });
+      answer = { question: u.original, answer: ABSTAIN_TEXT, abstained: true, citations: [], related, timings_ms: {} };
+    } else {
+      let text: string;
+      let highlight: string[];
+      const ranked: Support[] = scored.map((s) => ({ articleId: s.articleId, start: s.passage.start, end: s.passage.end, score: s.score }));
+      if (fact) {
+        text = fact.text;
+        highlight = fact.names;
+        ranked.unshift({ articleId: fact.articleId, start: fact.passage.start, end: fact.passage.end, score: best ? Math.max(best.score, fact.score) : fact.score });
+      } else {
+        const short = shortAnswer(best.passage, query, answerType, questionText, unitsOf);
+        text = short.text;
+        const cues = cueMatches(answerType, short.text, u.original, candidates.find((c) => c.articleId === best.articleId)?.people);
+        highlight = cues.length ? cues : [short.text];
+      }
+      const supports = chooseSupports(ranked, bodyOf);
+      const citations = supports.map((s, i) =>
+        makeCitation(i + 1, index.articleById.get(s.articleId)!, s, i === 0 ? highlight : highlight.filter((h) => h.length < 20), index.chunks),
+      );
+      answer = { question: u.original, answer: text, abstained: false, citations, related: [], timings_ms: {} };
+    }
+    const tEnd = performance.now();
+    answer.timings_ms = {
+      normalise: round(tNorm - t0),
+      embed: round(hybrid.timings.embed),
+      dense: round(hybrid.timings.dense),
+      bm25: round(hybrid.timings.bm25),
+      fuse: round(hybrid.timings.fuse),
+      answer: round(tEnd - tAnswer),
+      total: round(tEnd - t0),
+    };
+    return answer;
+  }
+
+  dates(): string[] {
+    const set = new Set<string>();
+    for (const a of this.state.index.articles) if (a.date) set.add(a.date);
+    return [...set].sort().reverse();
+  }
+
+  articlesOn(date: string): ArticleSummary[] {
+    return this.state.index.articles
+      .filter((a) => a.date === date)
+      .map((a) => ({ id: a.id, headline: a.headline, ...(a.date ? { date: a.date } : {}), ...(a.meeting ? { meeting: a.meeting } : {}), lead: firstSentence(a.body) }));
+  }
+
+  meetings(): Array<{ name: string; date?: string }> {
+    const out: Array<{ name: string; date?: string }> = [];
+    for (const a of this.state.index.articles) if (a.meeting) out.push({ name: a.meeting, ...(a.date ? { date: a.date } : {}) });
+    return out.sort((x, y) => (y.date ?? '').localeCompare(x.date ?? ''));
+  }
+
+  meeting(name: string): MeetingInfo | undefined {
+    const wanted = toSearchForm(name.trim());
+    if (!wanted) return undefined;
+    const withMeeting = this.state.index.articles.filter((a) => a.meeting);
+    const article =
+      withMeeting.find((a) => toSearchForm(a.meeting!) === wanted) ?? withMeeting.find((a) => toSearchForm(a.meeting!).includes(wanted));
+    if (!article) return undefined;
+    const names = (role: string) => article.people.filter((p) => p.roles.includes(role as never)).map((p) => p.name);
+    const passages = this.state.passages.get(article.id) ?? [];
+    const keyPoints = passages
+      .filter((p) => /强调|要求|指出|提出|部署/.test(p.text))
+      .slice(0, 5)
+      .map((p, i) => makeCitation(i + 1, article, { articleId: article.id, start: p.start, end: p.end, score: 1 }, [], this.state.index.chunks));
+    return {
+      name: article.meeting!,
+      ...(article.date ? { date: article.date } : {}),
+      articleId: article.id,
+      headline: article.headline,
+      chaired: names('chaired'),
+      attended: names('attended'),
+      keyPoints,
+    };
+  }
+
+  article(id: string): Article | undefined {
+    return this.state.index.articleById.get(id);
+  }
+}

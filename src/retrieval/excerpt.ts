@@ -1,0 +1,97 @@
+/**
+ * Excerpts: at most 200 characters of an article body around a supporting span, widened evenly on
+ * both sides and cut at sentence or clause boundaries where possible, never inside a surrogate pair.
+ */
+
+export const MAX_EXCERPT = 200;
+const SENTENCE_END = /[。！？!?；;\n]/;
+const CLAUSE_END = /[，,、：:]/;
+
+function isHigh(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+function isLow(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Moves an offset off the middle of a surrogate pair (backwards). */
+function safeBoundary(text: string, i: number): number {
+  if (i > 0 && i < text.length && isLow(text.charCodeAt(i)) && isHigh(text.charCodeAt(i - 1))) return i - 1;
+  return i;
+}
+
+/**
+ * Best start in [lo, hi]: just after a sentence end, else after a clause end, else `lo`
+ * (the earliest start keeps the most context before the supported span).
+ */
+function snapStart(body: string, lo: number, hi: number): number {
+  if (lo <= 0) return 0;
+  for (const re of [SENTENCE_END, CLAUSE_END]) {
+    for (let i = lo; i <= hi; i++) if (i > 0 && re.test(body[i - 1])) return i;
+  }
+  return safeBoundary(body, lo);
+}
+
+/** Best end in [lo, hi]: just after a sentence end, else after a clause end, else `hi`. */
+function snapEnd(body: string, lo: number, hi: number): number {
+  if (hi >= body.length) return body.length;
+  for (const re of [SENTENCE_END, CLAUSE_END]) {
+    for (let i = hi; i >= lo; i--) if (i > 0 && re.test(body[i - 1])) return i;
+  }
+  return safeBoundary(body, hi);
+}
+
+export interface ExcerptSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * The excerpt window for support [start, end) of `body`: at most `max` characters. A support longer
+ * than `max` is cut around its `focus` offset (default: its middle).
+ */
+export function excerptSpan(body: string, start: number, end: number, max = MAX_EXCERPT, focus?: number): ExcerptSpan {
+  if (end - start >= max) {
+    const centre = focus ?? Math.floor((start + end) / 2);
+    let s = Math.max(start, Math.min(centre - Math.floor(max / 2), end - max));
+    s = safeBoundary(body, s);
+    let e = safeBoundary(body, Math.min(s + max, body.length));
+    const snappedS = snapStart(body, s, s + Math.floor(max / 5));
+    if (snappedS > s && snappedS < centre) s = snappedS;
+    const snappedE = snapEnd(body, e - Math.floor(max / 5), e);
+    if (snappedE < e && snappedE > centre) e = snappedE;
+    return { start: s, end: e };
+  }
+  const spare = max - (end - start);
+  let left = Math.floor(spare / 2);
+  let right = spare - left;
+  // Give unused room on one side to the other.
+  if (start - left < 0) {
+    right += left - start;
+    left = start;
+  }
+  if (end + right > body.length) {
+    left += end + right - body.length;
+    right = body.length - end;
+    left = Math.min(left, start);
+  }
+  let s = Math.max(0, start - left);
+  let e = Math.min(body.length, end + right);
+  s = snapStart(body, s, start);
+  e = snapEnd(body, end, e);
+  // Snapping only shrinks; if one side shrank, let the other side use the freed room.
+  const room = max - (e - s);
+  if (room > 0) {
+    if (e < body.length) e = snapEnd(body, e, Math.min(body.length, e + room));
+    const room2 = max - (e - s);
+    if (room2 > 0 && s > 0) s = snapStart(body, Math.max(0, s - room2), s);
+  }
+  return { start: safeBoundary(body, s), end: safeBoundary(body, e) };
+}
+
+/** The excerpt text, with line breaks folded to spaces and edges trimmed; offsets map via `shift`. */
+export function excerptText(body: string, span: ExcerptSpan): { text: string; shift: number } {
+  const raw = body.slice(span.start, span.end);
+  const lead = raw.length - raw.trimStart().length;
+  return { text: raw.trim().replace(/\n/g, ' '), shift: span.start + lead };
+}

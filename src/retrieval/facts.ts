@@ -1,0 +1,89 @@
+/**
+ * Structured facts: who-questions answered from the people each article names with their titles
+ * and roles (who chaired, spoke, attended, reported), with the sentence that says so as support.
+ */
+import type { Article, Person } from '../corpus/types.ts';
+import type { Passage } from './passages.ts';
+import { matchedWeight, type QueryUnits } from './query-units.ts';
+import type { PersonRole } from './question/types.ts';
+
+export interface FactAnswer {
+  articleId: string;
+  /** The names that answer, best first. */
+  names: string[];
+  /** e.g. "王新亭（高新区党工委书记）". */
+  text: string;
+  /** The supporting passage in the article. */
+  passage: Passage;
+  score: number;
+}
+
+/** Words that state a role in the text, to find the sentence that supports it. */
+const ROLE_WORDS: Record<PersonRole, RegExp> = {
+  chaired: /主持/,
+  spoke: /讲话|强调|指出|要求|提出|表示/,
+  attended: /出席|参加|参会/,
+  reported: /记者|报道/,
+  relayed: /传达/,
+};
+
+/** The last part of a compound title ("党工委副书记、管委会主任" → each part is a title of its own). */
+function titleParts(title: string): string[] {
+  return title.split(/[、，,\s]+/).filter(Boolean);
+}
+
+interface PersonMatch {
+  person: Person;
+  score: number;
+}
+
+function scorePerson(
+  person: Person,
+  role: PersonRole | undefined,
+  query: QueryUnits,
+  unitsOf: (t: string) => Set<string>,
+): PersonMatch {
+  let titleCover = 0;
+  for (const part of titleParts(person.title)) {
+    titleCover = Math.max(titleCover, query.total ? matchedWeight(query, unitsOf(part)) / query.total : 0);
+  }
+  const roleMatch = role !== undefined && person.roles.includes(role) ? 1 : 0;
+  return { person, score: roleMatch + titleCover };
+}
+
+/**
+ * Answers a who-question from the ranked candidate articles' people, or undefined when no person
+ * fits well enough (the passage ranking then answers instead).
+ */
+export function answerFromFacts(
+  role: PersonRole | undefined,
+  query: QueryUnits,
+  ranked: ReadonlyArray<{ article: Article; passages: readonly Passage[]; prior: number }>,
+  unitsOf: (t: string) => Set<string>,
+  minTitleCover = 0.45,
+): FactAnswer | undefined {
+  let best: FactAnswer | undefined;
+  for (const { article, passages, prior } of ranked.slice(0, 3)) {
+    if (!article.people.length) continue;
+    const matches = article.people
+      .map((p) => scorePerson(p, role, query, unitsOf))
+      .filter((m) => m.score >= (role ? 1 : minTitleCover))
+      .sort((a, b) => b.score - a.score);
+    if (!matches.length) continue;
+    const top = matches[0];
+    // Several people with the same role (e.g. attended) all answer; otherwise only the best.
+    const chosen = role && role !== 'chaired' ? matches.filter((m) => m.score >= top.score - 0.25) : [top];
+    const names = chosen.map((m) => m.person.name);
+    const roleRe = role ? ROLE_WORDS[role] : undefined;
+    const support =
+      passages.find((p) => p.text.includes(names[0]) && (!roleRe || roleRe.test(p.text))) ??
+      passages.find((p) => p.text.includes(names[0]) && p.text.includes(titleParts(top.person.title).pop() ?? '')) ??
+      passages.find((p) => p.text.includes(names[0]));
+    if (!support) continue;
+    const score = top.score + prior;
+    if (best && best.score >= score) continue;
+    const text = chosen.map((m) => (m.person.title ? `${m.person.name}（${m.person.title}）` : m.person.name)).join('、');
+    best = { articleId: article.id, names, text, passage: support, score };
+  }
+  return best;
+}

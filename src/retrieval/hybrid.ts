@@ -1,0 +1,88 @@
+/**
+ * Hybrid search: the question's dense vector and its BM25 terms, each searched over the chunks
+ * allowed by the question's filters, fused, overlapping chunks collapsed.
+ */
+import type { Chunk } from '../corpus/types.ts';
+import type { ReportIndex } from '../index/types.ts';
+import { collapseOverlaps, reciprocalRankFusion, scoreFusion, type FusedHit } from './fusion.ts';
+import type { QuestionFilters } from './question/types.ts';
+
+export type FusionMethod = 'rrf' | 'score';
+
+export interface HybridOptions {
+  /** Hits taken from each list before fusing. */
+  depth: number;
+  fusion: FusionMethod;
+  /** Weights of [dense, bm25]. */
+  weights: [number, number];
+}
+
+export const DEFAULT_HYBRID: HybridOptions = { depth: 30, fusion: 'rrf', weights: [1, 1] };
+
+export interface HybridResult {
+  hits: FusedHit[];
+  /** False when the question's filters matched no chunk (the reports do not cover that date/meeting). */
+  filterSatisfied: boolean;
+  timings: { embed: number; dense: number; bm25: number; fuse: number };
+}
+
+/**
+ * A chunk filter from the question's filters. A year counts as met by the article's date or by the
+ * year being written in the chunk (a 2021 report about 2020's work); dates and meetings by metadata.
+ * Filters are ignored for corpora without the metadata (no dated article: nothing to filter on).
+ */
+export function chunkFilter(
+  filters: QuestionFilters,
+  chunks: readonly Chunk[],
+  corpus: { dated: boolean; withMeetings: boolean },
+): ((i: number) => boolean) | undefined {
+  const tests: Array<(c: Chunk) => boolean> = [];
+  if (corpus.dated) {
+    if (filters.date) tests.push((c) => c.date === filters.date);
+    else if (filters.monthDay) tests.push((c) => c.date?.slice(5) === filters.monthDay);
+    if (filters.year !== undefined) {
+      const y = String(filters.year);
+      tests.push((c) => c.date?.startsWith(y) === true || c.text.includes(`${y}年`) || c.text.includes(`${y} 年`));
+    }
+  }
+  if (corpus.withMeetings && filters.meeting) {
+    const m = filters.meeting;
+    tests.push((c) => (c.meeting?.includes(m) ?? false) || c.headline.includes(m) || c.text.includes(m));
+  }
+  if (tests.length === 0) return undefined;
+  return (i) => tests.every((t) => t(chunks[i]));
+}
+
+export async function hybridSearch(
+  index: ReportIndex,
+  query: { text: string; filters: QuestionFilters },
+  corpus: { dated: boolean; withMeetings: boolean },
+  opts: HybridOptions = DEFAULT_HYBRID,
+): Promise<HybridResult> {
+  const filter = chunkFilter(query.filters, index.chunks, corpus);
+  let filterSatisfied = true;
+  if (filter) {
+    filterSatisfied = false;
+    for (let i = 0; i < index.chunks.length; i++) {
+      if (filter(i)) {
+        filterSatisfied = true;
+        break;
+      }
+    }
+  }
+  let t = performance.now();
+  const [vector] = await index.embedder.embed([query.text], 'query');
+  const embed = performance.now() - t;
+  t = performance.now();
+  const dense = filterSatisfied ? index.denseSearch(vector, opts.depth, filter) : [];
+  const denseMs = performance.now() - t;
+  t = performance.now();
+  const lexical = filterSatisfied ? index.lexicalSearch(query.text, opts.depth, filter) : [];
+  const bm25 = performance.now() - t;
+  t = performance.now();
+  const lists = [dense, lexical];
+  const fused = opts.fusion === 'rrf' ? reciprocalRankFusion(lists, 60, opts.weights) : scoreFusion(lists, opts.weights);
+  const hits = collapseOverlaps(fused, (i) => index.chunks[i]);
+  const fuse = performance.now() - t;
+  return { hits, filterSatisfied, timings: { embed, dense: denseMs, bm25, fuse } };
+}

@@ -1,0 +1,68 @@
+/**
+ * Passages: the sentences of an article body with their offsets, long sentences cut at clause
+ * punctuation, so each passage is small enough to be an answer's support and an excerpt's centre.
+ */
+import { textUnits } from './term-stats.ts';
+
+export interface Passage {
+  /** Index of the passage within its article. */
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Search-form units of the passage text. */
+  units: Set<string>;
+}
+
+/** Longest passage before a sentence is cut at clause punctuation. */
+export const MAX_PASSAGE = 140;
+const CLAUSE_END = /[，,；;：:、]/;
+
+export function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** Cuts [start, end) of `body` at clause punctuation into pieces of at most `max` characters. */
+export function cutLong(body: string, start: number, end: number, max = MAX_PASSAGE): Array<[number, number]> {
+  if (end - start <= max) return [[start, end]];
+  const out: Array<[number, number]> = [];
+  let pieceStart = start;
+  let lastCut = -1;
+  for (let i = start; i < end; i++) {
+    if (CLAUSE_END.test(body[i])) lastCut = i + 1;
+    if (i + 1 - pieceStart >= max) {
+      let cut = lastCut > pieceStart + max / 3 ? lastCut : i + 1;
+      // Never split a surrogate pair.
+      if (isHighSurrogate(body.charCodeAt(cut - 1))) cut++;
+      out.push([pieceStart, cut]);
+      pieceStart = cut;
+      lastCut = -1;
+    }
+  }
+  if (pieceStart < end) {
+    // A short tail belongs with the piece before it.
+    const prev = out[out.length - 1];
+    if (prev && end - pieceStart < max / 4) prev[1] = end;
+    else out.push([pieceStart, end]);
+  }
+  return out;
+}
+
+/** Passages of one article, `normalise` turning raw text into search form for matching. */
+export function articlePassages(
+  body: string,
+  sentences: ReadonlyArray<{ start: number; end: number }>,
+  normalise: (t: string) => string,
+  max = MAX_PASSAGE,
+): Passage[] {
+  const spans = sentences.map((x): [number, number] => [x.start, x.end]);
+  if (spans.length === 0 && body.trim()) spans.push([0, body.length]);
+  const passages: Passage[] = [];
+  for (const [s, e] of spans) {
+    for (const [a, b] of cutLong(body, s, e, max)) {
+      const text = body.slice(a, b);
+      passages.push({ index: passages.length, start: a, end: b, text, units: textUnits(normalise(text)) });
+    }
+  }
+  return passages;
+}
