@@ -77,6 +77,14 @@ describe('translateQuestion', () => {
     expect(kept).toEqual(['Zyxwvut']);
   });
 
+  it('falls back to American spelling and to a related word for gaps in the dictionary', () => {
+    const lex = lexiconFromEntries({ kilometer: '公里 千米', anarchism: '无政府主义', an: '一' });
+    expect(translateQuestion('How many kilometres?', lex).terms).toEqual(['公里', '千米']);
+    expect(translateQuestion('anarchy', lex).terms).toEqual(['无政府主义']);
+    // Short unknown words guess nothing.
+    expect(translateQuestion('anar', lex).terms).toEqual([]);
+  });
+
   it('loads the lexicon once', () => {
     expect(loadLexicon()).toBe(lexicon);
     expect(lexicon.size).toBeGreaterThan(50_000);

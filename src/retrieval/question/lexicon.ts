@@ -17,13 +17,30 @@ export interface LexiconFile {
 /** In memory: key → simplified Chinese candidates, best first. */
 export interface Lexicon {
   lookup(key: string): readonly string[] | undefined;
+  /** Single-word keys starting with `prefix`, shortest first (for words the dictionary lacks). */
+  keysWithPrefix(prefix: string, limit: number): string[];
   readonly size: number;
 }
 
 export function lexiconFromEntries(entries: Record<string, string | readonly string[]>): Lexicon {
   const map = new Map<string, readonly string[]>();
   for (const [k, v] of Object.entries(entries)) map.set(k, typeof v === 'string' ? v.split(' ') : v);
-  return { lookup: (key) => map.get(key), size: map.size };
+  let sorted: string[] | undefined;
+  const keysWithPrefix = (prefix: string, limit: number): string[] => {
+    // Sorted lazily: only questions with unknown words need it.
+    sorted ??= [...map.keys()].filter((k) => !k.includes(' ')).sort();
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
+    return out.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, limit);
+  };
+  return { lookup: (key) => map.get(key), keysWithPrefix, size: map.size };
 }
 
 const cache = new Map<string, Lexicon>();

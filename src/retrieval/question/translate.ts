@@ -38,15 +38,40 @@ function tokenise(text: string): Token[] {
   return out;
 }
 
-/** Looks a word or phrase up, trying the base forms of its last word. */
+/** British spellings → the American ones CC-CEDICT mostly uses (kilometre → kilometer). */
+function americanSpelling(word: string): string {
+  return word
+    .replace(/isation(s?)$/, 'ization$1')
+    .replace(/is(e|ed|es|ing)$/, 'iz$1')
+    .replace(/our(s?)$/, 'or$1')
+    .replace(/tre(s?)$/, 'ter$1')
+    .replace(/ogue(s?)$/, 'og$1')
+    .replace(/lled$/, 'led');
+}
+
+/** Looks a word or phrase up, trying the base forms (and American spelling) of its last word. */
 function lookup(lexicon: Lexicon, words: string[]): readonly string[] | undefined {
   const head = words.slice(0, -1).join(' ');
-  for (const last of lemmaCandidates(words[words.length - 1])) {
-    if (words.length === 1 && ENGLISH_STOP_WORDS.has(last)) continue;
-    const hit = lexicon.lookup(head ? `${head} ${last}` : last);
+  const last = words[words.length - 1];
+  const forms = [...lemmaCandidates(last), ...lemmaCandidates(americanSpelling(last))];
+  for (const form of forms) {
+    if (words.length === 1 && ENGLISH_STOP_WORDS.has(form)) continue;
+    const hit = lexicon.lookup(head ? `${head} ${form}` : form);
     if (hit) return hit;
   }
   return undefined;
+}
+
+/**
+ * For a word the dictionary lacks, a related word sharing most of its letters
+ * (anarchy → anarchism, deforestation → deforest). Long words only: short prefixes match anything.
+ */
+function lookupRelated(lexicon: Lexicon, word: string): { key: string; candidates: readonly string[] } | undefined {
+  if (word.length < 6) return undefined;
+  const prefix = word.slice(0, Math.max(5, Math.ceil(word.length * 0.7)));
+  const key = lexicon.keysWithPrefix(prefix, 1)[0];
+  const candidates = key === undefined ? undefined : lexicon.lookup(key);
+  return key !== undefined && candidates ? { key, candidates } : undefined;
 }
 
 function isName(token: Token, index: number): boolean {
@@ -94,6 +119,11 @@ export function translateQuestion(english: string, lexicon: Lexicon, options: Tr
     }
     const hit = lookup(lexicon, [content[i].lower]);
     if (hit) groups.push({ english: content[i].lower, candidates: hit.slice(0, perWord) });
+    else {
+      const related = lookupRelated(lexicon, content[i].lower);
+      // A guess: fewer candidates, so it cannot outweigh the words that were found.
+      if (related) groups.push({ english: content[i].lower, candidates: related.candidates.slice(0, Math.ceil(perWord / 3)) });
+    }
     i++;
   }
 
