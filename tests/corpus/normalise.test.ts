@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseDocument, tightenSpacing } from '../../src/corpus/normalise.ts';
+
+describe('tightenSpacing', () => {
+  it('removes OCR spaces around Chinese and digits but keeps spaces between Latin words', () => {
+    expect(tightenSpacing('1月 12日上午 ，第 27次，2021 年度')).toBe('1月12日上午，第27次，2021年度');
+    expect(tightenSpacing('使用 New York Times 的 3 个 API  key')).toBe('使用 New York Times 的3个 API key');
+    expect(tightenSpacing('动员会, 传达；a, b')).toBe('动员会，传达；a, b');
+  });
+});
+
+describe('normaliseDocument', () => {
+  it('normalises Unicode, odd spaces and blank lines', () => {
+    expect(normaliseDocument('\u3000第一段\u00a0文字\r\n\r\n\t第二段\u200b。 ')).toBe('第一段文字\n第二段。');
+  });
+});
