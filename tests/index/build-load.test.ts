@@ -1,4 +1,4 @@
-import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -254,5 +254,35 @@ describe('broken indexes give IndexError naming the fix', () => {
   it('an embedder that is not available', async () => {
     const outDir = await built();
     await expect(loadIndex(outDir, { modelsDir })).rejects.toThrow(IndexError);
+  });
+});
+
+describe('index folder layout', () => {
+  it('upgrades a plain index folder to the link layout', async () => {
+    const dir = tmp();
+    const input = jsonlCorpus(dir, DOCS);
+    const outDir = path.join(dir, 'index');
+    await buildIndex({ inputs: [input], outDir, embedder: new FakeEmbedder() });
+    const version = realpathSync(outDir);
+    unlinkSync(outDir);
+    renameSync(version, outDir);
+    expect(lstatSync(outDir).isDirectory()).toBe(true);
+    expect((await loadIndex(outDir, { modelsDir, embedder: new FakeEmbedder() })).articles).toHaveLength(3);
+
+    const s = await buildIndex({ inputs: [input], outDir, embedder: new FakeEmbedder() });
+    expect(s.reused).toBe(s.chunks);
+    expect(lstatSync(outDir).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir).filter((n) => n.startsWith('index.')).length).toBe(1);
+  });
+
+  it('finds the newest complete version when the link is missing (crash during the upgrade step)', async () => {
+    const dir = tmp();
+    const input = jsonlCorpus(dir, DOCS);
+    const outDir = path.join(dir, 'index');
+    await buildIndex({ inputs: [input], outDir, embedder: new FakeEmbedder() });
+    unlinkSync(outDir);
+    const index = await loadIndex(outDir, { modelsDir, embedder: new FakeEmbedder() });
+    expect(index.articles).toHaveLength(3);
+    expect(path.basename(index.dir)).toMatch(/^index\.v-/);
   });
 });
