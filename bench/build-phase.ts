@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildIndex } from '../src/index/build.ts';
+import { buildIndex, type BuildProgress } from '../src/index/build.ts';
 import { resolveIndexDir } from '../src/index/index-folder.ts';
 import type { Embedder } from '../src/index/types.ts';
 import type { BuildResult, StageTiming } from './result-types.ts';
@@ -40,13 +40,55 @@ export function peakRssMb(): number {
   return process.memoryUsage.rss() / 2 ** 20;
 }
 
+/** CPU time of this process (all threads), in ms. */
+export function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * CPU time per stage, from buildIndex's progress events. A stage that reports its completion
+ * (embed, analyse, hnsw, write: done = total) ends there; read and chunk end when the next stage
+ * first reports. CPU time does not grow when other processes take the cores, so it shows what a
+ * stage costs on an idle machine better than its wall time does on a busy one.
+ */
+class StageCpuClock {
+  readonly cpuEnd = new Map<string, number>();
+  private current = 'lock';
+  private readonly order: string[] = [];
+
+  onProgress = (p: BuildProgress): void => {
+    if (p.stage !== this.current) {
+      if (!this.cpuEnd.has(this.current)) this.cpuEnd.set(this.current, cpuMs());
+      this.order.push(this.current);
+      this.current = p.stage;
+    }
+    if (p.stage !== 'read' && p.stage !== 'chunk' && p.done === p.total) this.cpuEnd.set(p.stage, cpuMs());
+  };
+
+  /** CPU ms of `stage`: from the end of the stage before it to its own end. */
+  stageCpu(stage: string, startCpu: number): number | undefined {
+    const end = this.cpuEnd.get(stage);
+    if (end === undefined) return undefined;
+    const stages = [...this.order, this.current];
+    const i = stages.indexOf(stage);
+    const before = i > 0 ? this.cpuEnd.get(stages[i - 1]) : startCpu;
+    return before === undefined ? undefined : end - before;
+  }
+}
+
 export async function buildBenchIndex(inputs: string[], outDir: string, embedder: Embedder): Promise<{ result: BuildResult; chunks: number; articles: number }> {
+  const clock = new StageCpuClock();
+  const startCpu = cpuMs();
   const started = performance.now();
-  const summary = await buildIndex({ inputs, outDir, embedder });
+  const summary = await buildIndex({ inputs, outDir, embedder, onProgress: clock.onProgress });
   const totalMs = performance.now() - started;
+  const totalCpuMs = cpuMs() - startCpu;
+  const perSec = (ms: number | undefined) => (ms === undefined ? undefined : ms > 0 ? (summary.chunks * 1000) / ms : Infinity);
   const stages: StageTiming[] = STAGE_NAMES.filter(([key]) => summary.stageMs[key] !== undefined).map(([key, stage]) => {
     const ms = summary.stageMs[key];
-    return { stage, ms, chunksPerSec: ms > 0 ? (summary.chunks * 1000) / ms : Infinity };
+    const cpu = clock.stageCpu(key, startCpu);
+    return { stage, ms, chunksPerSec: perSec(ms)!, cpuMs: cpu, chunksPerCpuSec: perSec(cpu) };
   });
   const files = indexFiles(outDir);
   return {
@@ -55,6 +97,8 @@ export async function buildBenchIndex(inputs: string[], outDir: string, embedder
     result: {
       totalMs,
       chunksPerSec: (summary.chunks * 1000) / totalMs,
+      cpuMs: totalCpuMs,
+      chunksPerCpuSec: perSec(totalCpuMs)!,
       stages,
       stageSource: 'buildIndex stageMs',
       diskBytes: Object.values(files).reduce((s, b) => s + b, 0),

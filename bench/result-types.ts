@@ -8,12 +8,18 @@ export interface StageTiming {
   ms: number;
   /** Chunks per second through this stage alone. */
   chunksPerSec: number;
+  /** CPU time of the stage (all threads of the building process), when the progress events allow. */
+  cpuMs?: number;
+  chunksPerCpuSec?: number;
 }
 
 export interface BuildResult {
   /** Wall time of the whole build (buildIndex, or the stages called one by one). */
   totalMs: number;
   chunksPerSec: number;
+  /** CPU time of the whole build: what it costs when the machine is not shared. */
+  cpuMs: number;
+  chunksPerCpuSec: number;
   stages: StageTiming[];
   /** How the stage times were obtained. */
   stageSource: 'buildIndex stageMs' | 'stage modules';

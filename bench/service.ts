@@ -4,9 +4,10 @@ import type { ReportsService } from '../src/retrieval/types.ts';
 import { understand } from '../src/retrieval/question/index.ts';
 import { toSearchForm } from '../src/index/text-normalise.ts';
 
-export async function createService(index: ReportIndex): Promise<ReportsService> {
+/** The engine as the bot builds it (its per-index preparation counts in the cold start). */
+export async function createService(index: ReportIndex, modelsDir: string): Promise<ReportsService> {
   const { ReportsEngine } = await import('../src/retrieval/engine.ts');
-  return new ReportsEngine(index);
+  return ReportsEngine.fromIndex(index, { modelsDir });
 }
 
 /** The searchable text ask() derives from a question (translated terms for English questions). */

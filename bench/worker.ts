@@ -24,7 +24,7 @@ async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
   const { createService, queryTextOf } = await import('./service.ts');
   const t1 = performance.now();
   const index = await loadIndex(job.indexDir, { modelsDir: job.modelsDir });
-  const service = await createService(index);
+  const service = await createService(index, job.modelsDir);
   const t2 = performance.now();
   const rssAfterLoadMb = process.memoryUsage.rss() / 2 ** 20;
   const first = job.questions[0];
