@@ -75,6 +75,7 @@ describe('bot with a stub service', () => {
     expect(r1.path).toBe(`/channels/${h.fake.channelIds[0]}/messages`);
     expect(r1.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(reports.asked).toContain('谁主持了会议？ @everyone');
+    expect(r1.body.embeds[0].title).toBe('谁主持了会议？ @everyone'); // comes back, inert
     const m2 = channelMessage(h.fake, '会议在哪天？', user, { channelId: h.askChannel });
     await waitForCall(h.fake, 'ask-channel reply', (r) => r.method === 'POST' && r.body?.message_reference?.message_id === m2);
     const replies = h.fake.requests.slice(before).filter((r) => r.path.endsWith('/messages') && r.method === 'POST');
