@@ -34,6 +34,9 @@ describe('analyseQuestion (Chinese)', () => {
     expect(analyseQuestion('安全生产的关键是什么?').focus).toEqual(['安全生产的关键是']);
     expect(analyseQuestion('高新区工委书记是谁?').focus).toEqual(['高新区工委书记']);
     expect(analyseQuestion('全市有多少家企业?').focus).toEqual(['全市', '企业']);
+    // 有 belongs to 有效; a lone 中 between quotes and the question says nothing.
+    expect(analyseQuestion('有效预案抓落实的关键是什么?').focus).toEqual(['有效预案抓落实的关键是']);
+    expect(analyseQuestion('"六落实六关键"中,责任到人抓落实的关键是什么?').focus).toEqual(['六落实六关键', '责任到人抓落实的关键是']);
   });
 
   it('parses a stated date, year and meeting', () => {

@@ -29,7 +29,7 @@ const ROLES: Array<[PersonRole, RegExp]> = [
   ['relayed', /传达|\brelay(ed|s)?\b|\bconvey(ed|s)?\b/i],
   ['reported', /记者|报道|撰稿|作者|通讯员|\breport(ed|er|s)?\b|\bjournalist\b|\bwr[io]te\b|\bauthor\b/i],
   ['attended', /出席|参加|参会|列席|与会|\battend(ed|s|ing)?\b|\bparticipat(e|ed|es)\b|\bpresent at\b/i],
-  ['spoke', /讲话|强调|要求|指出|表示|发言|致辞|部署|\bsp(oke|eak|eaks|oken)\b|\bsaid\b|\bsays?\b|\bstress(ed|es)?\b|\bemphasi[sz](ed|es|e)\b|\bdemand(ed|s)?\b|\brequire[ds]?\b|\bspeech\b/i],
+  ['spoke', /讲话|讲了|讲到|讲述|强调|要求|指出|表示|发言|致辞|部署|\bsp(oke|eak|eaks|oken)\b|\bsaid\b|\bsays?\b|\bstress(ed|es)?\b|\bemphasi[sz](ed|es|e)\b|\bdemand(ed|s)?\b|\brequire[ds]?\b|\bspeech\b/i],
 ];
 
 /**
@@ -42,6 +42,9 @@ const QUESTION_WORDS =
 
 /** Words that frame an English question rather than carry its content. */
 const ENGLISH_FRAME = new Set(['year', 'date', 'day', 'month', 'time', 'number', 'percentage', 'percent', 'amount']);
+
+/** Single characters left between stripped words that locate rather than say anything (“…”中). */
+const LONE_FUNCTION_CHARS = new Set(['中', '上', '下', '里', '内', '时', '后', '前', '是', '有', '在', '和', '与', '对', '把', '被', '给', '要', '会']);
 
 function focusTerms(rest: string, english: boolean): string[] {
   const out: string[] = [];
@@ -56,8 +59,12 @@ function focusTerms(rest: string, english: boolean): string[] {
   for (let segment of stripped.split(/[\s,;:"'()<>《》。.、?!]+|了(?!解)/)) {
     // A 是 left dangling at the end ("主任是谁" → 主任是) is the copula, unless a 的X是 frame holds it.
     if (/是$/.test(segment) && !/的[^的]{1,4}是$/.test(segment)) segment = segment.slice(0, -1);
-    segment = segment.replace(/^(了|的|在|于|和|与|及|有)+|(了|的|在|有|于)+$/g, '').replace(/(会|会议)上$/, '$1');
-    if (segment && !out.includes(segment)) out.push(segment);
+    segment = segment
+      .replace(/^(的|在|于|和|与|及)+|(的|在|于)+$/g, '')
+      // 全市有(多少) → 全市, but not 所有, 没有, 具有.
+      .replace(/(?<![所没拥具享占])有$/, '')
+      .replace(/(会|会议)上$/, '$1');
+    if (segment && !LONE_FUNCTION_CHARS.has(segment) && !out.includes(segment)) out.push(segment);
   }
   return out;
 }
