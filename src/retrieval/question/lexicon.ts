@@ -23,8 +23,9 @@ export interface Lexicon {
 }
 
 export function lexiconFromEntries(entries: Record<string, string | readonly string[]>): Lexicon {
-  const map = new Map<string, readonly string[]>();
-  for (const [k, v] of Object.entries(entries)) map.set(k, typeof v === 'string' ? v.split(' ') : v);
+  // Candidates stay as stored (a space-separated string) until looked up: splitting 100k entries
+  // up front would cost most of the load time for words no question uses.
+  const map = new Map<string, string | readonly string[]>(Object.entries(entries));
   let sorted: string[] | undefined;
   const keysWithPrefix = (prefix: string, limit: number): string[] => {
     // Sorted lazily: only questions with unknown words need it.
@@ -40,7 +41,14 @@ export function lexiconFromEntries(entries: Record<string, string | readonly str
     for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
     return out.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, limit);
   };
-  return { lookup: (key) => map.get(key), keysWithPrefix, size: map.size };
+  const lookup = (key: string): readonly string[] | undefined => {
+    const v = map.get(key);
+    if (typeof v !== 'string') return v;
+    const split = v.split(' ');
+    map.set(key, split);
+    return split;
+  };
+  return { lookup, keysWithPrefix, size: map.size };
 }
 
 const cache = new Map<string, Lexicon>();
