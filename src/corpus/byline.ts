@@ -22,6 +22,8 @@ const PHOTO_WORDS = ['摄影记者', '摄影', '图片'];
 const OUTLET = /^\p{Script=Han}{1,10}(?:报|时报|日报|晚报|电视台|广播电视台|融媒体中心|新闻中心|新闻网|网)$/u;
 const MARKERS: Record<string, 'both' | 'photo' | 'text'> = { '文/图': 'both', '文／图': 'both', '图/文': 'both', '图': 'photo', '摄': 'photo', '文': 'text' };
 const NAME = /^\p{Script=Han}{2,4}$/u;
+/** Words ending in 报 that are verbs or documents, not outlets ("会议通报 王某" is no byline). */
+const NOT_OUTLET = /(?:通报|汇报|上报|举报|申报|填报|呈报|回报|情报|预报|海报|电报|捷报)$/;
 
 type Kind = 'reporter' | 'contributor' | 'photographer';
 
@@ -51,13 +53,15 @@ function tokenise(line: string): Token[] | undefined {
       out.push({ kind: 'name', value: rest });
       continue;
     }
-    if (NAME.test(part) && out.length > 0) {
+    if (NAME.test(part)) {
       out.push({ kind: 'name', value: part });
       continue;
     }
     return undefined;
   }
-  if (out[0]?.kind !== 'role' || !out.some((x) => x.kind === 'name')) return undefined;
+  // "记者 某某 …" or "某某 图": a bare list of names is not a byline.
+  if (out.length === 0 || (out[0].kind !== 'role' && out[out.length - 1].kind !== 'marker')) return undefined;
+  if (!out.some((x) => x.kind === 'name')) return undefined;
   return out;
 }
 
@@ -65,7 +69,7 @@ function roleOf(part: string): { word: string; kind: Kind } | undefined {
   for (const w of REPORTER_WORDS) if (part.startsWith(w)) return { word: w, kind: 'reporter' };
   for (const w of CONTRIBUTOR_WORDS) if (part.startsWith(w)) return { word: w, kind: 'contributor' };
   for (const w of PHOTO_WORDS) if (part.startsWith(w)) return { word: w, kind: 'photographer' };
-  if (OUTLET.test(part)) return { word: part, kind: 'contributor' };
+  if (OUTLET.test(part) && !NOT_OUTLET.test(part)) return { word: part, kind: 'contributor' };
   return undefined;
 }
 

@@ -28,6 +28,8 @@ const DATELINE = /^[【[]?本报讯[】\]]?\s*(?:[（(]([^）)]{1,40})[）)])?\s
 const SENTENCE_FINAL = /[。！？；：!?;:…]$/;
 const TRAILING_CLOSERS = /[”’」』）)》】"']+$/;
 const SENTENCE_PUNCT = /[，。；：！？、,;!?]/;
+/** People are named near the top; a bound keeps a huge one-article file from costing seconds. */
+const PEOPLE_SCAN_CHARS = 50_000;
 
 interface Segment {
   body: string[];
@@ -74,7 +76,7 @@ export function parsePage(text: string, source: string, meta: PageMeta = {}): Ar
       reporters: credits.reporters,
       photographers: credits.photographers,
       contributors: credits.contributors,
-      people: [...extractPeople(body), ...creditedPeople(credits)],
+      people: [...extractPeople(body.slice(0, PEOPLE_SCAN_CHARS)), ...creditedPeople(credits)],
       body,
     });
   });

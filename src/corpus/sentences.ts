@@ -9,36 +9,51 @@ export interface SentenceSpan {
 /** Sentences longer than this are split again at commas so an excerpt can hold one. */
 export const MAX_SENTENCE = 300;
 
-const CJK_END = new Set(['。', '！', '？', '；', '!', '?']);
-const CLOSERS = new Set(['”', '’', '」', '』', '"', "'", '）', ')', '》', '】']);
-const SOFT_BREAKS = new Set(['，', '、', ',', '：']);
+const NEWLINE = 0x0a;
+const FULL_STOP = 0x2e;
 
-function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\r' || ch === '\u3000';
+/** 。！？； and ASCII ! ? end a sentence wherever they stand. */
+function isHardEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x21 || c === 0x3f;
 }
 
-/** Splits at Chinese sentence ends (with their closing quotes), Western `.` before a space (`!` `?` anywhere), and newlines. */
+/** Closing quotes and brackets that belong to the sentence they follow: ” ’ 」 』 " ' ） ) 》 】. */
+function isCloser(c: number): boolean {
+  return c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0x22 || c === 0x27 || c === 0xff09 || c === 0x29 || c === 0x300b || c === 0x3011;
+}
+
+/** Commas (，、, ：) where an over-long sentence may be cut. */
+function isSoftBreak(c: number): boolean {
+  return c === 0xff0c || c === 0x3001 || c === 0x2c || c === 0xff1a;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x3000 || c === NEWLINE;
+}
+
+/**
+ * Splits at Chinese sentence ends (with their closing quotes), a Western `.` before a space or the end,
+ * `!` `?` anywhere, and newlines. Offsets index into `text`; sentences are trimmed and never empty.
+ */
 export function splitSentences(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
-  let start = 0;
   const n = text.length;
+  let start = 0;
   for (let i = 0; i < n; i++) {
-    const ch = text[i];
-    let cut = -1;
-    if (ch === '\n') cut = i;
-    else if (CJK_END.has(ch) || ch === '.') {
-      // "？”" and "。）" belong to the sentence they close.
-      let j = i + 1;
-      while (j < n && CLOSERS.has(text[j])) j++;
-      // A Western full stop ends a sentence only before a space or the end (not in 3.5 or a.b).
-      if (ch === '.' && j < n && !isSpace(text[j]) && text[j] !== '\n') continue;
-      cut = j;
-      i = j - 1;
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
+      push(text, start, i, out);
+      start = i + 1;
+      continue;
     }
-    if (cut >= 0) {
-      push(text, start, cut, out);
-      start = ch === '\n' ? cut + 1 : cut;
-    }
+    if (!isHardEnd(c) && c !== FULL_STOP) continue;
+    let j = i + 1;
+    while (j < n && isCloser(text.charCodeAt(j))) j++;
+    // A Western full stop ends a sentence only before a space or the end (not in 3.5 or a.b).
+    if (c === FULL_STOP && j < n && !isSpace(text.charCodeAt(j))) continue;
+    push(text, start, j, out);
+    start = j;
+    i = j - 1;
   }
   push(text, start, n, out);
   return out;
@@ -47,26 +62,21 @@ export function splitSentences(text: string): SentenceSpan[] {
 function push(text: string, from: number, to: number, out: SentenceSpan[]): void {
   let s = from;
   let e = to;
-  while (s < e && (isSpace(text[s]) || text[s] === '\n')) s++;
-  while (e > s && (isSpace(text[e - 1]) || text[e - 1] === '\n')) e--;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   if (s >= e) return;
-  if (e - s <= MAX_SENTENCE) {
-    out.push({ text: text.slice(s, e), start: s, end: e });
-    return;
-  }
   // Too long for one excerpt: cut after the last comma that keeps the piece within the limit.
   while (e - s > MAX_SENTENCE) {
-    let cut = -1;
+    let cut = s + MAX_SENTENCE;
     for (let k = s + MAX_SENTENCE; k > s + MAX_SENTENCE / 3; k--) {
-      if (SOFT_BREAKS.has(text[k - 1])) {
+      if (isSoftBreak(text.charCodeAt(k - 1))) {
         cut = k;
         break;
       }
     }
-    if (cut < 0) cut = s + MAX_SENTENCE;
     out.push({ text: text.slice(s, cut), start: s, end: cut });
     s = cut;
-    while (s < e && isSpace(text[s])) s++;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
   }
   if (s < e) out.push({ text: text.slice(s, e), start: s, end: e });
 }
