@@ -3,7 +3,7 @@
  * Markdown-escaped; every Discord limit is respected by splitting at sentence boundaries across
  * embeds and, when one message cannot hold them all, across messages.
  */
-import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
+import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, ArticleSummary, Citation, MeetingInfo } from '../retrieval/types.ts';
 import { LIMITS } from './limits.ts';
 import { splitText, truncate } from './split-text.ts';
@@ -13,8 +13,16 @@ export const COLORS = { answer: 0x2b6cb0, abstained: 0x8a8a8a, lookup: 0x2f855a 
 /** One Discord message's worth of embeds (≤ 10 embeds, ≤ 6,000 characters in total). */
 export type EmbedPage = APIEmbed[];
 
+/**
+ * Escapes Markdown in quoted text (questions, reports): inline markers, links, mentions/timestamps
+ * and line-start blocks (headings, quotes, lists). Linear-time, unlike discord.js `escapeMarkdown`,
+ * which took ~250 ms on a 5,000-character article body.
+ */
 export function escape(text: string): string {
-  return escapeMarkdown(text);
+  return text
+    .replace(/[\\*_~`|[\]()<]/g, '\\$&')
+    .replace(/^(\s*)([#>-])(?=[\s#])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
 }
 
 /** `[1] 标题 · 2021-01-12` */

@@ -95,3 +95,13 @@ describe('renderMeeting', () => {
     expect(fields[2]!.value.endsWith('…')).toBe(true);
   });
 });
+
+describe('escape', () => {
+  it('neutralises inline markers, links, mentions and line-start blocks', async () => {
+    const { escape } = await import('../../src/bot/render.ts');
+    expect(escape('a*b_c~d`e|f\\g')).toBe('a\\*b\\_c\\~d\\`e\\|f\\\\g');
+    expect(escape('[点我](http://x.y) <@123>')).toBe('\\[点我\\]\\(http://x.y\\) \\<@123>');
+    expect(escape('# 标题\n> 引用\n- 列表\n1. 第一')).toBe('\\# 标题\n\\> 引用\n\\- 列表\n1\\. 第一');
+    expect(escape('2021-01-12 高新区 #1')).toBe('2021-01-12 高新区 #1');
+  });
+});
