@@ -12,6 +12,11 @@ export interface Bm25Params {
 
 export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
 
+/** A term in more than this share of the documents only re-scores documents rarer terms found. */
+const COMMON_SHARE = 0.1;
+/** ...but never prune in small indexes, where every term's postings are short anyway. */
+const COMMON_MIN_DF = 1000;
+
 const MAGIC = 0x35324d42; // "BM25" little-endian
 const FILE_VERSION = 1;
 
@@ -21,6 +26,7 @@ export class Bm25Index {
   /** Per-document length normaliser: k1 * (1 - b + b * len / avgLen). */
   private readonly norm: Float32Array;
   private scores: Float32Array;
+  private touched?: Uint32Array;
 
   private constructor(
     readonly params: Bm25Params,
@@ -55,53 +61,71 @@ export class Bm25Index {
 
   /** Builds from each document's term list; document numbers are positions in `docs`. */
   static build(docs: readonly (readonly string[])[], params: Bm25Params = DEFAULT_BM25): Bm25Index {
+    // Term ids of every token, documents back to back (typed arrays: no per-document maps).
     const termIds = new Map<string, number>();
     const terms: string[] = [];
     const docLengths = new Uint32Array(docs.length);
-    // First pass: per-document term counts, as parallel arrays of (termId, tf).
-    const perDoc: Array<{ ids: Uint32Array; tfs: Uint16Array }> = [];
-    const df: number[] = [];
+    let tokens = 0;
+    for (const doc of docs) tokens += doc.length;
+    const ids = new Uint32Array(tokens);
+    let at = 0;
     for (let d = 0; d < docs.length; d++) {
-      const counts = new Map<number, number>();
       for (const term of docs[d]) {
         let id = termIds.get(term);
         if (id === undefined) {
           id = terms.length;
           termIds.set(term, id);
           terms.push(term);
-          df.push(0);
         }
-        counts.set(id, (counts.get(id) ?? 0) + 1);
+        ids[at++] = id;
       }
       docLengths[d] = docs[d].length;
-      const ids = new Uint32Array(counts.size);
-      const tfs = new Uint16Array(counts.size);
-      let i = 0;
-      for (const [id, tf] of counts) {
-        ids[i] = id;
-        tfs[i++] = Math.min(tf, 0xffff);
-        df[id]++;
-      }
-      perDoc.push({ ids, tfs });
     }
-    const offsets = new Uint32Array(terms.length + 1);
-    for (let t = 0; t < terms.length; t++) offsets[t + 1] = offsets[t] + df[t];
-    const cursor = offsets.slice(0, terms.length);
-    const docIds = new Uint32Array(offsets[terms.length]);
-    const tfs = new Uint16Array(offsets[terms.length]);
-    // Documents are visited in order, so every posting list comes out sorted by document.
-    for (let d = 0; d < perDoc.length; d++) {
-      const { ids, tfs: counts } = perDoc[d];
-      for (let i = 0; i < ids.length; i++) {
-        const at = cursor[ids[i]]++;
-        docIds[at] = d;
-        tfs[at] = counts[i];
+    // Document frequencies: a term counts once per document (lastDoc marks where it was last seen).
+    const nTerms = terms.length;
+    const lastDoc = new Int32Array(nTerms).fill(-1);
+    const df = new Uint32Array(nTerms);
+    at = 0;
+    for (let d = 0; d < docs.length; d++) {
+      for (const end = at + docLengths[d]; at < end; at++) {
+        if (lastDoc[ids[at]] !== d) {
+          lastDoc[ids[at]] = d;
+          df[ids[at]]++;
+        }
+      }
+    }
+    const offsets = new Uint32Array(nTerms + 1);
+    for (let t = 0; t < nTerms; t++) offsets[t + 1] = offsets[t] + df[t];
+    const cursor = offsets.slice(0, nTerms);
+    const docIds = new Uint32Array(offsets[nTerms]);
+    const tfs = new Uint16Array(offsets[nTerms]);
+    // Documents are visited in order, so every posting list comes out sorted by document; a
+    // repeated term in the same document increments the posting it opened (slot[term]).
+    lastDoc.fill(-1);
+    const slot = new Uint32Array(nTerms);
+    at = 0;
+    for (let d = 0; d < docs.length; d++) {
+      for (const end = at + docLengths[d]; at < end; at++) {
+        const t = ids[at];
+        if (lastDoc[t] !== d) {
+          lastDoc[t] = d;
+          slot[t] = cursor[t]++;
+          docIds[slot[t]] = d;
+        }
+        if (tfs[slot[t]] < 0xffff) tfs[slot[t]]++;
       }
     }
     return new Bm25Index(params, terms, docLengths, offsets, docIds, tfs);
   }
 
-  /** BM25 scores of the documents matching any term, best first (ties: lower document first). */
+  /**
+   * BM25 scores of the documents matching the terms, best first (ties: lower document first).
+   *
+   * Terms are scored rarest first. Once rarer terms have found candidates, a very common term
+   * (in more than COMMON_SHARE of the documents, e.g. the character 的) only adds to documents
+   * already found: a document matching nothing but common terms cannot outrank one matching a
+   * rare term, and skipping it keeps a query over 100k chunks to a few milliseconds.
+   */
   search(queryTerms: readonly string[], k: number, filter?: (doc: number) => boolean): ChunkHit[] {
     if (k <= 0 || this.size === 0) return [];
     const weights = new Map<number, number>();
@@ -110,21 +134,32 @@ export class Bm25Index {
       if (id !== undefined) weights.set(id, (weights.get(id) ?? 0) + 1);
     }
     if (weights.size === 0) return [];
+    const order = [...weights.keys()].sort((a, b) => this.df(a) - this.df(b) || a - b);
     const scores = this.scores;
-    const touched: number[] = [];
+    const touched = (this.touched ??= new Uint32Array(this.size));
+    let nTouched = 0;
     const { k1 } = this.params;
-    for (const [t, qtf] of weights) {
-      const w = this.idf[t] * qtf;
-      for (let p = this.offsets[t]; p < this.offsets[t + 1]; p++) {
+    const commonDf = Math.max(COMMON_MIN_DF, this.size * COMMON_SHARE);
+    for (const t of order) {
+      const w = this.idf[t] * weights.get(t)! * (k1 + 1);
+      const onlyFound = nTouched > 0 && this.df(t) > commonDf;
+      for (let p = this.offsets[t], end = this.offsets[t + 1]; p < end; p++) {
         const d = this.docIds[p];
+        if (scores[d] === 0) {
+          if (onlyFound) continue;
+          touched[nTouched++] = d;
+        }
         const tf = this.tfs[p];
-        if (scores[d] === 0) touched.push(d);
-        scores[d] += (w * tf * (k1 + 1)) / (tf + this.norm[d]);
+        scores[d] += (w * tf) / (tf + this.norm[d]);
       }
     }
-    const hits = topK(touched, scores, k, filter);
-    for (const d of touched) scores[d] = 0;
+    const hits = topK(touched.subarray(0, nTouched), scores, k, filter);
+    for (let i = 0; i < nTouched; i++) scores[touched[i]] = 0;
     return hits;
+  }
+
+  private df(term: number): number {
+    return this.offsets[term + 1] - this.offsets[term];
   }
 
   /** Binary form: header (magic, version, JSON length), JSON {params, terms}, then the arrays. */
@@ -184,27 +219,27 @@ export class Bm25Index {
 
 /** The k best of `candidates` by score (ties: lower number first), skipping those `filter` rejects. */
 export function topK(
-  candidates: readonly number[],
+  candidates: ArrayLike<number>,
   scores: ArrayLike<number>,
   k: number,
   filter?: (doc: number) => boolean,
 ): ChunkHit[] {
   // A small sorted buffer: k is tiny (tens) next to the candidate count.
   const best: ChunkHit[] = [];
-  const better = (a: ChunkHit, b: ChunkHit) => a.score > b.score || (a.score === b.score && a.chunk < b.chunk);
-  for (const d of candidates) {
+  for (let c = 0; c < candidates.length; c++) {
+    const d = candidates[c];
     const s = scores[d];
-    if (best.length === k && !better({ chunk: d, score: s }, best[k - 1])) continue;
+    if (best.length === k) {
+      const last = best[k - 1];
+      if (s < last.score || (s === last.score && d > last.chunk)) continue;
+    }
     if (filter && !filter(d)) continue;
-    const hit = { chunk: d, score: s };
-    let i = best.length;
-    if (best.length < k) best.push(hit);
-    else i = k - 1;
-    while (i > 0 && better(hit, best[i - 1])) {
+    let i = best.length < k ? best.length : k - 1;
+    while (i > 0 && (s > best[i - 1].score || (s === best[i - 1].score && d < best[i - 1].chunk))) {
       best[i] = best[i - 1];
       i--;
     }
-    best[i] = hit;
+    best[i] = { chunk: d, score: s };
   }
   return best;
 }

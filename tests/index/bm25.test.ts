@@ -41,6 +41,22 @@ describe('Bm25Index', () => {
   });
 });
 
+describe('Bm25Index at scale', () => {
+  const many = Array.from({ length: 3000 }, (_, d) => (d === 5 ? ['的', '地铁'] : d === 7 ? ['地铁', '的', '的'] : ['的', `w${d}`]));
+  const index = Bm25Index.build(many);
+  it('lets a very common term re-score only documents a rarer term found', () => {
+    expect(index.search(['地铁', '的'], 10).map((h) => h.chunk)).toEqual([7, 5]);
+  });
+  it('still scores a query made only of common terms', () => {
+    expect(index.search(['的'], 3)).toHaveLength(3);
+  });
+  it('counts repeated terms per document once in df and fully in tf', () => {
+    const [a, b] = index.search(['地铁', '的'], 2);
+    expect(a.chunk).toBe(7);
+    expect(a.score).toBeGreaterThan(b.score);
+  });
+});
+
 describe('topK', () => {
   it('keeps the k best, ties by lower number', () => {
     const scores = [1, 5, 3, 5, 0.5];
