@@ -52,8 +52,9 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     await message.reply({ ...first!, allowedMentions: NO_MENTIONS });
     for (const part of rest) await message.reply({ ...part, allowedMentions: NO_MENTIONS });
   } catch (err) {
-    if (err instanceof QuestionError) return void (await reply(err.message).catch((e) => log.warn('could not reply', e)));
-    log.error(`message ${message.id} failed`, err);
-    await reply(ERROR_MESSAGE).catch((e) => log.warn(`message ${message.id}: could not report the failure`, e));
+    // A QuestionError's message is meant for the user; anything else gets a short notice and a log entry.
+    if (!(err instanceof QuestionError)) log.error(`message ${message.id} failed`, err);
+    const text = err instanceof QuestionError ? err.message : ERROR_MESSAGE;
+    await reply(text).catch((e) => log.warn(`message ${message.id}: could not report the failure`, e));
   }
 }

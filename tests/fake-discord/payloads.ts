@@ -92,8 +92,30 @@ export function buttonClick(fake: FakeDiscord, customId: string, user: User): Se
 }
 
 /** A message posted in a channel; `mentionBot` prefixes the bot's mention as a client would. */
-export function channelMessage(fake: FakeDiscord, content: string, user: User, opts: { channelId?: string; mentionBot?: boolean } = {}): string {
+export function channelMessage(fake: FakeDiscord, content: string, user: User, opts: { channelId?: string; mentionBot?: boolean; dm?: boolean } = {}): string {
   const id = snowflake();
+  if (opts.dm) {
+    // A direct message: no guild, and the channel (type 1) is not cached until it speaks.
+    fake.dispatch('MESSAGE_CREATE', {
+      id,
+      channel_id: opts.channelId ?? snowflake(),
+      channel_type: 1,
+      author: apiUser(user),
+      content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+    });
+    return id;
+  }
   const bot = { id: fake.appId, username: 'baoxun', discriminator: '0', global_name: null, avatar: null, bot: true };
   fake.dispatch('MESSAGE_CREATE', {
     id,
