@@ -51,9 +51,14 @@ export function tightenSpacing(line: string): string {
   return out;
 }
 
-/** Cheap whole-document normalisation for bulk archives: Unicode, spacing, no blank lines between paragraphs. */
+/**
+ * Cheap whole-document normalisation for bulk archives: Unicode, odd spaces, runs of spaces collapsed,
+ * no blank lines between paragraphs. Spaces beside Chinese are kept: archives are typed, not OCR'd,
+ * and their question sets quote spans verbatim.
+ */
 export function normaliseDocument(text: string): string {
-  let t = tightenSpacing(normaliseUnicode(text));
+  let t = normaliseUnicode(text);
+  if (t.includes('  ')) t = t.replace(/ {2,}/g, ' ');
   if (t.includes('\n')) t = t.replace(/ *\n[ \n]*/g, '\n');
   return t.trim();
 }

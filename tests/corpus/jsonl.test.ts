@@ -18,7 +18,7 @@ describe('parseJsonl', () => {
     const { articles, problems } = parseJsonl(text, 'bulk.jsonl');
     expect(articles.map((a) => a.id)).toEqual(['a', '7']);
     expect(articles[0]).toMatchObject({ headline: '标题', headlineDerived: false, date: '2021-01-12', source: 'bulk.jsonl' });
-    expect(articles[0].body).toBe('第一篇2021年的\u00e9文字。\n第二段。');
+    expect(articles[0].body).toBe('第一 篇 2021 年的\u00e9文字。\n第二段。');
     expect(articles[1]).toMatchObject({ headline: '数字id', headlineDerived: true, source: 'archive/2020' });
     expect(articles[1].date).toBeUndefined();
     expect(problems.map((p) => p.line)).toEqual([2, 3, 4, 7, 8]);

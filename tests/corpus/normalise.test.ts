@@ -11,6 +11,7 @@ describe('tightenSpacing', () => {
 
 describe('normaliseDocument', () => {
   it('normalises Unicode, odd spaces and blank lines', () => {
-    expect(normaliseDocument('\u3000第一段\u00a0文字\r\n\r\n\t第二段\u200b。 ')).toBe('第一段文字\n第二段。');
+    expect(normaliseDocument('\u3000第一段\u00a0文字\r\n\r\n\t第二段\u200b。 ')).toBe('第一段 文字\n第二段。');
+    expect(normaliseDocument('1992 年的  《条约》')).toBe('1992 年的 《条约》');
   });
 });
