@@ -132,7 +132,8 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   const articleById = new Map(articles.map((a) => [a.id, a]));
 
   return {
-    dir: real,
+    dir: outDir,
+    versionDir: real,
     manifest,
     articles,
     articleById,

@@ -33,7 +33,10 @@ export interface ChunkHit {
  * opened by `loadIndex` (src/index/load.ts).
  */
 export interface ReportIndex {
+  /** The index folder as given to loadIndex (the link a rebuild replaces): reload from here. */
   readonly dir: string;
+  /** The version folder the files were actually read from (see src/index/index-folder.ts). */
+  readonly versionDir?: string;
   readonly manifest: Manifest;
   readonly articles: readonly import('../corpus/types.ts').Article[];
   readonly articleById: ReadonlyMap<string, import('../corpus/types.ts').Article>;

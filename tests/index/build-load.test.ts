@@ -283,6 +283,24 @@ describe('index folder layout', () => {
     unlinkSync(outDir);
     const index = await loadIndex(outDir, { modelsDir, embedder: new FakeEmbedder() });
     expect(index.articles).toHaveLength(3);
-    expect(path.basename(index.dir)).toMatch(/^index\.v-/);
+    expect(index.dir).toBe(outDir);
+    expect(path.basename(index.versionDir!)).toMatch(/^index\.v-/);
+  });
+});
+
+describe('reloading after a rebuild', () => {
+  it('index.dir is the folder given, so loading it again reads the new version', async () => {
+    const dir = tmp();
+    const input = jsonlCorpus(dir, DOCS);
+    const outDir = path.join(dir, 'index');
+    await buildIndex({ inputs: [input], outDir, embedder: new FakeEmbedder() });
+    const first = await loadIndex(outDir, { modelsDir, embedder: new FakeEmbedder() });
+    jsonlCorpus(dir, DOCS.slice(0, 2));
+    await buildIndex({ inputs: [input], outDir, embedder: new FakeEmbedder() });
+    expect(existsSync(first.versionDir!)).toBe(false);
+    const second = await loadIndex(first.dir, { modelsDir, embedder: new FakeEmbedder() });
+    expect(second.articles).toHaveLength(2);
+    // The first index keeps answering from memory after its folder is gone.
+    expect(first.lexicalSearch('地铁', 1)).toHaveLength(1);
   });
 });
