@@ -16,14 +16,14 @@ export interface Byline {
   creditedAs: Record<string, string>;
 }
 
-const REPORTER_WORDS = ['本报记者', '实习记者', '见习记者', '特约记者', '记者'];
-const CONTRIBUTOR_WORDS = ['特约通讯员', '通讯员', '实习生'];
-const PHOTO_WORDS = ['摄影记者', '摄影', '图片'];
-const OUTLET = /^\p{Script=Han}{1,10}(?:报|时报|日报|晚报|电视台|广播电视台|融媒体中心|新闻中心|新闻网|网)$/u;
-const MARKERS: Record<string, 'both' | 'photo' | 'text'> = { '文/图': 'both', '文／图': 'both', '图/文': 'both', '图': 'photo', '摄': 'photo', '文': 'text' };
+const REPORTER_WORDS = ['本报记者', '实习记者', '见习记者', '特约记者', '记者', '本報記者', '實習記者', '見習記者', '特約記者', '記者'];
+const CONTRIBUTOR_WORDS = ['特约通讯员', '通讯员', '实习生', '特約通訊員', '通訊員', '實習生'];
+const PHOTO_WORDS = ['摄影记者', '摄影', '图片', '攝影記者', '攝影', '圖片'];
+const OUTLET = /^\p{Script=Han}{1,10}(?:报|報|电视台|電視台|融媒体中心|融媒體中心|新闻中心|新聞中心|网|網)$/u;
+const MARKERS: Record<string, 'both' | 'photo' | 'text'> = { '文/图': 'both', '文／图': 'both', '图/文': 'both', '图': 'photo', '摄': 'photo', '文': 'text', '文/圖': 'both', '圖/文': 'both', '圖': 'photo', '攝': 'photo' };
 const NAME = /^\p{Script=Han}{2,4}$/u;
 /** Words ending in 报 that are verbs or documents, not outlets ("会议通报 王某" is no byline). */
-const NOT_OUTLET = /(?:通报|汇报|上报|举报|申报|填报|呈报|回报|情报|预报|海报|电报|捷报)$/;
+const NOT_OUTLET = /(?:通[报報]|[汇匯][报報]|上[报報]|[举舉][报報]|申[报報]|填[报報]|呈[报報]|回[报報]|情[报報]|[预預][报報]|海[报報]|[电電][报報]|捷[报報])$/;
 
 type Kind = 'reporter' | 'contributor' | 'photographer';
 

@@ -37,7 +37,7 @@ export function findMonthDay(text: string): MonthDay | undefined {
  * A January report reviews last year (`2020年`) and plans this one (`2021年度`), so the latest wins.
  */
 export function inferYear(text: string): number | undefined {
-  const re = /(截至|到|至|迄)?((?:19|20)\d{2})年(远景|前|底前|以前)?/g;
+  const re = /(截至|到|至|迄)?((?:19|20)\d{2})年(远景|遠景|前|底前|以前)?/g;
   let best: number | undefined;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if ((m[1] && m[1] !== '截至') || m[3]) continue;

@@ -32,7 +32,7 @@ export function splitFrontMatter(text: string): FrontMatter {
 
 /** A dateline or a trailing block of short unpunctuated lines marks a printed page. */
 function looksLikePage(body: string): boolean {
-  if (/本报讯/.test(body)) return true;
+  if (/本[报報][讯訊]/.test(body)) return true;
   const paragraphs = body.trim().split(/\n\s*\n/);
   const last = paragraphs[paragraphs.length - 1]?.split('\n') ?? [];
   return paragraphs.length > 2 && last.every((l) => l.trim().length <= 32 && !/[，。；：！？、,;:!?]/.test(l));

@@ -16,9 +16,9 @@ const HEADLINE_SHARE = 0.5;
 const MATCH_SHARE = 0.3;
 
 /** A line that stops mid-phrase ("高新区召开2021年度") continues on the next line. */
-const OPEN_END = /(?:年度|年|月|的|和|与|及|暨|、|召开|举行|举办|关于|第|对|在|为|把|将|\d|（|\()$/;
-const MEETING_VERB = /召开|举行|举办/;
-const EVENT_NOUN = /会议|大会|会$|论坛|仪式|典礼|活动|培训班|讲座|演练/;
+const OPEN_END = /(?:年度|年|月|的|和|与|與|及|暨|、|召开|召開|举行|舉行|举办|舉辦|关于|關於|第|对|對|在|为|為|把|将|將|\d|（|\()$/;
+const MEETING_VERB = /召[开開]|[举舉]行|[举舉][办辦]/;
+const EVENT_NOUN = /[会會][议議]|大[会會]|[会會]$|[论論][坛壇]|[仪儀]式|典[礼禮]|活[动動]|培[训訓]班|[讲講]座|演[练練]/;
 
 /** Spaces beside digits are OCR noise; a space between two phrases of a subtitle is kept. */
 function cleanLine(line: string): string {

@@ -1,8 +1,8 @@
 /** What the lead sentence says: the meeting's name and a headline when none was printed. */
 
-const MEETING_VERB = /(?:组织召开|主持召开|召开|举行|举办)了?/;
+const MEETING_VERB = /(?:[组組][织織]|主持)?(?:召[开開]|[举舉]行|[举舉][办辦])了?/;
 /** Nouns that end a meeting's or event's name. */
-const EVENT_NOUN = /(?:会议|大会|会|论坛|仪式|典礼|活动|培训班|讲座|演练|峰会|沙龙)/g;
+const EVENT_NOUN = /(?:[会會][议議]|大[会會]|[会會]|[论論][坛壇]|[仪儀]式|典[礼禮]|活[动動]|培[训訓]班|[讲講]座|演[练練]|峰[会會]|沙[龙龍])/g;
 const CLAUSE_BREAK = /[，,。；;：:！？!?\n]/;
 const LEADING_TIME = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚间|晚|早上|中午|凌晨)?/;
 
@@ -36,7 +36,7 @@ export function readLead(lead: string): LeadFacts {
   if (name.length < 2) return {};
   let clauseStart = verb.index;
   while (clauseStart > 0 && !CLAUSE_BREAK.test(lead[clauseStart - 1])) clauseStart--;
-  const subject = lead.slice(clauseStart, verb.index).replace(LEADING_TIME, '').replace(/^本报讯/, '').trim();
+  const subject = lead.slice(clauseStart, verb.index).replace(LEADING_TIME, '').replace(/^本[报報][讯訊]/, '').trim();
   return { meeting: name, clause: `${subject}${verb[0].replace(/了$/, '')}${name}` };
 }
 

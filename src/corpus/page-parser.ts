@@ -21,9 +21,9 @@ export interface PageMeta {
   idPrefix?: string;
 }
 
-const ARTICLE_OPENER = /^[（(【]?本报讯/;
+const ARTICLE_OPENER = /^[（(【]?本[报報][讯訊]/;
 /** "本报讯（记者 孙庆辉）" and the like: the dateline, with an optional credit in brackets. */
-const DATELINE = /^[【[]?本报讯[】\]]?\s*(?:[（(]([^）)]{1,40})[）)])?\s*/;
+const DATELINE = /^[【[]?本[报報][讯訊][】\]]?\s*(?:[（(]([^）)]{1,40})[）)])?\s*/;
 /** A paragraph continues past a blank line unless the text before it ends a sentence. */
 const SENTENCE_FINAL = /[。！？；：!?;:…]$/;
 const TRAILING_CLOSERS = /[”’」』）)》】"']+$/;

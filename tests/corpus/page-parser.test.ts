@@ -142,6 +142,16 @@ describe('parsePage generalises', () => {
     expect(person(only, '林涛')).toMatchObject({ title: '区政协主席', roles: ['chaired'] });
   });
 
+  it('reads a traditional-character page', () => {
+    const text = '本報訊（記者 陳大文）3月 5日下午，市政府召開 2022年度\n防汛工作會議，部署防汛工作。\n\n市委書記、市長黃志明主持會議並講話，副市長林美玲出席會議。\n記者 陳大文 攝影 李小龍';
+    const [a] = parsePage(text, 'tw.txt');
+    expect(a).toMatchObject({ meeting: '2022年度防汛工作會議', headline: '市政府召開2022年度防汛工作會議', date: '2022-03-05' });
+    expect(a.reporters).toEqual(['陳大文']);
+    expect(a.photographers).toEqual(['李小龍']);
+    expect(person(a, '黃志明')).toMatchObject({ title: '市委書記、市長', roles: ['chaired', 'spoke'] });
+    expect(person(a, '林美玲')).toMatchObject({ title: '副市長', roles: ['attended'] });
+  });
+
   it('gives no articles for an empty page', () => {
     expect(parsePage('\n \n', 'empty.txt')).toEqual([]);
   });
