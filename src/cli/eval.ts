@@ -4,7 +4,7 @@
  * Builds a temporary index of the corpus (or opens an existing one), asks every question with the
  * index loaded once, and prints a markdown table (overall and by `kind`).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +17,7 @@ import { buildIndex } from '../index/build.ts';
 import { createEmbedder } from '../index/embedders/select.ts';
 import { IndexError } from '../index/errors.ts';
 import { log, setLogLevel } from '../log.ts';
-import { ReportsEngine } from '../retrieval/engine.ts';
+import { ReportsEngine, type EngineOptions } from '../retrieval/engine.ts';
 
 const USAGE = 'Usage: npm run eval -- (--corpus FILE | --index DIR) --qa FILE [--limit N] [--embedder builtin] [--json] [--show-misses]';
 
@@ -36,6 +36,10 @@ async function main(): Promise<number> {
         json: { type: 'boolean', default: false },
         'show-misses': { type: 'boolean', default: false },
         label: { type: 'string' },
+        /** Engine options as JSON (fusion, weights, abstention threshold): for measuring alternatives. */
+        'engine-options': { type: 'string' },
+        /** Writes each question's outcome (with its coverage) as JSONL, for threshold analysis. */
+        dump: { type: 'string' },
       },
     }).values;
   } catch (err) {
@@ -63,13 +67,15 @@ async function main(): Promise<number> {
       const built = await buildIndex({ inputs: [args.corpus], outDir: indexDir, embedder });
       log.info(`Built a temporary index: ${built.articles} articles, ${built.chunks} chunks in ${built.ms} ms.`);
     }
-    const engine = await ReportsEngine.open(indexDir!, { modelsDir: config.modelsDir });
+    const extra = args['engine-options'] ? (JSON.parse(args['engine-options']) as Partial<EngineOptions>) : {};
+    const engine = await ReportsEngine.open(indexDir!, { ...extra, modelsDir: config.modelsDir });
     const outcomes = await evaluate(engine, items, (item, o, a) => {
       if (args['show-misses'] && item.answers.length && !(o.inAnswer || o.inFirst)) {
         process.stderr.write(`MISS ${item.id} ${item.q} | gold: ${item.answers[0]} | answer: ${a?.answer ?? o.error} | [1] ${a?.citations[0]?.excerpt ?? ''}\n`);
       }
       if (args['show-misses'] && !item.answers.length && !o.abstained) process.stderr.write(`NOT ABSTAINED ${item.id} ${item.q} | ${a?.answer}\n`);
     });
+    if (args.dump) writeFileSync(args.dump, outcomes.map((o, i) => JSON.stringify({ id: items[i].id, ...o })).join('\n') + '\n');
     const label = args.label ?? path.basename(args.qa).replace(/\.jsonl$/, '');
     const rows: Array<[string, ReturnType<typeof summarise>]> = [[label, summarise(outcomes)]];
     const kinds = new Map<string, QuestionOutcome[]>();

@@ -22,6 +22,8 @@ export interface QuestionOutcome {
   inFirst: boolean;
   inTop3: boolean;
   ms: number;
+  coverage?: number;
+  missing?: string[];
   error?: string;
 }
 

@@ -15,6 +15,7 @@ export function judge(item: QaItem, a: Answer, ms: number): QuestionOutcome {
     inFirst: answerable && cites.length > 0 && containsGold(cites[0].excerpt, g),
     inTop3: answerable && cites.slice(0, 3).some((c) => containsGold(c.excerpt, g)),
     ms,
+    ...(a.support ? { coverage: a.support.coverage, missing: a.support.missing } : {}),
   };
 }
 

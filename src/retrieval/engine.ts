@@ -14,6 +14,7 @@ import { chooseSupports, makeCitation, type Support } from './citations.ts';
 import { cueMatches } from './answer-cues.ts';
 import { answerFromFacts } from './facts.ts';
 import { DEFAULT_HYBRID, hybridSearch, type HybridOptions } from './hybrid.ts';
+import { missingWords } from './missing-words.ts';
 import { articlePassages, type Passage } from './passages.ts';
 import { understand } from './question/index.ts';
 import { loadLexicon } from './question/lexicon.ts';
@@ -30,6 +31,10 @@ export interface EngineOptions {
   abstain?: Partial<AbstainPolicy>;
   /** Articles whose passages are scored for the answer. */
   candidates?: number;
+  /** Articles taken from the fused list before re-ranking them by coverage. */
+  pool?: number;
+  /** Weight of an article's coverage of the question against its fused retrieval score. */
+  articleCoverage?: number;
   /** Answer who-questions from extracted people (default true). */
   facts?: boolean;
 }
@@ -41,27 +46,35 @@ interface State {
   stats: TermStats;
   dated: boolean;
   withMeetings: boolean;
+  /** All headlines and bodies in search form, for finding question words the reports never use. */
+  corpusText: string;
+  /** The units of each article (headline and body), for re-ranking articles by coverage. */
+  articleUnits: Map<string, Set<string>>;
 }
 
 const unitsOf = (t: string) => textUnits(toSearchForm(t));
 
 function prepare(index: ReportIndex): State {
   const passages = new Map<string, Passage[]>();
-  const articleUnits: Array<Set<string>> = [];
+  const articleUnits = new Map<string, Set<string>>();
+  const texts: string[] = [];
   for (const a of index.articles) {
     const ps = articlePassages(a.body, splitSentences(a.body), toSearchForm);
     passages.set(a.id, ps);
     const all = new Set<string>();
     for (const p of ps) for (const u of p.units) all.add(u);
     for (const u of unitsOf(a.headline)) all.add(u);
-    articleUnits.push(all);
+    texts.push(toSearchForm(`${a.headline}\n${a.body}`));
+    articleUnits.set(a.id, all);
   }
   return {
     index,
     passages,
-    stats: buildTermStats(articleUnits),
+    stats: buildTermStats(articleUnits.values()),
+    articleUnits,
     dated: index.articles.some((a) => a.date !== undefined),
     withMeetings: index.articles.some((a) => a.meeting !== undefined),
+    corpusText: texts.join('\n'),
   };
 }
 
@@ -134,26 +147,29 @@ export class ReportsEngine implements ReportsService {
     );
     const tAnswer = performance.now();
 
-    // Distinct articles in fused order; the prior says how strongly retrieval prefers each.
-    const order: string[] = [];
+    // Distinct articles in fused order, re-ranked with how much of the question each article covers
+    // as a whole (character units match where the BM25 words and the n-gram vectors miss).
+    const fusedOf = new Map<string, number>();
+    const top = hybrid.hits[0]?.score || 1;
     for (const h of hybrid.hits) {
       const id = index.chunks[h.chunk].articleId;
-      if (!order.includes(id)) order.push(id);
-      if (order.length >= (this.opts.candidates ?? 4)) break;
+      if (!fusedOf.has(id)) fusedOf.set(id, h.score / top);
+      if (fusedOf.size >= (this.opts.pool ?? 15)) break;
     }
-    const top = hybrid.hits[0]?.score ?? 1;
-    const bestOf = new Map<string, number>();
-    for (const h of hybrid.hits) {
-      const id = index.chunks[h.chunk].articleId;
-      if (!bestOf.has(id)) bestOf.set(id, h.score / top);
-    }
-    const candidates: Array<CandidateArticle & { article: Article }> = order.map((id) => {
+    const wCover = this.opts.articleCoverage ?? 1;
+    const ranked = [...fusedOf].map(([id, fused]) => {
+      const cover = query.total > 0 ? matchedWeight(query, state.articleUnits.get(id) ?? new Set()) / query.total : 0;
+      return { id, score: fused + wCover * cover };
+    });
+    ranked.sort((a, b) => b.score - a.score);
+    const bestScore = ranked[0]?.score || 1;
+    const candidates: Array<CandidateArticle & { article: Article }> = ranked.slice(0, this.opts.candidates ?? 6).map(({ id, score }) => {
       const article = index.articleById.get(id)!;
       return {
         articleId: id,
         article,
         passages: state.passages.get(id) ?? [],
-        prior: bestOf.get(id) ?? 0,
+        prior: score / bestScore,
         people: article.people.map((p) => p.name),
       };
     });
@@ -175,8 +191,16 @@ export class ReportsEngine implements ReportsService {
       for (const p of [ps[i - 1], ps[i], ps[i + 1]]) if (p) for (const x of p.units) ctx.add(x);
       coverage = query.total > 0 ? matchedWeight(query, ctx) / query.total : 0;
     }
+    const missing = u.script === 'en' ? [] : missingWords(u.text, state.corpusText);
     const reason = abstainReason(
-      { filterSatisfied: hybrid.filterSatisfied, coverage, factAnswered: fact !== undefined, hasCandidate: best !== undefined },
+      {
+        filterSatisfied: hybrid.filterSatisfied,
+        coverage,
+        missing: missing.length,
+        english: u.script === 'en',
+        factAnswered: fact !== undefined,
+        hasCandidate: best !== undefined,
+      },
       { ...DEFAULT_POLICY, ...this.opts.abstain },
     );
 
@@ -209,6 +233,7 @@ export class ReportsEngine implements ReportsService {
       );
       answer = { question: u.original, answer: text, abstained: false, citations, related: [], timings_ms: {} };
     }
+    answer.support = { coverage: Math.round(coverage * 1000) / 1000, missing };
     const tEnd = performance.now();
     answer.timings_ms = {
       normalise: round(tNorm - t0),

@@ -17,7 +17,7 @@ export interface HybridOptions {
   weights: [number, number];
 }
 
-export const DEFAULT_HYBRID: HybridOptions = { depth: 30, fusion: 'rrf', weights: [1, 1] };
+export const DEFAULT_HYBRID: HybridOptions = { depth: 30, fusion: 'score', weights: [1, 1] };
 
 export interface HybridResult {
   hits: FusedHit[];

@@ -25,6 +25,13 @@ export interface Answer {
   /** When abstained: up to 3 nearest articles, listed as related, not as support. */
   related: Citation[];
   timings_ms: Record<string, number>;
+  /** The abstention signals, for evaluation and debugging. */
+  support?: {
+    /** Share (0–1) of the question's weight found around the best passage. */
+    coverage: number;
+    /** Question words found nowhere in the reports. */
+    missing: string[];
+  };
 }
 
 /** A question that cannot be asked (empty, too long, garbage); the message is for the user. */

@@ -1,0 +1,23 @@
+/**
+ * Content words of a question that occur nowhere in the reports: a person, place or topic the
+ * reports do not cover ("市长", "财政收入"). A strong abstention signal when little else matches.
+ */
+import jieba from 'nodejieba';
+
+/** Words that frame a question rather than name its topic. */
+const FRAME_WORDS = new Set(
+  '什么 什么样 为什么 哪些 哪个 哪里 哪儿 哪位 哪一 多少 怎么 怎样 怎么样 如何 是否 时候 请问 今年 去年 明年 当时 目前 现在 主要 一般 有关 关于 进行 一个 一些 可以 应该 应当 需要 负责 位置 方面 情况 内容'.split(' '),
+);
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
+// jieba.cut loads the default dictionary itself when the index's analyser has not yet; loading it
+// again here would drop the index's user words.
+
+/** Question words (search form) of two or more Han characters that `corpusText` does not contain. */
+export function missingWords(question: string, corpusText: string): string[] {
+  const out: string[] = [];
+  for (const w of jieba.cut(question, true)) {
+    if (!HAN_WORD.test(w) || FRAME_WORDS.has(w) || out.includes(w)) continue;
+    if (!corpusText.includes(w)) out.push(w);
+  }
+  return out;
+}
