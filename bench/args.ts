@@ -10,6 +10,8 @@ export interface BenchOptions {
   queries: number;
   /** Questions per size through exact search and MiniSearch (they scan the corpus; recall uses these). */
   slowQueries: number;
+  /** MiniSearch runs only on indexes of at most this many chunks. */
+  peerMaxChunks: number;
   /** At most this many questions per QA set in the quality run (undefined: all). */
   qaLimit?: number;
   efValues: number[];
@@ -30,7 +32,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --embedder builtin|MODEL     embedder to build with (default builtin)
   --queries 300                questions per size for latency
   --slow-queries 200           of those, how many also go through exact search and MiniSearch
-  --qa-limit N                 at most N questions per QA set for quality (default all)
+  --peer-max-chunks 10000      run MiniSearch only up to this many chunks (its build takes minutes beyond)
+  --qa-limit 1000              at most N questions per QA set for quality (spread over the set; 0 = all)
   --ef 10,50,100,200           HNSW ef values for recall
   --data DIR                   benchmark sets (default ../shared/bench from the project root)
   --out DIR                    JSON results (default bench/results)
@@ -60,7 +63,8 @@ export function parseBenchArgs(argv: string[], projectRoot: string): BenchOption
       embedder: { type: 'string', default: 'builtin' },
       queries: { type: 'string', default: '300' },
       'slow-queries': { type: 'string', default: '200' },
-      'qa-limit': { type: 'string' },
+      'qa-limit': { type: 'string', default: '1000' },
+      'peer-max-chunks': { type: 'string', default: '10000' },
       ef: { type: 'string', default: '10,50,100,200' },
       data: { type: 'string', default: path.resolve(projectRoot, '..', 'shared', 'bench') },
       out: { type: 'string', default: path.join(projectRoot, 'bench', 'results') },
@@ -81,7 +85,8 @@ export function parseBenchArgs(argv: string[], projectRoot: string): BenchOption
     embedder: values.embedder,
     queries: positive(values.queries, 'queries'),
     slowQueries: positive(values['slow-queries'], 'slow-queries'),
-    qaLimit: values['qa-limit'] === undefined ? undefined : positive(values['qa-limit'], 'qa-limit'),
+    qaLimit: values['qa-limit'] === '0' ? undefined : positive(values['qa-limit'], 'qa-limit'),
+    peerMaxChunks: positive(values['peer-max-chunks'], 'peer-max-chunks'),
     efValues: intList(values.ef, 'ef'),
     dataDir: path.resolve(values.data),
     outDir,

@@ -9,6 +9,8 @@ import type { Answer, ReportsService } from '../src/retrieval/types.ts';
 import { containsAnswer } from './answer-hit.ts';
 import { ExactSearch } from './exact-search.ts';
 import { MiniSearchPeer } from './minisearch-peer.ts';
+import { hybridSearch } from '../src/retrieval/hybrid.ts';
+import type { QuestionFilters } from '../src/retrieval/question/types.ts';
 import { recallAtK } from './recall.ts';
 import type { MethodName, MethodQuality, MethodSpeed, QueryMeasurement, RecallAtEf } from './result-types.ts';
 import { stageShares, summarise } from './stats.ts';
@@ -30,6 +32,8 @@ export interface MeasureOptions {
    * that every method alone gets the same query and only the search differs.
    */
   queryText?: (q: string) => string;
+  /** The question's filters (dates, meetings) as ask() parses them, for the fused search alone. */
+  filtersOf?: (q: string) => QuestionFilters;
   /** Compute hit rates (the questions' answers are in this corpus). */
   scoreQuality: boolean;
   /**
@@ -37,6 +41,8 @@ export interface MeasureOptions {
    * them (and so into recall); undefined means all. Quality runs need all.
    */
   maxSlowQueries?: number;
+  /** MiniSearch is skipped on larger indexes (its build alone takes minutes at 100,000 chunks). */
+  peerMaxChunks?: number;
 }
 
 const K = 10;
@@ -86,13 +92,17 @@ export async function measureQueries(
 
   // 1. End to end.
   const askMs: number[] = [];
+  const askCpu: number[] = [];
   const timings: Array<Record<string, number>> = [];
   const answers: Array<Answer | undefined> = [];
   let errors = 0;
   for (const { q } of questions) {
     try {
+      const cpu0 = process.cpuUsage();
       const [answer, t] = await timeAsync(() => service.ask(q));
+      const cpu = process.cpuUsage(cpu0);
       askMs.push(t);
+      askCpu.push((cpu.user + cpu.system) / 1000);
       timings.push(answer.timings_ms);
       answers.push(answer);
     } catch {
@@ -123,12 +133,34 @@ export async function measureQueries(
     hitsBy[method] = all;
   };
 
+  const corpusFlags = {
+    dated: index.articles.some((a) => a.date !== undefined),
+    withMeetings: index.articles.some((a) => a.meeting !== undefined),
+  };
+  const filters = questions.map((x) => opts.filtersOf?.(x.q) ?? {});
+  // hybridSearch is async (the embedder is); timed like ask, one question at a time.
+  {
+    const ms: number[] = [];
+    const all: ChunkHit[][] = [];
+    for (let i = 0; i < questions.length; i++) {
+      const [r, t] = await timeAsync(() => hybridSearch(index, { text: texts[i], filters: filters[i] }, corpusFlags));
+      ms.push(t);
+      all.push(r.hits.slice(0, K).map((h) => ({ chunk: h.chunk, score: h.score })));
+    }
+    methods.push({ method: 'hybrid (fusion)', latency: summarise(ms) });
+    hitsBy['hybrid (fusion)'] = all;
+  }
   runMethod('HNSW (dense)', questions.length, (i) => index.denseSearch(vectors[i], K));
   const [exact, exactSetup] = time(() => new ExactSearch(index.chunks.length, index.embedder.dim, (i) => index.vector(i)));
   runMethod('exact (dense)', slow, (i) => exact.search(vectors[i], K), exactSetup);
   runMethod('BM25', questions.length, (i) => index.lexicalSearch(texts[i], K));
-  const [mini, miniSetup] = time(() => new MiniSearchPeer(index.chunks.map((c) => c.text), (t) => index.analyse(t)));
-  runMethod('MiniSearch', slow, (i) => mini.search(texts[i], K), miniSetup);
+  let skipped: string | undefined;
+  if (opts.peerMaxChunks === undefined || index.chunks.length <= opts.peerMaxChunks) {
+    const [mini, miniSetup] = time(() => new MiniSearchPeer(index.chunks.map((c) => c.text), (t) => index.analyse(t)));
+    runMethod('MiniSearch', slow, (i) => mini.search(texts[i], K), miniSetup);
+  } else {
+    skipped = `MiniSearch not run above ${opts.peerMaxChunks} chunks (--peer-max-chunks)`;
+  }
   const exactHits = hitsBy['exact (dense)']!;
   const exactMs = methods.find((m) => m.method === 'exact (dense)')!.latency;
 
@@ -146,7 +178,7 @@ export async function measureQueries(
         sum += recallAtK(hits, exactHits[i], K);
       }
       const hnsw = summarise(ms);
-      recall.push({ ef, recallAt10: sum / (nq || 1), hnsw, speedup: exactMs.mean / hnsw.mean });
+      recall.push({ ef, recallAt10: sum / (nq || 1), hnsw, speedup: exactMs.p50 / hnsw.p50, speedupMean: exactMs.mean / hnsw.mean });
     }
   }
 
@@ -172,9 +204,11 @@ export async function measureQueries(
     });
     const n = questions.length || 1;
     quality.push({ ...askHits.quality('hybrid (ask)'), excerptHit: excerpt / n, answerHit: short / n, abstained: abstained / n });
-    for (const m of ['HNSW (dense)', 'exact (dense)', 'BM25', 'MiniSearch'] as const) {
+    for (const m of ['hybrid (fusion)', 'HNSW (dense)', 'exact (dense)', 'BM25', 'MiniSearch'] as const) {
       const counter = new HitCounter(chunkText);
-      hitsBy[m]!.forEach((hits, i) => counter.add(hits, questions[i].answers));
+      const hits = hitsBy[m];
+      if (!hits) continue;
+      hits.forEach((hits, i) => counter.add(hits, questions[i].answers));
       quality.push(counter.quality(m));
     }
   }
@@ -183,7 +217,8 @@ export async function measureQueries(
     chunks: index.chunks.length,
     articles: index.articles.length,
     questions: questions.length,
-    ask: { latency: summarise(askMs), stages: stageShares(timings), errors },
+    ask: { latency: summarise(askMs), cpu: summarise(askCpu), stages: stageShares(timings), errors },
+    skipped,
     methods,
     recall,
     exact: exactMs,

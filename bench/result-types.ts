@@ -35,6 +35,10 @@ export interface ColdStart {
   importMs: number;
   loadMs: number;
   firstAskMs: number;
+  /** CPU time of the process (all threads) up to the first answer: the cold start on an idle machine. */
+  cpuMs: number;
+  /** The engine's own preparation of the loaded index (part of loadMs). */
+  engineMs: number;
 }
 
 export interface MethodSpeed {
@@ -44,14 +48,16 @@ export interface MethodSpeed {
   setupMs?: number;
 }
 
-export type MethodName = 'hybrid (ask)' | 'HNSW (dense)' | 'exact (dense)' | 'BM25' | 'MiniSearch';
+export type MethodName = 'hybrid (ask)' | 'hybrid (fusion)' | 'HNSW (dense)' | 'exact (dense)' | 'BM25' | 'MiniSearch';
 
 export interface RecallAtEf {
   ef: number;
   recallAt10: number;
   hnsw: LatencySummary;
-  /** Mean exact-search time over mean HNSW time, same queries, same vectors. */
+  /** Median exact-search time over median HNSW time, same queries, same vectors (medians resist other load). */
   speedup: number;
+  /** The same with means. */
+  speedupMean: number;
 }
 
 export interface MemoryUse {
@@ -81,7 +87,15 @@ export interface QueryMeasurement {
   articles: number;
   questions: number;
   coldStart?: ColdStart;
-  ask: { latency: LatencySummary; stages: Record<string, { meanMs: number; share: number }>; errors: number };
+  ask: {
+    latency: LatencySummary;
+    /** CPU time per question (all threads): what the latency would be without other load. */
+    cpu: LatencySummary;
+    stages: Record<string, { meanMs: number; share: number }>;
+    errors: number;
+  };
+  /** Why MiniSearch was not run, when it was not. */
+  skipped?: string;
   methods: MethodSpeed[];
   recall: RecallAtEf[];
   exact: LatencySummary;

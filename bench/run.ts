@@ -77,6 +77,7 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
         efValues: options.efValues,
         scoreQuality: false,
         maxSlowQueries: options.slowQueries,
+        peerMaxChunks: options.peerMaxChunks,
       });
       sizes.push({ requestedChunks: size, build: built.build, query });
       hooks.progress(`[${size}] ask p95 ${query.ask.latency.p95.toFixed(1)} ms`);

@@ -3,11 +3,21 @@ import type { ReportIndex } from '../src/index/types.ts';
 import type { ReportsService } from '../src/retrieval/types.ts';
 import { understand } from '../src/retrieval/question/index.ts';
 import { toSearchForm } from '../src/index/text-normalise.ts';
+import type { QuestionFilters } from '../src/retrieval/question/types.ts';
 
 /** The engine as the bot builds it (its per-index preparation counts in the cold start). */
 export async function createService(index: ReportIndex, modelsDir: string): Promise<ReportsService> {
   const { ReportsEngine } = await import('../src/retrieval/engine.ts');
   return ReportsEngine.fromIndex(index, { modelsDir });
+}
+
+/** The question's filters as ask() parses them (none for a question ask() refuses). */
+export function filtersOf(question: string): QuestionFilters {
+  try {
+    return understand(question).intent.filters;
+  } catch {
+    return {};
+  }
 }
 
 /** The searchable text ask() derives from a question (translated terms for English questions). */

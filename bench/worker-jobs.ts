@@ -19,6 +19,7 @@ export interface QueryJob {
   efValues: number[];
   scoreQuality: boolean;
   maxSlowQueries?: number;
+  peerMaxChunks?: number;
 }
 
 export type WorkerJob = BuildJob | QueryJob;

@@ -21,16 +21,25 @@ async function runBuild(job: BuildJob): Promise<WorkerOutcome> {
 async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
   const t0 = performance.now();
   const { loadIndex } = await import('../src/index/load.ts');
-  const { createService, queryTextOf } = await import('./service.ts');
+  const { createService, queryTextOf, filtersOf } = await import('./service.ts');
   const t1 = performance.now();
   const index = await loadIndex(job.indexDir, { modelsDir: job.modelsDir });
+  const tEngine = performance.now();
   const service = await createService(index, job.modelsDir);
   const t2 = performance.now();
   const rssAfterLoadMb = process.memoryUsage.rss() / 2 ** 20;
   const first = job.questions[0];
   if (first) await service.ask(first.q).catch(() => undefined);
   const t3 = performance.now();
-  const coldStart = { processMs: t3, importMs: bootMs + (t1 - t0), loadMs: t2 - t1, firstAskMs: t3 - t2 };
+  const cpu = process.cpuUsage();
+  const coldStart = {
+    processMs: t3,
+    importMs: bootMs + (t1 - t0),
+    loadMs: t2 - t1,
+    firstAskMs: t3 - t2,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    engineMs: t2 - tEngine,
+  };
 
   const { HnswStore } = await import('../src/index/hnsw-store.ts');
   const { HNSW_FILE } = await import('../src/index/build.ts');
@@ -40,7 +49,9 @@ async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
     efValues: job.efValues,
     scoreQuality: job.scoreQuality,
     maxSlowQueries: job.maxSlowQueries,
+    peerMaxChunks: job.peerMaxChunks,
     queryText: queryTextOf,
+    filtersOf,
     openHnswAtEf: async (ef) => {
       // The same graph file, opened again with another ef (HnswStore fixes ef at load).
       const store = await HnswStore.load(path.join(index.dir, HNSW_FILE), index.embedder.dim, { ...index.manifest.hnsw, efSearch: ef });

@@ -41,8 +41,13 @@ function checkResult(r: BenchResult): void {
   expect(ask.n + s.query.ask.errors).toBe(12);
   expect(ask.p95).toBeGreaterThanOrEqual(ask.p50);
   expect(ask.p99).toBeGreaterThanOrEqual(ask.p95);
-  expect(s.query.coldStart!.processMs).toBeGreaterThan(s.query.coldStart!.loadMs);
-  expect(s.query.methods.map((m) => m.method)).toEqual(['hybrid (ask)', 'HNSW (dense)', 'exact (dense)', 'BM25', 'MiniSearch']);
+  expect(s.query.ask.cpu.n).toBe(ask.n);
+  const cs = s.query.coldStart!;
+  expect(cs.processMs).toBeGreaterThan(cs.loadMs);
+  expect(cs.loadMs).toBeGreaterThanOrEqual(cs.engineMs);
+  expect(cs.cpuMs).toBeGreaterThan(0);
+  for (const st of s.build.stages) expect(st.cpuMs).toBeGreaterThanOrEqual(0);
+  expect(s.query.methods.map((m) => m.method)).toEqual(['hybrid (ask)', 'hybrid (fusion)', 'HNSW (dense)', 'exact (dense)', 'BM25', 'MiniSearch']);
   expect(s.query.methods.find((m) => m.method === 'exact (dense)')!.latency.n).toBe(8);
   expect(s.query.recall.map((x) => x.ef)).toEqual([10, 50]);
   for (const x of s.query.recall) {
@@ -58,7 +63,7 @@ function checkQuality(r: BenchResult): void {
   for (const q of r.quality) {
     expect(q.documents).toBe(10);
     expect(q.query.questions).toBe(6);
-    expect(q.query.quality!.map((m) => m.method)).toEqual(['hybrid (ask)', 'HNSW (dense)', 'exact (dense)', 'BM25', 'MiniSearch']);
+    expect(q.query.quality!.map((m) => m.method)).toEqual(['hybrid (ask)', 'hybrid (fusion)', 'HNSW (dense)', 'exact (dense)', 'BM25', 'MiniSearch']);
     for (const m of q.query.quality!) {
       expect(m.firstHit).toBeGreaterThanOrEqual(0);
       expect(m.top3Hit).toBeGreaterThanOrEqual(m.firstHit);
