@@ -5,6 +5,7 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import type { Article, Chunk, SkippedFile } from '../corpus/types.ts';
 import { readCorpus } from '../corpus/read.ts';
 import { chunkArticle, type ChunkOptions } from '../corpus/chunker.ts';
@@ -125,6 +126,15 @@ function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new IndexBuildError('Index build interrupted; the previous index is unchanged.');
 }
 
+/** Chunks analysed (or graph points added) between two turns of the event loop. */
+const YIELD_EVERY = 500;
+
+/** Lets signal handlers (Ctrl-C) run during long CPU stages, then stops if they asked to. */
+async function yieldToEvents(signal?: AbortSignal): Promise<void> {
+  await setImmediate();
+  throwIfAborted(signal);
+}
+
 export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const outDir = path.resolve(opts.outDir);
@@ -206,17 +216,24 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     // BM25 with the user dictionary loaded first, exactly as loadIndex will load it.
     const words = userWords(articles);
     addWords(words);
-    const termLists = searchTexts.map((t, i) => {
-      if (i % 500 === 0) onProgress?.({ stage: 'analyse', done: i, total: chunks.length });
-      return analyseSearchForm(t);
-    });
+    const termLists: string[][] = [];
+    for (let i = 0; i < searchTexts.length; i++) {
+      if (i % YIELD_EVERY === 0) {
+        onProgress?.({ stage: 'analyse', done: i, total: chunks.length });
+        await yieldToEvents(signal);
+      }
+      termLists.push(analyseSearchForm(searchTexts[i]));
+    }
     const bm25 = Bm25Index.build(termLists);
     onProgress?.({ stage: 'analyse', done: chunks.length, total: chunks.length });
     endStage('analyse');
     throwIfAborted(signal);
 
     const matrix = VectorMatrix.fromRows(vectors, embedder.dim);
-    const hnsw = HnswStore.build(embedder.dim, chunks.length, (i) => matrix.row(i), hnswParams);
+    const hnsw = await HnswStore.buildAsync(embedder.dim, chunks.length, (i) => matrix.row(i), hnswParams, (done) => {
+      onProgress?.({ stage: 'hnsw', done, total: chunks.length });
+      return yieldToEvents(signal);
+    });
     onProgress?.({ stage: 'hnsw', done: chunks.length, total: chunks.length });
     endStage('hnsw');
     throwIfAborted(signal);

@@ -33,6 +33,26 @@ export class HnswStore {
     return new HnswStore(index, dim, params);
   }
 
+  /** As `build`, calling `pause(done)` every `every` points (progress, and a turn of the event loop). */
+  static async buildAsync(
+    dim: number,
+    count: number,
+    vectorAt: (i: number) => Float32Array,
+    params: HnswParams,
+    pause: (done: number) => Promise<void>,
+    every = 500,
+  ): Promise<HnswStore> {
+    const index = new hnswlib.HierarchicalNSW('cosine', dim);
+    index.initIndex(Math.max(1, count), params.M, params.efConstruction, RANDOM_SEED);
+    for (let i = 0; i < count; i++) {
+      if (i % every === 0) await pause(i);
+      index.addPoint(Array.from(vectorAt(i)), i);
+    }
+    await pause(count);
+    index.setEf(params.efSearch);
+    return new HnswStore(index, dim, params);
+  }
+
   /** Loads a written store; `params.efSearch` is applied (hnswlib would otherwise use 10). */
   static async load(file: string, dim: number, params: HnswParams): Promise<HnswStore> {
     const index = new hnswlib.HierarchicalNSW('cosine', dim);

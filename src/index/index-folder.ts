@@ -19,7 +19,14 @@ import path from 'node:path';
 import { IndexBuildError } from './errors.ts';
 import { MANIFEST_FILE } from './manifest.ts';
 
-function siblings(outDir: string, infix: string): string[] {
+/** Names this module creates beside `<outDir>`; nothing else there is ever touched. */
+const SIBLING_PATTERNS = {
+  '.v-': /^\d{15}-[0-9a-f]{8}$/,
+  '.tmp-': /^\d+-[0-9a-f]{8}$/,
+  '.link-': /^\d+-[0-9a-f]{8}$/,
+} as const;
+
+function siblings(outDir: string, infix: keyof typeof SIBLING_PATTERNS): string[] {
   const parent = path.dirname(outDir);
   const prefix = `${path.basename(outDir)}${infix}`;
   let names: string[];
@@ -28,7 +35,9 @@ function siblings(outDir: string, infix: string): string[] {
   } catch {
     return [];
   }
-  return names.filter((n) => n.startsWith(prefix)).map((n) => path.join(parent, n));
+  return names
+    .filter((n) => n.startsWith(prefix) && SIBLING_PATTERNS[infix].test(n.slice(prefix.length)))
+    .map((n) => path.join(parent, n));
 }
 
 function stamp(): string {

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +119,10 @@ describe('incremental rebuild', () => {
     expect(index.chunks[hit.chunk].text).toContain('优秀教师');
     // Only the current version folder remains beside the link.
     expect(readdirSync(dir).filter((n) => n.startsWith('index.')).length).toBe(1);
+    // Folders the build did not create are never touched, whatever their name.
+    mkdirSync(path.join(dir, 'index.v-backup'));
+    await buildIndex({ inputs: [input], outDir, embedder: third });
+    expect(existsSync(path.join(dir, 'index.v-backup'))).toBe(true);
   });
 
   it('does not reuse vectors of another embedder', async () => {
