@@ -18,6 +18,8 @@ export interface Byline {
 
 const REPORTER_WORDS = ['本报记者', '实习记者', '见习记者', '特约记者', '记者', '本報記者', '實習記者', '見習記者', '特約記者', '記者'];
 const CONTRIBUTOR_WORDS = ['特约通讯员', '通讯员', '实习生', '特約通訊員', '通訊員', '實習生'];
+/** Desk credits (责任编辑 …) mark a byline line but credit no one in the article's people. */
+const DESK_WORDS = ['责任编辑', '責任編輯', '编辑', '編輯', '校对', '校對', '美编', '美編', '版式', '审核', '審核'];
 const PHOTO_WORDS = ['摄影记者', '摄影', '图片', '攝影記者', '攝影', '圖片'];
 const OUTLET = /^\p{Script=Han}{1,10}(?:报|報|电视台|電視台|融媒体中心|融媒體中心|新闻中心|新聞中心|网|網)$/u;
 const MARKERS: Record<string, 'both' | 'photo' | 'text'> = { '文/图': 'both', '文／图': 'both', '图/文': 'both', '图': 'photo', '摄': 'photo', '文': 'text', '文/圖': 'both', '圖/文': 'both', '圖': 'photo', '攝': 'photo' };
@@ -25,7 +27,7 @@ const NAME = /^\p{Script=Han}{2,4}$/u;
 /** Words ending in 报 that are verbs or documents, not outlets ("会议通报 王某" is no byline). */
 const NOT_OUTLET = /(?:通[报報]|[汇匯][报報]|上[报報]|[举舉][报報]|申[报報]|填[报報]|呈[报報]|回[报報]|情[报報]|[预預][报報]|海[报報]|[电電][报報]|捷[报報])$/;
 
-type Kind = 'reporter' | 'contributor' | 'photographer';
+type Kind = 'reporter' | 'contributor' | 'photographer' | 'desk';
 
 interface Token {
   kind: 'role' | 'name' | 'marker';
@@ -35,7 +37,8 @@ interface Token {
 
 /** Splits a line into role words, names and markers; undefined when the line is not a byline. */
 function tokenise(line: string): Token[] | undefined {
-  const t = line.trim();
+  // "记者：孙庆辉" reads like "记者 孙庆辉".
+  const t = line.trim().replace(/(?<=^\S{2,6})[:：]\s*/, ' ');
   if (t === '' || t.length > 40 || /[，。；：！？,;:!?、“”]/.test(t)) return undefined;
   const out: Token[] = [];
   for (const part of t.split(/\s+/)) {
@@ -69,12 +72,19 @@ function roleOf(part: string): { word: string; kind: Kind } | undefined {
   for (const w of REPORTER_WORDS) if (part.startsWith(w)) return { word: w, kind: 'reporter' };
   for (const w of CONTRIBUTOR_WORDS) if (part.startsWith(w)) return { word: w, kind: 'contributor' };
   for (const w of PHOTO_WORDS) if (part.startsWith(w)) return { word: w, kind: 'photographer' };
+  for (const w of DESK_WORDS) if (part.startsWith(w)) return { word: w, kind: 'desk' };
   if (OUTLET.test(part) && !NOT_OUTLET.test(part)) return { word: part, kind: 'contributor' };
   return undefined;
 }
 
 export function isBylineLine(line: string): boolean {
   return tokenise(line) !== undefined;
+}
+
+/** A desk credit line (责任编辑 张三): page furniture, not the end of an article. */
+export function isDeskLine(line: string): boolean {
+  const tokens = tokenise(line);
+  return tokens !== undefined && tokens.every((t) => t.kind !== 'role' || t.role === 'desk');
 }
 
 /** Reads the credits of one or more byline lines. */
@@ -90,6 +100,7 @@ export function parseByline(lines: string[]): Byline {
     let word = '记者';
     let group: string[] = [];
     const credit = (names: string[], kind: Kind) => {
+      if (kind === 'desk') return;
       for (const n of names) {
         if (kind !== 'photographer' && !result.creditedAs[n]) result.creditedAs[n] = word;
         add(kind === 'reporter' ? result.reporters : kind === 'contributor' ? result.contributors : result.photographers, n);

@@ -52,22 +52,42 @@ export function headlineUnits(lines: string[]): string[] {
   return units.filter((u) => !/[。！？]/.test(u));
 }
 
-/** Headlines start a group; the subtitles after them (or before the first) join it. */
+/**
+ * Headlines start a group; the subtitles after them (or before the first) join it. Two headline-like
+ * units in a row that fit the same article best are one headline and its kicker or subtitle: the closer
+ * fit is the headline.
+ */
 export function groupHeadlines(units: string[], leads: string[]): HeadlineGroup[] {
   const leadSets = leads.map(bigrams);
-  const share = (u: string) => Math.max(0, ...leadSets.map((l) => containment(bigrams(u), l)));
-  let isHeadline = units.map((u) => share(u) >= HEADLINE_SHARE);
+  const fits = units.map((u) => {
+    const b = bigrams(u);
+    let best = -1;
+    let share = 0;
+    leadSets.forEach((l, a) => {
+      const c = containment(b, l);
+      if (c > share) [best, share] = [a, c];
+    });
+    return { best, share };
+  });
+  let isHeadline = fits.map((f) => f.share >= HEADLINE_SHARE);
   if (units.length > 0 && !isHeadline.some(Boolean)) isHeadline = units.map((_, i) => i === 0);
-  const groups: HeadlineGroup[] = [];
+  const groups: Array<HeadlineGroup & { article: number; share: number }> = [];
   let kicker: string[] = [];
   units.forEach((u, i) => {
-    if (isHeadline[i]) {
-      groups.push({ headline: u, subtitles: kicker });
+    const current = groups[groups.length - 1];
+    if (isHeadline[i] && current && current.article === fits[i].best && fits[i].best >= 0) {
+      if (fits[i].share > current.share) {
+        current.subtitles.unshift(current.headline);
+        current.headline = u;
+        current.share = fits[i].share;
+      } else current.subtitles.push(u);
+    } else if (isHeadline[i]) {
+      groups.push({ headline: u, subtitles: kicker, article: fits[i].best, share: fits[i].share });
       kicker = [];
-    } else if (groups.length > 0) groups[groups.length - 1].subtitles.push(u);
+    } else if (current) current.subtitles.push(u);
     else kicker.push(u);
   });
-  return groups;
+  return groups.map(({ headline, subtitles }) => ({ headline, subtitles }));
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { Article } from './types.ts';
 import { normaliseUnicode, tightenSpacing } from './normalise.ts';
-import { isBylineLine, parseByline, type Byline } from './byline.ts';
+import { isBylineLine, isDeskLine, parseByline, type Byline } from './byline.ts';
 import { groupHeadlines, headlineUnits, matchHeadlines } from './headline-block.ts';
 import { deriveHeadline, leadSentence, readLead } from './lead.ts';
 import { findMonthDay, inferYear, isoDate, normaliseDate } from './dates.ts';
@@ -40,7 +40,8 @@ interface Segment {
 export function parsePage(text: string, source: string, meta: PageMeta = {}): Article[] {
   const lines = normaliseUnicode(text)
     .split('\n')
-    .map((l) => l.replace(/\s+$/, ''));
+    .map((l) => l.replace(/\s+$/, ''))
+    .map((l) => (isDeskLine(l) ? '' : l));
   const { segments, headlineLines } = segment(lines);
   const bodies = segments.map((s) => joinLines(s.body));
   const leads = bodies.map(leadSentence);
@@ -131,17 +132,22 @@ function segment(lines: string[]): { segments: Segment[]; headlineLines: string[
     }
     let bodyEnd = to;
     const byline: string[] = [];
+    const tail: string[] = [];
+    let afterCredit: string[] = [];
     if (last >= 0) {
       let first = last;
       while (first - 1 >= from && (isBylineLine(lines[first - 1]) || (lines[first - 1].trim() === '' && first - 2 >= from && isBylineLine(lines[first - 2])))) first--;
       for (let i = first; i <= last; i++) if (lines[i].trim() !== '') byline.push(lines[i]);
-      headlineLines.push(...lines.slice(last + 1, to), '');
+      // Headline-like paragraphs after the byline are the headline block; real text there (a credit
+      // printed mid-article, a caption) stays in the body rather than being lost.
+      const [, tailEnd] = trimHeadlineParagraphs(lines, last + 1, to, tail, false);
+      afterCredit = lines.slice(last + 1, tailEnd);
       bodyEnd = first;
     } else if (starts.length > 0) {
-      const [, end] = trimHeadlineParagraphs(lines, from, to, headlineLines, false);
-      bodyEnd = end;
+      bodyEnd = trimHeadlineParagraphs(lines, from, to, tail, false)[1];
     }
-    const body = lines.slice(from, bodyEnd);
+    headlineLines.push(...tail, '');
+    const body = [...lines.slice(from, bodyEnd), '', ...afterCredit];
     let datelineCredit: string | undefined;
     const firstLine = body.findIndex((l) => l.trim() !== '');
     if (firstLine >= 0) {

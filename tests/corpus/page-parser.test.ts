@@ -156,3 +156,36 @@ describe('parsePage generalises', () => {
     expect(parsePage('\n \n', 'empty.txt')).toEqual([]);
   });
 });
+
+describe('parsePage page furniture and headline variants', () => {
+  it('keeps a subtitle that echoes the lead with its headline, ignores desk credits', () => {
+    const text = [
+      '本报讯 5月 20日，区应急局召开防汛',
+      '工作推进会，部署汛期各项工作。',
+      '',
+      '区应急局局长韩冬主持会议。',
+      '记者 李明',
+      '',
+      '本报讯 5月 20日，区教育局举行',
+      '青年教师教学技能大赛，全区',
+      '',
+      '60名教师参赛。',
+      '记者 王芳',
+      '',
+      '区教育局举行青年教师教学技能大赛',
+      '',
+      '区应急局召开防汛工作推进会',
+      '部署汛期各项工作',
+      '',
+      '责任编辑 张三',
+    ].join('\n');
+    const [flood, contest] = parsePage(text, 'p.txt');
+    expect(flood.headline).toBe('区应急局召开防汛工作推进会');
+    expect(flood.subtitle).toBe('部署汛期各项工作');
+    expect(contest.headline).toBe('区教育局举行青年教师教学技能大赛');
+    expect(contest.subtitle).toBe('');
+    expect(contest.body).toBe('5月20日，区教育局举行青年教师教学技能大赛，全区60名教师参赛。');
+    expect(flood.people.map((p) => p.name)).not.toContain('张三');
+    expect(contest.people.map((p) => p.name)).not.toContain('张三');
+  });
+});
