@@ -74,10 +74,12 @@ export async function hybridSearch(
   const [vector] = await index.embedder.embed([query.text], 'query');
   const embed = performance.now() - t;
   t = performance.now();
-  const dense = filterSatisfied ? index.denseSearch(vector, opts.depth, filter) : [];
+  // A filter nothing meets is dropped: the hits then only serve as related articles.
+  const active = filterSatisfied ? filter : undefined;
+  const dense = index.denseSearch(vector, opts.depth, active);
   const denseMs = performance.now() - t;
   t = performance.now();
-  const lexical = filterSatisfied ? index.lexicalSearch(query.text, opts.depth, filter) : [];
+  const lexical = index.lexicalSearch(query.text, opts.depth, active);
   const bm25 = performance.now() - t;
   t = performance.now();
   const lists = [dense, lexical];

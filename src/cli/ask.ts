@@ -1,0 +1,112 @@
+/**
+ * `npm run ask -- [--index DIR] [--json] "问题"` — one question, answered with citations.
+ * `npm run ask -- [--index DIR] --batch FILE` — JSONL `{"id","q"}` a line in, one JSON answer a line out.
+ * Exit codes: 0 answered (or abstained), 2 a question that cannot be asked, 1 a missing or broken index.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { IndexError } from '../index/errors.ts';
+import { setLogLevel } from '../log.ts';
+import { ReportsEngine } from '../retrieval/engine.ts';
+import { checkQuestion } from '../retrieval/question/index.ts';
+import { renderAnswerText } from '../retrieval/render-text.ts';
+import { QuestionError, type Answer } from '../retrieval/types.ts';
+
+const USAGE = 'Usage: npm run ask -- [--index DIR] [--json] "问题"  |  npm run ask -- [--index DIR] --batch FILE';
+
+/** The `--json` shape: exactly these fields. */
+export function answerJson(a: Answer, id?: string): Record<string, unknown> {
+  return {
+    ...(id !== undefined ? { id } : {}),
+    question: a.question,
+    answer: a.answer,
+    abstained: a.abstained,
+    citations: a.citations.map((c) => ({
+      n: c.n,
+      articleId: c.articleId,
+      headline: c.headline,
+      date: c.date ?? null,
+      meeting: c.meeting ?? null,
+      excerpt: c.excerpt,
+      score: c.score,
+    })),
+    timings_ms: a.timings_ms,
+  };
+}
+
+async function runBatch(engine: ReportsEngine, file: string): Promise<number> {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line.trim()) continue;
+    let id = `line-${i + 1}`;
+    try {
+      const v = JSON.parse(line) as { id?: unknown; q?: unknown };
+      if (v.id !== undefined) id = String(v.id);
+      if (typeof v.q !== 'string') throw new QuestionError('缺少问题字段 "q"。/ The line has no "q" string.');
+      const a = await engine.ask(v.q);
+      process.stdout.write(JSON.stringify(answerJson(a, id)) + '\n');
+    } catch (err) {
+      const message = err instanceof SyntaxError ? 'not valid JSON' : (err as Error).message;
+      process.stdout.write(JSON.stringify({ id, error: message }) + '\n');
+    }
+  }
+  return 0;
+}
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  setLogLevel(config.logLevel);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { index: { type: 'string' }, json: { type: 'boolean', default: false }, batch: { type: 'string' } },
+    });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const indexDir = values.index ?? config.indexDir;
+  if (!values.batch) {
+    if (positionals.length === 0) {
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+    }
+    // Reject bad questions before paying for the index.
+    try {
+      checkQuestion(positionals.join(' '));
+    } catch (err) {
+      if (err instanceof QuestionError) {
+        process.stderr.write(`${err.message}\n`);
+        return 2;
+      }
+      throw err;
+    }
+  }
+  const engine = await ReportsEngine.open(indexDir, { modelsDir: config.modelsDir });
+  if (values.batch) return runBatch(engine, values.batch);
+  try {
+    const a = await engine.ask(positionals.join(' '));
+    process.stdout.write((values.json ? JSON.stringify(answerJson(a)) : renderAnswerText(a)) + '\n');
+    return 0;
+  } catch (err) {
+    if (err instanceof QuestionError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof IndexError) process.stderr.write(`${err.message}\n`);
+    else if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(err as Error).stack}\n`);
+    else process.stderr.write(`ask failed: ${(err as Error).message}\n`);
+    process.exit(1);
+  },
+);

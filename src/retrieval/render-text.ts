@@ -1,0 +1,20 @@
+/** An Answer as plain text for terminals (the ask CLI and the local chat). */
+import type { Answer, Citation } from './types.ts';
+
+function citationLines(c: Citation): string[] {
+  const meta = [c.headline, c.date].filter(Boolean).join(' · ');
+  return [`[${c.n}] ${meta}`, `    ${c.excerpt}`];
+}
+
+export function renderAnswerText(a: Answer): string {
+  const lines: string[] = [a.answer];
+  if (a.abstained) {
+    if (a.related.length) {
+      lines.push('', '相关报道 / Related:');
+      for (const r of a.related) lines.push(`  - ${[r.headline, r.date].filter(Boolean).join(' · ')}`);
+    }
+  } else {
+    for (const c of a.citations) lines.push('', ...citationLines(c));
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/index/build.ts';
+import { BuiltinEmbedder } from '../../src/index/embedders/builtin.ts';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '../..');
+let tmp: string;
+let indexDir: string;
+
+async function ask(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run('npx', ['tsx', 'src/cli/ask.ts', ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', BAOXUN_MODELS_DIR: path.join(tmp, 'models') } });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'baoxun-ask-'));
+  indexDir = path.join(tmp, 'index');
+  await buildIndex({ inputs: [path.join(root, 'data/reports')], outDir: indexDir, embedder: new BuiltinEmbedder() });
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('npm run ask', () => {
+  it('--json prints exactly one object of the documented shape', async () => {
+    const r = await ask(['--index', indexDir, '--json', '信访工作应当摆在什么位置？']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const o = JSON.parse(lines[0]);
+    expect(Object.keys(o).sort()).toEqual(['abstained', 'answer', 'citations', 'question', 'timings_ms']);
+    expect(o.abstained).toBe(false);
+    expect(Object.keys(o.citations[0]).sort()).toEqual(['articleId', 'date', 'excerpt', 'headline', 'meeting', 'n', 'score']);
+    expect(o.citations[0].excerpt).toContain('第一优先');
+  });
+  it('prints a readable answer with numbered citations', async () => {
+    const r = await ask(['--index', indexDir, '谁主持了冬春季疫情防控工作动员会？']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('王新亭');
+    expect(r.stdout).toMatch(/\[1\] .+ · 2021-01-12/);
+  });
+  it('--batch answers each line with its id and reports a bad line without stopping', async () => {
+    const file = path.join(tmp, 'batch.jsonl');
+    writeFileSync(file, ['{"id":"a","q":"监管到位抓落实的关键是什么？"}', 'not json', '{"id":"c","q":"   "}', '{"id":"d","q":"高新区今年的财政收入是多少？"}'].join('\n'));
+    const r = await ask(['--index', indexDir, '--batch', file]);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['a', 'line-2', 'c', 'd']);
+    expect(out[0].citations[0].excerpt).toContain('形成合力');
+    expect(out[1].error).toBeTruthy();
+    expect(out[2].error).toMatch(/empty/);
+    expect(out[3].abstained).toBe(true);
+  });
+  it('exits 2 with a message on an empty question, without a stack trace', async () => {
+    const r = await ask(['--index', indexDir, '   ']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/empty/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('exits 1 with the IndexError message on a missing index', async () => {
+    const r = await ask(['--index', path.join(tmp, 'nowhere'), '谁主持了会议？']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/npm run index/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});

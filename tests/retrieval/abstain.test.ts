@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { abstainReason } from '../../src/retrieval/abstain.ts';
+
+const base = { filterSatisfied: true, coverage: 0.6, missing: 0, english: false, factAnswered: false, hasCandidate: true };
+
+describe('abstention', () => {
+  it('answers a well-covered question', () => {
+    expect(abstainReason(base)).toBeUndefined();
+  });
+  it('abstains when a date/year filter matches no report', () => {
+    expect(abstainReason({ ...base, filterSatisfied: false })).toBe('filter');
+  });
+  it('abstains on low coverage, and sooner when a question word is absent from the reports', () => {
+    expect(abstainReason({ ...base, coverage: 0.03 })).toBe('low-coverage');
+    expect(abstainReason({ ...base, coverage: 0.16 })).toBeUndefined();
+    expect(abstainReason({ ...base, coverage: 0.16, missing: 2 })).toBe('missing-words');
+  });
+  it('is more lenient with English questions and trusts structured facts', () => {
+    expect(abstainReason({ ...base, coverage: 0.06, english: true })).toBeUndefined();
+    expect(abstainReason({ ...base, coverage: 0.05, factAnswered: true })).toBeUndefined();
+  });
+});

@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/index/build.ts';
+import { BuiltinEmbedder } from '../../src/index/embedders/builtin.ts';
+import { containsGold } from '../../src/eval/metrics.ts';
+import { ReportsEngine } from '../../src/retrieval/engine.ts';
+import { QuestionError } from '../../src/retrieval/types.ts';
+
+const root = path.resolve(__dirname, '../..');
+const seed = readFileSync(path.join(root, 'tests/fixtures/qa/seed-dev.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as { id: string; q: string; answers: string[]; kind: string });
+
+let tmp: string;
+let engine: ReportsEngine;
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'baoxun-engine-'));
+  const outDir = path.join(tmp, 'index');
+  await buildIndex({ inputs: [path.join(root, 'data/reports')], outDir, embedder: new BuiltinEmbedder() });
+  engine = await ReportsEngine.open(outDir, { modelsDir: path.join(tmp, 'models') });
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('engine over the shipped reports (seed-dev)', () => {
+  for (const item of seed.filter((s) => s.answers.length)) {
+    it(`answers ${item.id}: ${item.q}`, async () => {
+      const a = await engine.ask(item.q);
+      expect(a.abstained).toBe(false);
+      expect(containsGold(a.answer, item.answers) || containsGold(a.citations[0]?.excerpt ?? '', item.answers)).toBe(true);
+      expect(a.citations.length).toBeGreaterThan(0);
+      expect(a.citations.length).toBeLessThanOrEqual(3);
+      for (const c of a.citations) {
+        expect(c.excerpt.length).toBeLessThanOrEqual(200);
+        for (const [s, e] of c.highlights) {
+          expect(s).toBeGreaterThanOrEqual(0);
+          expect(e).toBeLessThanOrEqual(c.excerpt.length);
+        }
+      }
+      expect(a.answer.length).toBeLessThanOrEqual(120);
+      expect(Object.keys(a.timings_ms)).toEqual(expect.arrayContaining(['normalise', 'embed', 'dense', 'bm25', 'fuse', 'answer', 'total']));
+    });
+  }
+  for (const item of seed.filter((s) => !s.answers.length)) {
+    it(`abstains on ${item.id}: ${item.q}`, async () => {
+      const a = await engine.ask(item.q);
+      expect(a.abstained).toBe(true);
+      expect(a.citations).toEqual([]);
+      expect(a.related.length).toBeGreaterThan(0);
+      expect(a.related.length).toBeLessThanOrEqual(3);
+    });
+  }
+  it('answers who chaired a meeting from the extracted people', async () => {
+    const a = await engine.ask('谁主持了2021年度信访工作会议？');
+    expect(a.answer).toContain('张红军');
+    expect(a.citations[0].excerpt).toContain('主持');
+  });
+  it('rejects questions that cannot be asked', async () => {
+    await expect(engine.ask('   ')).rejects.toBeInstanceOf(QuestionError);
+  });
+  it('lists dates, articles on a date and meetings', () => {
+    expect(engine.dates()).toEqual(['2021-01-12']);
+    expect(engine.articlesOn('2021-01-12').length).toBe(3);
+    expect(engine.meetings().length).toBe(3);
+    const m = engine.meeting('信访工作会议');
+    expect(m?.chaired).toContain('张红军');
+    expect(engine.article(m!.articleId)?.headline).toBe(m?.headline);
+  });
+  it('swaps to another index while keeping answers', async () => {
+    engine.swap(engine.index);
+    const a = await engine.ask('信访工作应当摆在什么位置？');
+    expect(a.citations[0].excerpt).toContain('第一优先');
+  });
+});
