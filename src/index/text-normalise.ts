@@ -8,10 +8,21 @@ import * as OpenCC from 'opencc-js';
 // Building the converter costs ~20 ms (dictionary tries); build it once, on first use.
 let t2s: ((text: string) => string) | undefined;
 
-/** Taiwan-variant traditional → mainland simplified; identity on text that is already simplified. */
+/**
+ * Taiwan-variant traditional → mainland simplified, repeated until nothing changes: one pass maps
+ * "顯著" to "显著" (a phrase rule) but a second maps that to "显着" (the character rule), so only
+ * the fixed point makes the form idempotent — questions are normalised by retrieval and again by
+ * the analyser, and must land where the index text did.
+ */
 function toSimplified(text: string): string {
   const convert = (t2s ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
-  return convert(text);
+  let out = text;
+  for (let pass = 0; pass < 4; pass++) {
+    const next = convert(out);
+    if (next === out) break;
+    out = next;
+  }
+  return out;
 }
 
 // Only Han text needs the (slow-ish) converter.

@@ -12,6 +12,10 @@ describe('toSearchForm', () => {
     expect(toSearchForm('臺灣的學術研究ＡＢＣ１２３')).toBe('台湾的学术研究abc123');
     expect(toSearchForm('高新区党工委书记王新亭')).toBe('高新区党工委书记王新亭');
   });
+  it('is idempotent, so traditional and simplified spellings meet however often it is applied', () => {
+    for (const t of ['顯著', '显著', '著名的學者', '這個計畫']) expect(toSearchForm(toSearchForm(t))).toBe(toSearchForm(t));
+    expect(toSearchForm('顯著')).toBe(toSearchForm('显著'));
+  });
   it('puts the headline before the chunk text', () => {
     expect(chunkSearchText({ headline: '標題', text: '正文' })).toBe('标题\n正文');
   });
