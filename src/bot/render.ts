@@ -86,30 +86,46 @@ export interface EmbedSpec {
 
 /** Packs a title, paragraphs and fields into embeds and messages within every Discord limit. */
 export function layoutEmbeds(spec: EmbedSpec): EmbedPage[] {
-  const descriptions: string[] = [];
-  let current = '';
-  for (const block of spec.blocks.flatMap((b) => splitText(b, LIMITS.embedDescription))) {
-    const joined = current ? `${current}\n\n${block}` : block;
-    if (joined.length <= LIMITS.embedDescription) current = joined;
-    else {
-      descriptions.push(current);
-      current = block;
-    }
-  }
-  if (current || descriptions.length === 0) descriptions.push(current || '—');
-
+  const title = truncate(spec.title, LIMITS.embedTitle);
+  const footer = spec.footer ? truncate(spec.footer, LIMITS.footer) : undefined;
   const fields = (spec.fields ?? []).slice(0, LIMITS.embedFields).map((f) => ({
     ...f,
     name: truncate(f.name, LIMITS.fieldName),
     value: truncate(f.value || '—', LIMITS.fieldValue),
   }));
+  // Room for each embed's description: the first also carries the title and fields, and any embed
+  // may be the last one, which carries the footer; so each fits a message on its own.
+  const fixedFirst = title.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+  const room = (i: number) => Math.min(LIMITS.embedDescription, LIMITS.embedTotal - (footer?.length ?? 0) - (i === 0 ? fixedFirst : 0));
+
+  const descriptions: string[] = [];
+  let current = '';
+  const queue = [...spec.blocks];
+  while (queue.length) {
+    const block = queue.shift()!;
+    const max = room(descriptions.length);
+    const joined = current ? `${current}\n\n${block}` : block;
+    if (joined.length <= max) {
+      current = joined;
+    } else if (current) {
+      descriptions.push(current);
+      current = '';
+      queue.unshift(block);
+    } else {
+      const [head, ...rest] = splitText(block, max);
+      descriptions.push(head!);
+      queue.unshift(...rest);
+    }
+  }
+  if (current || descriptions.length === 0) descriptions.push(current || '—');
+
   const embeds: APIEmbed[] = descriptions.map((description, i) => ({
     color: spec.color,
-    ...(i === 0 ? { title: truncate(spec.title, LIMITS.embedTitle) } : {}),
+    ...(i === 0 ? { title } : {}),
     description,
     ...(i === 0 && fields.length ? { fields } : {}),
   }));
-  if (spec.footer) embeds[embeds.length - 1]!.footer = { text: truncate(spec.footer, LIMITS.footer) };
+  if (footer) embeds[embeds.length - 1]!.footer = { text: footer };
 
   const pages: EmbedPage[] = [];
   let page: APIEmbed[] = [];

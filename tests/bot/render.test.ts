@@ -87,9 +87,10 @@ describe('renderMeeting', () => {
       headline: '高新区召开安全生产会议',
       chaired: ['王新亭'],
       attended: Array.from({ length: 400 }, (_, i) => `参会者${i}`),
-      keyPoints: [citation(1)],
+      keyPoints: [1, 2, 3, 4, 5].map((n) => citation(n, { excerpt: '会议强调要抓好落实。'.repeat(150) })),
     });
     assertWithinLimits(pages);
+    expect(pages.flat().length).toBeGreaterThan(1);
     const fields = pages[0]![0]!.fields!;
     expect(fields[1]!.value).toBe('王新亭');
     expect(fields[2]!.value.endsWith('…')).toBe(true);
@@ -105,3 +106,21 @@ describe('escape', () => {
     expect(escape('2021-01-12 高新区 #1')).toBe('2021-01-12 高新区 #1');
   });
 });
+
+describe('layoutEmbeds', () => {
+  it('keeps the first embed within 6,000 characters when big fields share it with a long description', async () => {
+    const { layoutEmbeds } = await import('../../src/bot/render.ts');
+    const big = '名'.repeat(2000);
+    const pages = layoutEmbeds({
+      title: '题'.repeat(300),
+      color: 0,
+      fields: [{ name: 'a', value: big }, { name: 'b', value: big }, { name: 'c', value: big }],
+      blocks: ['句子。'.repeat(3000)],
+      footer: '脚注',
+    });
+    assertWithinLimits(pages);
+    expect(pages[pages.length - 1]!.at(-1)!.footer!.text).toBe('脚注');
+    expect(pages.flat().map((e) => e.description).join('').replace(/\s/g, '')).toBe('句子。'.repeat(3000));
+  });
+});
+
