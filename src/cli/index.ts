@@ -59,7 +59,7 @@ function progressReporter(): { update(p: BuildProgress): void; done(): void } {
         drawn = false;
         lastStage = p.stage;
         lastPct = -1;
-        if (!tty && p.stage !== 'embed') process.stderr.write(`index: ${p.stage}…\n`);
+        if (p.stage !== 'embed') process.stderr.write(`index: ${p.stage}…\n`);
       }
       if (p.stage !== 'embed' || p.total === 0) return;
       const pct = Math.floor((100 * p.done) / p.total);
