@@ -5,9 +5,9 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { QuestionError, type ReportsService } from '../retrieval/types.ts';
-import { answerText } from './answer-text.ts';
+import { renderAnswerText } from '../retrieval/render-text.ts';
 
-export async function runChat(reports: ReportsService, input: Readable, output: Writable & { isTTY?: boolean }, interactive: boolean): Promise<void> {
+export async function runChat(reports: ReportsService, input: Readable, output: Writable, interactive: boolean): Promise<void> {
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   const prompt = () => interactive && rl.prompt();
   rl.setPrompt('问 / ask> ');
@@ -16,7 +16,7 @@ export async function runChat(reports: ReportsService, input: Readable, output: 
     const question = line.trim();
     if (question) {
       try {
-        output.write(answerText(await reports.ask(question), { bold: output.isTTY === true }) + '\n');
+        output.write(renderAnswerText(await reports.ask(question)) + '\n\n');
       } catch (err) {
         if (!(err instanceof QuestionError)) throw err;
         output.write(`${err.message}\n\n`);
