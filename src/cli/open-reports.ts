@@ -8,7 +8,6 @@ import { buildIndex, type BuildProgress } from '../index/build.ts';
 import { createEmbedder } from '../index/embedders/select.ts';
 import { IndexError } from '../index/errors.ts';
 import { resolveIndexDir } from '../index/index-folder.ts';
-import { loadIndex } from '../index/load.ts';
 import { log } from '../log.ts';
 import { ReportsEngine } from '../retrieval/engine.ts';
 import type { Reindex } from '../bot/context.ts';
@@ -44,9 +43,7 @@ export async function openReports(config: Config): Promise<{ engine: ReportsEngi
   }
   const reindex: Reindex = async (onProgress) => {
     await build(config, (p) => onProgress(describeProgress(p)));
-    // Loaded from the configured folder (the link), not via engine.reload(): that reopens the
-    // version folder the engine was loaded from, which the build has just replaced and removed.
-    engine.swap(await loadIndex(config.indexDir, { modelsDir: config.modelsDir }));
+    await engine.reload();
   };
   return { engine, reindex };
 }
