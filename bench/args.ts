@@ -10,6 +10,8 @@ export interface BenchOptions {
   queries: number;
   /** Questions per size through exact search and MiniSearch (they scan the corpus; recall uses these). */
   slowQueries: number;
+  /** HNSW parameters for the built indexes, over the project's defaults (to test alternatives). */
+  hnsw: { M?: number; efConstruction?: number; efSearch?: number };
   /** MiniSearch runs only on indexes of at most this many chunks. */
   peerMaxChunks: number;
   /** At most this many questions per QA set in the quality run (undefined: all). */
@@ -32,6 +34,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --embedder builtin|MODEL     embedder to build with (default builtin)
   --queries 300                questions per size for latency
   --slow-queries 200           of those, how many also go through exact search and MiniSearch
+  --hnsw-m N, --ef-construction N, --ef-search N
+                               build with these HNSW parameters instead of the project's defaults
   --peer-max-chunks 10000      run MiniSearch only up to this many chunks (its build takes minutes beyond)
   --qa-limit 1000              at most N questions per QA set for quality (spread over the set; 0 = all)
   --ef 10,50,100,200           HNSW ef values for recall
@@ -65,6 +69,9 @@ export function parseBenchArgs(argv: string[], projectRoot: string): BenchOption
       'slow-queries': { type: 'string', default: '200' },
       'qa-limit': { type: 'string', default: '1000' },
       'peer-max-chunks': { type: 'string', default: '10000' },
+      'hnsw-m': { type: 'string' },
+      'ef-construction': { type: 'string' },
+      'ef-search': { type: 'string' },
       ef: { type: 'string', default: '10,50,100,200' },
       data: { type: 'string', default: path.resolve(projectRoot, '..', 'shared', 'bench') },
       out: { type: 'string', default: path.join(projectRoot, 'bench', 'results') },
@@ -87,6 +94,11 @@ export function parseBenchArgs(argv: string[], projectRoot: string): BenchOption
     slowQueries: positive(values['slow-queries'], 'slow-queries'),
     qaLimit: values['qa-limit'] === '0' ? undefined : positive(values['qa-limit'], 'qa-limit'),
     peerMaxChunks: positive(values['peer-max-chunks'], 'peer-max-chunks'),
+    hnsw: {
+      ...(values['hnsw-m'] !== undefined && { M: positive(values['hnsw-m'], 'hnsw-m') }),
+      ...(values['ef-construction'] !== undefined && { efConstruction: positive(values['ef-construction'], 'ef-construction') }),
+      ...(values['ef-search'] !== undefined && { efSearch: positive(values['ef-search'], 'ef-search') }),
+    },
     efValues: intList(values.ef, 'ef'),
     dataDir: path.resolve(values.data),
     outDir,

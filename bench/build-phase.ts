@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildIndex, type BuildProgress } from '../src/index/build.ts';
 import { resolveIndexDir } from '../src/index/index-folder.ts';
+import type { HnswParams } from '../src/index/hnsw-store.ts';
 import type { Embedder } from '../src/index/types.ts';
 import type { BuildResult, StageTiming } from './result-types.ts';
 
@@ -77,11 +78,16 @@ class StageCpuClock {
   }
 }
 
-export async function buildBenchIndex(inputs: string[], outDir: string, embedder: Embedder): Promise<{ result: BuildResult; chunks: number; articles: number }> {
+export async function buildBenchIndex(
+  inputs: string[],
+  outDir: string,
+  embedder: Embedder,
+  hnsw?: Partial<HnswParams>,
+): Promise<{ result: BuildResult; chunks: number; articles: number }> {
   const clock = new StageCpuClock();
   const startCpu = cpuMs();
   const started = performance.now();
-  const summary = await buildIndex({ inputs, outDir, embedder, onProgress: clock.onProgress });
+  const summary = await buildIndex({ inputs, outDir, embedder, hnsw, onProgress: clock.onProgress });
   const totalMs = performance.now() - started;
   const totalCpuMs = cpuMs() - startCpu;
   const perSec = (ms: number | undefined) => (ms === undefined ? undefined : ms > 0 ? (summary.chunks * 1000) / ms : Infinity);

@@ -215,6 +215,7 @@ export async function measureQueries(
 
   return {
     chunks: index.chunks.length,
+    hnswParams: index.manifest.hnsw,
     articles: index.articles.length,
     questions: questions.length,
     ask: { latency: summarise(askMs), cpu: summarise(askCpu), stages: stageShares(timings), errors },

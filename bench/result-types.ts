@@ -84,12 +84,14 @@ export interface MethodQuality {
 /** What the query worker measures over one loaded index. */
 export interface QueryMeasurement {
   chunks: number;
+  /** The index's HNSW parameters (efSearch is what ask() uses). */
+  hnswParams: { M: number; efConstruction: number; efSearch: number };
   articles: number;
   questions: number;
   coldStart?: ColdStart;
   ask: {
     latency: LatencySummary;
-    /** CPU time per question (all threads): what the latency would be without other load. */
+    /** Process CPU time per question (all threads, so GC helper threads too). */
     cpu: LatencySummary;
     stages: Record<string, { meanMs: number; share: number }>;
     errors: number;

@@ -66,7 +66,7 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
       writeCorpusJsonl(corpusFile, generateCorpus(sources, size, { seed: options.seed }));
       const indexDir = path.join(runDir, `index-${size}`);
       hooks.progress(`[${size}] building`);
-      const built = await runWorker({ kind: 'build', inputs: [corpusFile], outDir: indexDir, embedder: options.embedder, modelsDir: hooks.modelsDir });
+      const built = await runWorker({ kind: 'build', inputs: [corpusFile], outDir: indexDir, embedder: options.embedder, modelsDir: hooks.modelsDir, hnsw: options.hnsw });
       embedderId = built.embedderId;
       hooks.progress(`[${size}] built ${built.chunks} chunks in ${(built.build.totalMs / 1000).toFixed(1)} s; querying`);
       const { query } = await runWorker({
@@ -91,7 +91,7 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
       for (const [i, set] of QA_SETS.entries()) {
         const indexDir = path.join(runDir, `index-${set}`);
         hooks.progress(`[${set}] building`);
-        const built = await runWorker({ kind: 'build', inputs: [corpusPath(options.dataDir, set)], outDir: indexDir, embedder: options.embedder, modelsDir: hooks.modelsDir });
+        const built = await runWorker({ kind: 'build', inputs: [corpusPath(options.dataDir, set)], outDir: indexDir, embedder: options.embedder, modelsDir: hooks.modelsDir, hnsw: options.hnsw });
         const questions = spread(qa[i], options.qaLimit).map(toQuestion);
         hooks.progress(`[${set}] asking ${questions.length} questions`);
         const { query } = await runWorker({ kind: 'query', indexDir, modelsDir: hooks.modelsDir, questions, efValues: [], scoreQuality: true });

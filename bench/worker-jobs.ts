@@ -9,6 +9,7 @@ export interface BuildJob {
   /** `builtin` or a model id (createEmbedder's spec). */
   embedder: string;
   modelsDir: string;
+  hnsw?: { M?: number; efConstruction?: number; efSearch?: number };
 }
 
 export interface QueryJob {

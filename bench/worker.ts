@@ -14,7 +14,7 @@ async function runBuild(job: BuildJob): Promise<WorkerOutcome> {
   const { createEmbedder } = await import('../src/index/embedders/select.ts');
   const { buildBenchIndex } = await import('./build-phase.ts');
   const { embedder } = await createEmbedder(job.embedder, { modelsDir: job.modelsDir });
-  const { result, chunks, articles } = await buildBenchIndex(job.inputs, job.outDir, embedder);
+  const { result, chunks, articles } = await buildBenchIndex(job.inputs, job.outDir, embedder, job.hnsw);
   return { kind: 'build', build: result, chunks, articles, embedderId: embedder.id };
 }
 
@@ -46,7 +46,8 @@ async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
   const path = await import('node:path');
   const { measureQueries } = await import('./measure-queries.ts');
   const query = await measureQueries(index, service, job.questions, rssAfterLoadMb, {
-    efValues: job.efValues,
+    // The ef that ask() searches with is always measured too.
+    efValues: job.efValues.length ? [...new Set([...job.efValues, index.manifest.hnsw.efSearch])].sort((a, b) => a - b) : [],
     scoreQuality: job.scoreQuality,
     maxSlowQueries: job.maxSlowQueries,
     peerMaxChunks: job.peerMaxChunks,
