@@ -21,6 +21,8 @@ export interface QuestionOutcome {
   inAnswer: boolean;
   inFirst: boolean;
   inTop3: boolean;
+  /** The first citation is from the gold document (undefined when the set names none). */
+  docFirst?: boolean;
   ms: number;
   coverage?: number;
   missing?: string[];
@@ -35,6 +37,8 @@ export interface Summary {
   first: number;
   answerOrFirst: number;
   top3: number;
+  /** Share whose first citation comes from the gold document (NaN when the set names none). */
+  docFirst: number;
   falseAbstention: number;
   /** Share of unanswerable questions abstained on (NaN when there are none). */
   abstention: number;
@@ -62,6 +66,7 @@ export function summarise(outcomes: readonly QuestionOutcome[]): Summary {
     first: share(ans, (o) => o.inFirst),
     answerOrFirst: share(ans, (o) => o.inAnswer || o.inFirst),
     top3: share(ans, (o) => o.inTop3),
+    docFirst: share(ans.filter((o) => o.docFirst !== undefined), (o) => o.docFirst === true),
     falseAbstention: share(ans, (o) => o.abstained),
     abstention: share(neg, (o) => o.abstained),
     p50: percentile(ms, 50),

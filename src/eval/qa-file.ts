@@ -6,6 +6,8 @@ export interface QaItem {
   q: string;
   answers: string[];
   kind?: string;
+  /** Id of the document holding the answer, when the set gives it. */
+  doc?: string;
 }
 
 /** Reads a QA file; a malformed line is an error naming the file and line. */
@@ -22,7 +24,7 @@ export function readQaFile(file: string): QaItem[] {
         throw new Error(`${file}:${i + 1}: not valid JSON`);
       }
       if (typeof v.q !== 'string' || !Array.isArray(v.answers)) throw new Error(`${file}:${i + 1}: needs "q" and "answers"`);
-      items.push({ id: String(v.id ?? i + 1), q: v.q, answers: v.answers.map(String), ...(v.kind ? { kind: String(v.kind) } : {}) });
+      items.push({ id: String(v.id ?? i + 1), q: v.q, answers: v.answers.map(String), ...(v.kind ? { kind: String(v.kind) } : {}), ...(v.doc ? { doc: String(v.doc) } : {}) });
     });
   return items;
 }

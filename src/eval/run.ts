@@ -14,6 +14,7 @@ export function judge(item: QaItem, a: Answer, ms: number): QuestionOutcome {
     inAnswer: answerable && !a.abstained && containsGold(a.answer, g),
     inFirst: answerable && cites.length > 0 && containsGold(cites[0].excerpt, g),
     inTop3: answerable && cites.slice(0, 3).some((c) => containsGold(c.excerpt, g)),
+    ...(item.doc && answerable ? { docFirst: cites[0]?.articleId === item.doc } : {}),
     ms,
     ...(a.support ? { coverage: a.support.coverage, missing: a.support.missing } : {}),
   };

@@ -15,6 +15,8 @@ export interface CandidateArticle {
   prior: number;
   /** People named in the article, for person cues. */
   people: readonly string[];
+  /** Units of the headline: context for every passage (the subject a passage leaves implicit). */
+  headlineUnits?: ReadonlySet<string>;
 }
 
 export interface ScoredPassage {
@@ -78,7 +80,7 @@ export function scorePassages(
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i];
       const own = matchedWeight(local, p.units) / total;
-      const ctx = matchedWeight(local, unionUnits(ps[i - 1]?.units, p.units, ps[i + 1]?.units)) / total;
+      const ctx = matchedWeight(local, unionUnits(ps[i - 1]?.units, p.units, ps[i + 1]?.units, c.headlineUnits)) / total;
       const cue = cueScore(answerType, normalise(p.text), questionText, c.people);
       const score = weights.coverage * own + weights.context * ctx + weights.cue * cue + weights.prior * c.prior;
       out.push({ articleId: c.articleId, passage: p, score, coverage: own, contextCoverage: ctx, cue });

@@ -171,6 +171,7 @@ export class ReportsEngine implements ReportsService {
         passages: state.passages.get(id) ?? [],
         prior: score / bestScore,
         people: article.people.map((p) => p.name),
+        headlineUnits: unitsOf(article.headline),
       };
     });
 

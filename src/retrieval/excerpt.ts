@@ -21,22 +21,24 @@ function safeBoundary(text: string, i: number): number {
 }
 
 /**
- * Best start in [lo, hi]: just after a sentence end, else after a clause end, else `lo`
- * (the earliest start keeps the most context before the supported span).
+ * Start of the excerpt in [lo, hi] (hi = the support's start): after a sentence end if that keeps
+ * at least half the room before the support, else after a clause end, else `lo` itself.
  */
 function snapStart(body: string, lo: number, hi: number): number {
   if (lo <= 0) return 0;
+  const limit = lo + Math.floor((hi - lo) / 2);
   for (const re of [SENTENCE_END, CLAUSE_END]) {
-    for (let i = lo; i <= hi; i++) if (i > 0 && re.test(body[i - 1])) return i;
+    for (let i = lo; i <= limit; i++) if (re.test(body[i - 1])) return i;
   }
   return safeBoundary(body, lo);
 }
 
-/** Best end in [lo, hi]: just after a sentence end, else after a clause end, else `hi`. */
+/** End of the excerpt in [lo, hi] (lo = the support's end), mirroring `snapStart`. */
 function snapEnd(body: string, lo: number, hi: number): number {
   if (hi >= body.length) return body.length;
+  const limit = hi - Math.floor((hi - lo) / 2);
   for (const re of [SENTENCE_END, CLAUSE_END]) {
-    for (let i = hi; i >= lo; i--) if (i > 0 && re.test(body[i - 1])) return i;
+    for (let i = hi; i >= limit && i > 0; i--) if (re.test(body[i - 1])) return i;
   }
   return safeBoundary(body, hi);
 }
@@ -79,12 +81,12 @@ export function excerptSpan(body: string, start: number, end: number, max = MAX_
   let e = Math.min(body.length, end + right);
   s = snapStart(body, s, start);
   e = snapEnd(body, end, e);
-  // Snapping only shrinks; if one side shrank, let the other side use the freed room.
+  // Snapping only shrinks; let the end use the freed room when it can stop at a boundary there.
   const room = max - (e - s);
-  if (room > 0) {
-    if (e < body.length) e = snapEnd(body, e, Math.min(body.length, e + room));
-    const room2 = max - (e - s);
-    if (room2 > 0 && s > 0) s = snapStart(body, Math.max(0, s - room2), s);
+  if (room > 1 && e < body.length) {
+    const hi = Math.min(body.length, e + room);
+    const e2 = snapEnd(body, e, hi);
+    if (e2 === body.length || SENTENCE_END.test(body[e2 - 1]) || CLAUSE_END.test(body[e2 - 1])) e = e2;
   }
   return { start: safeBoundary(body, s), end: safeBoundary(body, e) };
 }
