@@ -79,7 +79,7 @@ export function scorePassages(
     const local = localWeights(query, ps, weights.local);
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i];
-      const own = matchedWeight(local, p.units) / total;
+      const own = matchedWeight(local, c.headlineUnits ? unionUnits(p.units, c.headlineUnits) : p.units) / total;
       const ctx = matchedWeight(local, unionUnits(ps[i - 1]?.units, p.units, ps[i + 1]?.units, c.headlineUnits)) / total;
       const cue = cueScore(answerType, normalise(p.text), questionText, c.people);
       const score = weights.coverage * own + weights.context * ctx + weights.cue * cue + weights.prior * c.prior;

@@ -190,6 +190,7 @@ export class ReportsEngine implements ReportsService {
       const i = best.passage.index;
       const ctx = new Set<string>();
       for (const p of [ps[i - 1], ps[i], ps[i + 1]]) if (p) for (const x of p.units) ctx.add(x);
+      for (const x of unitsOf(index.articleById.get(best.articleId)?.headline ?? '')) ctx.add(x);
       coverage = query.total > 0 ? matchedWeight(query, ctx) / query.total : 0;
     }
     const missing = u.script === 'en' ? [] : missingWords(u.text, state.corpusText);
