@@ -21,7 +21,8 @@ export type EmbedPage = APIEmbed[];
 export function escape(text: string): string {
   return text
     .replace(/[\\*_~`|[\]()<]/g, '\\$&')
-    .replace(/^(\s*)([#>-])(?=[\s#])/gm, '$1\\$2')
+    // `>>> ` opens a multi-line quote: escaping its first `>` is enough.
+    .replace(/^(\s*)([#>-])(?=[\s#>])/gm, '$1\\$2')
     .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
 }
 
