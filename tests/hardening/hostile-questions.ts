@@ -6,7 +6,7 @@ export interface HostileQuestion {
 }
 
 /** Characters Discord Markdown gives a meaning to, which must come back escaped when a reply quotes the user. */
-export const MARKDOWN_MARKERS = ['*', '_', '~', '`', '|', '[', ']', '(', ')', '<'] as const;
+export const MARKDOWN_MARKERS = ['*', '_', '~', '`', '|', '[', ']', '<'] as const;
 
 export function hostileQuestions(): HostileQuestion[] {
   const q = '谁主持了冬春季疫情防控工作动员会？';
