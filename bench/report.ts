@@ -131,7 +131,8 @@ export function sizeDetails(s: SizeResult): string {
   );
   out.push(table(['method', 'p50 ms', 'p95 ms', 'p99 ms', 'setup ms'], s.query.methods.map((m) => [m.method, ms(m.latency.p50), ms(m.latency.p95), ms(m.latency.p99), m.setupMs === undefined ? '–' : int(m.setupMs)])), '');
   if (s.query.skipped) out.push(`${s.query.skipped}.`, '');
-  out.push(`Memory: RSS ${int(s.query.memory.rssAfterLoadMb)} MiB after load, ${int(s.query.memory.rssAfterQuestionsMb)} MiB after the questions (heap ${int(s.query.memory.heapAfterQuestionsMb)} MiB).`, '');
+  const idx = s.query.memory.rssAfterIndexMb;
+  out.push(`Memory: RSS ${idx === undefined ? '' : `${int(idx)} MiB after loadIndex, `}${int(s.query.memory.rssAfterLoadMb)} MiB after load (index + engine), ${int(s.query.memory.rssAfterQuestionsMb)} MiB after the questions (heap ${int(s.query.memory.heapAfterQuestionsMb)} MiB).`, '');
   return out.join('\n');
 }
 

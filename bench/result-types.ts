@@ -61,6 +61,9 @@ export interface RecallAtEf {
 }
 
 export interface MemoryUse {
+  /** After loadIndex alone, before the engine prepares its per-article data. */
+  rssAfterIndexMb?: number;
+  /** After loadIndex and the engine's preparation. */
   rssAfterLoadMb: number;
   rssAfterQuestionsMb: number;
   heapAfterQuestionsMb: number;

@@ -24,6 +24,7 @@ async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
   const { createService, queryTextOf, filtersOf } = await import('./service.ts');
   const t1 = performance.now();
   const index = await loadIndex(job.indexDir, { modelsDir: job.modelsDir });
+  const rssIndexMb = process.memoryUsage.rss() / 2 ** 20;
   const tEngine = performance.now();
   const service = await createService(index, job.modelsDir);
   const t2 = performance.now();
@@ -40,6 +41,7 @@ async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
     cpuMs: (cpu.user + cpu.system) / 1000,
     engineMs: t2 - tEngine,
   };
+  const memory = { rssAfterIndexMb: rssIndexMb };
 
   const { HnswStore } = await import('../src/index/hnsw-store.ts');
   const { HNSW_FILE } = await import('../src/index/build.ts');
@@ -59,7 +61,7 @@ async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
       return (vector, k) => store.search(vector, k);
     },
   });
-  return { kind: 'query', query: { ...query, coldStart } };
+  return { kind: 'query', query: { ...query, coldStart, memory: { ...query.memory, ...memory } } };
 }
 
 async function main(): Promise<void> {
