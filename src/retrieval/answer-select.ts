@@ -17,6 +17,8 @@ export interface CandidateArticle {
   people: readonly string[];
   /** Units of the headline: context for every passage (the subject a passage leaves implicit). */
   headlineUnits?: ReadonlySet<string>;
+  /** Retrieved chunks of the article with their fused score relative to the best hit (0–1). */
+  hits?: ReadonlyArray<{ start: number; end: number; score: number }>;
 }
 
 export interface ScoredPassage {
@@ -35,11 +37,13 @@ export interface SelectWeights {
   context: number;
   cue: number;
   prior: number;
+  /** Weight of the best retrieved chunk overlapping the passage (passage-level retrieval signal). */
+  chunk: number;
   /** How much a unit's weight depends on its rarity among the article's own passages (0 = not at all). */
   local: number;
 }
 
-export const DEFAULT_WEIGHTS: SelectWeights = { coverage: 0.6, context: 0.4, cue: 0.12, prior: 0.25, local: 0.9 };
+export const DEFAULT_WEIGHTS: SelectWeights = { coverage: 0.6, context: 0.4, cue: 0.12, prior: 0.8, chunk: 0, local: 0.9 };
 
 function unionUnits(...sets: Array<ReadonlySet<string> | undefined>): Set<string> {
   const out = new Set<string>();
@@ -82,7 +86,9 @@ export function scorePassages(
       const own = matchedWeight(local, c.headlineUnits ? unionUnits(p.units, c.headlineUnits) : p.units) / total;
       const ctx = matchedWeight(local, unionUnits(ps[i - 1]?.units, p.units, ps[i + 1]?.units, c.headlineUnits)) / total;
       const cue = cueScore(answerType, normalise(p.text), questionText, c.people);
-      const score = weights.coverage * own + weights.context * ctx + weights.cue * cue + weights.prior * c.prior;
+      let hit = 0;
+      if (weights.chunk > 0 && c.hits) for (const h of c.hits) if (h.start < p.end && p.start < h.end && h.score > hit) hit = h.score;
+      const score = weights.coverage * own + weights.context * ctx + weights.cue * cue + weights.prior * c.prior + weights.chunk * hit;
       out.push({ articleId: c.articleId, passage: p, score, coverage: own, contextCoverage: ctx, cue });
     }
   }
