@@ -1,9 +1,11 @@
 /**
  * One build at a time per index folder: `<outDir>.lock` holds the builder's pid, created with
  * O_EXCL so two builders cannot both take it. A lock whose pid is no longer running (a build
- * killed with SIGKILL) is stale and taken over.
+ * killed with SIGKILL) is stale and taken over: moved aside (rename is atomic) and checked, so
+ * a lock another builder has just put in its place is never deleted by name.
  */
-import { openSync, closeSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { openSync, closeSync, linkSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { IndexBuildError } from './errors.ts';
 
 export function lockPath(outDir: string): string {
@@ -18,6 +20,16 @@ function isRunning(pid: number): boolean {
     // EPERM: the process exists but belongs to someone else.
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+function readPid(file: string): number {
+  return Number.parseInt(readFileSync(file, 'utf8'), 10);
+}
+
+function runningError(pid: number, outDir: string, file: string): IndexBuildError {
+  return new IndexBuildError(
+    `Another index build (pid ${pid}) is running for ${outDir}; wait for it to finish. If no build is running, delete ${file}.`,
+  );
 }
 
 /** Takes the lock or throws IndexBuildError naming the running build; returns the release function. */
@@ -43,22 +55,39 @@ export function acquireBuildLock(outDir: string): () => void {
     }
     let pid = NaN;
     try {
-      pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
+      pid = readPid(file);
     } catch {
       // Vanished between open and read: retry.
       continue;
     }
-    if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) {
-      throw new IndexBuildError(
-        `Another index build (pid ${pid}) is running for ${outDir}; wait for it to finish. If no build is running, delete ${file}.`,
-      );
-    }
-    // Stale (dead pid or unreadable content): remove and try once more.
+    const live = (p: number) => Number.isInteger(p) && p > 0 && isRunning(p);
+    if (live(pid)) throw runningError(pid, outDir, file);
+    // Stale (dead pid or unreadable content). Another builder may have replaced it with its own live
+    // lock since we read it, so move whatever is there now aside and look at what was moved.
+    const aside = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
     try {
-      unlinkSync(file);
+      renameSync(file, aside);
     } catch {
-      // Someone else removed it first.
+      // Someone else moved it first: try once more.
+      continue;
     }
+    let moved = NaN;
+    try {
+      moved = readPid(aside);
+    } catch {
+      // Unreadable: stale.
+    }
+    if (live(moved)) {
+      // A live builder's lock: put it back (link fails only if yet another one took the name) and refuse.
+      try {
+        linkSync(aside, file);
+      } catch {
+        // The name is taken again; that builder holds the lock now.
+      }
+      unlinkSync(aside);
+      throw runningError(moved, outDir, file);
+    }
+    unlinkSync(aside);
   }
   throw new IndexBuildError(`Could not take the build lock ${file}; another build may have just started. Try again.`);
 }
