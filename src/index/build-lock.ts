@@ -1,11 +1,11 @@
 /**
- * One build at a time per index folder: `<outDir>.lock` holds the builder's pid, created with
- * O_EXCL so two builders cannot both take it. A lock whose pid is no longer running (a build
- * killed with SIGKILL) is stale and taken over: moved aside (rename is atomic) and checked, so
- * a lock another builder has just put in its place is never deleted by name.
+ * One build at a time per index folder: `<outDir>.lock` holds the builder's pid, linked into place
+ * (which fails if it exists) so two builders cannot both take it. A lock whose pid is no longer
+ * running (a build killed with SIGKILL) is stale and taken over: moved aside (rename is atomic) and
+ * checked, so a lock another builder has just put in its place is never deleted by name.
  */
 import { randomBytes } from 'node:crypto';
-import { openSync, closeSync, linkSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { IndexBuildError } from './errors.ts';
 
 export function lockPath(outDir: string): string {
@@ -32,14 +32,30 @@ function runningError(pid: number, outDir: string, file: string): IndexBuildErro
   );
 }
 
+/**
+ * Creates the lock holding our pid, or returns false if it exists. The pid is written to a private
+ * file first and linked into place, so nobody ever reads a lock that exists but is still empty
+ * (and would take it for stale).
+ */
+function tryCreate(file: string): boolean {
+  const mine = `${file}.new-${process.pid}-${randomBytes(4).toString('hex')}`;
+  writeFileSync(mine, `${process.pid}\n`);
+  try {
+    linkSync(mine, file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return false;
+  } finally {
+    unlinkSync(mine);
+  }
+}
+
 /** Takes the lock or throws IndexBuildError naming the running build; returns the release function. */
 export function acquireBuildLock(outDir: string): () => void {
   const file = lockPath(outDir);
   for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
+    if (tryCreate(file)) {
       let released = false;
       return () => {
         if (released) return;
@@ -50,8 +66,6 @@ export function acquireBuildLock(outDir: string): () => void {
           // Already gone: nothing to release.
         }
       };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     let pid = NaN;
     try {
