@@ -20,7 +20,7 @@ import { understand } from './question/index.ts';
 import { loadLexicon } from './question/lexicon.ts';
 import { translateQuestion } from './question/translate.ts';
 import type { UnderstoodQuestion } from './question/types.ts';
-import { chineseQueryUnits, matchedWeight, translatedQueryUnits, type QueryUnits } from './query-units.ts';
+import { chineseQueryUnits, contentText, matchedWeight, translatedQueryUnits, type QueryUnits } from './query-units.ts';
 import { buildTermStats, textUnits, type TermStats } from './term-stats.ts';
 import type { Answer, ArticleSummary, Citation, MeetingInfo, ReportsService } from './types.ts';
 
@@ -152,7 +152,8 @@ export class ReportsEngine implements ReportsService {
 
     const hybrid = await hybridSearch(
       index,
-      { text: u.text, filters: u.intent.filters },
+      // Question words are not content: left out of the search text (measured +0.001 on drcd-dev).
+      { text: u.script !== 'en' ? contentText(u.text) || u.text : u.text, filters: u.intent.filters },
       { dated: state.dated, withMeetings: state.withMeetings },
       { ...DEFAULT_HYBRID, ...(index.embedder.id.startsWith('builtin') ? { weights: BUILTIN_DENSE_WEIGHTS } : {}), ...this.opts.hybrid },
     );

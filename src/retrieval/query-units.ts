@@ -10,6 +10,11 @@ import { idf, textUnits, type TermStats } from './term-stats.ts';
 const QUESTION_WORDS =
   /什么时候|什么样|什么|为什么|为何|哪一年|哪一天|哪一个|哪一位|哪一|哪些|哪个|哪里|哪儿|哪位|哪|谁|多少|几|怎么样|怎样|怎么|如何|是否|吗|呢|请问|[？?！!。，,、；;：:“”"'‘’（）()《》「」]/g;
 
+/** The question without its question words and punctuation (what a passage could contain). */
+export function contentText(text: string): string {
+  return text.replace(QUESTION_WORDS, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Single characters too common to count on their own (bigrams containing them still count). */
 const STOP_CHARS = new Set('的是了在有和与及被把对为于中上也都就这那其之而或个年月日'.split(''));
 
