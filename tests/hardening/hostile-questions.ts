@@ -46,5 +46,7 @@ export function hostileQuestions(): HostileQuestion[] {
     { kind: 'combining marks', q: 'Z̴̧͎̈́a̷̛͎l̸̰̈́g̵̱͝o̶̺͊ 会议' },
     { kind: 'line breaks', q: '谁\n主持\r\n了\n\n会议？' },
     { kind: 'backslashes', q: '\\*\\_\\` 谁主持了会议？ \\' },
+    // Escaping doubles it past the 256-character embed title: the cut must not leave a marker live.
+    { kind: 'markdown flood', q: '**粗**_斜_~~删~~`码`||藏||'.repeat(20).slice(0, 490) + ' 会议' },
   ];
 }
