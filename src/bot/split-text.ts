@@ -12,10 +12,15 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-/** The longest prefix length ≤ max that does not end between the halves of a surrogate pair. */
+/** The longest prefix length ≤ max that ends neither inside a surrogate pair nor inside a Markdown escape. */
 function safeCut(text: string, max: number): number {
   if (max >= text.length) return text.length;
-  return isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
+  let cut = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
+  // An escape (`\*`) cut in two would leave its marker live at the start of the next piece.
+  let slashes = 0;
+  while (slashes < cut && text[cut - 1 - slashes] === '\\') slashes++;
+  if (slashes % 2 === 1) cut--;
+  return cut;
 }
 
 /** Where to cut `text` so the head is at most `max` long: after the last sentence end, else clause end, else hard. */
