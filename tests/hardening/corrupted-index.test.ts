@@ -13,6 +13,8 @@ import { MANIFEST_FILE, sha256 } from '../../src/index/manifest.ts';
 import { chunkSearchText } from '../../src/index/text-normalise.ts';
 import { VECTORS_FILE } from '../../src/index/vectors-store.ts';
 import { ReportsEngine } from '../../src/retrieval/engine.ts';
+import { parseConfig } from '../../src/config.ts';
+import { openReports } from '../../src/cli/open-reports.ts';
 import { NO_MODELS, ROOT, runCli, tempDir } from './support.ts';
 
 const REPORTS = path.join(ROOT, 'data', 'reports');
@@ -148,6 +150,17 @@ describe('a corrupted index', () => {
       expect(answer.answer + answer.citations.map((x) => x.excerpt).join('')).toContain('王新亭');
     });
   }
+
+  it('npm start (openReports) rebuilds a corrupted index by itself and answers', async () => {
+    const indexDir = path.join(dir, 'index-start');
+    await buildIndex({ inputs: [REPORTS], outDir: indexDir, embedder: new BuiltinEmbedder() });
+    corruptions[0]!.apply(realpathSync(indexDir));
+    const config = parseConfig({ BAOXUN_INDEX_DIR: indexDir, BAOXUN_REPORTS_DIR: REPORTS, BAOXUN_MODELS_DIR: NO_MODELS, BAOXUN_EMBEDDER: 'builtin' });
+    const { engine } = await openReports(config);
+    const answer = await engine.ask(QUESTION);
+    expect(answer.abstained).toBe(false);
+    await loadIndex(indexDir, { modelsDir: NO_MODELS });
+  });
 
   it('npm run ask answers again after the rebuild', async () => {
     const indexDir = path.join(dir, 'index-0');
