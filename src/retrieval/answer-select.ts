@@ -74,7 +74,6 @@ export function scorePassages(
   answerType: AnswerType,
   candidates: readonly CandidateArticle[],
   weights: SelectWeights = DEFAULT_WEIGHTS,
-  normalise: (t: string) => string = (t) => t,
 ): ScoredPassage[] {
   const out: ScoredPassage[] = [];
   const total = query.total || 1;
@@ -85,7 +84,7 @@ export function scorePassages(
       const p = ps[i];
       const own = matchedWeight(local, c.headlineUnits ? unionUnits(p.units, c.headlineUnits) : p.units) / total;
       const ctx = matchedWeight(local, unionUnits(ps[i - 1]?.units, p.units, ps[i + 1]?.units, c.headlineUnits)) / total;
-      const cue = cueScore(answerType, normalise(p.text), questionText, c.people);
+      const cue = cueScore(answerType, p.norm, questionText, c.people);
       let hit = 0;
       if (weights.chunk > 0 && c.hits) for (const h of c.hits) if (h.start < p.end && p.start < h.end && h.score > hit) hit = h.score;
       const score = weights.coverage * own + weights.context * ctx + weights.cue * cue + weights.prior * c.prior + weights.chunk * hit;
@@ -145,3 +144,4 @@ export function shortAnswer(
   const offset = clauses.slice(0, from).join('').length;
   return { text: answer, start: passage.start + lead + offset, end: passage.start + lead + offset + answer.length };
 }
+

@@ -197,7 +197,7 @@ export class ReportsEngine implements ReportsService {
 
     const answerType = u.intent.answerType;
     const questionText = toSearchForm(u.original);
-    const scored = scorePassages(query, questionText, answerType, candidates, { ...DEFAULT_WEIGHTS, ...this.opts.select }, toSearchForm);
+    const scored = scorePassages(query, questionText, answerType, candidates, { ...DEFAULT_WEIGHTS, ...this.opts.select });
     const fact =
       this.opts.facts !== false && answerType === 'person'
         ? answerFromFacts(u.intent.role, query, candidates, unitsOf)

@@ -10,6 +10,8 @@ export interface Passage {
   start: number;
   end: number;
   text: string;
+  /** The text in search form. */
+  norm: string;
   /** Search-form units of the passage text. */
   units: Set<string>;
 }
@@ -61,7 +63,8 @@ export function articlePassages(
   for (const [s, e] of spans) {
     for (const [a, b] of cutLong(body, s, e, max)) {
       const text = body.slice(a, b);
-      passages.push({ index: passages.length, start: a, end: b, text, units: textUnits(normalise(text)) });
+      const norm = normalise(text);
+      passages.push({ index: passages.length, start: a, end: b, text, norm, units: textUnits(norm) });
     }
   }
   return passages;
