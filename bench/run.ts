@@ -113,7 +113,10 @@ export function writeOutputs(result: BenchResult, options: BenchOptions, report:
   const file = path.join(options.outDir, `${result.finishedAt.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2));
   if (options.writeResults) {
-    const md = `# Benchmark results (latest run)\n\nProduced by \`npm run bench -- ${process.argv.slice(2).join(' ')}\`; raw JSON in \`bench/results/\` (not committed).\n\n${report}\n`;
+    const args = process.argv.slice(2).join(' ');
+    const md =
+      `# Benchmark results (latest run)\n\nProduced by \`npm run bench${args ? ` -- ${args}` : ''}\`; raw JSON in \`bench/results/\` (not committed). ` +
+      `Where the time goes and what to change, with profiles: [FINDINGS.md](FINDINGS.md).\n\n${report}\n`;
     writeFileSync(path.join(PROJECT_ROOT, 'bench', 'RESULTS.md'), md);
   }
   return file;
