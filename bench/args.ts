@@ -38,7 +38,7 @@ export const USAGE = `Usage: npm run bench -- [options]
                                build with these HNSW parameters instead of the project's defaults
   --peer-max-chunks 10000      run MiniSearch only up to this many chunks (its build takes minutes beyond)
   --qa-limit 1000              at most N questions per QA set for quality (spread over the set; 0 = all)
-  --ef 10,50,100,200           HNSW ef values for recall
+  --ef 10,50,100,200,400       HNSW ef values for recall (ask's own ef is always added)
   --data DIR                   benchmark sets (default ../shared/bench from the project root)
   --out DIR                    JSON results (default bench/results)
   --work DIR                   scratch folder for corpora and indexes (default <out>/work)
@@ -72,7 +72,7 @@ export function parseBenchArgs(argv: string[], projectRoot: string): BenchOption
       'hnsw-m': { type: 'string' },
       'ef-construction': { type: 'string' },
       'ef-search': { type: 'string' },
-      ef: { type: 'string', default: '10,50,100,200' },
+      ef: { type: 'string', default: '10,50,100,200,400' },
       data: { type: 'string', default: path.resolve(projectRoot, '..', 'shared', 'bench') },
       out: { type: 'string', default: path.join(projectRoot, 'bench', 'results') },
       work: { type: 'string' },
