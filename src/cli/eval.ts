@@ -69,6 +69,8 @@ async function main(): Promise<number> {
     }
     const extra = args['engine-options'] ? (JSON.parse(args['engine-options']) as Partial<EngineOptions>) : {};
     const engine = await ReportsEngine.open(indexDir!, { ...extra, modelsDir: config.modelsDir });
+    // Latency is measured per question, so one-time loading is paid before the first.
+    await engine.warmUp();
     const outcomes = await evaluate(engine, items, (item, o, a) => {
       if (args['show-misses'] && item.answers.length && !(o.inAnswer || o.inFirst)) {
         process.stderr.write(`MISS ${item.id} ${item.q} | gold: ${item.answers[0]} | answer: ${a?.answer ?? o.error} | [1] ${a?.citations[0]?.excerpt ?? ''}\n`);

@@ -131,6 +131,15 @@ export class ReportsEngine implements ReportsService {
     return this.state.index;
   }
 
+  /**
+   * Pays one-time costs before the first real question: the English lexicon (~0.5 s) and the first
+   * search (JIT, analyser). For long-running front ends and benchmarks; a one-shot CLI skips it.
+   */
+  async warmUp(): Promise<void> {
+    loadLexicon();
+    await this.ask('warm up 预热').catch(() => undefined);
+  }
+
   /** Replaces the index atomically; questions already running keep the old one. */
   swap(index: ReportIndex): void {
     this.state = prepare(index);
