@@ -4,7 +4,7 @@
  */
 import type { Article, Person } from '../corpus/types.ts';
 import type { Passage } from './passages.ts';
-import { matchedWeight, type QueryUnits } from './query-units.ts';
+import { matchedConcepts, type QueryUnits } from './query-units.ts';
 import type { PersonRole } from './question/types.ts';
 
 export interface FactAnswer {
@@ -35,20 +35,41 @@ function titleParts(title: string): string[] {
 interface PersonMatch {
   person: Person;
   score: number;
+  /** How fully the question names one of the person's titles (0–1). */
+  titleCover: number;
+}
+
+/** Every unit any of the question's concepts could match with. */
+function questionUnitSet(query: QueryUnits): Set<string> {
+  const set = new Set<string>();
+  for (const c of query.concepts) for (const a of c.alts) for (const u of a.units) set.add(u);
+  return set;
+}
+
+/** Share of a title part's bigrams the question contains: "管委会主任" is fully named in "管委会主任是谁". */
+function titleContainment(part: string, asked: ReadonlySet<string>, unitsOf: (t: string) => Set<string>): number {
+  const bigrams = [...unitsOf(part)].filter((u) => u.startsWith('2:'));
+  if (bigrams.length < 2) return 0;
+  return bigrams.filter((u) => asked.has(u)).length / bigrams.length;
 }
 
 function scorePerson(
   person: Person,
   role: PersonRole | undefined,
   query: QueryUnits,
+  asked: ReadonlySet<string>,
   unitsOf: (t: string) => Set<string>,
 ): PersonMatch {
   let titleCover = 0;
+  let explains = 0;
   for (const part of titleParts(person.title)) {
-    titleCover = Math.max(titleCover, query.total ? matchedWeight(query, unitsOf(part)) / query.total : 0);
+    titleCover = Math.max(titleCover, titleContainment(part, asked, unitsOf));
+    // How much of the question the title accounts for separates 书记 from 委员 when both fit.
+    // Counted, not IDF-weighted: in a handful of reports the IDF of title words is mostly noise.
+    explains = Math.max(explains, query.concepts.length ? matchedConcepts(query, unitsOf(part)) / query.concepts.length : 0);
   }
   const roleMatch = role !== undefined && person.roles.includes(role) ? 1 : 0;
-  return { person, score: roleMatch + titleCover };
+  return { person, score: roleMatch + titleCover + explains, titleCover };
 }
 
 /**
@@ -60,19 +81,20 @@ export function answerFromFacts(
   query: QueryUnits,
   ranked: ReadonlyArray<{ article: Article; passages: readonly Passage[]; prior: number }>,
   unitsOf: (t: string) => Set<string>,
-  minTitleCover = 0.45,
+  minTitleCover = 0.7,
 ): FactAnswer | undefined {
   let best: FactAnswer | undefined;
+  const asked = questionUnitSet(query);
   for (const { article, passages, prior } of ranked.slice(0, 3)) {
     if (!article.people.length) continue;
     const matches = article.people
-      .map((p) => scorePerson(p, role, query, unitsOf))
-      .filter((m) => m.score >= (role ? 1 : minTitleCover))
+      .map((p) => scorePerson(p, role, query, asked, unitsOf))
+      .filter((m) => (role ? m.person.roles.includes(role) : m.titleCover >= minTitleCover))
       .sort((a, b) => b.score - a.score);
     if (!matches.length) continue;
     const top = matches[0];
     // Several people with the same role (e.g. attended) all answer; otherwise only the best.
-    const chosen = role && role !== 'chaired' ? matches.filter((m) => m.score >= top.score - 0.25) : [top];
+    const chosen = role && role !== 'chaired' ? matches.slice(0, 6) : [top];
     const names = chosen.map((m) => m.person.name);
     const roleRe = role ? ROLE_WORDS[role] : undefined;
     const support =

@@ -85,7 +85,8 @@ export function translatedQueryUnits(
   }
   for (const k of kept) {
     for (const u of textUnits(k.toLowerCase())) {
-      if (u.startsWith('1:')) continue;
+      // Kept Latin words only count when the corpus prints them (names, numbers).
+      if (u.startsWith('1:') || !stats.df.has(u)) continue;
       const weight = unitWeight(u, stats);
       concepts.push({ alts: [{ units: [u], weight }], weight });
     }
@@ -102,6 +103,13 @@ export function matchedWeight(query: QueryUnits, units: ReadonlySet<string>): nu
     sum += best;
   }
   return sum;
+}
+
+/** How many of the question's concepts `units` match (each concept counted once, unweighted). */
+export function matchedConcepts(query: QueryUnits, units: ReadonlySet<string>): number {
+  let n = 0;
+  for (const c of query.concepts) if (c.alts.some((a) => a.units.every((u) => units.has(u)))) n++;
+  return n;
 }
 
 /** Scales each concept's alternatives by `factor(concept)` (used for per-article re-weighting). */
