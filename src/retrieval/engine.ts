@@ -11,6 +11,7 @@ import type { ReportIndex } from '../index/types.ts';
 import { ABSTAIN_TEXT, abstainReason, DEFAULT_POLICY, type AbstainPolicy } from './abstain.ts';
 import { DEFAULT_WEIGHTS, scorePassages, shortAnswer, type CandidateArticle, type SelectWeights } from './answer-select.ts';
 import { chooseSupports, makeCitation, type Support } from './citations.ts';
+import { MAX_EXCERPT } from './excerpt.ts';
 import { cueMatches } from './answer-cues.ts';
 import { answerFromFacts } from './facts.ts';
 import { DEFAULT_HYBRID, hybridSearch, type HybridOptions } from './hybrid.ts';
@@ -38,6 +39,8 @@ export interface EngineOptions {
    * measured, BM25's ranking of articles is better than coverage's; kept for models and experiments).
    */
   articleCoverage?: number;
+  /** A neighbour scoring at least this share of the best passage joins its support (0 = never). */
+  pairShare?: number;
   /** Answer who-questions from extracted people (default true). */
   facts?: boolean;
 }
@@ -104,6 +107,8 @@ function firstSentence(body: string): string {
  * [0.1, 1] with the stronger article prior 0.895 / 0.943 (first 1500) / 0.704. A real model keeps equal weight.
  */
 const BUILTIN_DENSE_WEIGHTS: [number, number] = [0.1, 1];
+
+const PAIR_SHARE = 0.8;
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
@@ -248,6 +253,18 @@ export class ReportsEngine implements ReportsService {
       let text: string;
       let highlight: string[];
       const ranked: Support[] = scored.map((s) => ({ articleId: s.articleId, start: s.passage.start, end: s.passage.end, score: s.score }));
+      const share = this.opts.pairShare ?? PAIR_SHARE;
+      if (share > 0 && ranked.length) {
+        // The best passage's support takes in a neighbour that scores nearly as well, so the
+        // excerpt shows both (measured: first excerpt +0.004 drcd-dev, +0.010 cmrc2018-trial).
+        const b = scored[0];
+        const n = scored.find((s) => s.articleId === b.articleId && Math.abs(s.passage.index - b.passage.index) === 1 && s.score >= share * b.score);
+        if (n) {
+          const start = Math.min(b.passage.start, n.passage.start);
+          const end = Math.max(b.passage.end, n.passage.end);
+          if (end - start <= MAX_EXCERPT) ranked[0] = { ...ranked[0], start, end };
+        }
+      }
       if (fact) {
         text = fact.text;
         highlight = fact.names;
