@@ -13,6 +13,8 @@ import { checkQuestion } from '../retrieval/question/index.ts';
 import { renderAnswerText } from '../retrieval/render-text.ts';
 import { QuestionError, type Answer } from '../retrieval/types.ts';
 
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
 const USAGE = 'Usage: npm run ask -- [--index DIR] [--json] "问题"  |  npm run ask -- [--index DIR] --batch FILE';
 
 /** The `--json` shape: exactly these fields. */
@@ -75,7 +77,12 @@ async function main(): Promise<number> {
       process.stderr.write(`${USAGE}\n`);
       return 2;
     }
-    // Reject bad questions before paying for the index.
+    // Reject bad questions before paying for the index. Control characters in a command-line
+    // question mean a mangled paste or binary input: refused here rather than silently stripped.
+    if (CONTROL.test(positionals.join(' '))) {
+      process.stderr.write('问题里有控制字符。/ The question contains control characters.\n');
+      return 2;
+    }
     try {
       checkQuestion(positionals.join(' '));
     } catch (err) {

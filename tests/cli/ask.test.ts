@@ -65,6 +65,14 @@ describe('npm run ask', () => {
     expect(r.stderr).toMatch(/empty/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+  it('exits 2 on control characters and on an over-long question', async () => {
+    const ctrl = await ask(['--index', indexDir, 'abc\u0001\u0002']);
+    expect(ctrl.code).toBe(2);
+    expect(ctrl.stderr).toMatch(/control characters/);
+    const long = await ask(['--index', indexDir, '字'.repeat(501)]);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(/too long/);
+  });
   it('exits 1 with the IndexError message on a missing index', async () => {
     const r = await ask(['--index', path.join(tmp, 'nowhere'), '谁主持了会议？']);
     expect(r.code).toBe(1);
