@@ -41,6 +41,8 @@ export async function openReports(config: Config): Promise<{ engine: ReportsEngi
       engine = await open();
     }
   }
+  // Long-running front ends pay one-time costs (lexicon, JIT) now, not on someone's first question.
+  await engine.warmUp();
   const reindex: Reindex = async (onProgress) => {
     await build(config, (p) => onProgress(describeProgress(p)));
     await engine.reload();
