@@ -155,13 +155,15 @@ export function targets(result: BenchResult): Target[] {
   const s = result.sizes[result.sizes.length - 1];
   if (!s) return [];
   const at98 = s.query.recall.find((r) => r.recallAt10 >= 0.98);
+  const used = s.query.recall.find((r) => r.ef === s.query.hnswParams.efSearch);
+  const usedNote = used && used !== at98 ? ` (ask searches with ef=${used.ef}: ${pct(used.recallAt10)})` : '';
   const rssMax = Math.max(s.query.memory.rssAfterLoadMb, s.query.memory.rssAfterQuestionsMb);
   const cs = s.query.coldStart;
   return [
     { name: `ask p95 < 30 ms (${int(s.query.chunks)} chunks)`, measured: `${ms(s.query.ask.latency.p95)} ms`, met: s.query.ask.latency.p95 < 30 },
     {
       name: 'HNSW recall@10 ≥ 0.98 at ≥ 20x exact',
-      measured: at98 ? `${pct(at98.recallAt10)} at ef=${at98.ef}, ${at98.speedup.toFixed(1)}x` : `best ${pct(Math.max(...s.query.recall.map((r) => r.recallAt10)))}`,
+      measured: (at98 ? `${pct(at98.recallAt10)} at ef=${at98.ef}, ${at98.speedup.toFixed(1)}x` : `best ${pct(Math.max(...s.query.recall.map((r) => r.recallAt10)))}`) + usedNote,
       met: at98 ? at98.speedup >= 20 : false,
     },
     { name: 'build ≥ 2,000 chunks/s', measured: `${int(s.build.chunksPerSec)} chunks/s`, met: s.build.chunksPerSec >= 2000 },

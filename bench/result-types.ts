@@ -123,6 +123,8 @@ export interface QualityResult {
 
 export interface BenchResult {
   machine: MachineInfo;
+  /** The command line of the run (absent in runs saved before it was recorded). */
+  command?: string;
   options: Omit<BenchOptions, 'dataDir' | 'outDir' | 'workDir'>;
   embedderId: string;
   sizes: SizeResult[];

@@ -24,6 +24,8 @@ export interface RunHooks {
   progress(message: string): void;
   /** Where the project's models live (for --embedder MODEL and for opening the built indexes). */
   modelsDir: string;
+  /** The command line, recorded in the result. */
+  command?: string;
 }
 
 function toQuestion(item: QaItem): BenchQuestion {
@@ -104,7 +106,15 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
 
   machine.loadAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const { dataDir: _d, outDir: _o, workDir: _w, ...shown } = options;
-  return { machine, options: shown, embedderId, sizes, quality, finishedAt: new Date().toISOString(), wallMs: performance.now() - started };
+  return { machine, command: hooks.command, options: shown, embedderId, sizes, quality, finishedAt: new Date().toISOString(), wallMs: performance.now() - started };
+}
+
+/** RESULTS.md: the report under a header naming the command and pointing at the analysis. */
+export function resultsMarkdown(report: string, command: string): string {
+  return (
+    `# Benchmark results (latest run)\n\nProduced by \`${command}\`; raw JSON in \`bench/results/\` (not committed). ` +
+    `Where the time goes and what to change, with profiles: [FINDINGS.md](FINDINGS.md).\n\n${report}\n`
+  );
 }
 
 /** Writes the JSON result and (optionally) RESULTS.md; returns the JSON file's path. */
@@ -112,13 +122,7 @@ export function writeOutputs(result: BenchResult, options: BenchOptions, report:
   mkdirSync(options.outDir, { recursive: true });
   const file = path.join(options.outDir, `${result.finishedAt.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2));
-  if (options.writeResults) {
-    const args = process.argv.slice(2).join(' ');
-    const md =
-      `# Benchmark results (latest run)\n\nProduced by \`npm run bench${args ? ` -- ${args}` : ''}\`; raw JSON in \`bench/results/\` (not committed). ` +
-      `Where the time goes and what to change, with profiles: [FINDINGS.md](FINDINGS.md).\n\n${report}\n`;
-    writeFileSync(path.join(PROJECT_ROOT, 'bench', 'RESULTS.md'), md);
-  }
+  if (options.writeResults) writeFileSync(path.join(PROJECT_ROOT, 'bench', 'RESULTS.md'), resultsMarkdown(report, result.command ?? 'npm run bench'));
   return file;
 }
 
@@ -138,7 +142,9 @@ async function main(): Promise<void> {
   const { loadConfig } = await import('../src/config.ts');
   const modelsDir = loadConfig().modelsDir;
   try {
-    const result = await runBench(options, { modelsDir, progress: (m) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`) });
+    const args = process.argv.slice(2).join(' ');
+    const command = `npm run bench${args ? ` -- ${args}` : ''}`;
+    const result = await runBench(options, { modelsDir, command, progress: (m) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`) });
     const report = renderReport(result);
     const file = writeOutputs(result, options, report);
     console.log(report);
