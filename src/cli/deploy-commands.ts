@@ -2,23 +2,13 @@
  * `npm run deploy-commands` — registers /ask, /date, /meeting, /article and /reindex. With
  * DISCORD_GUILD_ID they go to that server only (visible at once); otherwise globally.
  */
-import { ConfigError, loadConfig } from '../config.ts';
-import { log, redact, setLogLevel } from '../log.ts';
+import { loadCliConfig } from './cli-config.ts';
+import { log } from '../log.ts';
 import { DeployConfigError, deployCommands } from '../bot/deploy.ts';
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 2;
-    }
-    throw err;
-  }
-  setLogLevel(config.logLevel);
-  redact(config.discord.token);
+  const config = loadCliConfig();
+  if (!config) return 2;
   try {
     const r = await deployCommands(config);
     const where = r.scope === 'guild' ? `to server ${config.discord.guildId}` : 'globally (Discord may take up to an hour to show them)';

@@ -2,25 +2,15 @@
  * `npm start` — with DISCORD_TOKEN: opens the reports (building the index first if there is none)
  * and serves Discord. Without: says so in one line and opens a local chat on the same answering code.
  */
-import { ConfigError, loadConfig } from '../config.ts';
-import { log, redact, setLogLevel } from '../log.ts';
+import { loadCliConfig } from './cli-config.ts';
+import { log } from '../log.ts';
 import { createContext, startBot } from '../bot/client.ts';
 import { runChat } from './chat.ts';
 import { openReports } from './open-reports.ts';
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 2;
-    }
-    throw err;
-  }
-  setLogLevel(config.logLevel);
-  redact(config.discord.token);
+  const config = loadCliConfig();
+  if (!config) return 2;
   // A stray rejected promise is logged, never fatal: the bot keeps serving.
   process.on('unhandledRejection', (err) => log.error('Unhandled promise rejection', err));
 

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { seededRandom } from '../../bench/prng.ts';
 
 export const ROOT = PROJECT_ROOT;
 export const SHIPPED_PAGE = path.join(ROOT, 'data', 'reports', '000_6fe4e08eb425cb22.txt');
@@ -52,17 +53,8 @@ export function runCli(name: 'index' | 'ask', args: string[], env?: NodeJS.Proce
   return finished(spawnCli(name, args, env));
 }
 
-/** mulberry32: a small seeded generator, so "random" kill points and corpora repeat run to run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench's seeded generator (mulberry32), so "random" kill points and corpora repeat run to run. */
+export const seeded = seededRandom;
 
 /** The shipped page's sentences, the raw material of generated articles. */
 function pageSentences(): string[] {
