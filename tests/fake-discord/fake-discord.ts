@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { snowflake } from './ids.ts';
+import { apiMessage, apiUser } from './api-objects.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -218,25 +219,17 @@ export class FakeDiscord {
 
   /** A message as Discord returns it after creating or editing one. */
   private message(channelId: string, body: any) { // eslint-disable-line @typescript-eslint/no-explicit-any
-    return {
-      id: snowflake(),
+    return apiMessage({
       channel_id: channelId,
-      author: { id: this.appId, username: 'baoxun', discriminator: '0', global_name: null, avatar: null, bot: true },
+      author: apiUser({ id: this.appId, name: 'baoxun', bot: true }),
       content: body?.content ?? '',
       embeds: body?.embeds ?? [],
       components: body?.components ?? [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
       type: body?.message_reference ? 19 : 0,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
       flags: body?.flags ?? 0,
-    };
+    });
   }
+
 
   private json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     if (body === undefined) {

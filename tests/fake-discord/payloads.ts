@@ -4,20 +4,14 @@
  * to find the bot's REST calls in the fake's record.
  */
 import type { FakeDiscord } from './fake-discord.ts';
+import { apiMessage, apiUser, type User } from './api-objects.ts';
 import { snowflake } from './ids.ts';
 
 /** Discord's permission bit for Manage Server. */
 export const MANAGE_GUILD = 1n << 5n;
 
-export interface User {
-  id: string;
-  name?: string;
-  bot?: boolean;
-}
+export type { User };
 
-function apiUser(u: User) {
-  return { id: u.id, username: u.name ?? `user${u.id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null, ...(u.bot ? { bot: true } : {}) };
-}
 
 function member(u: User, permissions: bigint) {
   return { user: apiUser(u), roles: [], permissions: String(permissions), joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 };
@@ -69,24 +63,7 @@ export function autocomplete(fake: FakeDiscord, name: string, option: string, ty
 export function buttonClick(fake: FakeDiscord, customId: string, user: User): Sent {
   const channelId = fake.channelIds[0]!;
   return interaction(fake, 3, user, 0n, {
-    message: {
-      id: snowflake(),
-      channel_id: channelId,
-      author: { id: fake.appId, username: 'baoxun', discriminator: '0', global_name: null, avatar: null, bot: true },
-      content: '',
-      embeds: [],
-      components: [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      type: 0,
-      flags: 0,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-    },
+    message: apiMessage({ channel_id: channelId, author: apiUser({ id: fake.appId, name: 'baoxun', bot: true }) }),
     data: { custom_id: customId, component_type: 2 },
   });
 }
@@ -96,45 +73,21 @@ export function channelMessage(fake: FakeDiscord, content: string, user: User, o
   const id = snowflake();
   if (opts.dm) {
     // A direct message: no guild, and the channel (type 1) is not cached until it speaks.
-    fake.dispatch('MESSAGE_CREATE', {
-      id,
-      channel_id: opts.channelId ?? snowflake(),
-      channel_type: 1,
-      author: apiUser(user),
-      content,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
-      type: 0,
-      flags: 0,
-    });
+    fake.dispatch('MESSAGE_CREATE', apiMessage({ id, channel_id: opts.channelId ?? snowflake(), channel_type: 1, author: apiUser(user), content }));
     return id;
   }
-  const bot = { id: fake.appId, username: 'baoxun', discriminator: '0', global_name: null, avatar: null, bot: true };
-  fake.dispatch('MESSAGE_CREATE', {
-    id,
-    channel_id: opts.channelId ?? fake.channelIds[0]!,
-    guild_id: fake.guildId,
-    author: apiUser(user),
-    member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
-    content: opts.mentionBot ? `<@${fake.appId}> ${content}` : content,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: opts.mentionBot ? [bot] : [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    pinned: false,
-    type: 0,
-    flags: 0,
-  });
+  const bot = apiUser({ id: fake.appId, name: 'baoxun', bot: true });
+  fake.dispatch(
+    'MESSAGE_CREATE',
+    apiMessage({
+      id,
+      channel_id: opts.channelId ?? fake.channelIds[0]!,
+      guild_id: fake.guildId,
+      author: apiUser(user),
+      member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+      content: opts.mentionBot ? `<@${fake.appId}> ${content}` : content,
+      mentions: opts.mentionBot ? [bot] : [],
+    }),
+  );
   return id;
 }
