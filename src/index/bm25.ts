@@ -158,6 +158,15 @@ export class Bm25Index {
     return hits;
   }
 
+  /**
+   * The documents whose terms include `term`, ascending (a view into the postings: do not write),
+   * or undefined when no document has it. For document frequencies and vocabulary look-ups.
+   */
+  postings(term: string): Uint32Array | undefined {
+    const id = this.termIds.get(term);
+    return id === undefined ? undefined : this.docIds.subarray(this.offsets[id], this.offsets[id + 1]);
+  }
+
   private df(term: number): number {
     return this.offsets[term + 1] - this.offsets[term];
   }

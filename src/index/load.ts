@@ -150,6 +150,9 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     lexicalSearch(query: string, k: number, filter?: (chunk: number) => boolean): ChunkHit[] {
       return bm25.search(analyse(query), k, filter);
     },
+    lexicalPostings(term: string): Uint32Array | undefined {
+      return bm25.postings(term);
+    },
     analyse,
     vector(chunk: number): Float32Array {
       return vectors.row(chunk);

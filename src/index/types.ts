@@ -48,6 +48,12 @@ export interface ReportIndex {
   denseSearch(vector: Float32Array, k: number, filter?: (chunk: number) => boolean): ChunkHit[];
   /** BM25 over the analysed terms of `query`, best first. */
   lexicalSearch(query: string, k: number, filter?: (chunk: number) => boolean): ChunkHit[];
+  /**
+   * The chunks (ascending positions) whose BM25 terms include `term` — a jieba word, a Han character
+   * or a Han bigram, in search form — or undefined when none does. Read-only view; optional so test
+   * doubles may leave it out.
+   */
+  lexicalPostings?(term: string): Uint32Array | undefined;
   /** The analyser the BM25 index was built with (jieba with the index's user dictionary). */
   analyse(text: string): string[];
   /** The stored, normalised vector of a chunk (for exact search and re-ranking). */

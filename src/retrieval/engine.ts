@@ -15,6 +15,7 @@ import { MAX_EXCERPT } from './excerpt.ts';
 import { cueMatches } from './answer-cues.ts';
 import { answerFromFacts } from './facts.ts';
 import { DEFAULT_HYBRID, hybridSearch, type HybridOptions } from './hybrid.ts';
+import { occursInReports, postingsTermStats } from './corpus-vocabulary.ts';
 import { missingWords } from './missing-words.ts';
 import { articlePassages, type Passage } from './passages.ts';
 import { understand } from './question/index.ts';
@@ -48,39 +49,67 @@ export interface EngineOptions {
 /** Everything derived from one loaded index. */
 interface State {
   index: ReportIndex;
-  passages: Map<string, Passage[]>;
+  /** An article's passages, computed on first use (only a question's few candidates need them). */
+  passagesOf: (articleId: string) => Passage[];
   stats: TermStats;
   dated: boolean;
   withMeetings: boolean;
-  /** All headlines and bodies in search form, for finding question words the reports never use. */
-  corpusText: string;
-  /** The units of each article (headline and body), for re-ranking articles by coverage. */
-  articleUnits: Map<string, Set<string>>;
+  /** Whether a question word (search form) occurs anywhere in the headlines and bodies. */
+  occurs: (word: string) => boolean;
+  /** The units of an article (headline and body), for re-ranking articles by coverage. */
+  articleUnits: (articleId: string) => Set<string>;
 }
 
 const unitsOf = (t: string) => textUnits(toSearchForm(t));
 
+/** Articles whose passages stay cached: a question scores ≤ 6, so this spans many questions. */
+const PASSAGE_CACHE = 256;
+
+/**
+ * Cheap at any size: passages are cut per candidate article when a question needs them, and term
+ * statistics and word look-ups come from the BM25 postings (measured at 100,000 articles: preparing
+ * every article up front took 17.5 s and ~1.5 GB).
+ */
 function prepare(index: ReportIndex): State {
-  const passages = new Map<string, Passage[]>();
-  const articleUnits = new Map<string, Set<string>>();
-  const texts: string[] = [];
-  for (const a of index.articles) {
-    const ps = articlePassages(a.body, splitSentences(a.body), toSearchForm);
-    passages.set(a.id, ps);
+  const cache = new Map<string, Passage[]>();
+  const passagesOf = (id: string): Passage[] => {
+    let ps = cache.get(id);
+    if (ps) {
+      cache.delete(id);
+    } else {
+      const body = index.articleById.get(id)?.body ?? '';
+      ps = articlePassages(body, splitSentences(body), toSearchForm);
+      if (cache.size >= PASSAGE_CACHE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(id, ps);
+    return ps;
+  };
+  const articleUnits = (id: string): Set<string> => {
     const all = new Set<string>();
-    for (const p of ps) for (const u of p.units) all.add(u);
-    for (const u of unitsOf(a.headline)) all.add(u);
-    texts.push(toSearchForm(`${a.headline}\n${a.body}`));
-    articleUnits.set(a.id, all);
+    for (const p of passagesOf(id)) for (const u of p.units) all.add(u);
+    for (const u of unitsOf(index.articleById.get(id)?.headline ?? '')) all.add(u);
+    return all;
+  };
+  const postings = index.lexicalPostings?.bind(index);
+  let stats: TermStats;
+  let occurs: (word: string) => boolean;
+  if (postings) {
+    stats = postingsTermStats(index, postings);
+    occurs = (w) => occursInReports(index, postings, w);
+  } else {
+    // An index without postings (test doubles): count over every article, as small as it is.
+    stats = buildTermStats(index.articles.map((a) => articleUnits(a.id)));
+    const corpusText = index.articles.map((a) => toSearchForm(`${a.headline}\n${a.body}`)).join('\n');
+    occurs = (w) => corpusText.includes(w);
   }
   return {
     index,
-    passages,
-    stats: buildTermStats(articleUnits.values()),
+    passagesOf,
+    stats,
     articleUnits,
     dated: index.articles.some((a) => a.date !== undefined),
     withMeetings: index.articles.some((a) => a.meeting !== undefined),
-    corpusText: texts.join('\n'),
+    occurs,
   };
 }
 
@@ -191,7 +220,7 @@ export class ReportsEngine implements ReportsService {
     }
     const wCover = this.opts.articleCoverage ?? 0;
     const ranked = [...fusedOf].map(([id, fused]) => {
-      const cover = query.total > 0 ? matchedWeight(query, state.articleUnits.get(id) ?? new Set()) / query.total : 0;
+      const cover = wCover > 0 && query.total > 0 ? matchedWeight(query, state.articleUnits(id)) / query.total : 0;
       return { id, score: fused + wCover * cover };
     });
     ranked.sort((a, b) => b.score - a.score);
@@ -201,7 +230,7 @@ export class ReportsEngine implements ReportsService {
       return {
         articleId: id,
         article,
-        passages: state.passages.get(id) ?? [],
+        passages: state.passagesOf(id),
         prior: score / bestScore,
         people: article.people.map((p) => p.name),
         headlineUnits: unitsOf(article.headline),
@@ -220,14 +249,14 @@ export class ReportsEngine implements ReportsService {
     const best = scored[0];
     let coverage = 0;
     if (best) {
-      const ps = state.passages.get(best.articleId) ?? [];
+      const ps = state.passagesOf(best.articleId);
       const i = best.passage.index;
       const ctx = new Set<string>();
       for (const p of [ps[i - 1], ps[i], ps[i + 1]]) if (p) for (const x of p.units) ctx.add(x);
       for (const x of unitsOf(index.articleById.get(best.articleId)?.headline ?? '')) ctx.add(x);
       coverage = query.total > 0 ? matchedWeight(query, ctx) / query.total : 0;
     }
-    const missing = u.script === 'en' ? [] : missingWords(u.text, state.corpusText);
+    const missing = u.script === 'en' ? [] : missingWords(u.text, state.occurs);
     const reason = abstainReason(
       {
         filterSatisfied: hybrid.filterSatisfied,
@@ -321,7 +350,7 @@ export class ReportsEngine implements ReportsService {
       withMeeting.find((a) => toSearchForm(a.meeting!) === wanted) ?? withMeeting.find((a) => toSearchForm(a.meeting!).includes(wanted));
     if (!article) return undefined;
     const names = (role: string) => article.people.filter((p) => p.roles.includes(role as never)).map((p) => p.name);
-    const passages = this.state.passages.get(article.id) ?? [];
+    const passages = this.state.passagesOf(article.id);
     const keyPoints = passages
       .filter((p) => /强调|要求|指出|提出|部署/.test(p.text))
       .slice(0, 5)

@@ -12,12 +12,16 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 // jieba.cut loads the default dictionary itself when the index's analyser has not yet; loading it
 // again here would drop the index's user words.
 
-/** Question words (search form) of two or more Han characters that `corpusText` does not contain. */
-export function missingWords(question: string, corpusText: string): string[] {
+/**
+ * Question words (search form) of two or more Han characters that the reports do not contain:
+ * `corpus` is their whole text, or a look-up saying whether a word occurs in it.
+ */
+export function missingWords(question: string, corpus: string | ((word: string) => boolean)): string[] {
+  const occurs = typeof corpus === 'string' ? (w: string) => corpus.includes(w) : corpus;
   const out: string[] = [];
   for (const w of jieba.cut(question, true)) {
     if (!HAN_WORD.test(w) || FRAME_WORDS.has(w) || out.includes(w)) continue;
-    if (!corpusText.includes(w)) out.push(w);
+    if (!occurs(w)) out.push(w);
   }
   return out;
 }

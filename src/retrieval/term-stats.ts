@@ -8,9 +8,15 @@
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const WORD = /[a-z0-9][a-z0-9.\-']*/g;
 
+/** Document frequency by unit; a Map, or a lazy look-up into the index (see corpus-vocabulary.ts). */
+export interface DocumentFrequencies {
+  get(unit: string): number | undefined;
+  has(unit: string): boolean;
+}
+
 export interface TermStats {
   docs: number;
-  df: Map<string, number>;
+  df: DocumentFrequencies;
 }
 
 /** Units of a text: CJK characters (prefixed "1:"), CJK bigrams ("2:") and Latin/digit words ("w:"). */

@@ -1,0 +1,107 @@
+/**
+ * What the reports contain, answered from the BM25 index's postings instead of a copy of the
+ * corpus: per-article document frequencies of character units (for term-stats' IDF), and whether a
+ * question word occurs anywhere. Both were precomputed over every article at load (tens of seconds
+ * and ~1.5 GB at 100,000 articles); each look-up here touches one or a few posting lists.
+ */
+import { chunkSearchText } from '../index/text-normalise.ts';
+import type { ReportIndex } from '../index/types.ts';
+import type { DocumentFrequencies, TermStats } from './term-stats.ts';
+
+type Postings = (term: string) => Uint32Array | undefined;
+
+/** Distinct-article counts stay cached per unit; question units repeat across questions. */
+const DF_CACHE = 50_000;
+/** Chunks holding all of a word's bigrams that are searched for the word itself, at most. */
+const VERIFY_LIMIT = 200;
+
+/** The BM25 term behind a textUnits unit ("1:字", "2:字词", "w:word"). */
+function termOf(unit: string): string {
+  return unit.slice(2);
+}
+
+/** Article ordinal of each chunk (chunks of an article are consecutive, but do not rely on it). */
+function chunkArticles(index: ReportIndex): Uint32Array {
+  const ordinal = new Map<string, number>();
+  index.articles.forEach((a, i) => ordinal.set(a.id, i));
+  const out = new Uint32Array(index.chunks.length);
+  index.chunks.forEach((c, i) => (out[i] = ordinal.get(c.articleId) ?? 0));
+  return out;
+}
+
+/** Per-article document frequencies of units, counted from the chunk postings on demand. */
+export function postingsTermStats(index: ReportIndex, postings: Postings): TermStats {
+  const articleOf = chunkArticles(index);
+  const cache = new Map<string, number>();
+  const count = (unit: string): number => {
+    let n = cache.get(unit);
+    if (n !== undefined) return n;
+    const docs = postings(termOf(unit));
+    n = 0;
+    if (docs) {
+      // An article's chunks are consecutive in the postings when it is consecutive in the chunk
+      // list; a Set catches the rest.
+      let last = -1;
+      const seen = new Set<number>();
+      for (let i = 0; i < docs.length; i++) {
+        const a = articleOf[docs[i]];
+        if (a === last) continue;
+        last = a;
+        if (!seen.has(a)) {
+          seen.add(a);
+          n++;
+        }
+      }
+    }
+    if (cache.size >= DF_CACHE) cache.clear();
+    cache.set(unit, n);
+    return n;
+  };
+  const df: DocumentFrequencies = {
+    get: (unit) => {
+      const n = count(unit);
+      return n > 0 ? n : undefined;
+    },
+    has: (unit) => count(unit) > 0,
+  };
+  return { docs: index.articles.length, df };
+}
+
+/** Chunks in all of the (ascending) lists. */
+function intersect(lists: Uint32Array[]): number[] {
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  let out = Array.from(sorted[0]);
+  for (const list of sorted.slice(1)) {
+    const next: number[] = [];
+    let j = 0;
+    for (const d of out) {
+      while (j < list.length && list[j] < d) j++;
+      if (j < list.length && list[j] === d) next.push(d);
+    }
+    out = next;
+    if (!out.length) break;
+  }
+  return out;
+}
+
+/**
+ * Whether a Han word (search form) occurs in some chunk's search text (headline and text): a BM25
+ * term occurs; otherwise every bigram of it must be a term, and the chunks holding them all are
+ * searched for the word. Past VERIFY_LIMIT such chunks it counts as occurring (never seen to
+ * matter: a word whose bigrams share hundreds of chunks is a common phrase).
+ */
+export function occursInReports(index: ReportIndex, postings: Postings, word: string): boolean {
+  if (postings(word)) return true;
+  const chars = Array.from(word);
+  if (chars.length < 2) return false;
+  const lists: Uint32Array[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const p = postings(chars[i] + chars[i + 1]);
+    if (!p) return false;
+    lists.push(p);
+  }
+  if (lists.length === 1) return true;
+  const both = intersect(lists);
+  for (let i = 0; i < both.length && i < VERIFY_LIMIT; i++) if (chunkSearchText(index.chunks[both[i]]).includes(word)) return true;
+  return both.length > VERIFY_LIMIT;
+}

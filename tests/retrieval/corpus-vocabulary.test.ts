@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Article, Chunk } from '../../src/corpus/types.ts';
+import { analyseSearchForm } from '../../src/index/analyser.ts';
+import { Bm25Index } from '../../src/index/bm25.ts';
+import { chunkSearchText } from '../../src/index/text-normalise.ts';
+import type { ReportIndex } from '../../src/index/types.ts';
+import { occursInReports, postingsTermStats } from '../../src/retrieval/corpus-vocabulary.ts';
+import { buildTermStats, textUnits } from '../../src/retrieval/term-stats.ts';
+
+const bodies = ['市政府召开常务会议。研究财政预算工作。', '区委书记调研学校建设。', '学校建设进展顺利，市政府表示满意。', '市政府会见代表，召开会议。'];
+const articles = bodies.map((body, i) => ({ id: `a${i}`, headline: `标题${i}`, body }) as Article);
+// Two chunks for the first article, so per-article counts differ from per-chunk ones.
+const chunks: Chunk[] = [
+  { id: 'a0#0', articleId: 'a0', ordinal: 0, text: '市政府召开常务会议。', start: 0, end: 10, headline: '标题0' },
+  { id: 'a0#1', articleId: 'a0', ordinal: 1, text: '研究财政预算工作。', start: 10, end: 19, headline: '标题0' },
+  { id: 'a1#0', articleId: 'a1', ordinal: 0, text: bodies[1], start: 0, end: bodies[1].length, headline: '标题1' },
+  { id: 'a2#0', articleId: 'a2', ordinal: 0, text: bodies[2], start: 0, end: bodies[2].length, headline: '标题2' },
+  { id: 'a3#0', articleId: 'a3', ordinal: 0, text: bodies[3], start: 0, end: bodies[3].length, headline: '标题3' },
+];
+const bm25 = Bm25Index.build(chunks.map((c) => analyseSearchForm(chunkSearchText(c))));
+const index = { articles, chunks } as unknown as ReportIndex;
+const postings = (t: string) => bm25.postings(t);
+
+describe('corpus vocabulary from the BM25 postings', () => {
+  it('counts units per article, as over the article texts', () => {
+    const stats = postingsTermStats(index, postings);
+    const exact = buildTermStats(articles.map((a) => `${a.headline}\n${a.body}`));
+    expect(stats.docs).toBe(4);
+    for (const u of textUnits('市政府学校建设财政标题书记不存在')) expect(stats.df.get(u)).toBe(exact.df.get(u));
+    expect(stats.df.get('2:市政')).toBe(3);
+    expect(stats.df.has('2:不存')).toBe(false);
+  });
+
+  it('finds words that occur, and only those, even when they are not BM25 terms', () => {
+    expect(occursInReports(index, postings, '市政府')).toBe(true);
+    expect(occursInReports(index, postings, '常务会议')).toBe(true);
+    expect(occursInReports(index, postings, '设进展顺')).toBe(true);
+    // 政府, 府会 and 会议 are all in one chunk, never as one word.
+    expect(occursInReports(index, postings, '政府会议')).toBe(false);
+    expect(occursInReports(index, postings, '政府建设')).toBe(false);
+    expect(occursInReports(index, postings, '市长')).toBe(false);
+  });
+});
