@@ -34,10 +34,32 @@ export function highlightRanges(text: string, needles: readonly string[]): Array
   return merged;
 }
 
-/** The chunk of `article` holding offset `at` (for the citation's chunk id). */
+/** Position of each article's first chunk, per chunk list (an index's chunks never change). */
+const firstChunks = new WeakMap<readonly Chunk[], Map<string, number>>();
+
+function firstChunkOf(chunks: readonly Chunk[], articleId: string): number | undefined {
+  let first = firstChunks.get(chunks);
+  if (!first) {
+    first = new Map();
+    for (let i = chunks.length - 1; i >= 0; i--) first.set(chunks[i].articleId, i);
+    firstChunks.set(chunks, first);
+  }
+  return first.get(articleId);
+}
+
+/**
+ * The chunk of `article` holding offset `at` (for the citation's chunk id). An article's chunks are
+ * consecutive, so the search starts at its first one (a scan of every chunk cost ~15 ms a question
+ * at 100,000 chunks).
+ */
 function chunkIdAt(chunks: readonly Chunk[], article: Article, at: number): string {
-  const c = chunks.find((x) => x.articleId === article.id && x.start <= at && at < x.end);
-  return c?.id ?? `${article.id}#0`;
+  const from = firstChunkOf(chunks, article.id);
+  if (from !== undefined) {
+    for (let i = from; i < chunks.length && chunks[i].articleId === article.id; i++) {
+      if (chunks[i].start <= at && at < chunks[i].end) return chunks[i].id;
+    }
+  }
+  return `${article.id}#0`;
 }
 
 export function makeCitation(
