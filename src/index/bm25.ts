@@ -143,7 +143,22 @@ export class Bm25Index {
     for (const t of order) {
       const w = this.idf[t] * weights.get(t)! * (k1 + 1);
       const onlyFound = nTouched > 0 && this.df(t) > commonDf;
-      for (let p = this.offsets[t], end = this.offsets[t + 1]; p < end; p++) {
+      const from = this.offsets[t];
+      const to = this.offsets[t + 1];
+      if (onlyFound && nTouched * Math.log2(to - from) < to - from) {
+        // Fewer found documents than postings: look each up (postings are sorted by document)
+        // instead of walking the whole list — same scores, a fraction of the work.
+        for (let i = 0; i < nTouched; i++) {
+          const d = touched[i];
+          const p = lowerBound(this.docIds, from, to, d);
+          if (p < to && this.docIds[p] === d) {
+            const tf = this.tfs[p];
+            scores[d] += (w * tf) / (tf + this.norm[d]);
+          }
+        }
+        continue;
+      }
+      for (let p = from, end = to; p < end; p++) {
         const d = this.docIds[p];
         if (scores[d] === 0) {
           if (onlyFound) continue;
@@ -224,6 +239,18 @@ export class Bm25Index {
     Buffer.from(tfs.buffer).set(buf.subarray(at, at + total * 2));
     return new Bm25Index(params, terms, docLengths, offsets, docIds, tfs);
   }
+}
+
+/** First position in the sorted `arr[from, to)` whose value is ≥ `value`. */
+function lowerBound(arr: Uint32Array, from: number, to: number, value: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The k best of `candidates` by score (ties: lower number first), skipping those `filter` rejects. */
