@@ -32,6 +32,10 @@ function chunkArticles(index: ReportIndex): Uint32Array {
 /** Per-article document frequencies of units, counted from the chunk postings on demand. */
 export function postingsTermStats(index: ReportIndex, postings: Postings): TermStats {
   const articleOf = chunkArticles(index);
+  // As built, every article's chunks are consecutive and in article order: then a posting list's
+  // articles never decrease and counting changes is enough.
+  let grouped = true;
+  for (let i = 1; i < articleOf.length && grouped; i++) grouped = articleOf[i] >= articleOf[i - 1];
   const cache = new Map<string, number>();
   const count = (unit: string): number => {
     let n = cache.get(unit);
@@ -39,18 +43,17 @@ export function postingsTermStats(index: ReportIndex, postings: Postings): TermS
     const docs = postings(termOf(unit));
     n = 0;
     if (docs) {
-      // An article's chunks are consecutive in the postings when it is consecutive in the chunk
-      // list; a Set catches the rest.
       let last = -1;
-      const seen = new Set<number>();
+      const seen = grouped ? undefined : new Set<number>();
       for (let i = 0; i < docs.length; i++) {
         const a = articleOf[docs[i]];
         if (a === last) continue;
         last = a;
-        if (!seen.has(a)) {
+        if (seen) {
+          if (seen.has(a)) continue;
           seen.add(a);
-          n++;
         }
+        n++;
       }
     }
     if (cache.size >= DF_CACHE) cache.clear();
