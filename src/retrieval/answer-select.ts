@@ -43,7 +43,13 @@ export interface SelectWeights {
   local: number;
 }
 
-export const DEFAULT_WEIGHTS: SelectWeights = { coverage: 0.6, context: 0.4, cue: 0.12, prior: 0.8, chunk: 0, local: 0.9 };
+/**
+ * Measured on the bench sets (built-in embedder, BM25 ranking): a stronger article prior keeps the
+ * retrieval's article unless a passage elsewhere covers the question much better (prior 0.8 → 2:
+ * right article first drcd-dev 0.949 → 0.955), and a milder local re-weighting (0.9 → 0.6) ranks
+ * passages inside it better (first excerpt drcd-dev 0.944 → 0.945, xquad-en2zh-dev 0.722 → 0.724).
+ */
+export const DEFAULT_WEIGHTS: SelectWeights = { coverage: 0.6, context: 0.4, cue: 0.12, prior: 2, chunk: 0, local: 0.6 };
 
 function unionUnits(...sets: Array<ReadonlySet<string> | undefined>): Set<string> {
   const out = new Set<string>();

@@ -131,11 +131,11 @@ function firstSentence(body: string): string {
 
 /**
  * The built-in embedder hashes character n-grams, much like BM25's terms, but ranks far worse (gold
- * document first: dense 0.77 vs BM25 0.95 on drcd-dev), so its list only breaks ties. Measured on the
- * three bench sets, first excerpt: [1, 1] 0.883 / 0.947 / 0.641 (cmrc / drcd first 1000 / xquad) →
- * [0.1, 1] with the stronger article prior 0.895 / 0.943 (first 1500) / 0.704. A real model keeps equal weight.
+ * document first: dense 0.77 vs BM25 0.95 on drcd-dev), and any weight on it costs documents BM25
+ * alone finds (right article first, drcd-dev: [0.1, 1] 0.949 → [0, 1] 0.955 with prior 2). So with the
+ * built-in embedder only BM25 ranks; a real model keeps equal weight.
  */
-const BUILTIN_DENSE_WEIGHTS: [number, number] = [0.1, 1];
+const BUILTIN_DENSE_WEIGHTS: [number, number] = [0, 1];
 
 const PAIR_SHARE = 0.8;
 
