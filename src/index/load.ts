@@ -12,7 +12,8 @@ import { Bm25Index } from './bm25.ts';
 import { IndexError } from './errors.ts';
 import { HnswStore } from './hnsw-store.ts';
 import { resolveIndexDir } from './index-folder.ts';
-import { MANIFEST_FILE, parseManifest, readVerified, type StoredManifest } from './manifest.ts';
+import { hashFilesInBackground } from './checksum-worker.ts';
+import { checkListedDigest, checkListedSize, MANIFEST_FILE, parseManifest, readVerified, type StoredManifest } from './manifest.ts';
 import type { ChunkHit, Embedder, ReportIndex } from './types.ts';
 import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
 import { VECTORS_FILE, VectorMatrix } from './vectors-store.ts';
@@ -77,28 +78,53 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
       return fail((err as Error).message);
     }
   };
+  // The big binary files: sizes now, checksums on a worker thread while this one parses the JSON
+  // files and loads the segmenter; each is verified before it is used.
+  const big = [VECTORS_FILE, BM25_FILE, HNSW_FILE];
+  for (const name of big) {
+    try {
+      checkListedSize(real, name, manifest);
+    } catch (err) {
+      fail((err as Error).message);
+    }
+  }
+  const digests = hashFilesInBackground(big.map((name) => path.join(real, name)));
+  const verified = async (name: string): Promise<void> => {
+    try {
+      checkListedDigest(name, manifest, await digests[big.indexOf(name)]);
+    } catch (err) {
+      fail((err as Error).message);
+    }
+  };
+  const readChecked = async (name: string): Promise<Buffer> => {
+    await verified(name);
+    try {
+      return readFileSync(path.join(real, name));
+    } catch {
+      return fail(`${name} is missing`);
+    }
+  };
+
   const articles = parseJson<Article[]>(read(ARTICLES_FILE), ARTICLES_FILE);
   const chunks = parseJson<Chunk[]>(read(CHUNKS_FILE), CHUNKS_FILE);
+  read(USER_DICTIONARY_FILE);
+  const analyse = createAnalyser(path.join(real, USER_DICTIONARY_FILE));
   const { id: embedderId, dim } = manifest.embedder;
   let vectors: VectorMatrix;
+  const vectorData = await readChecked(VECTORS_FILE);
   try {
-    const data = read(VECTORS_FILE);
-    const floats = new Float32Array(data.length / 4);
-    new Uint8Array(floats.buffer).set(data);
-    vectors = new VectorMatrix(floats, dim);
+    vectors = VectorMatrix.fromBuffer(vectorData, dim);
   } catch (err) {
-    if (err instanceof IndexError) throw err;
     return fail(`${VECTORS_FILE}: ${(err as Error).message}`);
   }
   let bm25: Bm25Index;
+  const bm25Data = await readChecked(BM25_FILE);
   try {
-    bm25 = Bm25Index.deserialise(read(BM25_FILE));
+    bm25 = Bm25Index.deserialise(bm25Data);
   } catch (err) {
-    if (err instanceof IndexError) throw err;
     return fail(`${BM25_FILE}: ${(err as Error).message}`);
   }
-  read(HNSW_FILE);
-  read(USER_DICTIONARY_FILE);
+  await verified(HNSW_FILE);
   let hnsw: HnswStore;
   try {
     hnsw = await HnswStore.load(path.join(real, HNSW_FILE), dim, manifest.hnsw);
@@ -128,7 +154,6 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     fail(`it was built with embedder ${embedderId} (dim ${dim}) but ${embedder.id} (dim ${embedder.dim}) was given`);
   }
 
-  const analyse = createAnalyser(path.join(real, USER_DICTIONARY_FILE));
   const articleById = new Map(articles.map((a) => [a.id, a]));
 
   return {

@@ -3,7 +3,7 @@
  * other file with its size and sha256, so a truncated or corrupted file is caught at load time.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import type { Manifest } from './types.ts';
 
@@ -69,4 +69,23 @@ export function readVerified(dir: string, name: string, manifest: StoredManifest
   if (data.length !== entry.bytes) throw new Error(`${name} is ${data.length} bytes, the manifest says ${entry.bytes} (truncated or changed)`);
   if (sha256(data) !== entry.sha256) throw new Error(`${name} does not match its checksum (corrupted or changed)`);
   return data;
+}
+
+/** The size check of `readVerified` alone (the checksum is verified elsewhere, e.g. in the background). */
+export function checkListedSize(dir: string, name: string, manifest: StoredManifest): void {
+  const entry = manifest.files[name];
+  if (!entry) throw new Error(`the manifest does not list ${name}`);
+  let bytes: number;
+  try {
+    bytes = statSync(`${dir}/${name}`).size;
+  } catch {
+    throw new Error(`${name} is missing`);
+  }
+  if (bytes !== entry.bytes) throw new Error(`${name} is ${bytes} bytes, the manifest says ${entry.bytes} (truncated or changed)`);
+}
+
+/** Compares a computed digest with the manifest's entry (same messages as `readVerified`). */
+export function checkListedDigest(name: string, manifest: StoredManifest, digest: { sha256?: string; error?: string }): void {
+  if (digest.error !== undefined) throw new Error(`${name} cannot be read (${digest.error})`);
+  if (digest.sha256 !== manifest.files[name]?.sha256) throw new Error(`${name} does not match its checksum (corrupted or changed)`);
 }

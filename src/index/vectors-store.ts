@@ -51,6 +51,16 @@ export class VectorMatrix {
   static read(file: string, dim: number): VectorMatrix {
     const buf = readFileSync(file);
     if (buf.length % (4 * dim) !== 0) throw new Error(`${file} has ${buf.length} bytes, not whole rows of dimension ${dim}`);
+    return VectorMatrix.fromBuffer(buf, dim);
+  }
+
+  /**
+   * Rows stored in `buf` (as serialised). A 4-aligned buffer is viewed in place, not copied: at
+   * 100,000 chunks that is 200 MB less to copy and hold twice while loading.
+   */
+  static fromBuffer(buf: Buffer, dim: number): VectorMatrix {
+    if (buf.length % 4 !== 0) throw new Error(`${buf.length} bytes are not whole 32-bit floats`);
+    if (buf.byteOffset % 4 === 0) return new VectorMatrix(new Float32Array(buf.buffer, buf.byteOffset, buf.length / 4), dim);
     const data = new Float32Array(buf.length / 4);
     new Uint8Array(data.buffer).set(buf);
     return new VectorMatrix(data, dim);
