@@ -14,7 +14,7 @@ import { analyseSearchForm, addWords } from './analyser.ts';
 import { Bm25Index } from './bm25.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { IndexBuildError } from './errors.ts';
-import { DEFAULT_HNSW, HnswStore, type HnswParams } from './hnsw-store.ts';
+import { DEFAULT_HNSW, efSearchFor, HnswStore, type HnswParams } from './hnsw-store.ts';
 import { cleanStale, discardBuild, fsyncDir, publish, resolveIndexDir, tempDirFor } from './index-folder.ts';
 import { FORMAT_VERSION, MANIFEST_FILE, parseManifest, readVerified, sha256, type StoredManifest } from './manifest.ts';
 import { chunkSearchText } from './text-normalise.ts';
@@ -172,6 +172,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       return chunkArticle(a, opts.chunkOptions);
     });
     const chunks = perArticle.flat();
+    // Recorded in the manifest: loadIndex and ask search with it.
+    if (opts.hnsw?.efSearch === undefined) hnswParams.efSearch = efSearchFor(chunks.length);
     const searchTexts = chunks.map(chunkSearchText);
     endStage('chunk');
 
