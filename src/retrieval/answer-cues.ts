@@ -29,6 +29,15 @@ const PATTERNS: Partial<Record<AnswerType, RegExp>> = {
   list: LIST,
 };
 
+/**
+ * The answer type, with question forms the intent rules leave as a plain span: 何年 (literary "which
+ * year", frequent in traditional-script questions) asks for a year.
+ */
+export function refineAnswerType(type: AnswerType, question: string): AnswerType {
+  if (type === 'span' && /何年/.test(question)) return 'year';
+  return type;
+}
+
 /** Values of the asked type found in `text` that do not occur in the question. */
 export function cueMatches(type: AnswerType, text: string, question: string, people: readonly string[] = []): string[] {
   const found: string[] = [];

@@ -12,7 +12,7 @@ import { ABSTAIN_TEXT, abstainReason, DEFAULT_POLICY, type AbstainPolicy } from 
 import { DEFAULT_WEIGHTS, scorePassages, shortAnswer, type CandidateArticle, type SelectWeights } from './answer-select.ts';
 import { chooseSupports, makeCitation, type Support } from './citations.ts';
 import { MAX_EXCERPT } from './excerpt.ts';
-import { cueMatches } from './answer-cues.ts';
+import { cueMatches, refineAnswerType } from './answer-cues.ts';
 import { answerFromFacts } from './facts.ts';
 import { DEFAULT_HYBRID, hybridSearch, type HybridOptions } from './hybrid.ts';
 import { occursInReports, postingsTermStats } from './corpus-vocabulary.ts';
@@ -238,7 +238,7 @@ export class ReportsEngine implements ReportsService {
       };
     });
 
-    const answerType = u.intent.answerType;
+    const answerType = refineAnswerType(u.intent.answerType, u.text);
     const questionText = toSearchForm(u.original);
     const scored = scorePassages(query, questionText, answerType, candidates, { ...DEFAULT_WEIGHTS, ...this.opts.select });
     const fact =

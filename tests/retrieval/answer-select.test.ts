@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cueMatches, cueScore } from '../../src/retrieval/answer-cues.ts';
+import { cueMatches, cueScore, refineAnswerType } from '../../src/retrieval/answer-cues.ts';
 import { scorePassages, shortAnswer, MAX_ANSWER } from '../../src/retrieval/answer-select.ts';
 import { articlePassages, cutLong } from '../../src/retrieval/passages.ts';
 import { chineseQueryUnits } from '../../src/retrieval/query-units.ts';
@@ -15,6 +15,12 @@ function setup(body: string, others: string[] = []) {
 }
 
 describe('answer cues', () => {
+  it('reads 何年 as asking for a year and leaves typed questions alone', () => {
+    expect(refineAnswerType('span', '该公司于何年成立')).toBe('year');
+    expect(refineAnswerType('span', '该公司由谁成立')).toBe('span');
+    expect(refineAnswerType('person', '何年何人成立')).toBe('person');
+  });
+
   it('finds a year the question does not already contain', () => {
     expect(cueScore('year', '该馆于1925年建成。', '该馆哪一年建成？')).toBe(1);
     expect(cueScore('year', '该馆建成。', '该馆哪一年建成？')).toBe(0);
