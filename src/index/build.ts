@@ -11,6 +11,7 @@ import { readCorpus } from '../corpus/read.ts';
 import { chunkArticle, type ChunkOptions } from '../corpus/chunker.ts';
 import { log } from '../log.ts';
 import { analyseSearchForm, addWords } from './analyser.ts';
+import { chunkSpans } from './chunk-spans.ts';
 import { Bm25Index } from './bm25.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { IndexBuildError } from './errors.ts';
@@ -249,7 +250,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       files[name] = { bytes: buf.length, sha256: sha256(buf) };
     };
     put(ARTICLES_FILE, JSON.stringify(articles));
-    put(CHUNKS_FILE, JSON.stringify(chunks));
+    put(CHUNKS_FILE, JSON.stringify(chunkSpans(articles, chunks)));
     put(VECTORS_FILE, matrix.serialise());
     put(VECTOR_ROWS_FILE, JSON.stringify(rows));
     put(BM25_FILE, bm25.serialise());

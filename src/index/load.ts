@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Article, Chunk } from '../corpus/types.ts';
 import { ARTICLES_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE } from './build.ts';
 import { createAnalyser } from './analyser.ts';
+import { chunksFromSpans } from './chunk-spans.ts';
 import { Bm25Index } from './bm25.ts';
 import { IndexError } from './errors.ts';
 import { HnswStore } from './hnsw-store.ts';
@@ -106,7 +107,13 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   };
 
   const articles = parseJson<Article[]>(read(ARTICLES_FILE), ARTICLES_FILE);
-  const chunks = parseJson<Chunk[]>(read(CHUNKS_FILE), CHUNKS_FILE);
+  const chunkJson = parseJson<unknown>(read(CHUNKS_FILE), CHUNKS_FILE);
+  let chunks: Chunk[];
+  try {
+    chunks = chunksFromSpans(articles, chunkJson);
+  } catch (err) {
+    return fail(`${CHUNKS_FILE}: ${(err as Error).message}`);
+  }
   read(USER_DICTIONARY_FILE);
   const analyse = createAnalyser(path.join(real, USER_DICTIONARY_FILE));
   const { id: embedderId, dim } = manifest.embedder;

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Manifest } from './types.ts';
 
 /** Bump when any file's layout or meaning changes; older indexes are then rebuilt, not misread. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 export const MANIFEST_FILE = 'manifest.json';
 
 const fileEntry = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
