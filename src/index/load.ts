@@ -17,7 +17,7 @@ import { hashFilesInBackground } from './checksum-worker.ts';
 import { checkListedDigest, checkListedSize, MANIFEST_FILE, parseManifest, readVerified, type StoredManifest } from './manifest.ts';
 import type { ChunkHit, Embedder, ReportIndex } from './types.ts';
 import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
-import { VECTORS_FILE, VectorMatrix } from './vectors-store.ts';
+import { VECTORS_FILE, VectorFile } from './vectors-store.ts';
 
 export interface LoadOptions {
   modelsDir: string;
@@ -117,12 +117,15 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   read(USER_DICTIONARY_FILE);
   const analyse = createAnalyser(path.join(real, USER_DICTIONARY_FILE));
   const { id: embedderId, dim } = manifest.embedder;
-  let vectors: VectorMatrix;
-  const vectorData = await readChecked(VECTORS_FILE);
+  // Verified (size now, checksum in the background) but not read: rows are read when needed.
+  await verified(VECTORS_FILE);
+  const vectorBytes = manifest.files[VECTORS_FILE]!.bytes;
+  if (vectorBytes % (4 * dim) !== 0) fail(`${VECTORS_FILE}: ${vectorBytes} bytes are not whole rows of dimension ${dim}`);
+  let vectors: VectorFile;
   try {
-    vectors = VectorMatrix.fromBuffer(vectorData, dim);
+    vectors = new VectorFile(path.join(real, VECTORS_FILE), dim, vectorBytes / (4 * dim));
   } catch (err) {
-    return fail(`${VECTORS_FILE}: ${(err as Error).message}`);
+    return fail(`${VECTORS_FILE} cannot be read (${(err as Error).message})`);
   }
   let bm25: Bm25Index;
   const bm25Data = await readChecked(BM25_FILE);
