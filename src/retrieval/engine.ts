@@ -36,8 +36,10 @@ export interface EngineOptions {
   /** Articles taken from the fused list before re-ranking them by coverage. */
   pool?: number;
   /**
-   * Weight of an article's coverage of the question against its fused retrieval score (default 0:
-   * measured, BM25's ranking of articles is better than coverage's; kept for models and experiments).
+   * Weight of an article's coverage of the question (IDF-weighted character units of the whole
+   * article) against its fused retrieval score, which only sees the article's best chunk. Measured
+   * with BM25 ranking alone (built-in embedder), first excerpt cmrc / drcd / xquad: 0 → 0.3 gives
+   * 0.903 / 0.946 / 0.724 → 0.902 / 0.947 / 0.733; 0.5 and 0.8 gain less.
    */
   articleCoverage?: number;
   /** A neighbour scoring at least this share of the best passage joins its support (0 = never). */
@@ -138,6 +140,7 @@ function firstSentence(body: string): string {
 const BUILTIN_DENSE_WEIGHTS: [number, number] = [0, 1];
 
 const PAIR_SHARE = 0.8;
+const ARTICLE_COVERAGE = 0.3;
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
@@ -218,7 +221,7 @@ export class ReportsEngine implements ReportsService {
       list.push({ start: c.start, end: c.end, score: h.score / top });
       hitsOf.set(c.articleId, list);
     }
-    const wCover = this.opts.articleCoverage ?? 0;
+    const wCover = this.opts.articleCoverage ?? ARTICLE_COVERAGE;
     const ranked = [...fusedOf].map(([id, fused]) => {
       const cover = wCover > 0 && query.total > 0 ? matchedWeight(query, state.articleUnits(id)) / query.total : 0;
       return { id, score: fused + wCover * cover };
