@@ -9,6 +9,8 @@ const FRAME_WORDS = new Set(
   '什么 什么样 为什么 哪些 哪个 哪里 哪儿 哪位 哪一 多少 怎么 怎样 怎么样 如何 是否 时候 请问 今年 去年 明年 当时 目前 现在 主要 一般 有关 关于 进行 一个 一些 可以 应该 应当 需要 负责 位置 方面 情况 内容'.split(' '),
 );
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
+/** Words holding a question word (哪一年, 何年, 甚么, 哪一位) ask rather than name a topic. */
+const ASKING = /[哪何谁]|什么|甚么|多少|几/;
 // jieba.cut loads the default dictionary itself when the index's analyser has not yet; loading it
 // again here would drop the index's user words.
 
@@ -20,7 +22,7 @@ export function missingWords(question: string, corpus: string | ((word: string) 
   const occurs = typeof corpus === 'string' ? (w: string) => corpus.includes(w) : corpus;
   const out: string[] = [];
   for (const w of jieba.cut(question, true)) {
-    if (!HAN_WORD.test(w) || FRAME_WORDS.has(w) || out.includes(w)) continue;
+    if (!HAN_WORD.test(w) || FRAME_WORDS.has(w) || ASKING.test(w) || out.includes(w)) continue;
     if (!occurs(w)) out.push(w);
   }
   return out;

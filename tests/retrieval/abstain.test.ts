@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { missingWords } from '../../src/retrieval/missing-words.ts';
 import { abstainReason } from '../../src/retrieval/abstain.ts';
 
 const base = { filterSatisfied: true, coverage: 0.6, missing: 0, english: false, factAnswered: false, hasCandidate: true };
@@ -18,5 +19,13 @@ describe('abstention', () => {
   it('is more lenient with English questions and trusts structured facts', () => {
     expect(abstainReason({ ...base, coverage: 0.06, english: true })).toBeUndefined();
     expect(abstainReason({ ...base, coverage: 0.05, factAnswered: true })).toBeUndefined();
+  });
+});
+
+describe('missing words', () => {
+  it('counts topic words the reports lack, never question words', () => {
+    const corpus = '市政府召开常务会议，研究部署防汛工作。';
+    expect(missingWords('哪一年召开常务会议', corpus)).toEqual([]);
+    expect(missingWords('市长何年出席会议', corpus)).toContain('市长');
   });
 });
