@@ -127,6 +127,11 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   } catch (err) {
     return fail(`${VECTORS_FILE} cannot be read (${(err as Error).message})`);
   }
+  // hnswlib reads its file on the thread pool: under way while BM25 is decoded here.
+  const hnswLoading = verified(HNSW_FILE).then(() =>
+    HnswStore.load(path.join(real, HNSW_FILE), dim, manifest.hnsw).catch((err: Error) => fail(`${HNSW_FILE} cannot be read (${err.message})`)),
+  );
+  hnswLoading.catch(() => undefined); // awaited (and reported) below, after BM25's own problems
   let bm25: Bm25Index;
   const bm25Data = await readChecked(BM25_FILE);
   try {
@@ -134,13 +139,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   } catch (err) {
     return fail(`${BM25_FILE}: ${(err as Error).message}`);
   }
-  await verified(HNSW_FILE);
-  let hnsw: HnswStore;
-  try {
-    hnsw = await HnswStore.load(path.join(real, HNSW_FILE), dim, manifest.hnsw);
-  } catch (err) {
-    return fail(`${HNSW_FILE} cannot be read (${(err as Error).message})`);
-  }
+  const hnsw = await hnswLoading;
 
   const n = manifest.counts.chunks;
   if (chunks.length !== n || vectors.rows !== n || hnsw.count !== n || bm25.size !== n) {
