@@ -20,8 +20,9 @@ describe('excerpts', () => {
     expect(span.end - span.start).toBeLessThanOrEqual(MAX_EXCERPT);
     expect(span.start).toBeLessThanOrEqual(at);
     expect(span.end).toBeGreaterThanOrEqual(end);
-    // Cut at sentence boundaries: starts right after a full stop.
-    expect(sentences[span.start - 1]).toBe('。');
+    // Cut at boundaries: starts right after a full stop or a comma, using the room the end left.
+    expect(['。', '，']).toContain(sentences[span.start - 1]);
+    expect(span.end - span.start).toBeGreaterThan(MAX_EXCERPT - 28);
   });
   it('never split a surrogate pair', () => {
     const body = '𠀀'.repeat(300);

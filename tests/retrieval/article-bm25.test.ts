@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { articleBm25, unitCounts } from '../../src/retrieval/article-bm25.ts';
+import { chineseQueryUnits } from '../../src/retrieval/query-units.ts';
+import { buildTermStats } from '../../src/retrieval/term-stats.ts';
+
+describe('whole-article BM25', () => {
+  it('counts the wanted units only, across texts', () => {
+    const counts = unitCounts(['防汛工作，防汛物资', '防汛 2024'], new Set(['2:防汛', 'w:2024', '1:物']));
+    expect(counts.get('2:防汛')).toBe(3);
+    expect(counts.get('w:2024')).toBe(1);
+    expect(counts.get('1:物')).toBe(1);
+    expect(counts.has('2:工作')).toBe(false);
+  });
+  it('ranks the article that speaks of the subject throughout above one mentioning it once', () => {
+    const a = '防汛工作会议召开。会议部署防汛工作，要求做好防汛物资储备。';
+    const b = '城市建设会议召开。会上也提到防汛。';
+    const stats = buildTermStats([a, b, '教育工作会议召开。']);
+    const q = chineseQueryUnits('防汛物资', stats);
+    const avg = (a.length + b.length) / 2;
+    expect(articleBm25(q, [a], a.length, avg)).toBeGreaterThan(articleBm25(q, [b], b.length, avg));
+    expect(articleBm25(q, ['教育工作'], 4, avg)).toBe(0);
+  });
+});
