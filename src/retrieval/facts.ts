@@ -100,7 +100,9 @@ export function answerFromFacts(
     const support =
       passages.find((p) => p.text.includes(names[0]) && (!roleRe || roleRe.test(p.text))) ??
       passages.find((p) => p.text.includes(names[0]) && p.text.includes(titleParts(top.person.title).pop() ?? '')) ??
-      passages.find((p) => p.text.includes(names[0]));
+      passages.find((p) => p.text.includes(names[0])) ??
+      // A byline is printed apart from the text it signs: the article's lead stands for the whole article.
+      (role === 'reported' ? passages[0] : undefined);
     if (!support) continue;
     const score = top.score + prior;
     if (best && best.score >= score) continue;

@@ -35,4 +35,10 @@ describe('facts', () => {
     const q = '谁发明了电话？';
     expect(answerFromFacts(undefined, chineseQueryUnits(q, stats), [{ article, passages, prior: 1 }], textUnits)).toBeUndefined();
   });
+  it('answers who reported from the byline, citing the lead when the body never names the reporter', () => {
+    const signed: Article = { ...article, reporters: ['孙庆辉'], people: [...article.people, { name: '孙庆辉', title: '记者', roles: ['reported'] }] };
+    const f = answerFromFacts('reported', chineseQueryUnits('这篇报道的记者是谁？', stats), [{ article: signed, passages, prior: 1 }], textUnits);
+    expect(f?.names).toEqual(['孙庆辉']);
+    expect(f?.passage.index).toBe(0);
+  });
 });
