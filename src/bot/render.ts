@@ -7,6 +7,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, ArticleSummary, Citation, MeetingInfo } from '../retrieval/types.ts';
 import { LIMITS } from './limits.ts';
 import { splitText, truncate } from './split-text.ts';
+import { mergeRanges } from '../retrieval/citations.ts';
 
 export const COLORS = { answer: 0x2b6cb0, abstained: 0x8a8a8a, lookup: 0x2f855a } as const;
 
@@ -33,17 +34,7 @@ export function citationHeading(c: Pick<Citation, 'n' | 'headline' | 'date'>): s
 
 /** Merges and clamps highlight ranges so they can be wrapped in bold without overlap. */
 function normaliseRanges(ranges: Array<[number, number]>, length: number): Array<[number, number]> {
-  const sorted = ranges
-    .map(([s, e]) => [Math.max(0, s), Math.min(length, e)] as [number, number])
-    .filter(([s, e]) => e > s)
-    .sort((a, b) => a[0] - b[0]);
-  const merged: Array<[number, number]> = [];
-  for (const r of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([r[0], r[1]]);
-  }
-  return merged;
+  return mergeRanges(ranges.map(([s, e]) => [Math.max(0, s), Math.min(length, e)] as [number, number]).filter(([s, e]) => e > s));
 }
 
 /** The excerpt, escaped, with the answering words in bold. */

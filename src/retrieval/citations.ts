@@ -24,9 +24,13 @@ export function highlightRanges(text: string, needles: readonly string[]): Array
     if (!n) continue;
     for (let at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + n.length)) ranges.push([at, at + n.length]);
   }
-  ranges.sort((a, b) => a[0] - b[0]);
+  return mergeRanges(ranges);
+}
+
+/** [start, end) ranges sorted and merged where they touch or overlap. */
+export function mergeRanges(ranges: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
   const merged: Array<[number, number]> = [];
-  for (const r of ranges) {
+  for (const r of [...ranges].sort((a, b) => a[0] - b[0])) {
     const last = merged[merged.length - 1];
     if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
     else merged.push([r[0], r[1]]);

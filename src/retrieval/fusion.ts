@@ -8,11 +8,10 @@ export interface FusedHit {
   ranks: Array<number | undefined>;
 }
 
-/** Reciprocal-rank fusion: Σ w_i / (k + rank_i). Robust to the lists' incomparable score scales. */
-export function reciprocalRankFusion(lists: readonly ChunkHit[][], k = 60, weights: readonly number[] = []): FusedHit[] {
+/** Sums each list's contribution per chunk, remembering the chunk's rank in every list. */
+function fuse(lists: readonly ChunkHit[][], contribution: (list: number, hit: ChunkHit, rank: number) => number): FusedHit[] {
   const fused = new Map<number, FusedHit>();
   lists.forEach((list, li) => {
-    const w = weights[li] ?? 1;
     list.forEach((hit, r) => {
       let f = fused.get(hit.chunk);
       if (!f) {
@@ -20,29 +19,21 @@ export function reciprocalRankFusion(lists: readonly ChunkHit[][], k = 60, weigh
         fused.set(hit.chunk, f);
       }
       f.ranks[li] = r + 1;
-      f.score += w / (k + r + 1);
+      f.score += contribution(li, hit, r + 1);
     });
   });
   return [...fused.values()].sort((a, b) => b.score - a.score || a.chunk - b.chunk);
 }
 
+/** Reciprocal-rank fusion: Σ w_i / (k + rank_i). Robust to the lists' incomparable score scales. */
+export function reciprocalRankFusion(lists: readonly ChunkHit[][], k = 60, weights: readonly number[] = []): FusedHit[] {
+  return fuse(lists, (li, _hit, rank) => (weights[li] ?? 1) / (k + rank));
+}
+
 /** Weighted score fusion: each list's scores divided by its best score, then summed with weights. */
 export function scoreFusion(lists: readonly ChunkHit[][], weights: readonly number[] = []): FusedHit[] {
-  const fused = new Map<number, FusedHit>();
-  lists.forEach((list, li) => {
-    const w = weights[li] ?? 1;
-    const top = list[0]?.score ?? 0;
-    list.forEach((hit, r) => {
-      let f = fused.get(hit.chunk);
-      if (!f) {
-        f = { chunk: hit.chunk, score: 0, ranks: lists.map(() => undefined) };
-        fused.set(hit.chunk, f);
-      }
-      f.ranks[li] = r + 1;
-      f.score += top > 0 ? (w * Math.max(0, hit.score)) / top : 0;
-    });
-  });
-  return [...fused.values()].sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+  const tops = lists.map((list) => list[0]?.score ?? 0);
+  return fuse(lists, (li, hit) => (tops[li] > 0 ? ((weights[li] ?? 1) * Math.max(0, hit.score)) / tops[li] : 0));
 }
 
 /**
