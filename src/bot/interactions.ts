@@ -41,12 +41,13 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
     await interaction.reply({
       content: saved ? '谢谢反馈！ / Thanks for the feedback!' : '这个回答已过期，无法反馈。 / This answer is too old for feedback.',
       flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
     });
     return;
   }
   const article = ctx.reports.article(action.articleId);
   if (!article) {
-    await interaction.reply({ content: '这篇报道已不在索引中。 / That article is no longer in the index.', flags: MessageFlags.Ephemeral });
+    await interaction.reply({ content: '这篇报道已不在索引中。 / That article is no longer in the index.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
   if (action.kind === 'open') {

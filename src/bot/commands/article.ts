@@ -19,7 +19,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const id = interaction.options.getString('id', true).trim();
   const article = ctx.reports.article(id);
   if (!article) {
-    await interaction.reply({ content: '没有这篇报道。 / No article with that id.', flags: MessageFlags.Ephemeral });
+    await interaction.reply({ content: '没有这篇报道。 / No article with that id.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
   const { embeds, components } = renderArticlePage(article, 0);

@@ -24,7 +24,7 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Bo
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const date = interaction.options.getString('date', true).trim();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    await interaction.reply({ content: '日期格式应为 YYYY-MM-DD。 / Use a date like 2021-01-12.', flags: MessageFlags.Ephemeral });
+    await interaction.reply({ content: '日期格式应为 YYYY-MM-DD。 / Use a date like 2021-01-12.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
   const [first, ...rest] = renderDate(date, ctx.reports.articlesOn(date));

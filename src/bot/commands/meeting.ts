@@ -32,7 +32,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const name = interaction.options.getString('name', true).trim();
   const meeting = name ? ctx.reports.meeting(name) : undefined;
   if (!meeting) {
-    await interaction.reply({ content: '没有找到这个会议。 / No meeting by that name.', flags: MessageFlags.Ephemeral });
+    await interaction.reply({ content: '没有找到这个会议。 / No meeting by that name.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
   const [first, ...rest] = renderMeeting(meeting);

@@ -17,15 +17,15 @@ export const data = new SlashCommandBuilder()
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   // default_member_permissions can be overridden by server admins, so check again here.
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-    await interaction.reply({ content: '需要“管理服务器”权限。 / You need the Manage Server permission.', flags: MessageFlags.Ephemeral });
+    await interaction.reply({ content: '需要“管理服务器”权限。 / You need the Manage Server permission.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
   if (!ctx.reindex) {
-    await interaction.reply({ content: '这个实例不能重建索引。 / Reindexing is not available here.', flags: MessageFlags.Ephemeral });
+    await interaction.reply({ content: '这个实例不能重建索引。 / Reindexing is not available here.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
   if (ctx.reindexing.running) {
-    await interaction.reply({ content: '已经在重建了。 / A rebuild is already running.', flags: MessageFlags.Ephemeral });
+    await interaction.reply({ content: '已经在重建了。 / A rebuild is already running.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
   ctx.reindexing.running = true;
