@@ -50,7 +50,10 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     const answer = await ctx.reports.ask(question);
     const [first, ...rest] = answerMessages(answer, ctx.feedback.remember(answer));
     await message.reply({ ...first!, allowedMentions: NO_MENTIONS });
-    for (const part of rest) await message.reply({ ...part, allowedMentions: NO_MENTIONS });
+    // The answer is out; a lost continuation is logged rather than followed by an error notice.
+    for (const part of rest) {
+      await message.reply({ ...part, allowedMentions: NO_MENTIONS }).catch((err) => log.warn(`message ${message.id}: could not send the rest of an answer`, err));
+    }
   } catch (err) {
     // A QuestionError's message is meant for the user; anything else gets a short notice and a log entry.
     if (!(err instanceof QuestionError)) log.error(`message ${message.id} failed`, err);
