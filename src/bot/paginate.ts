@@ -6,14 +6,16 @@ import { COLORS, escape } from './render.ts';
 import { LIMITS } from './limits.ts';
 import { splitText, truncate } from './split-text.ts';
 
-/** Room left in each page's description for the header line on the first page. */
-const PAGE_SIZE = LIMITS.embedDescription - 400;
+/** Room kept in each page's description for the header line on the first page. */
+const HEADER_ROOM = 400;
+const PAGE_SIZE = LIMITS.embedDescription - HEADER_ROOM;
 
 export function articlePages(article: Article): string[] {
   const meta = [article.date, article.meeting, article.subtitle].filter(Boolean).map((s) => escape(s!)).join(' · ');
   const pages = splitText(escape(article.body), PAGE_SIZE);
   if (pages.length === 0) pages.push('—');
-  if (meta) pages[0] = `*${meta}*\n\n${pages[0]}`;
+  // A long subtitle must not push the first page past the description limit ("*", "*\n\n": 4 more).
+  if (meta) pages[0] = `*${truncate(meta, HEADER_ROOM - 4)}*\n\n${pages[0]}`;
   return pages;
 }
 

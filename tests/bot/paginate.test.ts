@@ -14,6 +14,11 @@ describe('paginate', () => {
     expect(p.embeds[0]!.description).toContain('本报讯 会议召开。');
   });
 
+  it('keeps the first page within the description limit under a very long subtitle', () => {
+    const pages = articlePages(article({ body: longBody, subtitle: '副标题'.repeat(500) }));
+    for (const p of pages) expect(p.length).toBeLessThanOrEqual(LIMITS.embedDescription);
+  });
+
   it('splits a long article into pages that fit, losing nothing', () => {
     const a = article({ body: longBody });
     const pages = articlePages(a);
