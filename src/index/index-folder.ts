@@ -13,7 +13,7 @@
  * process dies right then, `<outDir>` is missing and `resolveIndexDir` falls back to the newest
  * complete version folder.
  */
-import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, rmdirSync, symlinkSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, rmdirSync, symlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { IndexBuildError } from './errors.ts';
@@ -62,10 +62,10 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-/** The real folder `outDir` points at now, or undefined when there is none. */
-function currentTarget(outDir: string): string | undefined {
+/** The real folder `p` is or points at now, or undefined when there is none. */
+function currentTarget(p: string): string | undefined {
   try {
-    return realpathSync(outDir);
+    return realpathSync(p);
   } catch {
     return undefined;
   }
@@ -91,16 +91,8 @@ export function resolveIndexDir(outDir: string): string | undefined {
 export function cleanStale(outDir: string): void {
   const keep = resolveIndexDir(outDir);
   for (const dir of [...siblings(outDir, '.tmp-'), ...siblings(outDir, '.link-'), ...siblings(outDir, '.v-')]) {
-    if (keep && safeRealpath(dir) === keep) continue;
+    if (keep && currentTarget(dir) === keep) continue;
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function safeRealpath(p: string): string | undefined {
-  try {
-    return realpathSync(p);
-  } catch {
-    return undefined;
   }
 }
 
@@ -138,15 +130,6 @@ export function publish(outDir: string, builtDir: string): void {
   renameSync(link, outDir);
   fsyncDir(parent);
   if (previous && previous !== realpathSync(version)) rmSync(previous, { recursive: true, force: true });
-}
-
-/** For tests and diagnostics: the link's stored target, or undefined for a plain folder. */
-export function linkTarget(outDir: string): string | undefined {
-  try {
-    return readlinkSync(outDir);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Removes a build folder after a failed build (best effort). */
