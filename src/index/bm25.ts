@@ -55,10 +55,6 @@ export class Bm25Index {
     return this.docLengths.length;
   }
 
-  get vocabularySize(): number {
-    return this.terms.length;
-  }
-
   /** Builds from each document's term list; document numbers are positions in `docs`. */
   static build(docs: readonly (readonly string[])[], params: Bm25Params = DEFAULT_BM25): Bm25Index {
     // Term ids of every token, documents back to back (typed arrays: no per-document maps).
