@@ -85,10 +85,7 @@ function previousVectors(outDir: string, embedder: Embedder): Map<string, Float3
     const manifest = parseManifest(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8'));
     if (manifest.embedder.id !== embedder.id || manifest.embedder.dim !== embedder.dim) return reusable;
     const rows = JSON.parse(readVerified(dir, VECTOR_ROWS_FILE, manifest).toString('utf8')) as ArticleRows[];
-    const data = readVerified(dir, VECTORS_FILE, manifest);
-    const floats = new Float32Array(data.length / 4);
-    new Uint8Array(floats.buffer).set(data);
-    const matrix = new VectorMatrix(floats, manifest.embedder.dim);
+    const matrix = VectorMatrix.fromBuffer(readVerified(dir, VECTORS_FILE, manifest), manifest.embedder.dim);
     for (const r of rows) {
       if (r.first + r.count > matrix.rows) continue;
       // Copies, so the old file's buffer can be released.
