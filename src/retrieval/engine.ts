@@ -23,7 +23,7 @@ import { understand } from './question/index.ts';
 import { loadLexicon } from './question/lexicon.ts';
 import { translateQuestion } from './question/translate.ts';
 import type { UnderstoodQuestion } from './question/types.ts';
-import { chineseQueryUnits, contentText, matchedWeight, translatedQueryUnits, type QueryUnits } from './query-units.ts';
+import { chineseQueryUnits, contentText, matchedWeight, translatedQueryUnits, withSayingConcept, type QueryUnits } from './query-units.ts';
 import { buildTermStats, textUnits, type TermStats } from './term-stats.ts';
 import type { Answer, ArticleSummary, Citation, MeetingInfo, ReportsService } from './types.ts';
 
@@ -266,7 +266,8 @@ export class ReportsEngine implements ReportsService {
 
     const answerType = refineAnswerType(u.intent.answerType, u.text);
     const questionText = toSearchForm(u.original);
-    const scored = scorePassages(query, questionText, answerType, candidates, { ...DEFAULT_WEIGHTS, ...this.opts.select });
+    const rankQuery = u.script === 'en' ? query : withSayingConcept(query, u.text, state.stats);
+    const scored = scorePassages(rankQuery, questionText, answerType, candidates, { ...DEFAULT_WEIGHTS, ...this.opts.select });
     const fact =
       this.opts.facts !== false && answerType === 'person'
         ? answerFromFacts(u.intent.role, query, candidates, unitsOf)

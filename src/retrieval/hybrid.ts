@@ -27,6 +27,20 @@ export interface HybridResult {
 }
 
 /**
+ * Whether `title` (a meeting name or headline) names the meeting `asked`. People shorten names
+ * keeping the characters in order (安委会 for 安全生产委员会, 疫情防控动员会 for 冬春季新冠肺炎疫情防控
+ * 工作动员会), so a name of three or more characters matches as a subsequence.
+ */
+export function namesMeeting(title: string, asked: string): boolean {
+  if (title.includes(asked)) return true;
+  const chars = Array.from(asked);
+  if (chars.length < 3) return false;
+  let at = 0;
+  for (const ch of title) if (ch === chars[at] && ++at === chars.length) return true;
+  return false;
+}
+
+/**
  * A chunk filter from the question's filters. A year counts as met by the article's date or by the
  * year being written in the chunk (a 2021 report about 2020's work); dates and meetings by metadata.
  * Filters are ignored for corpora without the metadata (no dated article: nothing to filter on).
@@ -47,7 +61,7 @@ export function chunkFilter(
   }
   if (corpus.withMeetings && filters.meeting) {
     const m = filters.meeting;
-    tests.push((c) => (c.meeting?.includes(m) ?? false) || c.headline.includes(m) || c.text.includes(m));
+    tests.push((c) => namesMeeting(c.meeting ?? '', m) || namesMeeting(c.headline, m) || c.text.includes(m));
   }
   if (tests.length === 0) return undefined;
   return (i) => tests.every((t) => t(chunks[i]));

@@ -94,6 +94,26 @@ export function translatedQueryUnits(
   return finish(concepts);
 }
 
+/**
+ * "What did X say?": reports quote officials with 指出 / 强调 / 要求…, rarely with 说 or 讲. For
+ * ranking passages, such a question gains one concept matched by any verb of saying. Only ranking:
+ * coverage for abstention keeps the question as asked, so a question about someone the reports
+ * never quote does not look answered because some passage quotes someone else.
+ */
+const SAYING_QUESTION = /[说讲]了?些?什么|怎么[说讲]|[说讲]了?哪些/;
+const SAYING_VERBS = ['指出', '强调', '要求', '表示', '提出', '认为'];
+
+export function withSayingConcept(query: QueryUnits, question: string, stats: TermStats): QueryUnits {
+  if (!SAYING_QUESTION.test(question)) return query;
+  const alts: Alternative[] = [];
+  for (const verb of SAYING_VERBS) {
+    const unit = `2:${verb}`;
+    if (stats.df.has(unit)) alts.push({ units: [unit], weight: unitWeight(unit, stats) });
+  }
+  if (!alts.length) return query;
+  return finish([...query.concepts, { alts, weight: Math.max(...alts.map((a) => a.weight)) }]);
+}
+
 /** The summed weight of the concepts matched by `units` (each by its best present alternative). */
 export function matchedWeight(query: QueryUnits, units: ReadonlySet<string>): number {
   let sum = 0;
