@@ -4,7 +4,7 @@
  */
 import type { Article } from './types.ts';
 import { normaliseUnicode, tightenSpacing } from './normalise.ts';
-import { parsePage } from './page-parser.ts';
+import { idPrefixOf, parsePage } from './page-parser.ts';
 import { deriveHeadline, leadSentence, readLead } from './lead.ts';
 import { findMonthDay, inferYear, isoDate, normaliseDate } from './dates.ts';
 import { extractPeople } from './people.ts';
@@ -39,7 +39,6 @@ function looksLikePage(body: string): boolean {
 }
 
 export interface TextReportOptions {
-  idPrefix?: string;
   /** Markdown: a leading `# heading` is the title and lines are not OCR columns. */
   markdown?: boolean;
 }
@@ -48,16 +47,16 @@ export function parseTextReport(text: string, source: string, opts: TextReportOp
   const { meta, body, hasFrontMatter } = splitFrontMatter(text);
   const date = meta.date ? normaliseDate(meta.date) : undefined;
   const title = meta.title?.trim() || undefined;
-  const pageMeta = { date: meta.date, title, idPrefix: opts.idPrefix };
+  const pageMeta = { date: meta.date, title };
   if (!opts.markdown && !hasFrontMatter) return parsePage(body, source, pageMeta);
   if (looksLikePage(body)) return parsePage(body, source, pageMeta);
-  return plainArticle(body, source, { title, date, idPrefix: opts.idPrefix, markdown: opts.markdown ?? false });
+  return plainArticle(body, source, { title, date, markdown: opts.markdown ?? false });
 }
 
 function plainArticle(
   text: string,
   source: string,
-  opts: { title?: string; date?: string; idPrefix?: string; markdown: boolean },
+  opts: { title?: string; date?: string; markdown: boolean },
 ): Article[] {
   let lines = normaliseUnicode(text).split('\n');
   let heading: string | undefined;
@@ -83,10 +82,9 @@ function plainArticle(
       dateInferred = md.year === undefined && date !== undefined;
     }
   }
-  const prefix = opts.idPrefix ?? source.replace(/\\/g, '/').split('/').pop()!.replace(/\.[^.]+$/, '');
   return [
     {
-      id: `${prefix}-1`,
+      id: `${idPrefixOf(source)}-1`,
       source,
       headline: headline ?? deriveHeadline(lead),
       subtitle: '',

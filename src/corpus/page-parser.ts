@@ -52,7 +52,7 @@ export function parsePage(text: string, source: string, meta: PageMeta = {}): Ar
   const metaDate = meta.date ? normaliseDate(meta.date) : undefined;
   const pageYear = metaDate ? Number(metaDate.slice(0, 4)) : inferYear(pageText);
   const pageMonthDay = findMonthDay(pageText);
-  const prefix = meta.idPrefix ?? source.replace(/\\/g, '/').split('/').pop()!.replace(/\.[^.]+$/, '');
+  const prefix = meta.idPrefix ?? idPrefixOf(source);
 
   const articles: Article[] = [];
   segments.forEach((seg, i) => {
@@ -193,6 +193,11 @@ function trimHeadlineParagraphs(lines: string[], from: number, to: number, out: 
     out.unshift(...lead);
   }
   return [start, end];
+}
+
+/** The default article-id prefix: the source's file name without its extension. */
+export function idPrefixOf(source: string): string {
+  return source.replace(/\\/g, '/').split('/').pop()!.replace(/\.[^.]+$/, '');
 }
 
 /** True when the text ends a sentence (closing quotes and brackets after the mark are allowed). */
