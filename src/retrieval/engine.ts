@@ -13,7 +13,7 @@ import { DEFAULT_WEIGHTS, scorePassages, shortAnswer, type CandidateArticle, typ
 import { chooseSupports, makeCitation, type Support } from './citations.ts';
 import { MAX_EXCERPT } from './excerpt.ts';
 import { cueMatches, refineAnswerType } from './answer-cues.ts';
-import { answerFromFacts } from './facts.ts';
+import { answerFromFacts, eventsOnDate, eventsText } from './facts.ts';
 import { articleBm25 } from './article-bm25.ts';
 import { DEFAULT_HYBRID, hybridSearch, type HybridOptions } from './hybrid.ts';
 import { occursInReports, postingsTermStats } from './corpus-vocabulary.ts';
@@ -297,8 +297,17 @@ export class ReportsEngine implements ReportsService {
     );
 
     const bodyOf = (id: string) => index.articleById.get(id)?.body ?? '';
+    const events = eventsOnDate(questionText, u.intent.filters, index.articles);
     let answer: Answer;
-    if (reason) {
+    if (events.length) {
+      // Meetings by date: each article of the day cited by its lead sentence.
+      const citations = events.slice(0, 3).map((a, i) => {
+        const lead = splitSentences(a.body)[0];
+        const support: Support = { articleId: a.id, start: lead?.start ?? 0, end: lead?.end ?? 0, score: 1 };
+        return makeCitation(i + 1, a, support, a.meeting ? [a.meeting] : [], index.chunks);
+      });
+      answer = { question: u.original, answer: eventsText(events), abstained: false, citations, related: [], timings_ms: {} };
+    } else if (reason) {
       const related: Citation[] = candidates.slice(0, 3).map((c, i) => {
         const p = scored.find((s) => s.articleId === c.articleId)?.passage ?? c.passages[0];
         const support: Support = { articleId: c.articleId, start: p?.start ?? 0, end: p?.end ?? 0, score: c.prior };

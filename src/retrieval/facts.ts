@@ -111,3 +111,32 @@ export function answerFromFacts(
   }
   return best;
 }
+
+/** "What meetings were held on 1月12日?", "1月12日有哪些报道？": a question about the events of a day. */
+const EVENTS_QUESTION = /(?:哪些|什么|几个|几场|几次)(?:会议|会|活动|报道|新闻|事)|(?:召开|举行|举办)了?(?:哪些|什么)|有(?:哪些|什么)(?:会议|活动|报道|新闻)/;
+
+/**
+ * The articles of the day a question names, when it asks what happened that day (meetings by date,
+ * a structured fact); empty otherwise. A year, when given, must match too.
+ */
+export function eventsOnDate(
+  question: string,
+  filters: { date?: string; monthDay?: string; year?: number },
+  articles: readonly Article[],
+): Article[] {
+  if (!filters.monthDay || !EVENTS_QUESTION.test(question)) return [];
+  return articles.filter(
+    (a) => a.date !== undefined && a.date.slice(5) === filters.monthDay && (filters.year === undefined || a.date.startsWith(String(filters.year))),
+  );
+}
+
+/** One line naming each event (its meeting, else its headline), within `max` characters. */
+export function eventsText(events: readonly Article[], max = 120): string {
+  const names = events.map((a) => a.meeting ?? a.headline);
+  const date = events[0]?.date ?? '';
+  let text = `${date}：${names.join('；')}`;
+  for (let n = names.length - 1; text.length > max && n >= 1; n--) {
+    text = `${date}：${names.slice(0, n).join('；')}等${names.length}项`;
+  }
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}

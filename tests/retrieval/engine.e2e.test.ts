@@ -75,3 +75,21 @@ describe('engine over the shipped reports (seed-dev)', () => {
     expect(a.citations[0].excerpt).toContain('第一优先');
   });
 });
+
+describe('engine: structured facts over the shipped reports', () => {
+  it('lists the meetings of a day, citing each', async () => {
+    const a = await engine.ask('1月12日召开了哪些会议？');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain('冬春季新冠肺炎疫情防控工作动员会');
+    expect(a.answer.length).toBeLessThanOrEqual(120);
+    expect(new Set(a.citations.map((c) => c.articleId)).size).toBe(3);
+  });
+  it('abstains for a day the reports do not cover', async () => {
+    expect((await engine.ask('2022年1月12日召开了哪些会议？')).abstained).toBe(true);
+  });
+  it('answers who reported from the bylines', async () => {
+    const a = await engine.ask('这篇报道的记者是谁？');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain('孙庆辉');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.ts';
-import { answerFromFacts } from '../../src/retrieval/facts.ts';
+import { answerFromFacts, eventsOnDate, eventsText } from '../../src/retrieval/facts.ts';
 import { articlePassages } from '../../src/retrieval/passages.ts';
 import { chineseQueryUnits } from '../../src/retrieval/query-units.ts';
 import { buildTermStats, textUnits } from '../../src/retrieval/term-stats.ts';
@@ -40,5 +40,14 @@ describe('facts', () => {
     const f = answerFromFacts('reported', chineseQueryUnits('这篇报道的记者是谁？', stats), [{ article: signed, passages, prior: 1 }], textUnits);
     expect(f?.names).toEqual(['孙庆辉']);
     expect(f?.passage.index).toBe(0);
+  });
+  it('lists the events of the day a question names, only when it asks for them', () => {
+    const day = (id: string, date: string, meeting?: string): Article => ({ ...article, id, date, ...(meeting ? { meeting } : {}) });
+    const all = [day('a', '2021-01-12', '信访工作会议'), day('b', '2021-01-12'), day('c', '2021-03-05', '经济运行分析会')];
+    expect(eventsOnDate('1月12日召开了哪些会议', { monthDay: '01-12' }, all).map((a) => a.id)).toEqual(['a', 'b']);
+    expect(eventsOnDate('1月12日召开了哪些会议', { monthDay: '01-12', year: 2022 }, all)).toEqual([]);
+    expect(eventsOnDate('1月12日谁主持了会议', { monthDay: '01-12' }, all)).toEqual([]);
+    expect(eventsText(all.slice(0, 2))).toBe('2021-01-12：信访工作会议；信访工作会议');
+    expect(eventsText(Array(20).fill(all[0])).length).toBeLessThanOrEqual(120);
   });
 });
