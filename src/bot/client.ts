@@ -1,6 +1,6 @@
 /**
- * The discord.js client and the bot wired onto it. Intents are the minimum: guild messages and their
- * content (ask channels need the privileged Message Content intent), DMs only when allowed.
+ * The discord.js client and the bot wired onto it. Intents are the minimum: guild messages, their
+ * content only for ask channels (the privileged Message Content intent), DMs only when allowed.
  */
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
 import type { Config } from '../config.ts';
@@ -13,7 +13,10 @@ import { handleMessage } from './messages.ts';
 import { RateLimiter } from './rate-limit.ts';
 
 export function clientOptions(config: Config): ClientOptions {
-  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent];
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
+  // Discord delivers the text of DMs and of messages that mention the bot without the privileged
+  // Message Content intent; only ask channels (every message a question) need it.
+  if (config.discord.askChannelIds.length) intents.push(GatewayIntentBits.MessageContent);
   if (config.discord.allowDMs) intents.push(GatewayIntentBits.DirectMessages);
   return {
     intents,

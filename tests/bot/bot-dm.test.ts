@@ -3,11 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GatewayIntentBits } from 'discord.js';
+import { GatewayIntentBits, IntentsBitField } from 'discord.js';
 import { channelMessage } from '../fake-discord/payloads.ts';
 import { snowflake } from '../fake-discord/ids.ts';
 import { startHarness, waitForCall, type Harness } from './harness.ts';
 import { StubReports } from './stub-reports.ts';
+import { clientOptions } from '../../src/bot/client.ts';
+import { parseConfig } from '../../src/config.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'baoxun-dm-'));
 const running: Harness[] = [];
@@ -51,3 +53,12 @@ describe('direct messages', () => {
     expect(reports.asked).toEqual(['谁主持了会议？']);
   });
 });
+
+describe('intents', () => {
+  it('asks for the privileged Message Content intent only when there are ask channels', () => {
+    const intents = (env: Record<string, string>) => new IntentsBitField(clientOptions(parseConfig(env)).intents).bitfield;
+    expect(intents({}) & GatewayIntentBits.MessageContent).toBe(0);
+    expect(intents({ ASK_CHANNEL_IDS: '111111111111111111' }) & GatewayIntentBits.MessageContent).toBeTruthy();
+  });
+});
+
