@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { IndexError } from '../index/errors.ts';
 import { setLogLevel } from '../log.ts';
 import { ReportsEngine } from '../retrieval/engine.ts';
 import { checkQuestion } from '../retrieval/question/index.ts';
 import { renderAnswerText } from '../retrieval/render-text.ts';
 import { QuestionError, type Answer } from '../retrieval/types.ts';
+import { runMain } from './run-main.ts';
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
@@ -108,12 +108,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof IndexError) process.stderr.write(`${err.message}\n`);
-    else if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(err as Error).stack}\n`);
-    else process.stderr.write(`ask failed: ${(err as Error).message}\n`);
-    process.exit(1);
-  },
-);
+runMain('ask', main);

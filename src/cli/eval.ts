@@ -15,9 +15,9 @@ import { evaluate } from '../eval/run.ts';
 import { renderTable } from '../eval/table.ts';
 import { buildIndex } from '../index/build.ts';
 import { createEmbedder } from '../index/embedders/select.ts';
-import { IndexError } from '../index/errors.ts';
 import { log, setLogLevel } from '../log.ts';
 import { ReportsEngine, type EngineOptions } from '../retrieval/engine.ts';
+import { runMain } from './run-main.ts';
 
 const USAGE = 'Usage: npm run eval -- (--corpus FILE | --index DIR) --qa FILE [--limit N] [--embedder builtin] [--json] [--show-misses]';
 
@@ -91,12 +91,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof IndexError) process.stderr.write(`${err.message}\n`);
-    else if (process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(err as Error).stack}\n`);
-    else process.stderr.write(`eval failed: ${(err as Error).message}\n`);
-    process.exit(1);
-  },
-);
+runMain('eval', main);

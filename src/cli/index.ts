@@ -173,7 +173,7 @@ async function main(argv: string[]): Promise<number> {
     if (json) process.stdout.write(JSON.stringify({ ok: false, error: message }) + '\n');
     process.stderr.write(`index: ${message}\n`);
     if (usage) process.stderr.write(`${USAGE}\n`);
-    else if (debug || process.env.LOG_LEVEL === 'debug') process.stderr.write(`${(err as Error).stack ?? ''}\n`);
+    else if (debug) process.stderr.write(`${(err as Error).stack ?? ''}\n`);
     else if (!(err instanceof IndexBuildError || err instanceof IndexError)) process.stderr.write('(Set LOG_LEVEL=debug for details.)\n');
     return usage ? 2 : 1;
   }
