@@ -12,7 +12,9 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 /** Words holding a question word (哪一年, 何年, 甚么, 哪一位) ask rather than name a topic. */
 const ASKING = /[哪何谁]|什么|甚么|多少|几/;
 // jieba.cut loads the default dictionary itself when the index's analyser has not yet; loading it
-// again here would drop the index's user words.
+// again here would drop the index's user words. The cut is dictionary-only (no HMM): HMM guesses
+// unknown words from character runs, and a guessed fragment straddling two words (内换, 上仿) is no
+// evidence that the reports miss a topic (measured: drcd-dev false abstention 0.43% → 0.37%).
 
 /**
  * Question words (search form) of two or more Han characters that the reports do not contain:
@@ -21,7 +23,7 @@ const ASKING = /[哪何谁]|什么|甚么|多少|几/;
 export function missingWords(question: string, corpus: string | ((word: string) => boolean)): string[] {
   const occurs = typeof corpus === 'string' ? (w: string) => corpus.includes(w) : corpus;
   const out: string[] = [];
-  for (const w of jieba.cut(question, true)) {
+  for (const w of jieba.cut(question, false)) {
     if (!HAN_WORD.test(w) || FRAME_WORDS.has(w) || ASKING.test(w) || out.includes(w)) continue;
     if (!occurs(w)) out.push(w);
   }
