@@ -221,28 +221,23 @@ export class Bm25Index {
     // Arrays are views into the file buffer when it is 4-aligned (a file read whole is), else
     // copies: at 100,000 chunks a copy would hold ~120 MB twice while loading.
     const aligned = buf.byteOffset % 4 === 0;
-    const u32 = (count: number) => {
-      need(count * 4);
-      let out: Uint32Array;
-      if (aligned) out = new Uint32Array(buf.buffer, buf.byteOffset + at, count);
+    const view = <T extends Uint32Array | Uint16Array>(Ctor: { new (b: ArrayBufferLike, o: number, n: number): T; new (n: number): T; BYTES_PER_ELEMENT: number }, count: number): T => {
+      const bytes = count * Ctor.BYTES_PER_ELEMENT;
+      need(bytes);
+      let out: T;
+      if (aligned) out = new Ctor(buf.buffer, buf.byteOffset + at, count);
       else {
-        out = new Uint32Array(count);
-        Buffer.from(out.buffer).set(buf.subarray(at, at + count * 4));
+        out = new Ctor(count);
+        Buffer.from(out.buffer).set(buf.subarray(at, at + bytes));
       }
-      at += count * 4;
+      at += bytes;
       return out;
     };
-    const docLengths = u32(nDocs);
-    const offsets = u32(terms.length + 1);
+    const docLengths = view(Uint32Array, nDocs);
+    const offsets = view(Uint32Array, terms.length + 1);
     const total = offsets[terms.length];
-    const docIds = u32(total);
-    need(total * 2);
-    let tfs: Uint16Array;
-    if (aligned) tfs = new Uint16Array(buf.buffer, buf.byteOffset + at, total);
-    else {
-      tfs = new Uint16Array(total);
-      Buffer.from(tfs.buffer).set(buf.subarray(at, at + total * 2));
-    }
+    const docIds = view(Uint32Array, total);
+    const tfs = view(Uint16Array, total);
     return new Bm25Index(params, terms, docLengths, offsets, docIds, tfs);
   }
 }

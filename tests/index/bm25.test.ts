@@ -34,6 +34,13 @@ describe('Bm25Index', () => {
     expect(loaded.size).toBe(4);
     for (const q of [['安全'], ['会议', '教育'], ['检查', '生产']]) expect(loaded.search(q, 4)).toEqual(index.search(q, 4));
   });
+  it('round-trips from a buffer that is not 4-aligned (copied, not viewed)', () => {
+    const bytes = index.serialise();
+    const shifted = Buffer.alloc(bytes.length + 1);
+    bytes.copy(shifted, 1);
+    const loaded = Bm25Index.deserialise(shifted.subarray(1));
+    for (const q of [['安全'], ['会议', '教育']]) expect(loaded.search(q, 4)).toEqual(index.search(q, 4));
+  });
   it('rejects a truncated or foreign file', () => {
     const buf = index.serialise();
     expect(() => Bm25Index.deserialise(buf.subarray(0, buf.length - 8))).toThrow(/truncated/);
