@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.ts';
-import { setLogLevel } from '../log.ts';
+import { loadCliConfig } from './cli-config.ts';
 import { ReportsEngine } from '../retrieval/engine.ts';
 import { checkQuestion } from '../retrieval/question/index.ts';
 import { renderAnswerText } from '../retrieval/render-text.ts';
@@ -58,8 +57,8 @@ async function runBatch(engine: ReportsEngine, file: string): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const config = loadConfig();
-  setLogLevel(config.logLevel);
+  const config = loadCliConfig();
+  if (!config) return 2;
   let parsed;
   try {
     parsed = parseArgs({

@@ -1,5 +1,5 @@
 /**
- * How a long-running CLI starts: the validated config, the log level set, the Discord token
+ * How a CLI starts: the validated config, the log level set, the Discord token
  * registered for redaction before anything can log it. An invalid config is printed (one line per
  * variable) and gives `undefined`, so the caller exits with code 2.
  */

@@ -8,22 +8,22 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.ts';
+import { loadCliConfig } from './cli-config.ts';
 import { summarise, type QuestionOutcome } from '../eval/metrics.ts';
 import { readQaFile } from '../eval/qa-file.ts';
 import { evaluate } from '../eval/run.ts';
 import { renderTable } from '../eval/table.ts';
 import { buildIndex } from '../index/build.ts';
 import { createEmbedder } from '../index/embedders/select.ts';
-import { log, setLogLevel } from '../log.ts';
+import { log } from '../log.ts';
 import { ReportsEngine, type EngineOptions } from '../retrieval/engine.ts';
 import { runMain } from './run-main.ts';
 
 const USAGE = 'Usage: npm run eval -- (--corpus FILE | --index DIR) --qa FILE [--limit N] [--embedder builtin] [--json] [--show-misses]';
 
 async function main(): Promise<number> {
-  const config = loadConfig();
-  setLogLevel(config.logLevel);
+  const config = loadCliConfig();
+  if (!config) return 2;
   let args;
   try {
     args = parseArgs({
