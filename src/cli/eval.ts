@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCliConfig } from './cli-config.ts';
-import { summarise, type QuestionOutcome } from '../eval/metrics.ts';
+import { containsGold, summarise, type QuestionOutcome } from '../eval/metrics.ts';
 import { readQaFile } from '../eval/qa-file.ts';
 import { evaluate } from '../eval/run.ts';
 import { renderTable } from '../eval/table.ts';
@@ -19,7 +19,7 @@ import { log } from '../log.ts';
 import { ReportsEngine, type EngineOptions } from '../retrieval/engine.ts';
 import { runMain } from './run-main.ts';
 
-const USAGE = 'Usage: npm run eval -- (--corpus FILE | --index DIR) --qa FILE [--limit N] [--embedder builtin] [--json] [--show-misses]';
+const USAGE = 'Usage: npm run eval -- (--corpus FILE | --index DIR) --qa FILE [--limit N] [--embedder builtin] [--json] [--show-misses [--explain]]';
 
 async function main(): Promise<number> {
   const config = loadCliConfig();
@@ -35,6 +35,8 @@ async function main(): Promise<number> {
         embedder: { type: 'string' },
         json: { type: 'boolean', default: false },
         'show-misses': { type: 'boolean', default: false },
+        /** With --show-misses: each miss's best-scored passages and their features. */
+        explain: { type: 'boolean', default: false },
         label: { type: 'string' },
         /** Engine options as JSON (fusion, weights, abstention threshold): for measuring alternatives. */
         'engine-options': { type: 'string' },
@@ -68,12 +70,16 @@ async function main(): Promise<number> {
       log.info(`Built a temporary index: ${built.articles} articles, ${built.chunks} chunks in ${built.ms} ms.`);
     }
     const extra = args['engine-options'] ? (JSON.parse(args['engine-options']) as Partial<EngineOptions>) : {};
-    const engine = await ReportsEngine.open(indexDir!, { ...extra, modelsDir: config.modelsDir });
+    const engine = await ReportsEngine.open(indexDir!, { ...extra, modelsDir: config.modelsDir, explain: args.explain });
     // Latency is measured per question, so one-time loading is paid before the first.
     await engine.warmUp();
     const outcomes = await evaluate(engine, items, (item, o, a) => {
       if (args['show-misses'] && item.answers.length && !(o.inAnswer || o.inFirst)) {
         process.stderr.write(`MISS ${item.id} ${item.q} | gold: ${item.answers[0]} | answer: ${a?.answer ?? o.error} | [1] ${a?.citations[0]?.excerpt ?? ''}\n`);
+        for (const e of a?.explain ?? []) {
+          const mark = `${e.articleId === item.doc ? '*' : ' '}${containsGold(e.passage, item.answers) ? 'G' : ' '}`;
+          process.stderr.write(`  ${mark} ${e.score} cov ${e.coverage} ctx ${e.context} cue ${e.cue} prior ${e.prior} | ${e.articleId} ${e.passage.slice(0, 80)}\n`);
+        }
       }
       if (args['show-misses'] && !item.answers.length && !o.abstained) process.stderr.write(`NOT ABSTAINED ${item.id} ${item.q} | ${a?.answer}\n`);
     });

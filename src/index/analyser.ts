@@ -72,6 +72,15 @@ export function analyseSearchForm(text: string): string[] {
   return terms;
 }
 
+/**
+ * Words of text already in search form, by the dictionary alone (no HMM: a guessed fragment that
+ * straddles two words, 内换 or 上仿, is neither a word the reports might miss nor a boundary to trust).
+ */
+export function segmentWords(text: string): string[] {
+  ensureJieba();
+  return jieba.cut(text, false);
+}
+
 /** The analyser of an index: jieba with the index's user dictionary (when given). */
 export function createAnalyser(userDictPath?: string): Analyser {
   ensureJieba();

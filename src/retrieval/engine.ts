@@ -10,6 +10,7 @@ import { toSearchForm } from '../index/text-normalise.ts';
 import type { ReportIndex } from '../index/types.ts';
 import { ABSTAIN_TEXT, abstainReason, DEFAULT_POLICY, type AbstainPolicy } from './abstain.ts';
 import { DEFAULT_WEIGHTS, scorePassages, shortAnswer, type CandidateArticle, type SelectWeights } from './answer-select.ts';
+import { segmentWords } from '../index/analyser.ts';
 import { chooseSupports, makeCitation, type Support } from './citations.ts';
 import { MAX_EXCERPT } from './excerpt.ts';
 import { cueMatches, refineAnswerType } from './answer-cues.ts';
@@ -23,7 +24,7 @@ import { understand } from './question/index.ts';
 import { loadLexicon } from './question/lexicon.ts';
 import { translateQuestion } from './question/translate.ts';
 import type { UnderstoodQuestion } from './question/types.ts';
-import { chineseQueryUnits, contentText, matchedWeight, translatedQueryUnits, withSayingConcept, type QueryUnits } from './query-units.ts';
+import { chineseQueryUnits, contentText, discountStraddles, STRADDLE_WEIGHT, matchedWeight, translatedQueryUnits, withSayingConcept, type QueryUnits } from './query-units.ts';
 import { buildTermStats, textUnits, type TermStats } from './term-stats.ts';
 import type { Answer, ArticleSummary, Citation, MeetingInfo, ReportsService } from './types.ts';
 
@@ -49,6 +50,10 @@ export interface EngineOptions {
   pairShare?: number;
   /** Answer who-questions from extracted people (default true). */
   facts?: boolean;
+  /** Weight of question bigrams straddling two words when ranking passages (see query-units.ts). */
+  straddleWeight?: number;
+  /** Attach the best-scored passages with their features to each answer (`Answer.explain`). */
+  explain?: boolean;
 }
 
 /** Everything derived from one loaded index. */
@@ -122,7 +127,7 @@ function prepare(index: ReportIndex): State {
 }
 
 function queryFor(u: UnderstoodQuestion, stats: TermStats): QueryUnits {
-  if (u.script !== 'en' && u.script !== 'mixed') return chineseQueryUnits(u.text, stats);
+  if (u.script !== 'en' && u.script !== 'mixed') return chineseQueryUnits(u.text, stats, segmentWords(u.text));
   const t = translateQuestion(u.original, loadLexicon());
   const english = translatedQueryUnits(t.groups, t.kept, stats);
   if (u.script === 'en') return english;
@@ -266,7 +271,7 @@ export class ReportsEngine implements ReportsService {
 
     const answerType = refineAnswerType(u.intent.answerType, u.text);
     const questionText = toSearchForm(u.original);
-    const rankQuery = u.script === 'en' ? query : withSayingConcept(query, u.text, state.stats);
+    const rankQuery = u.script === 'en' ? query : withSayingConcept(discountStraddles(query, this.opts.straddleWeight ?? STRADDLE_WEIGHT), u.text, state.stats);
     const scored = scorePassages(rankQuery, questionText, answerType, candidates, { ...DEFAULT_WEIGHTS, ...this.opts.select });
     const fact =
       this.opts.facts !== false && answerType === 'person'
@@ -350,6 +355,19 @@ export class ReportsEngine implements ReportsService {
       answer = { question: u.original, answer: text, abstained: false, citations, related: [], timings_ms: {} };
     }
     answer.support = { coverage: Math.round(coverage * 1000) / 1000, missing };
+    if (this.opts.explain) {
+      const r = (x: number) => Math.round(x * 1000) / 1000;
+      const priorOf = new Map(candidates.map((c) => [c.articleId, c.prior]));
+      answer.explain = scored.slice(0, 8).map((s) => ({
+        articleId: s.articleId,
+        passage: s.passage.text,
+        score: r(s.score),
+        coverage: r(s.coverage),
+        context: r(s.contextCoverage),
+        cue: s.cue,
+        prior: r(priorOf.get(s.articleId) ?? 0),
+      }));
+    }
     const tEnd = performance.now();
     answer.timings_ms = {
       normalise: round(tNorm - t0),

@@ -2,7 +2,7 @@
  * Content words of a question that occur nowhere in the reports: a person, place or topic the
  * reports do not cover ("市长", "财政收入"). A strong abstention signal when little else matches.
  */
-import jieba from 'nodejieba';
+import { segmentWords } from '../index/analyser.ts';
 
 /** Words that frame a question rather than name its topic. */
 const FRAME_WORDS = new Set(
@@ -11,10 +11,8 @@ const FRAME_WORDS = new Set(
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 /** Words holding a question word (哪一年, 何年, 甚么, 哪一位) ask rather than name a topic. */
 const ASKING = /[哪何谁]|什么|甚么|多少|几/;
-// jieba.cut loads the default dictionary itself when the index's analyser has not yet; loading it
-// again here would drop the index's user words. The cut is dictionary-only (no HMM): HMM guesses
-// unknown words from character runs, and a guessed fragment straddling two words (内换, 上仿) is no
-// evidence that the reports miss a topic (measured: drcd-dev false abstention 0.43% → 0.37%).
+// The cut is dictionary-only: an HMM-guessed fragment is no evidence that the reports miss a topic
+// (measured: drcd-dev false abstention 0.43% → 0.37%).
 
 /**
  * Question words (search form) of two or more Han characters that the reports do not contain:
@@ -23,7 +21,7 @@ const ASKING = /[哪何谁]|什么|甚么|多少|几/;
 export function missingWords(question: string, corpus: string | ((word: string) => boolean)): string[] {
   const occurs = typeof corpus === 'string' ? (w: string) => corpus.includes(w) : corpus;
   const out: string[] = [];
-  for (const w of jieba.cut(question, false)) {
+  for (const w of segmentWords(question)) {
     if (!HAN_WORD.test(w) || FRAME_WORDS.has(w) || ASKING.test(w) || out.includes(w)) continue;
     if (!occurs(w)) out.push(w);
   }

@@ -32,6 +32,8 @@ export interface Answer {
     /** Question words found nowhere in the reports. */
     missing: string[];
   };
+  /** With the engine's `explain` option: the best-scored passages and why (for developers). */
+  explain?: Array<{ articleId: string; passage: string; score: number; coverage: number; context: number; cue: number; prior: number }>;
 }
 
 /** A question that cannot be asked (empty, too long, garbage); the message is for the user. */

@@ -15,15 +15,29 @@ const seed = readFileSync(path.join(root, 'tests/fixtures/qa/seed-dev.jsonl'), '
   .map((l) => JSON.parse(l) as { id: string; q: string; answers: string[]; kind: string });
 
 let tmp: string;
+let outDir: string;
 let engine: ReportsEngine;
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'baoxun-engine-'));
-  const outDir = path.join(tmp, 'index');
+  outDir = path.join(tmp, 'index');
   await buildIndex({ inputs: [path.join(root, 'data/reports')], outDir, embedder: new BuiltinEmbedder() });
   engine = await ReportsEngine.open(outDir, { modelsDir: path.join(tmp, 'models') });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('explain', () => {
+  it('lists the scored passages behind an answer, best first, the first being the one cited', async () => {
+    const explaining = await ReportsEngine.open(outDir, { modelsDir: path.join(tmp, 'models'), explain: true });
+    const a = await explaining.ask('谁主持了冬春季疫情防控工作动员会？');
+    const lines = a.explain ?? [];
+    expect(lines.length).toBeGreaterThan(1);
+    for (let i = 1; i < lines.length; i++) expect(lines[i - 1].score).toBeGreaterThanOrEqual(lines[i].score);
+    expect(lines[0].coverage).toBeGreaterThan(0);
+    expect(a.citations.some((c) => c.articleId === lines[0].articleId)).toBe(true);
+    expect((await engine.ask('谁主持了冬春季疫情防控工作动员会？')).explain).toBeUndefined();
+  });
+});
 
 describe('engine over the shipped reports (seed-dev)', () => {
   for (const item of seed.filter((s) => s.answers.length)) {

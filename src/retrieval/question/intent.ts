@@ -1,6 +1,7 @@
 /** What a question asks for (who, when, how many, …), what it restricts to, and its content words. */
 import { ENGLISH_STOP_WORDS } from './english-words.ts';
 import { parseFilters } from './filters.ts';
+import { withoutQuestionWords } from './question-words.ts';
 import type { AnswerType, PersonRole, QuestionIntent, QuestionKind } from './types.ts';
 
 interface Rule {
@@ -32,14 +33,6 @@ const ROLES: Array<[PersonRole, RegExp]> = [
   ['spoke', /讲话|讲了|讲到|讲述|强调|要求|指出|表示|发言|致辞|部署|\bsp(oke|eak|eaks|oken)\b|\bsaid\b|\bsays?\b|\bstress(ed|es)?\b|\bemphasi[sz](ed|es|e)\b|\bdemand(ed|s)?\b|\brequire[ds]?\b|\bspeech\b/i],
 ];
 
-/**
- * Interrogatives and particles, removed to leave the content words; longer forms first so 是什么
- * goes before 什么. "是" alone stays: in 的关键是什么 it anchors the sentence the answer follows.
- */
-const QUESTION_WORDS =
-  /请问|是不是|各自|分别|多少[家个位项次名条件场批所座种元天年人]?|几[家个位项次名条件场批所座种元天年人]|有没有|什么时[候间]|什么地方|什么人|什么年份|什么日子|哪一年|哪一天|哪一位|哪个|哪一|有哪些|哪些|哪位|哪里|哪儿|哪年|哪天|哪几|几月几[日号]|几号|何时|何地|何处|何人|多少|多大|多长|多久|怎么样|怎样|怎么|如何|为什么|为何|什么|是谁|谁|几|吗|呢|吧|啊|呀|么|\?|!/g;
-
-
 /** Words that frame an English question rather than carry its content. */
 const ENGLISH_FRAME = new Set(['year', 'date', 'day', 'month', 'time', 'number', 'percentage', 'percent', 'amount']);
 
@@ -54,7 +47,7 @@ function focusTerms(rest: string, english: boolean): string[] {
     }
     return out;
   }
-  const stripped = rest.replace(QUESTION_WORDS, ' ');
+  const stripped = withoutQuestionWords(rest);
   // 了 (aspect) ends a phrase too, except in 了解.
   for (let segment of stripped.split(/[\s,;:"'()<>《》。.、?!]+|了(?!解)/)) {
     // A 是 left dangling at the end ("主任是谁" → 主任是) is the copula, unless a 的X是 frame holds it.
