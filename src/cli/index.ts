@@ -1,6 +1,7 @@
 /**
- * `npm run index -- [--input PATH ...] [--out DIR] [--embedder auto|builtin|MODEL_ID] [--json]`
- * Builds the search index of the reports. Progress goes to stderr; the summary (or, with --json,
+ * `npm run index -- [--input PATH ...] [--out DIR] [--embedder auto|builtin|MODEL_ID] [--json] [--progress human|jsonl]`
+ * Builds the search index of the reports. Progress goes to stderr (for people, or with
+ * `--progress jsonl` one JSON line per step, for the bot's /reindex); the summary (or, with --json,
  * exactly one JSON object) to stdout. Exit codes: 0 built, 1 build failed, 2 bad arguments.
  */
 import path from 'node:path';
@@ -10,13 +11,15 @@ import { setLogLevel } from '../log.ts';
 import { buildIndex, type BuildProgress, type BuildSummary } from '../index/build.ts';
 import { createEmbedder } from '../index/embedders/select.ts';
 import { IndexBuildError, IndexError } from '../index/errors.ts';
+import { formatProgressLine, progressLineDue } from './progress-lines.ts';
 
-const USAGE = `Usage: npm run index -- [--input PATH ...] [--out DIR] [--embedder auto|builtin|MODEL_ID] [--json]
+const USAGE = `Usage: npm run index -- [--input PATH ...] [--out DIR] [--embedder auto|builtin|MODEL_ID] [--json] [--progress human|jsonl]
 
   --input PATH     a report file or folder (.txt pages, .jsonl documents); repeatable. Default: the reports folder (BAOXUN_REPORTS_DIR)
   --out DIR        the index folder. Default: BAOXUN_INDEX_DIR
   --embedder SPEC  auto (an installed model, else built-in), builtin, or a model id. Default: BAOXUN_EMBEDDER
-  --json           print exactly one JSON object (the summary) on stdout`;
+  --json           print exactly one JSON object (the summary) on stdout
+  --progress MODE  human (default) or jsonl: one {"stage","done","total"} JSON line per step on stderr`;
 
 class UsageError extends Error {}
 
@@ -29,6 +32,7 @@ function parse(argv: string[]) {
         out: { type: 'string' },
         embedder: { type: 'string' },
         json: { type: 'boolean', default: false },
+        progress: { type: 'string', default: 'human' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -38,6 +42,7 @@ function parse(argv: string[]) {
       if (value !== undefined && value.trim() === '') throw new UsageError(`${name} needs a value`);
     }
     if (values.input?.some((p) => p.trim() === '')) throw new UsageError('--input needs a path');
+    if (values.progress !== 'human' && values.progress !== 'jsonl') throw new UsageError('--progress must be human or jsonl');
     return values;
   } catch (err) {
     if (err instanceof UsageError) throw err;
@@ -45,8 +50,27 @@ function parse(argv: string[]) {
   }
 }
 
+interface ProgressReporter {
+  update(p: BuildProgress): void;
+  done(): void;
+}
+
+/** Progress for a program reading stderr: a JSON line per stage change, stage end, and otherwise a few a second. */
+function jsonlProgressReporter(): ProgressReporter {
+  let last: { stage: string; done: number; at: number } | undefined;
+  return {
+    update(p) {
+      const now = Date.now();
+      if (!progressLineDue(last, p, now)) return;
+      last = { stage: p.stage, done: p.done, at: now };
+      process.stderr.write(formatProgressLine(p) + '\n');
+    },
+    done() {},
+  };
+}
+
 /** Progress on stderr: a redrawn bar on a terminal, otherwise an occasional plain line. */
-function progressReporter(): { update(p: BuildProgress): void; done(): void } {
+function progressReporter(): ProgressReporter {
   const tty = process.stderr.isTTY === true;
   let lastStage = '';
   let lastLine = 0;
@@ -142,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
     };
     process.on('SIGINT', onInterrupt);
     process.on('SIGTERM', onInterrupt);
-    const progress = progressReporter();
+    const progress = args.progress === 'jsonl' ? jsonlProgressReporter() : progressReporter();
     let summary: BuildSummary;
     try {
       summary = await buildIndex({ inputs, outDir, embedder, onProgress: (p) => progress.update(p), signal: abort.signal });

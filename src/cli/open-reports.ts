@@ -2,6 +2,8 @@
  * Opens the reports for a front end: the engine over the index folder, building the index first
  * when there is none, and the reindex job the bot's /reindex runs (build into the folder, which
  * publishes atomically, then swap the engine to it; questions keep using the old index meanwhile).
+ * The first build runs in-process: nothing is being served yet. A reindex runs `npm run index` as a
+ * child process, so the bot's event loop (gateway heartbeats, other questions) never waits on it.
  */
 import type { Config } from '../config.ts';
 import { buildIndex, type BuildProgress } from '../index/build.ts';
@@ -11,6 +13,7 @@ import { resolveIndexDir } from '../index/index-folder.ts';
 import { log } from '../log.ts';
 import { ReportsEngine } from '../retrieval/engine.ts';
 import type { Reindex } from '../bot/context.ts';
+import { runIndexProcess } from './reindex-process.ts';
 
 export function describeProgress(p: BuildProgress): string {
   return p.total > 0 ? `${p.stage} ${p.done}/${p.total}` : p.stage;
@@ -44,7 +47,11 @@ export async function openReports(config: Config): Promise<{ engine: ReportsEngi
   // Long-running front ends pay one-time costs (lexicon, JIT) now, not on someone's first question.
   await engine.warmUp();
   const reindex: Reindex = async (onProgress) => {
-    await build(config, (p) => onProgress(describeProgress(p)));
+    const s = await runIndexProcess(config, (p) => onProgress(describeProgress(p)));
+    if (s) {
+      if (s.embedderNote) log.info(s.embedderNote);
+      log.info(`Indexed ${s.articles} article(s) in ${s.chunks} chunk(s) from ${s.files} file(s) in ${(s.ms / 1000).toFixed(1)} s (${s.reused} chunk(s) reused).`);
+    }
     await engine.reload();
   };
   return { engine, reindex };

@@ -56,9 +56,20 @@ async function runInBackground(interaction: ChatInputCommandInteraction, ctx: Bo
     log.info('reindex: done');
   } catch (err) {
     log.error('reindex failed', err);
-    show('重建失败，仍在使用旧索引。 / The rebuild failed; the old index is still in use.');
+    const reason = shownReason(err);
+    show(`重建失败，仍在使用旧索引。 / The rebuild failed; the old index is still in use.${reason ? ` (${reason})` : ''}`);
   } finally {
     ctx.reindexing.running = false;
     await chain;
   }
+}
+
+/**
+ * The reindex job may attach `adminReason`, a short path-free phrase ("another build is running");
+ * the error's message itself may name server folders, so it is only logged.
+ */
+function shownReason(err: unknown): string | undefined {
+  if (!(err instanceof Error) || !('adminReason' in err)) return undefined;
+  const reason = err.adminReason;
+  return typeof reason === 'string' && reason.length > 0 && reason.length <= 100 ? reason : undefined;
 }
