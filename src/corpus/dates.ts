@@ -7,10 +7,64 @@ export function isoDate(year: number, month: number, day: number): string | unde
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** `2021-01-12`, `2021/1/12`, `2021.1.12`, `2021年1月12日` (optionally with a time after) → ISO, else undefined. */
+/**
+ * `2021-01-12`, `2021/1/12`, `2021.1.12`, `2021年1月12日`, `二〇二一年一月十二日` (optionally with a time
+ * after) → ISO, else undefined.
+ */
 export function normaliseDate(value: string): string | undefined {
   const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/.exec(value);
-  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const h = new RegExp(`^\\s*${HAN_DATE}`).exec(value);
+  return h ? hanDate(h[1], h[2], h[3]) : undefined;
+}
+
+/** Zero is printed 〇, 零, or (typeset or OCR'd) as a circle or the letter O. */
+const HAN_DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, '○': 0, O: 0, o: 0, Ο: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/**
+ * A date in Chinese numerals (`二〇二一年一月十五日`, OCR spaces allowed): the year digit by digit, month
+ * and day as numbers. Groups: year, month, day; read them with hanDate.
+ */
+export const HAN_DATE = '([〇零○OoΟ一二三四五六七八九](?:\\s*[〇零○OoΟ一二三四五六七八九]){3})\\s*年\\s*([一二三四五六七八九十](?:\\s*[一二])?)\\s*月\\s*([一二三四五六七八九十廿卅](?:\\s*[一二三四五六七八九十]){0,2})\\s*日';
+
+/** The groups of a HAN_DATE match → ISO, else undefined. */
+export function hanDate(year: string, month: string, day: string): string | undefined {
+  const digits = [...year.replace(/\s+/g, '')].map((c) => HAN_DIGITS[c]);
+  if (digits.length !== 4 || digits.some((d) => d === undefined)) return undefined;
+  const y = digits.reduce((acc, d) => acc * 10 + d, 0);
+  const m = hanNumber(month.replace(/\s+/g, ''));
+  const d = hanNumber(day.replace(/\s+/g, ''));
+  return m === undefined || d === undefined ? undefined : isoDate(y, m, d);
+}
+
+/** 一 … 三十九 (十五, 二十, 廿一, 卅一) → the number; undefined for anything else. */
+export function hanNumber(text: string): number | undefined {
+  const unit = (c: string | undefined) => (c === undefined ? undefined : HAN_DIGITS[c]);
+  const t = text.replace(/^廿/, '二十').replace(/^卅/, '三十');
+  const m = /^([一二三]?)(十?)([一二三四五六七八九]?)$/.exec(t);
+  if (!m || t === '') return undefined;
+  if (!m[2]) return t.length === 1 ? unit(t) : undefined;
+  return (m[1] ? unit(m[1])! : 1) * 10 + (m[3] ? unit(m[3])! : 0);
+}
+
+/**
+ * The date of month/day nearest to the issue date (ISO): a report printed on 2021-01-02 about
+ * `12月30日` means 2020-12-30, one printed on 2020-12-30 announcing `1月5日` means 2021-01-05.
+ */
+export function dateNear(issue: string, month: number, day: number): string | undefined {
+  const year = Number(issue.slice(0, 4));
+  const at = Date.parse(issue);
+  let best: string | undefined;
+  let bestGap = Infinity;
+  for (const y of [year, year - 1, year + 1]) {
+    const iso = isoDate(y, month, day);
+    if (!iso) continue;
+    const gap = Math.abs(Date.parse(iso) - at);
+    if (gap < bestGap) [best, bestGap] = [iso, gap];
+  }
+  return best;
 }
 
 export interface MonthDay {

@@ -9,11 +9,15 @@ import { normaliseUnicode, tightenSpacing } from './normalise.ts';
 import { isBylineLine, isDeskLine, parseByline, type Byline } from './byline.ts';
 import { groupHeadlines, headlineUnits, matchHeadlines } from './headline-block.ts';
 import { deriveHeadline, leadSentence, readLead } from './lead.ts';
-import { findMonthDay, inferYear, isoDate, normaliseDate } from './dates.ts';
+import { dateNear, findMonthDay, inferYear, isoDate, normaliseDate } from './dates.ts';
+import { findMasthead } from './masthead.ts';
 import { extractPeople } from './people.ts';
 
 export interface PageMeta {
-  /** The date (front matter); gives the year, or the whole date when the text prints none. */
+  /**
+   * The issue's date (front matter); gives the year, or the whole date when the text prints none. Without
+   * it, the date the page header or footer prints does the same.
+   */
   date?: string;
   /** Used as the headline when the page is a single article without a printed headline. */
   title?: string;
@@ -38,10 +42,13 @@ interface Segment {
 }
 
 export function parsePage(text: string, source: string, meta: PageMeta = {}): Article[] {
-  const lines = normaliseUnicode(text)
+  const raw = normaliseUnicode(text)
     .split('\n')
-    .map((l) => l.replace(/\s+$/, ''))
-    .map((l) => (isDeskLine(l) ? '' : l));
+    .map((l) => l.replace(/\s+$/, ''));
+  // Page headers and footers are neither headline nor body; blanking keeps the paragraph breaks.
+  const masthead = findMasthead(raw);
+  const furniture = new Set(masthead.lines);
+  const lines = raw.map((l, i) => (furniture.has(i) || isDeskLine(l) ? '' : l));
   const { segments, headlineLines } = segment(lines);
   const bodies = segments.map((s) => joinLines(s.body));
   const leads = bodies.map(leadSentence);
@@ -49,7 +56,7 @@ export function parsePage(text: string, source: string, meta: PageMeta = {}): Ar
   const matched = matchHeadlines(groups, leads, bodies);
 
   const pageText = bodies.join('\n');
-  const metaDate = meta.date ? normaliseDate(meta.date) : undefined;
+  const metaDate = (meta.date ? normaliseDate(meta.date) : undefined) ?? masthead.date;
   const pageYear = metaDate ? Number(metaDate.slice(0, 4)) : inferYear(pageText);
   const pageMonthDay = findMonthDay(pageText);
   const prefix = meta.idPrefix ?? idPrefixOf(source);
@@ -93,7 +100,7 @@ function articleDate(
   const md = findMonthDay(lead) ?? pageMonthDay;
   if (!md) return { date: metaDate, dateInferred: false };
   if (md.year) return { date: isoDate(md.year, md.month, md.day), dateInferred: false };
-  if (metaDate) return { date: isoDate(Number(metaDate.slice(0, 4)), md.month, md.day), dateInferred: false };
+  if (metaDate) return { date: dateNear(metaDate, md.month, md.day), dateInferred: false };
   if (pageYear === undefined) return { date: undefined, dateInferred: false };
   const date = isoDate(pageYear, md.month, md.day);
   return { date, dateInferred: date !== undefined };
