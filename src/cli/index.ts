@@ -166,6 +166,11 @@ async function main(argv: string[]): Promise<number> {
     };
     process.on('SIGINT', onInterrupt);
     process.on('SIGTERM', onInterrupt);
+    if (args.progress === 'jsonl') {
+      // Run by a program: if it goes away (it then sends SIGTERM), writing to its closed pipes must not
+      // crash the build before it has stopped cleanly and released its lock.
+      for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+    }
     const progress = args.progress === 'jsonl' ? jsonlProgressReporter() : progressReporter();
     let summary: BuildSummary;
     try {

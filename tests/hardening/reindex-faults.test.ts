@@ -53,7 +53,10 @@ describe('/reindex that fails', () => {
     // A live pid (this process) in the lock: to the reindex job, another build is running.
     writeFileSync(lockPath(indexDir), `${process.pid}\n`);
     try {
-      await reindexUntil(/rebuild failed; the old index is still in use/);
+      const shown = await reindexUntil(/rebuild failed; the old index is still in use/);
+      // The reason, but never the server's folders.
+      expect(shown).toMatch(/another build is running/);
+      expect(shown).not.toContain(dir);
     } finally {
       rmSync(lockPath(indexDir), { force: true });
     }
@@ -62,7 +65,7 @@ describe('/reindex that fails', () => {
 
   it('with no readable report left: says so, keeps the old index; fixed, it swaps in', async () => {
     writeFileSync(path.join(reports, 'page.txt'), '');
-    await reindexUntil(/rebuild failed; the old index is still in use/);
+    expect(await reindexUntil(/rebuild failed; the old index is still in use/)).toMatch(/no readable reports found/);
     expect(await askAnswered()).toContain('王新亭');
     copyFileSync(SHIPPED_PAGE, path.join(reports, 'page.txt'));
     await reindexUntil(/swapped in/);
