@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cueMatches, cueScore, refineAnswerType } from '../../src/retrieval/answer-cues.ts';
-import { scorePassages, shortAnswer, MAX_ANSWER } from '../../src/retrieval/answer-select.ts';
+import { DEFAULT_WEIGHTS, scorePassages, shortAnswer, MAX_ANSWER } from '../../src/retrieval/answer-select.ts';
 import { articlePassages, cutLong } from '../../src/retrieval/passages.ts';
 import { chineseQueryUnits } from '../../src/retrieval/query-units.ts';
 import { buildTermStats, textUnits } from '../../src/retrieval/term-stats.ts';
@@ -51,6 +51,19 @@ describe('passage scoring', () => {
       { articleId: 'b', passages: b.passages, prior: 1, people: [] },
     ]);
     expect(scored[0].articleId).toBe('b');
+  });
+  it('lets the lead settle a near-tie: the first sentence states what the subject belongs to', () => {
+    const body = '夏河县是甘肃省下辖的一个县。东汉时夏河县改隶陇西郡，县名仍旧。';
+    const { passages } = setup(body);
+    const stats = buildTermStats([body, '甘肃省的另一篇文章。', '陇西郡的历史。']);
+    const q = '夏河县隶属于哪一个省？';
+    const rank = (lead: number) =>
+      scorePassages(chineseQueryUnits(q, stats), q, 'span', [{ articleId: 'a', passages, prior: 1, people: [] }], { ...DEFAULT_WEIGHTS, lead });
+    // Without the lead bonus the later sentence wins on a chance match (隶 in 改隶).
+    expect(rank(0)[0].passage.index).toBe(1);
+    const withLead = rank(DEFAULT_WEIGHTS.lead);
+    expect(withLead[0].passage.text).toContain('甘肃省');
+    expect(withLead[0].score - withLead[1].score).toBeCloseTo(DEFAULT_WEIGHTS.lead - (rank(0)[0].score - rank(0)[1].score), 6);
   });
 });
 
