@@ -5,9 +5,9 @@
 import type { Article } from './types.ts';
 import { normaliseUnicode, tightenSpacing } from './normalise.ts';
 import { idPrefixOf, parsePage } from './page-parser.ts';
-import { deriveHeadline, leadSentence, readLead } from './lead.ts';
-import { findMonthDay, inferYear, isoDate, normaliseDate } from './dates.ts';
-import { extractPeople } from './people.ts';
+import { deriveHeadline } from './lead.ts';
+import { normaliseDate } from './dates.ts';
+import { documentFacts } from './document-facts.ts';
 
 export interface FrontMatter {
   /** Keys lower-cased; values unquoted. Empty when the file has none. */
@@ -70,31 +70,21 @@ function plainArticle(
   }
   const body = paragraphs(lines);
   if (body === '') return [];
-  const lead = leadSentence(body);
+  const facts = documentFacts(body, opts.date);
   const headline = opts.title ?? heading;
-  let date = opts.date;
-  let dateInferred = false;
-  if (!date) {
-    const md = findMonthDay(lead) ?? findMonthDay(body);
-    const year = md?.year ?? inferYear(body);
-    if (md && year !== undefined) {
-      date = isoDate(year, md.month, md.day);
-      dateInferred = md.year === undefined && date !== undefined;
-    }
-  }
   return [
     {
       id: `${idPrefixOf(source)}-1`,
       source,
-      headline: headline ?? deriveHeadline(lead),
+      headline: headline ?? deriveHeadline(facts.lead),
       subtitle: '',
       headlineDerived: headline === undefined,
-      date,
-      dateInferred,
-      meeting: readLead(lead).meeting,
+      date: facts.date,
+      dateInferred: facts.dateInferred,
+      meeting: facts.meeting,
       reporters: [],
       photographers: [],
-      people: extractPeople(body),
+      people: facts.people,
       body,
     },
   ];

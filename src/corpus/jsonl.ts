@@ -1,7 +1,12 @@
-/** Bulk archives: one `{"id","title","text","date"?,"source"?}` a line. Kept cheap: normalisation only, no page parsing. */
+/**
+ * Bulk archives: one `{"id","title","text","date"?,"source"?}` a line. Kept cheap: no page
+ * parsing, but the same document facts (date, meeting, people) as a plain text report.
+ */
 import type { Article } from './types.ts';
 import { normaliseDocument } from './normalise.ts';
 import { normaliseDate } from './dates.ts';
+import { documentFacts } from './document-facts.ts';
+import { deriveHeadline } from './lead.ts';
 
 export interface LineProblem {
   /** 1-based line number. */
@@ -13,9 +18,6 @@ export interface JsonlParseResult {
   articles: Article[];
   problems: LineProblem[];
 }
-
-/** Derived headlines are the text's opening, cut at the first sentence end or this many characters. */
-const DERIVED_HEADLINE_MAX = 30;
 
 /**
  * Parses a JSONL archive. Bad lines (not JSON, no id or text) are reported and skipped; of duplicate ids the
@@ -63,25 +65,21 @@ export function parseJsonl(text: string, source: string, seenIds: Set<string> = 
     }
     seenIds.add(id);
     const title = typeof r.title === 'string' ? normaliseDocument(r.title).replace(/\n/g, ' ') : '';
-    const date = typeof r.date === 'string' ? normaliseDate(r.date) : undefined;
+    const facts = documentFacts(body, typeof r.date === 'string' ? normaliseDate(r.date) : undefined, false);
     articles.push({
       id,
       source: typeof r.source === 'string' && r.source.trim() !== '' ? r.source.trim() : source,
-      headline: title || deriveHeadline(body),
+      headline: title || deriveHeadline(facts.lead),
       subtitle: '',
       headlineDerived: title === '',
-      date,
-      dateInferred: false,
+      date: facts.date,
+      dateInferred: facts.dateInferred,
+      ...(facts.meeting ? { meeting: facts.meeting } : {}),
       reporters: [],
       photographers: [],
-      people: [],
+      people: facts.people,
       body,
     });
   }
   return { articles, problems };
-}
-
-function deriveHeadline(body: string): string {
-  const first = body.split(/[。！？\n]/, 1)[0];
-  return first.length > DERIVED_HEADLINE_MAX ? first.slice(0, DERIVED_HEADLINE_MAX) + '…' : first;
 }

@@ -32,8 +32,6 @@ const DATELINE = /^[【[]?本[报報][讯訊][】\]]?\s*(?:[（(]([^）)]{1,40})
 const SENTENCE_FINAL = /[。！？；：!?;:…]$/;
 const TRAILING_CLOSERS = /[”’」』）)》】"']+$/;
 const SENTENCE_PUNCT = /[，。；：！？、,;!?]/;
-/** People are named near the top; a bound keeps a huge one-article file from costing seconds. */
-const PEOPLE_SCAN_CHARS = 50_000;
 
 interface Segment {
   body: string[];
@@ -84,7 +82,7 @@ export function parsePage(text: string, source: string, meta: PageMeta = {}): Ar
       reporters: credits.reporters,
       photographers: credits.photographers,
       contributors: credits.contributors,
-      people: [...extractPeople(body.slice(0, PEOPLE_SCAN_CHARS)), ...creditedPeople(credits)],
+      people: [...extractPeople(body), ...creditedPeople(credits)],
       body,
     });
   });

@@ -46,7 +46,11 @@ interface Mention {
   end: number;
 }
 
-export function extractPeople(text: string): Person[] {
+/** People are named near the top; a bound keeps a huge one-article file from costing seconds. */
+export const PEOPLE_SCAN_CHARS = 50_000;
+
+export function extractPeople(fullText: string): Person[] {
+  const text = fullText.length > PEOPLE_SCAN_CHARS ? fullText.slice(0, PEOPLE_SCAN_CHARS) : fullText;
   const titled = findTitled(text);
   const known = new Set(titled.map((m) => m.name));
   const mentions = [...titled];

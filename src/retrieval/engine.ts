@@ -151,14 +151,17 @@ export class ReportsEngine implements ReportsService {
     const rankQuery = u.script === 'en' ? query : withSayingConcept(discountStraddles(query, this.opts.straddleWeight ?? STRADDLE_WEIGHT), u.text, state.stats);
     const weights = { ...DEFAULT_WEIGHTS, ...this.opts.select };
     const scored = scorePassages(rankQuery, questionText, answerType, candidates, weights);
-    const fact = this.opts.facts !== false && answerType === 'person' ? answerFromFacts(u.intent.role, query, candidates, unitsOf) : undefined;
+    // Facts are about the meetings the reports name: none answers for a meeting no report names.
+    const useFacts = this.opts.facts !== false && answerType === 'person' && !hybrid.meetingDropped;
+    const fact = useFacts ? answerFromFacts(u.intent.role, query, candidates, unitsOf) : undefined;
 
     const best = scored[0];
     const coverage = best ? coverageAround(state, best, query) : 0;
     const missing = u.script === 'en' ? [] : missingWords(u.text, state.occurs);
     const reason = abstainReason(
       {
-        filterSatisfied: hybrid.filterSatisfied,
+        // A meeting no report names, with words the reports never use: a meeting they do not cover.
+        filterSatisfied: hybrid.filterSatisfied && !(hybrid.meetingDropped && missing.length > 0),
         coverage,
         missing: missing.length,
         english: u.script === 'en',

@@ -26,6 +26,19 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+describe('meetings named in a question', () => {
+  it('answer from the meeting the reports name', async () => {
+    const a = await engine.ask('在信访工作会议上谁讲了话？');
+    expect(a.abstained).toBe(false);
+    expect(a.answer).toContain('张红军');
+  });
+  it('abstain for a meeting no report names, rather than answer from another meeting', async () => {
+    const a = await engine.ask('在防汛抗旱工作会议上，谁讲了话？');
+    expect(a.abstained).toBe(true);
+    expect(a.citations).toEqual([]);
+  });
+});
+
 describe('explain', () => {
   it('lists the scored passages behind an answer, best first, the first being the one cited', async () => {
     const explaining = await ReportsEngine.open(outDir, { modelsDir: path.join(tmp, 'models'), explain: true });

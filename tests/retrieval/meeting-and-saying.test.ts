@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesMeeting } from '../../src/retrieval/hybrid.ts';
+import { chunkFilter, namesMeeting } from '../../src/retrieval/hybrid.ts';
 import { chineseQueryUnits, matchedWeight, withSayingConcept } from '../../src/retrieval/query-units.ts';
 import { buildTermStats, textUnits } from '../../src/retrieval/term-stats.ts';
 
@@ -13,6 +13,18 @@ describe('meeting names', () => {
     expect(namesMeeting('冬春季新冠肺炎疫情防控工作动员会', '经济工作会议')).toBe(false);
     expect(namesMeeting('信访工作会议', '会工作')).toBe(false);
     expect(namesMeeting('信访工作会议', '信会')).toBe(false);
+  });
+});
+
+describe('meeting filters', () => {
+  const chunk = (text: string, meeting?: string) => ({ id: 'x', articleId: 'a', text, headline: '', start: 0, end: text.length, ...(meeting ? { meeting } : {}) });
+  const chunks = [chunk('青龙镇召开防汛抗旱工作会议。', '防汛抗旱工作会议'), chunk('会议在第六小组第一次会议上决定。')];
+  it('keep the chunks whose meeting, headline or text names the meeting', () => {
+    const f = chunkFilter({ meeting: '防汛会议' }, chunks as never, { dated: false, withMeetings: true })!;
+    expect([0, 1].filter(f)).toEqual([0]);
+  });
+  it('are not applied to reports without meeting metadata', () => {
+    expect(chunkFilter({ meeting: '防汛会议' }, chunks as never, { dated: false, withMeetings: false })).toBeUndefined();
   });
 });
 
