@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { extractPeople } from '../../src/corpus/people.ts';
+import { readLead } from '../../src/corpus/lead.ts';
 import { parsePage } from '../../src/corpus/page-parser.ts';
 import type { Article } from '../../src/corpus/types.ts';
 
@@ -69,6 +71,18 @@ describe('parsePage on the shipped page', () => {
     expect(person(petitions, '张红军')?.roles).toContain('chaired');
     expect(person(petitions, '王新亭')?.roles).toEqual(expect.arrayContaining(['attended', 'spoke']));
     expect(person(petitions, '王新亭')?.roles).not.toContain('chaired');
+  });
+
+  it('ends a name where a verb begins and reads briefing and leading as roles', () => {
+    const people = extractPeople('党工委副书记、纪工委书记马文彬作交流发言。管委会副主任姚五洲通报全区汛前隐患排查整治情况。区长李明带队检查。');
+    expect(people.map((p) => p.name)).toEqual(['马文彬', '姚五洲', '李明']);
+    expect(people.find((p) => p.name === '马文彬')?.roles).toEqual(['spoke']);
+    expect(people.find((p) => p.name === '姚五洲')?.roles).toEqual(['spoke']);
+    expect(people.find((p) => p.name === '李明')?.roles).toEqual(['attended']);
+  });
+
+  it('reads a study session as the meeting of its lead', () => {
+    expect(readLead('6月2日，高新区党工委理论学习中心组举行2021年第五次集体学习。').meeting).toBe('2021年第五次集体学习');
   });
 
   it('repairs sentences broken by columns and OCR spaces', () => {
