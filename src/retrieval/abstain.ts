@@ -13,6 +13,8 @@ export interface AbstainSignals {
   coverage: number;
   /** How many content words of the question occur nowhere in the reports. */
   missing: number;
+  /** How many of those settle it alone (a place the reports never name, a period they report with another number). */
+  decisive?: number;
   /** English questions match through noisy translations, so their coverage runs lower. */
   english: boolean;
   /** True when a structured fact answered the question. */
@@ -44,6 +46,7 @@ export type AbstainReason = 'filter' | 'no-candidate' | 'low-coverage' | 'missin
 export function abstainReason(s: AbstainSignals, policy: AbstainPolicy = DEFAULT_POLICY): AbstainReason | undefined {
   if (!s.filterSatisfied) return 'filter';
   if (!s.hasCandidate) return 'no-candidate';
+  if (s.decisive) return 'missing-words';
   if (s.factAnswered) return undefined;
   if (s.english) return s.coverage < policy.minCoverageEnglish ? 'low-coverage' : undefined;
   if (s.coverage < policy.minCoverage) return 'low-coverage';

@@ -17,7 +17,7 @@ import { DEFAULT_ARTICLE_RANKING, rankArticles, type ArticleRanking } from './ar
 import { makeCitation } from './citations.ts';
 import { answerFromFacts, eventsOnDate } from './facts.ts';
 import { DEFAULT_HYBRID, hybridSearch, type HybridOptions } from './hybrid.ts';
-import { missingWords } from './missing-words.ts';
+import { decisiveAbsences, missingWords } from './missing-words.ts';
 import { understand } from './question/index.ts';
 import { loadLexicon } from './question/lexicon.ts';
 import { translateQuestion } from './question/translate.ts';
@@ -164,6 +164,7 @@ export class ReportsEngine implements ReportsService {
         filterSatisfied: hybrid.filterSatisfied && !(hybrid.meetingDropped && missing.length > 0),
         coverage,
         missing: missing.length,
+        decisive: decisiveAbsences(missing, state.occurs).length,
         english: u.script === 'en',
         factAnswered: fact !== undefined,
         hasCandidate: best !== undefined,

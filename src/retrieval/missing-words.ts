@@ -27,3 +27,36 @@ export function missingWords(question: string, corpus: string | ((word: string) 
   }
   return out;
 }
+
+/**
+ * A place, or a place's party committee, by its suffix (上海市, 河南省委): the stem names which one.
+ * Bodies (财政局, 林业局) are left out: their names are generic and reports word them variously.
+ */
+const NAMED_PLACE = /^(\p{Script=Han}{2,})(?:省委|市委|县委|区委|省|市|县|区|镇|乡|村)$/u;
+/** Generic nouns in 区 (地区, 社区, 辖区…): no particular place. */
+const GENERIC_AREA = /[地社园城市辖山郊景学]区$/u;
+/**
+ * A numbered period (第三季度, 三月份, 第二季): the reports may cover another one. Counts and ranks
+ * (第五名, 三席, 六成) are left out: the reports print them as answers, not as what a report is about.
+ */
+const NUMBERED = /^(第?)([一二三四五六七八九十]{1,3}|\d{1,2})(季度|季|月份|年度)$/u;
+const NUMERALS = [...'一二三四五六七八九十'];
+
+/**
+ * The absent words that settle it, whatever else matches: a place whose name the reports
+ * never print (上海市 when they never mention 上海), or a numbered period they print only with other
+ * numbers (第三季度 when they report 第二季度). Other absent words (a verb, a paraphrase) only count
+ * when little else of the question matches.
+ */
+export function decisiveAbsences(missing: readonly string[], occurs: (word: string) => boolean): string[] {
+  return missing.filter((w) => {
+    const named = NAMED_PLACE.exec(w);
+    if (named) return !GENERIC_AREA.test(w) && !occurs(named[1]);
+    const numbered = NUMBERED.exec(w);
+    if (numbered) {
+      const [, ordinal, n, thing] = numbered;
+      return NUMERALS.some((d) => d !== n && occurs(`${ordinal}${d}${thing}`));
+    }
+    return false;
+  });
+}

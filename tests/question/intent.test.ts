@@ -70,6 +70,7 @@ describe('parseFilters', () => {
     expect(parseFilters('12 march 2020').filters.date).toBe('2020-03-12');
     expect(parseFilters('二〇二一年一月十二日').filters.date).toBe('2021-01-12');
     expect(parseFilters('what happened in 2019').filters).toEqual({ year: 2019 });
+    expect(parseFilters('who chaired the 2019 flood prevention meeting').filters).toEqual({ year: 2019 });
   });
 
   it('rejects impossible dates and does not read 年代 as a year', () => {

@@ -77,6 +77,11 @@ export function parseFilters(normalised: string): FilterParse {
     filters.year ??= +m[1];
     return true;
   });
+  // "the 2019 flood prevention meeting": a year used as a modifier.
+  cut(/\b(?<=(?:the|a|an)\s+)((?:19|20)\d{2})(?=\s+[a-z])/gi, (m) => {
+    filters.year ??= +m[1];
+    return true;
+  });
 
   // A meeting named before 上/中/期间: "在安委会上…", "全市安全生产工作会议上…".
   const meeting = /(?:^|在|于|[,;:"\s])([^\s,;:"?!。在于]{1,30}?(?:会议|会))(?:上|中|期间)/u.exec(rest);
