@@ -100,9 +100,11 @@ export function scorePassages(
     const local = localWeights(query, ps, weights.local);
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i];
-      const own = matchedWeight(local, c.headlineUnits ? unionUnits(p.units, c.headlineUnits) : p.units) / total;
+      const head = p.runHead !== undefined ? ps[p.runHead]?.units : undefined;
+      const own = matchedWeight(local, c.headlineUnits || head ? unionUnits(p.units, c.headlineUnits, head) : p.units) / total;
       const ctx = matchedWeight(local, unionUnits(ps[i - 1]?.units, p.units, ps[i + 1]?.units, c.headlineUnits)) / total;
-      const cue = cueScore(answerType, p.norm, questionText, c.people);
+      // An item of an enumeration (一是…) is what a list question asks for.
+      const cue = answerType === 'list' && p.runHead !== undefined ? 1 : cueScore(answerType, p.norm, questionText, c.people);
       let hit = 0;
       if (weights.chunk > 0 && c.hits) for (const h of c.hits) if (h.start < p.end && p.start < h.end && h.score > hit) hit = h.score;
       const lead = i === 0 ? weights.lead : 0;

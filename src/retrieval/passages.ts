@@ -14,6 +14,23 @@ export interface Passage {
   norm: string;
   /** Search-form units of the passage text. */
   units: Set<string>;
+  /**
+   * For an item of an enumeration (一是…；二是…, 一要…, 首先…), the index of the passage that introduces
+   * it ("王新亭强调，…"): the item leaves its speaker and subject to that passage.
+   */
+  runHead?: number;
+}
+
+/** Openings of an enumeration's items. */
+const ITEM_START = /^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|[一二三四五六七八九十]抓|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、]|[（(][一二三四五六七八九十]+[）)])/;
+
+/** Marks the items of enumerations with the passage that introduces them. */
+function markRuns(passages: Passage[]): void {
+  for (let i = 1; i < passages.length; i++) {
+    if (!ITEM_START.test(passages[i].text.trim())) continue;
+    const prev = passages[i - 1];
+    passages[i].runHead = prev.runHead ?? i - 1;
+  }
 }
 
 /** Longest passage before a sentence is cut at clause punctuation. */
@@ -67,5 +84,6 @@ export function articlePassages(
       passages.push({ index: passages.length, start: a, end: b, text, norm, units: textUnits(norm) });
     }
   }
+  markRuns(passages);
   return passages;
 }

@@ -91,3 +91,22 @@ describe('short answer', () => {
     }
   });
 });
+
+describe('enumerations', () => {
+  const body = '王新亭强调，汛期形势复杂。一是压实防汛责任，关键是落实负责制；二是抓好隐患整改。张红军要求，要加强重点部位的巡查、值守和报告。';
+  it('mark each item with the passage that introduces it', () => {
+    const passages = articlePassages(body, splitSentences(body), id);
+    const item = passages.find((p) => p.text.startsWith('一是'))!;
+    const next = passages.find((p) => p.text.startsWith('二是'))!;
+    expect(passages[item.runHead!].text).toContain('王新亭强调');
+    expect(next.runHead).toBe(item.runHead);
+    expect(passages.find((p) => p.text.startsWith('张红军'))!.runHead).toBeUndefined();
+  });
+  it('answer a list question about the speaker who introduced them', () => {
+    const { passages, stats } = setup(body, ['其他文章。']);
+    const q = '王新亭提出了哪几方面要求？';
+    const query = chineseQueryUnits(q, stats);
+    const [best] = scorePassages(query, q, 'list', [{ articleId: 'a', passages, prior: 1, people: ['王新亭', '张红军'] }]);
+    expect(best.passage.text).toMatch(/^[一二]是/);
+  });
+});
