@@ -49,8 +49,8 @@ function queryFor(u: UnderstoodQuestion, stats: TermStats): QueryUnits {
   const t = translateQuestion(u.original, loadLexicon());
   const english = translatedQueryUnits(t.groups, t.kept, stats);
   if (u.script === 'en') return english;
-  const han = (u.original.match(/\p{Script=Han}+/gu) ?? []).join(' ');
-  const chinese = chineseQueryUnits(toSearchForm(han), stats, segmentWords(toSearchForm(han)));
+  const han = toSearchForm((u.original.match(/\p{Script=Han}+/gu) ?? []).join(' '));
+  const chinese = chineseQueryUnits(han, stats, segmentWords(han));
   return { concepts: [...chinese.concepts, ...english.concepts], total: chinese.total + english.total };
 }
 
