@@ -28,6 +28,10 @@ export interface PageMeta {
 const ARTICLE_OPENER = /^[（(【]?本[报報][讯訊]/;
 /** "本报讯（记者 孙庆辉）" and the like: the dateline, with an optional credit in brackets. */
 const DATELINE = /^[【[]?本[报報][讯訊][】\]]?\s*(?:[（(]([^）)]{1,40})[）)])?\s*/;
+/** A dateline whose bracketed credit is still open at the end of the line. */
+const DATELINE_OPEN = /^[【[]?本[报報][讯訊][】\]]?\s*[（(][^）)]{0,40}$/;
+/** A credit runs over at most this many further column lines. */
+const MAX_CREDIT_LINES = 2;
 /** A paragraph continues past a blank line unless the text before it ends a sentence. */
 const SENTENCE_FINAL = /[。！？；：!?;:…]$/;
 const TRAILING_CLOSERS = /[”’」』）)》】"']+$/;
@@ -153,18 +157,40 @@ function segment(lines: string[]): { segments: Segment[]; headlineLines: string[
     }
     headlineLines.push(...tail, '');
     const body = [...lines.slice(from, bodyEnd), '', ...afterCredit];
-    let datelineCredit: string | undefined;
-    const firstLine = body.findIndex((l) => l.trim() !== '');
-    if (firstLine >= 0) {
-      const m = DATELINE.exec(body[firstLine].trim());
-      if (m) {
-        datelineCredit = m[1];
-        body[firstLine] = body[firstLine].trim().slice(m[0].length);
-      }
-    }
+    const datelineCredit = takeDatelineCredit(body);
     return { body, byline, datelineCredit };
   });
   return { segments, headlineLines };
+}
+
+/**
+ * Removes the dateline (本报讯 and its bracketed credit) from the first line of `body`, in place, and
+ * returns the credit. A credit the column cut (`（记者 刘佳 通讯员 陈` / `晓）…`) is first joined again,
+ * so it is read like the one-line form and never left at the start of the body.
+ */
+function takeDatelineCredit(body: string[]): string | undefined {
+  const first = body.findIndex((l) => l.trim() !== '');
+  if (first < 0) return undefined;
+  let head = body[first].trim();
+  const joined: number[] = [];
+  if (DATELINE_OPEN.test(head)) {
+    for (let i = first + 1; i < body.length && joined.length < MAX_CREDIT_LINES; i++) {
+      if (body[i].trim() === '') continue;
+      head += body[i].trim();
+      joined.push(i);
+      if (!DATELINE_OPEN.test(head)) break;
+    }
+  }
+  const m = DATELINE.exec(head);
+  if (!m) return undefined;
+  // Only a credit that closed lets the joined lines go; otherwise the lines stay as printed.
+  if (m[1] === undefined && joined.length > 0) {
+    body[first] = body[first].trim().slice(m[0].length);
+    return undefined;
+  }
+  for (const i of joined) body[i] = '';
+  body[first] = head.slice(m[0].length);
+  return m[1];
 }
 
 /**

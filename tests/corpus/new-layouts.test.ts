@@ -1,0 +1,33 @@
+/**
+ * Page layouts beyond the shipped one (found by the dev-layouts set): credits broken across column
+ * lines, the Taiwan/HK credit form, headlines printed above each article, a 民國-dated page header.
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../src/corpus/page-parser.ts';
+
+describe('a dateline credit broken across a column line', () => {
+  it('reads the credit like the one-line form and keeps it out of the body', () => {
+    const text = [
+      '本报讯（记者 刘佳 通讯员 陈',
+      '晓）9月 8日上午，区农业局召开',
+      '秋收工作会议，部署秋收工作。',
+      '',
+      '本报讯（记者 刘',
+      '佳）9月 9日，区水利局举行防汛演练。',
+    ].join('\n');
+    const [meeting, drill] = parsePage(text, 'p.txt', { date: '2021-09-10' });
+    expect(meeting.reporters).toEqual(['刘佳']);
+    expect(meeting.contributors).toEqual(['陈晓']);
+    expect(meeting.body.startsWith('9月8日上午，区农业局召开秋收工作会议')).toBe(true);
+    expect(drill.reporters).toEqual(['刘佳']);
+    expect(drill.body).toBe('9月9日，区水利局举行防汛演练。');
+    expect(drill.date).toBe('2021-09-09');
+  });
+
+  it('leaves a bracket that is not a credit alone past a few lines', () => {
+    const text = '本报讯（记者 刘佳）9月8日，区里召开会议（第一\n次），部署工作。';
+    const [a] = parsePage(text, 'p.txt');
+    expect(a.reporters).toEqual(['刘佳']);
+    expect(a.body).toBe('9月8日，区里召开会议（第一次），部署工作。');
+  });
+});
