@@ -27,6 +27,9 @@ const NAME = /^\p{Script=Han}{2,4}$/u;
 /** Words ending in 报 that are verbs or documents, not outlets ("会议通报 王某" is no byline). */
 const NOT_OUTLET = /(?:通[报報]|[汇匯][报報]|上[报報]|[举舉][报報]|申[报報]|填[报報]|呈[报報]|回[报報]|情[报報]|[预預][报報]|海[报報]|[电電][报報]|捷[报報])$/;
 
+/** "／臺中報導", "/台中报道", " 报道" after the names: where and that the story was filed. */
+const REPORTED_FROM = /(?:\s*[／/]\s*\p{Script=Han}{0,8}|\s+)[报報][道導]$/u;
+
 type Kind = 'reporter' | 'contributor' | 'photographer' | 'desk';
 
 interface Token {
@@ -37,8 +40,14 @@ interface Token {
 
 /** Splits a line into role words, names and markers; undefined when the line is not a byline. */
 function tokenise(line: string): Token[] | undefined {
-  // "记者：孙庆辉" reads like "记者 孙庆辉".
-  const t = line.trim().replace(/(?<=^\S{2,6})[:：]\s*/, ' ');
+  // "记者：孙庆辉" reads like "记者 孙庆辉"; a credit in brackets like one without.
+  let t = line
+    .trim()
+    .replace(/^[（(](.*)[）)]$/, '$1')
+    .replace(/(?<=^\S{2,6})[:：]\s*/, ' ');
+  // The Taiwan / Hong Kong form names where it was filed: "記者王俊傑／臺中報導", "记者 张华 报道".
+  // The place is no name, so it goes before the names are read.
+  t = t.replace(REPORTED_FROM, '');
   if (t === '' || t.length > 40 || /[，。；：！？,;:!?、“”]/.test(t)) return undefined;
   const out: Token[] = [];
   for (const part of t.split(/\s+/)) {

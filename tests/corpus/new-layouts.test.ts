@@ -3,6 +3,7 @@
  * lines, the Taiwan/HK credit form, headlines printed above each article, a 民國-dated page header.
  */
 import { describe, expect, it } from 'vitest';
+import { isBylineLine, parseByline } from '../../src/corpus/byline.ts';
 import { parsePage } from '../../src/corpus/page-parser.ts';
 
 describe('a dateline credit broken across a column line', () => {
@@ -29,5 +30,23 @@ describe('a dateline credit broken across a column line', () => {
     const [a] = parsePage(text, 'p.txt');
     expect(a.reporters).toEqual(['刘佳']);
     expect(a.body).toBe('9月8日，区里召开会议（第一次），部署工作。');
+  });
+});
+
+describe('the Taiwan / Hong Kong credit form', () => {
+  it('reads the reporter, not the place, from （記者X／地名報導） and 记者 X 报道', () => {
+    expect(parseByline(['記者王俊傑／臺中報導'])).toMatchObject({ reporters: ['王俊傑'], contributors: [] });
+    expect(parseByline(['記者王俊傑/台中報導'])).toMatchObject({ reporters: ['王俊傑'], contributors: [] });
+    expect(parseByline(['记者 张华 报道'])).toMatchObject({ reporters: ['张华'], contributors: [] });
+    expect(isBylineLine('（記者王俊傑／臺中報導）')).toBe(true);
+    expect(isBylineLine('記者／臺中報導')).toBe(false);
+  });
+
+  it('removes the credit from the body, also when the column cut it', () => {
+    const text = ' 本報訊（記者王俊傑／臺中報\n導）北屯區公所10月5日上午\n召開區務會議，由區長陳美玲主持。';
+    const [a] = parsePage(text, 'tw.txt', { date: '2021-10-06' });
+    expect(a.reporters).toEqual(['王俊傑']);
+    expect(a.people.map((p) => p.name)).not.toContain('臺中');
+    expect(a.body).toBe('北屯區公所10月5日上午召開區務會議，由區長陳美玲主持。');
   });
 });
