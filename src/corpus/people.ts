@@ -4,7 +4,7 @@
  * characters; the clause after the name says the role (主持 → chaired, 讲话/强调/要求 → spoke …).
  */
 import type { Person, PersonRole } from './types.ts';
-import { COMPOUND_SURNAMES, SURNAMES } from './surnames.ts';
+import { COMPOUND_SURNAMES, SURNAME_LED_WORDS, SURNAMES, UNIT_ENDINGS } from './surnames.ts';
 
 const OFFICE_WORDS = [
   '副书记', '书记', '副主任', '主任', '委员', '常委', '副主席', '主席', '副市长', '市长', '副区长', '区长', '副县长', '县长',
@@ -12,10 +12,12 @@ const OFFICE_WORDS = [
   '副科长', '科长', '副镇长', '镇长', '副乡长', '乡长', '秘书长', '副总经理', '总经理', '经理', '副董事长', '董事长',
   '调研员', '巡视员', '政委', '所长', '站长', '会长', '理事长', '负责人', '队长', '校长', '行长', '总监', '主管', '专员',
   '指导员', '馆长', '社长', '总编辑', '主编', '院士', '教授', '村长', '支书', '网格员', '主任委员', '督查员',
+  '主任秘书', '秘书', '课长', '科员', '主任科员', '议员', '市议员', '委员长', '干事', '专干', '代表',
   // Traditional forms of the offices that differ.
   '副書記', '書記', '委員', '副主席', '副市長', '市長', '副區長', '區長', '副縣長', '縣長', '副局長', '局長', '副部長', '部長',
   '副組長', '組長', '副院長', '院長', '檢察長', '廳長', '處長', '科長', '鎮長', '鄉長', '秘書長', '總經理', '經理', '董事長',
   '調研員', '巡視員', '會長', '理事長', '負責人', '隊長', '校長', '行長', '總監', '主管', '專員', '村長',
+  '主任秘書', '秘書', '課長', '科員', '主任科員', '議員', '市議員', '委員長', '幹事', '專幹',
 ].sort((a, b) => b.length - a.length);
 
 /** Surname characters that far more often start an ordinary word right after a title (`书记安排部署`, `主任在会上`). */
@@ -29,11 +31,25 @@ const AFTER_NAME = [
   '对', '在', '等', '和', '及', '与', '就', '向', '为', '说', '率', '到', '赴', '也', '还', '并', '是', '、',
   // 作交流发言, 作辅导报告; 带队检查.
   '作', '带队', '帶隊',
+  '汇报', '匯報', '报告', '報告', '宣讀', '指示',
 ];
+
+/**
+ * Verbs that say what an untitled name did. The strong ones (主持, 出席 …) rarely follow a common word, so one
+ * mention is enough; the weak ones (强调, 要求 …) often do (`严格要求`), so the name must appear again.
+ */
+const STRONG_VERBS = ['主持', '出席', '参加', '參加', '传达', '傳達', '通报', '通報', '汇报', '匯報', '宣读', '宣讀', '陪同', '致辞', '致辭'];
+const WEAK_VERBS = ['讲话', '講話', '发言', '發言', '强调', '強調', '指出', '要求'];
+
+/** A printed office word that is also a verb after a name (王新亭代表党工委): a title only after these. */
+const DELEGATE_TITLE = /(?:人大|党|黨|职工|職工|群众|群眾|居民|村民|学生|學生|企业|企業|家长|家長|教师|教師|会员|會員|党员|黨員|青年|妇女|婦女|工会|工會)代表$/;
+
+/** A roster line: `出席会议：A、B、C。`, `列席：…`, `参加会议的有A、B`. */
+const ROSTER = /(?:出席|列席|参加|參加)(?:会议|會議|人员|人員|领导|領導)?(?:[：:]|的(?:领导|領導)?有[：:]?)/g;
 
 const ROLE_PATTERNS: Array<[PersonRole, RegExp]> = [
   ['chaired', /主持/],
-  ['spoke', /[讲講][话話]|[强強][调調]|要求|提出|指出|表示|致[辞辭]|[发發]言|[讲講][评評]|部署|[总總][结結]|[通][报報]|作了?[^，。]{0,12}[报報]告/],
+  ['spoke', /[讲講][话話]|[强強][调調]|要求|提出|指出|指示|表示|致[辞辭]|[发發]言|[讲講][评評]|部署|[总總][结結]|[通][报報]|[汇匯][报報]|[报報]告|宣[读讀]/],
   ['attended', /出席|[参參]加|[参參][会會]|列席|到[会會]|陪同|[带帶][队隊]/],
   ['relayed', /[传傳][达達]/],
 ];
@@ -53,10 +69,16 @@ export const PEOPLE_SCAN_CHARS = 50_000;
 
 export function extractPeople(fullText: string): Person[] {
   const text = fullText.length > PEOPLE_SCAN_CHARS ? fullText.slice(0, PEOPLE_SCAN_CHARS) : fullText;
-  const titled = findTitled(text);
-  const known = new Set(titled.map((m) => m.name));
-  const mentions = [...titled];
-  const covered = new Set(titled.map((m) => m.start));
+  const rosters = findRosters(text);
+  const found = [...findTitled(text), ...rosters.flatMap((r) => r.names), ...findUntitledBeforeVerb(text)];
+  const mentions: Mention[] = [];
+  const covered = new Set<number>();
+  for (const m of found) {
+    if (covered.has(m.start)) continue;
+    covered.add(m.start);
+    mentions.push(m);
+  }
+  const known = new Set(mentions.map((m) => m.name));
   for (const name of known) {
     for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
       if (!covered.has(i)) mentions.push({ name, title: '', start: i, end: i + name.length });
@@ -76,6 +98,12 @@ export function extractPeople(fullText: string): Person[] {
       person = { name: m.name, title: m.title, roles: [] };
       people.set(m.name, person);
     } else if (!person.title && m.title) person.title = m.title;
+    // A roster says what everyone on it did; its names share nothing with the clauses around it.
+    if (rosters.some((r) => m.start >= r.start && m.start < r.end)) {
+      if (!person.roles.includes('attended')) person.roles.push('attended');
+      pending = [];
+      continue;
+    }
     const tail = clauseAfter(text, m.end);
     const roles = ROLE_PATTERNS.filter(([, re]) => re.test(tail)).map(([r]) => r);
     if (roles.length === 0) {
@@ -86,6 +114,69 @@ export function extractPeople(fullText: string): Person[] {
     pending = [];
   }
   return [...people.values()];
+}
+
+interface Roster {
+  start: number;
+  end: number;
+  names: Mention[];
+}
+
+/** Names listed after `出席会议：` up to the end of the sentence; items that are not bare names are skipped. */
+function findRosters(text: string): Roster[] {
+  const out: Roster[] = [];
+  for (const match of text.matchAll(ROSTER)) {
+    const start = (match.index ?? 0) + match[0].length;
+    let end = start;
+    while (end < text.length && !SENTENCE_END.test(text[end])) end++;
+    const names: Mention[] = [];
+    const itemRe = /[^、，,\s\u3000]+/g;
+    for (const item of text.slice(start, end).matchAll(itemRe)) {
+      const name = item[0].replace(/(?:等)?(?:同志)?等?$/, '');
+      const at = start + (item.index ?? 0);
+      if (isBareName(name)) names.push({ name, title: '', start: at, end: at + name.length });
+    }
+    out.push({ start, end, names });
+  }
+  return out;
+}
+
+/** `张红军主持会议`, `会议由张红军主持`: a bare name that starts a clause and runs straight into a role verb. */
+function findUntitledBeforeVerb(text: string): Mention[] {
+  const out: Mention[] = [];
+  for (const [verbs, once] of [[STRONG_VERBS, true], [WEAK_VERBS, false]] as const) {
+    for (const verb of verbs) {
+      for (let v = text.indexOf(verb); v >= 0; v = text.indexOf(verb, v + 1)) {
+        for (const len of [4, 3, 2]) {
+          const start = v - len;
+          if (start < 0) continue;
+          const name = text.slice(start, v);
+          if (!isBareName(name) || !startsClause(text, start)) continue;
+          if (once || count(text, name) >= 2) out.push({ name, title: '', start, end: v });
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Where a name can begin: after punctuation, a title, or a joining word (由, 和, 及 …). */
+function startsClause(text: string, i: number): boolean {
+  if (i === 0 || !isHan(text[i - 1])) return true;
+  if ('由和及与與并並请請'.includes(text[i - 1])) return true;
+  return OFFICE_WORDS.some((w) => text.endsWith(w, i));
+}
+
+/** A whole string that is a surname and one or two more Han characters, and not a common word. */
+function isBareName(s: string): boolean {
+  if (!/^\p{Script=Han}+$/u.test(s)) return false;
+  const compound = COMPOUND_SURNAMES.find((c) => s.startsWith(c));
+  const surnameLen = compound ? compound.length : SURNAMES.has(s[0]) && !NOT_NAME_START.has(s[0]) ? 1 : 0;
+  if (surnameLen === 0) return false;
+  const given = s.length - surnameLen;
+  if (given < 1 || given > 2) return false;
+  return !SURNAME_LED_WORDS.has(s) && !UNIT_ENDINGS.has(s[s.length - 1]);
 }
 
 function clauseAfter(text: string, from: number): string {
@@ -104,6 +195,7 @@ function findTitled(text: string): Mention[] {
       // The longest office word ending here wins ("副书记" over "书记").
       if (out.some((m) => m.start === at)) continue;
       const title = titleBefore(text, at);
+      if (word === '代表' && !DELEGATE_TITLE.test(title)) continue;
       if (title) out.push({ name, title, start: at, end: at + name.length });
     }
   }
@@ -143,12 +235,12 @@ function count(text: string, s: string): number {
 /** The printed title before a name: back to the previous clause break, keeping `A、B` title chains. */
 function titleBefore(text: string, nameStart: number): string {
   let i = nameStart;
-  while (i > 0 && nameStart - i < 40 && !/[，,。；;：:！？!?\n（(“”]/.test(text[i - 1])) i--;
+  while (i > 0 && nameStart - i < 40 && !/[，,。；;：:！？!?\n（(）)／/“”]/.test(text[i - 1])) i--;
   const parts = text.slice(i, nameStart).split('、');
   const kept: string[] = [parts.pop() ?? ''];
   while (parts.length > 0 && OFFICE_WORDS.some((w) => parts[parts.length - 1].endsWith(w))) kept.unshift(parts.pop() ?? '');
   return kept
     .join('、')
-    .replace(/^(?:会上|会议由|由|经|请|邀请|在|及|和|与|以及|并|同时)/, '')
+    .replace(/^(?:(?:会上|會上|会中|會中|会议|會議)?(?:由|经|經|请|請|邀请|邀請)|会上|會上|会中|會中|在|及|和|与|與|以及|并|並|同时|同時)/, '')
     .trim();
 }

@@ -7,3 +7,21 @@ export const SURNAMES = new Set(
     '張劉陳楊黃趙吳孫馬鄭羅許韓馮鄧蕭董蔣葉蘇呂盧姜鍾譚陸範賈韋鄒熊閻龍賴陶賀顧龔萬錢嚴湯溫齊喬龐聶魯關蘭紀畢駱藍靳鮑饒婁竇衛邊欒隋鄺譚賴'
   ).split(''),
 );
+
+/**
+ * Common words that begin with a surname character and can stand right before a role verb
+ * (`严格要求`, `单位参加`, `方案通报`): never a bare name.
+ */
+export const SURNAME_LED_WORDS = new Set(
+  (
+    '会议 大会 会上 全体 本次 同时 随后 会后 最后 其中 主要 领导 严格 明确 管理 方案 文件 相关 单位 师生 干部 农户 居民 万人 ' +
+    '高度 高标准 计划 章程 方面 安全 周边 江河 各级 华中 华北 华南 文明 文化 方式 方向 高校 高层 公司 公众 公民 公开 公安 ' +
+    '商户 商家 邢台 高新 明年 平时 平台 常委 常务 常态 应急 应当 时间 时任 成员 成都 宣传 任务 任何 向社会 曾经 都要 于此 ' +
+    '严肃 严厉 严把 严守 管委 毛泽东 金融 和谐 江苏 海南 山东 温州 包括 包保 何时 单独 余人 余名 师傅 杨树 林业 柳州 ' +
+    '嘉宾 宾客 来宾 来访 宗旨 主办 有关 全市 全县 全省 全镇 庞大 雷锋 龙头 游客 申请 申报 简要 简单 齐心 尚未 连续 ' +
+    '嚴格 明確 單位 幹部 農戶 會議 領導 時間 應急 宣傳 公司 來賓 來訪 連續 簡單'
+  ).split(' '),
+);
+
+/** Last characters of an office or place (公安局, 高新区): a roster item ending in one is not a person. */
+export const UNIT_ENDINGS = new Set('区县市省镇乡村局处办委部院所站队厅司组室科课校馆社团厂場场街園园會会區縣鄉鎮處辦組隊廳館團廠'.split(''));

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { extractPeople } from '../../src/corpus/people.ts';
+import type { Person } from '../../src/corpus/types.ts';
+
+const byName = (people: Person[], name: string) => people.find((p) => p.name === name);
+const names = (people: Person[]) => people.map((p) => p.name).sort();
+
+describe('extractPeople: attendance lists', () => {
+  it('gives every name of an 出席会议： list the attended role, titled or not', () => {
+    const people = extractPeople(
+      '党工委书记王新亭主持会议并讲话。\n出席会议：王新亭、张红军、马文彬、姚五洲、张静伟、杨晓燕。\n列席会议：各内设机构、各办事处、各园区主要负责人。',
+    );
+    expect(names(people)).toEqual(['姚五洲', '张红军', '张静伟', '杨晓燕', '王新亭', '马文彬'].sort());
+    expect(byName(people, '王新亭')?.roles).toEqual(['chaired', 'spoke', 'attended']);
+    for (const n of ['张红军', '马文彬', '姚五洲', '张静伟', '杨晓燕']) expect(byName(people, n)).toEqual({ name: n, title: '', roles: ['attended'] });
+  });
+
+  it('reads 出席：, 列席会议： and 参加会议的有 lists, separated by 、，, or spaces', () => {
+    const people = extractPeople('出席：李卫东，郭志强 马丽娟。列席会议：欧阳慧敏、公安局、高新区。参加会议的有王蕾、刘洋等。');
+    expect(names(people)).toEqual(['李卫东', '郭志强', '马丽娟', '欧阳慧敏', '王蕾', '刘洋'].sort());
+    expect(people.every((p) => p.roles.join() === 'attended')).toBe(true);
+  });
+});
+
+describe('extractPeople: untitled names before a role verb', () => {
+  it('takes a surname + given name directly before 主持 / 出席, and the X of 由X主持', () => {
+    const people = extractPeople('6月9日上午，沟赵办事处召开推进会。张红军主持会议，马文彬出席。\n另一场会议由李卫东主持。');
+    expect(byName(people, '张红军')).toEqual({ name: '张红军', title: '', roles: ['chaired'] });
+    expect(byName(people, '马文彬')).toEqual({ name: '马文彬', title: '', roles: ['attended'] });
+    expect(byName(people, '李卫东')?.roles).toEqual(['chaired']);
+    expect(names(people)).toEqual(['张红军', '李卫东', '马文彬'].sort());
+  });
+
+  it('does not take common words (会议, 严格, 单位 …) for names', () => {
+    const people = extractPeople('会议由办公室主持。会议要求，严格要求各单位参加培训，明确要求方案通报到位。师生参加活动。');
+    expect(people).toEqual([]);
+  });
+
+  it('takes a name before 强调 / 要求 only when the text names it again', () => {
+    expect(extractPeople('，李明要求各部门落实责任。')).toEqual([]);
+    const people = extractPeople('会议由李明主持。李明要求各部门落实责任。');
+    expect(byName(people, '李明')?.roles).toEqual(['chaired', 'spoke']);
+  });
+});
+
+describe('extractPeople: more titles', () => {
+  it('reads 主任秘书, 课长, 议员, 科员, 委员长, 干事, 专干 and 人大代表 as titles, traditional forms too', () => {
+    const people = extractPeople(
+      '由區長陳美玲主持，副區長黃建志、主任秘書林淑芬及各課室主管出席。會中由民政課課長吳佩珊報告工程進度。' +
+        '市議員張志豪、建設課課長蔡明哲陪同。科员王晓出席，委员长赵军讲话，团委干事孙丽、综治专干郑明参加，市人大代表韩梅发言，主任科员冯涛汇报。',
+    );
+    expect(byName(people, '林淑芬')).toEqual({ name: '林淑芬', title: '主任秘書', roles: ['attended'] });
+    expect(byName(people, '黃建志')).toEqual({ name: '黃建志', title: '副區長', roles: ['attended'] });
+    expect(byName(people, '吳佩珊')).toEqual({ name: '吳佩珊', title: '民政課課長', roles: ['spoke'] });
+    expect(byName(people, '張志豪')).toEqual({ name: '張志豪', title: '市議員', roles: ['attended'] });
+    expect(byName(people, '蔡明哲')).toEqual({ name: '蔡明哲', title: '建設課課長', roles: ['attended'] });
+    expect(byName(people, '王晓')).toMatchObject({ title: '科员', roles: ['attended'] });
+    expect(byName(people, '赵军')).toMatchObject({ title: '委员长', roles: ['spoke'] });
+    expect(byName(people, '孙丽')).toMatchObject({ title: '团委干事', roles: ['attended'] });
+    expect(byName(people, '郑明')).toMatchObject({ title: '综治专干', roles: ['attended'] });
+    expect(byName(people, '韩梅')).toMatchObject({ title: '市人大代表', roles: ['spoke'] });
+    expect(byName(people, '冯涛')).toMatchObject({ title: '主任科员', roles: ['spoke'] });
+  });
+
+  it('does not take 代表 for a title when it is a verb after a name', () => {
+    const people = extractPeople('党工委书记王新亭代表高新区管委会致辞。');
+    expect(names(people)).toEqual(['王新亭']);
+  });
+
+  it('ends a title at a closing bracket or slash of a byline', () => {
+    const people = extractPeople('（記者王俊傑／臺中報導）北屯區長陳美玲10月4日下午視察軍功路排水改善工程。');
+    expect(byName(people, '陳美玲')?.title).toBe('北屯區長');
+  });
+});
+
+describe('extractPeople: reporting verbs', () => {
+  it('reads 汇报, 报告 and 宣读 as spoke, 陪同 as attended, and ends the name before them', () => {
+    const people = extractPeople(
+      '区发展改革局局长刘振华汇报了项目要素保障情况，区教育局局长周丽萍宣读表彰决定，民政局局长吴佩珊报告工程进度，区应急管理局局长陈立峰陪同检查。',
+    );
+    expect(people).toEqual([
+      { name: '刘振华', title: '区发展改革局局长', roles: ['spoke'] },
+      { name: '周丽萍', title: '区教育局局长', roles: ['spoke'] },
+      { name: '吴佩珊', title: '民政局局长', roles: ['spoke'] },
+      { name: '陈立峰', title: '区应急管理局局长', roles: ['attended'] },
+    ]);
+  });
+
+  it('reads the traditional 匯報 and 宣讀', () => {
+    const people = extractPeople('副區長黃建志匯報進度，主任秘書林淑芬宣讀決定。');
+    expect(byName(people, '黃建志')?.roles).toEqual(['spoke']);
+    expect(byName(people, '林淑芬')?.roles).toEqual(['spoke']);
+  });
+});
+
+describe('extractPeople: roles stay in their own clause', () => {
+  it('gives each person of A出席会议并讲话，B通报…，C汇报… only their own roles', () => {
+    const people = extractPeople(
+      '高新区党工委副书记、管委会主任张红军主持会议，党工委书记王新亭出席会议并讲话，党工委委员、管委会副主任姚五洲通报重点项目建设进展情况，区发展改革局局长刘振华汇报了项目要素保障情况。',
+    );
+    expect(byName(people, '张红军')?.roles).toEqual(['chaired']);
+    expect(byName(people, '王新亭')?.roles).toEqual(['spoke', 'attended']);
+    expect(byName(people, '姚五洲')?.roles).toEqual(['spoke']);
+    expect(byName(people, '刘振华')?.roles).toEqual(['spoke']);
+  });
+
+  it('gives a leading list only the roles of its own verb, not of the next clause', () => {
+    const people = extractPeople('副區長黃建志、主任秘書林淑芬出席，區長陳美玲主持會議並講話。');
+    expect(byName(people, '黃建志')?.roles).toEqual(['attended']);
+    expect(byName(people, '林淑芬')?.roles).toEqual(['attended']);
+    expect(byName(people, '陳美玲')?.roles).toEqual(['chaired', 'spoke']);
+  });
+});
