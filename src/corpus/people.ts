@@ -31,7 +31,7 @@ const AFTER_NAME = [
   '对', '在', '等', '和', '及', '与', '就', '向', '为', '说', '率', '到', '赴', '也', '还', '并', '是', '、',
   // 作交流发言, 作辅导报告; 带队检查.
   '作', '带队', '帶隊',
-  '汇报', '匯報', '报告', '報告', '宣讀', '指示',
+  '汇报', '匯報', '报告', '報告', '宣讀', '指示', '均', '亦',
 ];
 
 /**
@@ -40,6 +40,7 @@ const AFTER_NAME = [
  */
 const STRONG_VERBS = ['主持', '出席', '参加', '參加', '传达', '傳達', '通报', '通報', '汇报', '匯報', '宣读', '宣讀', '陪同', '致辞', '致辭'];
 const WEAK_VERBS = ['讲话', '講話', '发言', '發言', '强调', '強調', '指出', '要求'];
+const ADVERBS = '也又还還都亦均再先';
 
 /** A printed office word that is also a verb after a name (王新亭代表党工委): a title only after these. */
 const DELEGATE_TITLE = /(?:人大|党|黨|职工|職工|群众|群眾|居民|村民|学生|學生|企业|企業|家长|家長|教师|教師|会员|會員|党员|黨員|青年|妇女|婦女|工会|工會)代表$/;
@@ -147,12 +148,14 @@ function findUntitledBeforeVerb(text: string): Mention[] {
   for (const [verbs, once] of [[STRONG_VERBS, true], [WEAK_VERBS, false]] as const) {
     for (const verb of verbs) {
       for (let v = text.indexOf(verb); v >= 0; v = text.indexOf(verb, v + 1)) {
+        // 刘鼎也参加: the name ends before an adverb that stands between it and the verb.
+        const end = ADVERBS.includes(text[v - 1]) ? v - 1 : v;
         for (const len of [4, 3, 2]) {
-          const start = v - len;
+          const start = end - len;
           if (start < 0) continue;
-          const name = text.slice(start, v);
+          const name = text.slice(start, end);
           if (!isBareName(name) || !startsClause(text, start)) continue;
-          if (once || count(text, name) >= 2) out.push({ name, title: '', start, end: v });
+          if (once || count(text, name) >= 2) out.push({ name, title: '', start, end });
           break;
         }
       }

@@ -36,6 +36,13 @@ describe('extractPeople: untitled names before a role verb', () => {
     expect(people).toEqual([]);
   });
 
+  it('looks past an adverb between the name and the verb (刘鼎也参加), and ends a titled name before 均', () => {
+    const people = extractPeople('1937年，劉鼎也參加；香港立法會議員劉千石均致送花圈。曾經主持大學實驗室。');
+    expect(byName(people, '劉鼎')?.roles).toEqual(['attended']);
+    expect(byName(people, '劉千石')).toMatchObject({ title: '香港立法會議員' });
+    expect(names(people)).toEqual(['劉千石', '劉鼎'].sort());
+  });
+
   it('takes a name before 强调 / 要求 only when the text names it again', () => {
     expect(extractPeople('，李明要求各部门落实责任。')).toEqual([]);
     const people = extractPeople('会议由李明主持。李明要求各部门落实责任。');
