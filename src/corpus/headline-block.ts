@@ -17,6 +17,8 @@ const MATCH_SHARE = 0.3;
 
 /** A line that stops mid-phrase ("高新区召开2021年度") continues on the next line. */
 const OPEN_END = /(?:年度|年|月|的|和|与|與|及|暨|、|召开|召開|举行|舉行|举办|舉辦|关于|關於|第|对|對|在|为|為|把|将|將|\d|（|\()$/;
+/** The dash that opens a subtitle line (`——聚焦燃气、消防…`). */
+const SUBTITLE_MARK = /^[—─]{1,2}\s*|^-{2}\s*/;
 const MEETING_VERB = /召[开開]|[举舉]行|[举舉][办辦]/;
 const EVENT_NOUN = /[会會][议議]|大[会會]|[会會]$|[论論][坛壇]|[仪儀]式|典[礼禮]|活[动動]|培[训訓]班|[讲講]座|演[练練]/;
 
@@ -34,8 +36,13 @@ function isOpen(line: string): boolean {
   return verb !== null && !EVENT_NOUN.test(line.slice(verb.index + verb[0].length));
 }
 
-/** Lines → units: blank lines separate paragraphs; inside one, an open line is joined with the next. */
-export function headlineUnits(lines: string[]): string[] {
+/**
+ * Lines → units: blank lines separate paragraphs; inside one, an open line is joined with the next. With
+ * the lead of the article a block is printed above, a line is also joined with the next when the lead
+ * prints the two characters across the break together (`…开展节前` / `安全生产大检查`: 节前安全).
+ */
+export function headlineUnits(lines: string[], leads: string[] = []): string[] {
+  const leadText = leads.map((l) => l.replace(/[^\p{L}\p{N}]/gu, '')).join('\n');
   const units: string[] = [];
   let open = false;
   for (const raw of lines) {
@@ -44,7 +51,10 @@ export function headlineUnits(lines: string[]): string[] {
       open = false;
       continue;
     }
-    if (open && !line.includes(' ')) units[units.length - 1] += line;
+    const prev = units[units.length - 1];
+    const phrase =
+      prev !== undefined && leadText !== '' && !prev.includes(' ') && !line.includes(' ') && leadText.includes(prev.slice(-1) + line[0]);
+    if ((open || phrase) && !line.includes(' ') && !SUBTITLE_MARK.test(line)) units[units.length - 1] += line;
     else units.push(line);
     open = isOpen(units[units.length - 1]);
   }
@@ -57,7 +67,8 @@ export function headlineUnits(lines: string[]): string[] {
  * units in a row that fit the same article best are one headline and its kicker or subtitle: the closer
  * fit is the headline.
  */
-export function groupHeadlines(units: string[], leads: string[]): HeadlineGroup[] {
+export function groupHeadlines(printed: string[], leads: string[]): HeadlineGroup[] {
+  let units = printed;
   const leadSets = leads.map(bigrams);
   const fits = units.map((u) => {
     const b = bigrams(u);
@@ -69,8 +80,14 @@ export function groupHeadlines(units: string[], leads: string[]): HeadlineGroup[
     });
     return { best, share };
   });
-  let isHeadline = fits.map((f) => f.share >= HEADLINE_SHARE);
-  if (units.length > 0 && !isHeadline.some(Boolean)) isHeadline = units.map((_, i) => i === 0);
+  // A `——` line is the subtitle under a headline, however much it echoes the lead.
+  const dashed = units.map((u) => SUBTITLE_MARK.test(u));
+  let isHeadline = fits.map((f, i) => f.share >= HEADLINE_SHARE && !dashed[i]);
+  if (units.length > 0 && !isHeadline.some(Boolean)) {
+    const first = dashed.indexOf(false);
+    isHeadline = units.map((_, i) => i === (first < 0 ? 0 : first));
+  }
+  units = units.map((u, i) => (dashed[i] ? u.replace(SUBTITLE_MARK, '') : u));
   const groups: Array<HeadlineGroup & { article: number; share: number }> = [];
   let kicker: string[] = [];
   units.forEach((u, i) => {

@@ -7,7 +7,8 @@
 import type { Article } from './types.ts';
 import { normaliseUnicode, tightenSpacing } from './normalise.ts';
 import { isBylineLine, isDeskLine, parseByline, type Byline } from './byline.ts';
-import { groupHeadlines, headlineUnits, matchHeadlines } from './headline-block.ts';
+import { groupHeadlines, headlineUnits, matchHeadlines, type HeadlineGroup } from './headline-block.ts';
+import { bigrams, containment } from './similarity.ts';
 import { deriveHeadline, leadSentence, readLead } from './lead.ts';
 import { dateNear, findMonthDay, inferYear, isoDate, normaliseDate } from './dates.ts';
 import { findMasthead } from './masthead.ts';
@@ -28,6 +29,10 @@ export interface PageMeta {
 const ARTICLE_OPENER = /^[（(【]?本[报報][讯訊]/;
 /** "本报讯（记者 孙庆辉）" and the like: the dateline, with an optional credit in brackets. */
 const DATELINE = /^[【[]?本[报報][讯訊][】\]]?\s*(?:[（(]([^）)]{1,40})[）)])?\s*/;
+/** A `——` subtitle under a headline: a phrase that may list things (、，) but ends no sentence. */
+const SUBTITLE_LINE = /^[—─-]{1,2}[^。！？；：!?;:]{2,40}$/;
+/** A block above an article goes to another article only when it fits that one at least this well. */
+const POSITIONAL_VETO = 0.3;
 /** A dateline whose bracketed credit is still open at the end of the line. */
 const DATELINE_OPEN = /^[【[]?本[报報][讯訊][】\]]?\s*[（(][^）)]{0,40}$/;
 /** A credit runs over at most this many further column lines. */
@@ -43,6 +48,12 @@ interface Segment {
   datelineCredit?: string;
 }
 
+/** Headline lines printed together, and the article printed right below them, when one is. */
+interface HeadlineSlot {
+  lines: string[];
+  above?: number;
+}
+
 export function parsePage(text: string, source: string, meta: PageMeta = {}): Article[] {
   const raw = normaliseUnicode(text)
     .split('\n')
@@ -51,11 +62,10 @@ export function parsePage(text: string, source: string, meta: PageMeta = {}): Ar
   const masthead = findMasthead(raw);
   const furniture = new Set(masthead.lines);
   const lines = raw.map((l, i) => (furniture.has(i) || isDeskLine(l) ? '' : l));
-  const { segments, headlineLines } = segment(lines);
+  const { segments, slots } = segment(lines);
   const bodies = segments.map((s) => joinLines(s.body));
   const leads = bodies.map(leadSentence);
-  const groups = groupHeadlines(headlineUnits(headlineLines), leads);
-  const matched = matchHeadlines(groups, leads, bodies);
+  const matched = placeHeadlines(slots, leads, bodies);
 
   const pageText = bodies.join('\n');
   const metaDate = (meta.date ? normaliseDate(meta.date) : undefined) ?? masthead.date;
@@ -108,6 +118,38 @@ function articleDate(
   return { date, dateInferred: date !== undefined };
 }
 
+/**
+ * Headline groups → articles. A block printed right above an article that forms a single group is that
+ * article's headline (layouts that print each headline over its article), unless its words fit another
+ * article better; every other block is pooled and matched by content, as the shipped paper needs.
+ */
+function placeHeadlines(slots: HeadlineSlot[], leads: string[], bodies: string[]): Map<number, HeadlineGroup> {
+  const placed = new Map<number, HeadlineGroup>();
+  const pooled: string[] = [];
+  const leadSets = leads.map(bigrams);
+  for (const slot of slots) {
+    if (slot.above !== undefined && !placed.has(slot.above)) {
+      const k = slot.above;
+      const groups = groupHeadlines(headlineUnits(slot.lines, [leads[k]]), leads);
+      if (groups.length === 1) {
+        const h = bigrams(groups[0].headline);
+        const own = containment(h, leadSets[k]);
+        const elsewhere = leadSets.some((l, j) => j !== k && containment(h, l) >= POSITIONAL_VETO && containment(h, l) > own);
+        if (!elsewhere) {
+          placed.set(k, groups[0]);
+          continue;
+        }
+      }
+    }
+    pooled.push(...slot.lines, '');
+  }
+  // Articles that already have their headline take no other.
+  const openLeads = leads.map((l, i) => (placed.has(i) ? '' : l));
+  const matched = matchHeadlines(groupHeadlines(headlineUnits(pooled), openLeads), openLeads, bodies);
+  for (const [i, g] of matched) placed.set(i, g);
+  return placed;
+}
+
 function creditedPeople(credits: Byline): Article['people'] {
   return [...credits.reporters, ...credits.contributors].map((name) => ({
     name,
@@ -116,21 +158,23 @@ function creditedPeople(credits: Byline): Article['people'] {
   }));
 }
 
-/** Splits the page into articles (body + byline lines) and the lines of any separate headline block. */
-function segment(lines: string[]): { segments: Segment[]; headlineLines: string[] } {
+/** Splits the page into articles (body + byline lines) and the blocks of headline lines between them. */
+function segment(lines: string[]): { segments: Segment[]; slots: HeadlineSlot[] } {
   const starts = lines.flatMap((l, i) => (ARTICLE_OPENER.test(l.trim()) ? [i] : []));
-  const headlineLines: string[] = [];
+  const slots: HeadlineSlot[] = [];
   const ranges: Array<[number, number]> = [];
   if (starts.length === 0) {
     // No dateline: the whole page is one article, its headline printed above or below it.
-    const [from, to] = trimHeadlineParagraphs(lines, 0, lines.length, headlineLines);
+    const [from, to] = trimHeadlineParagraphs(lines, 0, lines.length, []);
+    slots.push({ lines: lines.slice(0, from), above: 0 }, { lines: lines.slice(to) });
     ranges.push([from, to]);
   } else {
-    headlineLines.push(...lines.slice(0, starts[0]), '');
+    slots.push({ lines: lines.slice(0, starts[0]), above: 0 });
     starts.forEach((s, k) => ranges.push([s, k + 1 < starts.length ? starts[k + 1] : lines.length]));
   }
 
-  const segments = ranges.map(([from, to]) => {
+  const segments = ranges.map(([from, to], k) => {
+    const next = starts.length > 0 && k + 1 < starts.length ? k + 1 : undefined;
     // The byline is the last run of byline lines; whatever follows it is headline material.
     let last = -1;
     for (let i = to - 1; i >= from; i--) {
@@ -147,20 +191,25 @@ function segment(lines: string[]): { segments: Segment[]; headlineLines: string[
       let first = last;
       while (first - 1 >= from && (isBylineLine(lines[first - 1]) || (lines[first - 1].trim() === '' && first - 2 >= from && isBylineLine(lines[first - 2])))) first--;
       for (let i = first; i <= last; i++) if (lines[i].trim() !== '') byline.push(lines[i]);
-      // Headline-like paragraphs after the byline are the headline block; real text there (a credit
-      // printed mid-article, a caption) stays in the body rather than being lost.
-      const [, tailEnd] = trimHeadlineParagraphs(lines, last + 1, to, tail, false);
-      afterCredit = lines.slice(last + 1, tailEnd);
+      if (next !== undefined) {
+        // Between two articles, what follows a byline is printed above the next one: never this body.
+        tail.push(...lines.slice(last + 1, to));
+      } else {
+        // Headline-like paragraphs after the last byline are the headline block; real text there (a
+        // credit printed mid-article, a caption) stays in the body rather than being lost.
+        const [, tailEnd] = trimHeadlineParagraphs(lines, last + 1, to, tail, false);
+        afterCredit = lines.slice(last + 1, tailEnd);
+      }
       bodyEnd = first;
     } else if (starts.length > 0) {
       bodyEnd = trimHeadlineParagraphs(lines, from, to, tail, false)[1];
     }
-    headlineLines.push(...tail, '');
+    if (starts.length > 0) slots.push({ lines: tail, above: next });
     const body = [...lines.slice(from, bodyEnd), '', ...afterCredit];
     const datelineCredit = takeDatelineCredit(body);
     return { body, byline, datelineCredit };
   });
-  return { segments, headlineLines };
+  return { segments, slots };
 }
 
 /**
@@ -198,7 +247,8 @@ function takeDatelineCredit(body: string[]): string | undefined {
  * sentence punctuation) into `out`; returns the remaining [from, to).
  */
 function trimHeadlineParagraphs(lines: string[], from: number, to: number, out: string[], leading = true): [number, number] {
-  const isHeadlineLine = (l: string) => l.trim() === '' || (l.trim().length <= 32 && !SENTENCE_PUNCT.test(l));
+  const isHeadlineLine = (l: string) =>
+    l.trim() === '' || (l.trim().length <= 32 && !SENTENCE_PUNCT.test(l)) || SUBTITLE_LINE.test(l.trim());
   let end = to;
   while (end > from) {
     let p = end;

@@ -2,6 +2,7 @@
  * Page layouts beyond the shipped one (found by the dev-layouts set): credits broken across column
  * lines, the Taiwan/HK credit form, headlines printed above each article, a 民國-dated page header.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isBylineLine, parseByline } from '../../src/corpus/byline.ts';
 import { parsePage } from '../../src/corpus/page-parser.ts';
@@ -48,5 +49,40 @@ describe('the Taiwan / Hong Kong credit form', () => {
     expect(a.reporters).toEqual(['王俊傑']);
     expect(a.people.map((p) => p.name)).not.toContain('臺中');
     expect(a.body).toBe('北屯區公所10月5日上午召開區務會議，由區長陳美玲主持。');
+  });
+});
+
+describe('headlines printed above each article', () => {
+  const text = readFileSync(new URL('../fixtures/corpus/page-headlines-above.txt', import.meta.url), 'utf8');
+  const [welfare, fire, contest, ...rest] = parsePage(text, 'page-headlines-above.txt');
+
+  it('gives each article the headline printed above it, with its kicker and —— subtitle', () => {
+    expect(rest).toHaveLength(0);
+    expect(welfare).toMatchObject({ headline: '区民政局召开第三季度养老服务工作推进会', subtitle: '聚焦民生实事 提升服务水平', headlineDerived: false });
+    expect(fire).toMatchObject({ headline: '张明带队开展节前消防安全大检查', subtitle: '聚焦商场、酒店、在建工地三类场所', headlineDerived: false });
+    expect(contest).toMatchObject({ headline: '区教育局举办青年教师教学技能大赛，展示课堂风采', headlineDerived: false });
+  });
+
+  it('keeps the next headline out of the body before it, byline or not', () => {
+    expect(welfare.body).toBe('9月27日上午，区民政局召开2022年第三季度养老服务工作推进会，通报养老服务设施建设情况。\n区民政局局长韩冬主持会议并讲话。');
+    expect(fire.body.endsWith('张明要求，要立即整改到位。')).toBe(true);
+    expect(fire.reporters).toEqual(['赵强']);
+    expect(contest.reporters).toEqual(['王芳']);
+  });
+
+  it('matches a headline to the article below it even when the lead shares no words with it', () => {
+    const page = [
+      '守护万家灯火',
+      '',
+      '本报讯 9月 27日，副区长张明带队检查商场消防设施。',
+      '记者 赵强',
+      '',
+      '区教育局举办青年教师教学技能大赛',
+      '',
+      '本报讯 9月 28日，区教育局举办青年教师教学技能大赛。',
+    ].join('\n');
+    const [a, b] = parsePage(page, 'p.txt');
+    expect(a).toMatchObject({ headline: '守护万家灯火', headlineDerived: false });
+    expect(b).toMatchObject({ headline: '区教育局举办青年教师教学技能大赛', headlineDerived: false });
   });
 });
