@@ -46,7 +46,7 @@ const ADVERBS = '也又还還都亦均再先';
 const DELEGATE_TITLE = /(?:人大|党|黨|职工|職工|群众|群眾|居民|村民|学生|學生|企业|企業|家长|家長|教师|教師|会员|會員|党员|黨員|青年|妇女|婦女|工会|工會)代表$/;
 
 /** A roster line: `出席会议：A、B、C。`, `列席：…`, `参加会议的有A、B`. */
-const ROSTER = /(?:出席|列席|参加|參加)(?:会议|會議|人员|人員|领导|領導)?(?:[：:]|的(?:领导|領導)?有[：:]?)/g;
+const ROSTER = /(?:出席|列席|参加|參加)(?:会议|會議|人员|人員|领导|領導)?(?:[：:]|的(?:领导|領導)?有(?![关關])[：:]?)/g;
 
 const ROLE_PATTERNS: Array<[PersonRole, RegExp]> = [
   ['chaired', /主持/],
@@ -94,13 +94,16 @@ export function extractPeople(fullText: string): Person[] {
     // A list "A，B，C出席会议" shares the roles of its last clause, but only within one sentence.
     if (SENTENCE_END.test(text.slice(lastEnd, m.start))) pending = [];
     lastEnd = m.end;
+    const roster = rosters.find((r) => m.start >= r.start && m.start < r.end);
+    // A title printed on a roster starts after its label (出席会议的有市委书记王明).
+    if (roster && m.title.length > m.start - roster.start) m.title = m.title.slice(m.title.length - (m.start - roster.start));
     let person = people.get(m.name);
     if (!person) {
       person = { name: m.name, title: m.title, roles: [] };
       people.set(m.name, person);
     } else if (!person.title && m.title) person.title = m.title;
     // A roster says what everyone on it did; its names share nothing with the clauses around it.
-    if (rosters.some((r) => m.start >= r.start && m.start < r.end)) {
+    if (roster) {
       if (!person.roles.includes('attended')) person.roles.push('attended');
       pending = [];
       continue;

@@ -20,6 +20,14 @@ describe('extractPeople: attendance lists', () => {
     expect(names(people)).toEqual(['李卫东', '郭志强', '马丽娟', '欧阳慧敏', '王蕾', '刘洋'].sort());
     expect(people.every((p) => p.roles.join() === 'attended')).toBe(true);
   });
+
+  it('gives titled names on a roster the attended role, and takes no name from 出席会议的有关领导', () => {
+    const people = extractPeople('出席会议的有市委书记王明、市长李华。\n出席会议的有关领导和嘉宾参观了展馆。');
+    expect(people).toEqual([
+      { name: '王明', title: '市委书记', roles: ['attended'] },
+      { name: '李华', title: '市长', roles: ['attended'] },
+    ]);
+  });
 });
 
 describe('extractPeople: untitled names before a role verb', () => {
