@@ -9,6 +9,8 @@ export const ABSTAIN_TEXT = '报道中没有找到这个问题的答案。/ The 
 export interface AbstainSignals {
   /** False when the question's date, year or meeting filter matched no report. */
   filterSatisfied: boolean;
+  /** True when the question's year is only written in the answering report, not its date. */
+  yearOnlyWritten?: boolean;
   /** Share (0–1) of the question's IDF weight found in the best passage and its neighbours. */
   coverage: number;
   /** How many content words of the question occur nowhere in the reports. */
@@ -47,6 +49,7 @@ export function abstainReason(s: AbstainSignals, policy: AbstainPolicy = DEFAULT
   if (!s.filterSatisfied) return 'filter';
   if (!s.hasCandidate) return 'no-candidate';
   if (s.decisive) return 'missing-words';
+  if (s.yearOnlyWritten && s.coverage < policy.minCoverageMissing) return 'filter';
   if (s.factAnswered) return undefined;
   if (s.english) return s.coverage < policy.minCoverageEnglish ? 'low-coverage' : undefined;
   if (s.coverage < policy.minCoverage) return 'low-coverage';

@@ -17,7 +17,7 @@ import { DEFAULT_ARTICLE_RANKING, rankArticles, type ArticleRanking } from './ar
 import { makeCitation } from './citations.ts';
 import { answerFromFacts, eventsOnDate } from './facts.ts';
 import { DEFAULT_HYBRID, hybridSearch, type HybridOptions } from './hybrid.ts';
-import { decisiveAbsences, missingWords } from './missing-words.ts';
+import { conflictingOrdinals, decisiveAbsences, missingWords } from './missing-words.ts';
 import { understand } from './question/index.ts';
 import { loadLexicon } from './question/lexicon.ts';
 import { translateQuestion } from './question/translate.ts';
@@ -80,6 +80,12 @@ function coverageAround(state: ReportsState, best: ScoredPassage, query: QueryUn
   for (const p of [ps[i - 1], ps[i], ps[i + 1]]) if (p) for (const x of p.units) ctx.add(x);
   for (const x of unitsOf(state.index.articleById.get(best.articleId)?.headline ?? '')) ctx.add(x);
   return matchedWeight(query, ctx) / query.total;
+}
+
+/** An article's headline and passages in search form. */
+function articleSearchText(state: ReportsState, articleId: string): string {
+  const headline = toSearchForm(state.index.articleById.get(articleId)?.headline ?? '');
+  return [headline, ...state.passagesOf(articleId).map((p) => p.norm)].join('\n');
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -151,24 +157,30 @@ export class ReportsEngine implements ReportsService {
     const rankQuery = u.script === 'en' ? query : withSayingConcept(discountStraddles(query, this.opts.straddleWeight ?? STRADDLE_WEIGHT), u.text, state.stats);
     const weights = { ...DEFAULT_WEIGHTS, ...this.opts.select };
     const scored = scorePassages(rankQuery, questionText, answerType, candidates, weights);
+    const best = scored[0];
+    const bestArticle = best ? index.articleById.get(best.articleId) : undefined;
+    // The question's year met only by the year written in the answering report, not by its date (a
+    // 2021 report reviewing 2020): weaker evidence, so no facts about the report's own meeting.
+    const year = u.intent.filters.year;
+    const yearOnlyWritten = state.dated && year !== undefined && bestArticle !== undefined && !bestArticle.date?.startsWith(String(year));
     // Facts are about the meetings the reports name: none answers for a meeting no report names.
-    const useFacts = this.opts.facts !== false && answerType === 'person' && !hybrid.meetingDropped;
+    const useFacts = this.opts.facts !== false && answerType === 'person' && !hybrid.meetingDropped && !yearOnlyWritten;
     // Only the article the best passage is in: a role nobody held there is not answered by whoever
     // held it at another meeting (measured: dev-layouts 0.925 → 1.000 over all dev pages; the bench
     // sets and seed-dev unchanged).
-    const factPool = candidates.filter((c) => c.articleId === scored[0]?.articleId);
+    const factPool = candidates.filter((c) => c.articleId === best?.articleId);
     const fact = useFacts ? answerFromFacts(u.intent.role, query, factPool, unitsOf) : undefined;
 
-    const best = scored[0];
     const coverage = best ? coverageAround(state, best, query) : 0;
     const missing = u.script === 'en' ? [] : missingWords(u.text, state.occurs);
     const reason = abstainReason(
       {
         // A meeting no report names, with words the reports never use: a meeting they do not cover.
         filterSatisfied: hybrid.filterSatisfied && !(hybrid.meetingDropped && missing.length > 0),
+        yearOnlyWritten,
         coverage,
         missing: missing.length,
-        decisive: decisiveAbsences(missing, state.occurs).length,
+        decisive: decisiveAbsences(missing, state.occurs).length + (best ? conflictingOrdinals(u.text, articleSearchText(state, best.articleId)).length : 0),
         english: u.script === 'en',
         factAnswered: fact !== undefined,
         hasCandidate: best !== undefined,

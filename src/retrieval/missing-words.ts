@@ -35,28 +35,49 @@ export function missingWords(question: string, corpus: string | ((word: string) 
 const NAMED_PLACE = /^(\p{Script=Han}{2,})(?:省委|市委|县委|区委|省|市|县|区|镇|乡|村)$/u;
 /** Generic nouns in 区 (地区, 社区, 辖区…): no particular place. */
 const GENERIC_AREA = /[地社园城市辖山郊景学]区$/u;
-/**
- * A numbered period (第三季度, 三月份, 第二季): the reports may cover another one. Counts and ranks
- * (第五名, 三席, 六成) are left out: the reports print them as answers, not as what a report is about.
- */
-const NUMBERED = /^(第?)([一二三四五六七八九十]{1,3}|\d{1,2})(季度|季|月份|年度)$/u;
-const NUMERALS = [...'一二三四五六七八九十'];
 
 /**
- * The absent words that settle it, whatever else matches: a place whose name the reports
- * never print (上海市 when they never mention 上海), or a numbered period they print only with other
- * numbers (第三季度 when they report 第二季度). Other absent words (a verb, a paraphrase) only count
+ * The absent words that settle it, whatever else matches: a place whose name the reports never
+ * print (上海市 when they never mention 上海). Other absent words (a verb, a paraphrase) only count
  * when little else of the question matches.
  */
 export function decisiveAbsences(missing: readonly string[], occurs: (word: string) => boolean): string[] {
   return missing.filter((w) => {
     const named = NAMED_PLACE.exec(w);
-    if (named) return !GENERIC_AREA.test(w) && !occurs(named[1]);
-    const numbered = NUMBERED.exec(w);
-    if (numbered) {
-      const [, ordinal, n, thing] = numbered;
-      return NUMERALS.some((d) => d !== n && occurs(`${ordinal}${d}${thing}`));
-    }
-    return false;
+    return named !== null && !GENERIC_AREA.test(w) && !occurs(named[1]);
   });
+}
+
+/**
+ * An ordinal naming which one: a session (第4次区务会议, 第五次集体学习), a term (第二届), a period
+ * (第三季度). Occurrences (第一次来到) and ranks (第五名) are left out: they are what questions ask.
+ */
+const ORDINAL = /第\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*(次(?=\p{Script=Han}{0,8}?(?:会议|会|学习))|届|期|季度|季|批|轮)/gu;
+const DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 4 → 4, 四 → 4, 十二 → 12, 二十 → 20. */
+function ordinalValue(n: string): number {
+  if (/^[0-9]+$/.test(n)) return Number(n);
+  const [tens, ones] = n.includes('十') ? n.split('十') : ['0', n];
+  return (tens === '' ? 1 : (DIGIT[tens] ?? 0)) * 10 + (ones === '' ? 0 : (DIGIT[ones] ?? 0));
+}
+
+/**
+ * Ordinals of the question that the answering article prints only with other numbers: asked about
+ * the 第4次 meeting or the 第三季度, it reports the 第3次 or the 第二季度 — another event, however well
+ * the rest of the question matches. `text` is the article in search form.
+ */
+export function conflictingOrdinals(question: string, text: string): string[] {
+  const printed = new Map<string, Set<number>>();
+  for (const m of text.matchAll(ORDINAL)) {
+    const set = printed.get(m[2]) ?? new Set<number>();
+    set.add(ordinalValue(m[1]));
+    printed.set(m[2], set);
+  }
+  const out: string[] = [];
+  for (const m of question.matchAll(ORDINAL)) {
+    const values = printed.get(m[2]);
+    if (values && !values.has(ordinalValue(m[1]))) out.push(m[0].replace(/\s+/g, ''));
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisiveAbsences, missingWords } from '../../src/retrieval/missing-words.ts';
+import { conflictingOrdinals, decisiveAbsences, missingWords } from '../../src/retrieval/missing-words.ts';
 import { abstainReason } from '../../src/retrieval/abstain.ts';
 
 const base = { filterSatisfied: true, coverage: 0.6, missing: 0, english: false, factAnswered: false, hasCandidate: true };
@@ -20,6 +20,11 @@ describe('abstention', () => {
     expect(abstainReason({ ...base, coverage: 0.06, english: true })).toBeUndefined();
     expect(abstainReason({ ...base, coverage: 0.05, factAnswered: true })).toBeUndefined();
   });
+  it('wants more coverage when the year asked is only written in the report, not its date', () => {
+    expect(abstainReason({ ...base, coverage: 0.16, yearOnlyWritten: true })).toBe('filter');
+    expect(abstainReason({ ...base, coverage: 0.3, yearOnlyWritten: true })).toBeUndefined();
+    expect(abstainReason({ ...base, coverage: 0.16 })).toBeUndefined();
+  });
   it('abstains on a decisive absent word however well the rest matches, facts included', () => {
     expect(abstainReason({ ...base, coverage: 0.9, missing: 1, decisive: 1 })).toBe('missing-words');
     expect(abstainReason({ ...base, coverage: 0.9, missing: 1, decisive: 1, factAnswered: true })).toBe('missing-words');
@@ -38,10 +43,26 @@ describe('missing words', () => {
 describe('decisive absences', () => {
   const corpus = '高新区第二季度重点项目集中签约，巩义市考察团来访，青海有关部门，林务局。';
   const occurs = (w: string) => corpus.includes(w);
-  it('are places the reports never name and periods they report with another number', () => {
-    expect(decisiveAbsences(['上海市', '河南省委', '第三季度'], occurs)).toEqual(['上海市', '河南省委', '第三季度']);
+  it('are places the reports never name', () => {
+    expect(decisiveAbsences(['上海市', '河南省委'], occurs)).toEqual(['上海市', '河南省委']);
   });
   it('are not generic areas, bodies, counts and ranks, or places the reports do name', () => {
-    expect(decisiveAbsences(['青海地区', '林业局', '第五名', '六成', '三席', '巩义县', '第四季度名单'], occurs)).toEqual([]);
+    expect(decisiveAbsences(['青海地区', '林业局', '第五名', '六成', '三席', '巩义县'], occurs)).toEqual([]);
+  });
+});
+
+describe('conflicting ordinals', () => {
+  const article = '北屯区公所10月5日召开110年第3次区务会议。高新区举行2021年第二季度重点项目集中签约仪式。';
+  it('are sessions and periods the answering article prints only with another number', () => {
+    expect(conflictingOrdinals('北屯区第4次区务会议是哪天召开的', article)).toEqual(['第4次']);
+    expect(conflictingOrdinals('第三季度签约了多少个项目', article)).toEqual(['第三季度']);
+  });
+  it('are not the same ordinal in other numerals, occurrences, ranks, or ordinals the article never numbers', () => {
+    expect(conflictingOrdinals('第三次区务会议在哪天召开', article)).toEqual([]);
+    expect(conflictingOrdinals('第二季度签约了多少个项目', article)).toEqual([]);
+    expect(conflictingOrdinals('北屯区第三次区务会议', '召开第三次区务会议。')).toEqual([]);
+    expect(conflictingOrdinals('欧洲人第一次来到这里是何时', '第二次来到这里。')).toEqual([]);
+    expect(conflictingOrdinals('他获得第五名', '获得第三名。')).toEqual([]);
+    expect(conflictingOrdinals('第二届运动会', article)).toEqual([]);
   });
 });
