@@ -14,8 +14,23 @@ export function isoDate(year: number, month: number, day: number): string | unde
 export function normaliseDate(value: string): string | undefined {
   const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/.exec(value);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const r = new RegExp(`^\\s*${ROC_DATE}`).exec(value);
+  if (r) return isoDate(rocYear(r[1]), Number(r[2]), Number(r[3]));
   const h = new RegExp(`^\\s*${HAN_DATE}`).exec(value);
   return h ? hanDate(h[1], h[2], h[3]) : undefined;
+}
+
+/**
+ * Taiwan's 民國 calendar: year 1 is 1912, so 民國110年 is 2021. Only a year printed with 民國 is read
+ * so; a bare `110年` (as in 110年第3次區務會議) is left alone.
+ */
+export const ROC_YEAR = '(?:中華民國|中华民国|民國|民国)\\s*(\\d{1,3})\\s*年';
+/** A full 民國 date (`中華民國110年10月6日`). Groups: 民國 year, month, day. */
+export const ROC_DATE = `${ROC_YEAR}\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日`;
+
+/** The Gregorian year of a 民國 year. */
+export function rocYear(year: string | number): number {
+  return Number(year) + 1911;
 }
 
 /** Zero is printed 〇, 零, or (typeset or OCR'd) as a circle or the letter O. */
@@ -76,11 +91,12 @@ export interface MonthDay {
 
 /** The first `M月D日` in the text (spaces already removed), with its year when printed. */
 export function findMonthDay(text: string): MonthDay | undefined {
-  const re = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/g;
+  const re = new RegExp(`(?:(\\d{4})年|${ROC_YEAR})?(\\d{1,2})月(\\d{1,2})日`, 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const month = Number(m[2]);
-    const day = Number(m[3]);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return { month, day, year: m[1] ? Number(m[1]) : undefined };
+    const month = Number(m[3]);
+    const day = Number(m[4]);
+    const year = m[1] ? Number(m[1]) : m[2] ? rocYear(m[2]) : undefined;
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return { month, day, year };
   }
   return undefined;
 }
@@ -96,6 +112,10 @@ export function inferYear(text: string): number | undefined {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if ((m[1] && m[1] !== '截至') || m[3]) continue;
     const y = Number(m[2]);
+    if (best === undefined || y > best) best = y;
+  }
+  for (const m of text.matchAll(new RegExp(ROC_YEAR, 'g'))) {
+    const y = rocYear(m[1]);
     if (best === undefined || y > best) best = y;
   }
   return best;

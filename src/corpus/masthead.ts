@@ -9,7 +9,7 @@
  * when it holds a date or page number and something else that only headers print beside it; a lone date
  * or page number counts only as the first or last line of the page.
  */
-import { HAN_DATE, hanDate, isoDate } from './dates.ts';
+import { HAN_DATE, ROC_DATE, hanDate, isoDate, rocYear } from './dates.ts';
 
 export type MastheadPart = 'date' | 'weekday' | 'lunar' | 'page' | 'issue' | 'paper' | 'section' | 'desk';
 
@@ -34,6 +34,12 @@ const SEPARATORS = /[\s·•・|｜丨/／\-—–_*（）()【】[\]〔〕《�
 
 const DATE_DIGITS = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})\s*([-./])\s*(\d{1,2})\s*\5\s*(\d{1,2})(?!\d)/y;
 const DATE_HAN = new RegExp(HAN_DATE, 'y');
+const DATE_ROC = new RegExp(ROC_DATE, 'y');
+/**
+ * A paper's name that does not end in 报 (`市政新聞`): any short run of Han characters opening the line.
+ * Too loose to count on its own, so the rest of the line must be a full date and a page number or weekday.
+ */
+const FREE_NAME = /^\p{Script=Han}{2,10}/u;
 const WEEKDAY = /(?:星\s*期|礼\s*拜|禮\s*拜|[周週])\s*[一二三四五六日天]/y;
 const LUNAR = new RegExp(
   '[农農]\\s*[历曆]\\s*' +
@@ -106,6 +112,7 @@ const MATCHERS: Matcher[] = [
     m[1] ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : isoDate(Number(m[4]), Number(m[6]), Number(m[7])),
   ),
   sticky(DATE_HAN, 'date', (m) => hanDate(m[1], m[2], m[3])),
+  sticky(DATE_ROC, 'date', (m) => isoDate(rocYear(m[1]), Number(m[2]), Number(m[3]))),
   sticky(WEEKDAY, 'weekday'),
   sticky(LUNAR, 'lunar'),
   sticky(ISSUE, 'issue'),
@@ -141,7 +148,20 @@ export function readMastheadLine(line: string): MastheadLine | undefined {
     return undefined;
   };
   const read = parse(0);
-  return read && read.parts.length > 0 ? read : undefined;
+  if (read && read.parts.length > 0) return read;
+  return readWithFreeName(s, parse);
+}
+
+/** `市政新聞 中華民國110年10月6日 星期三 第3版`: a name of any kind, then a full date and a page or weekday. */
+function readWithFreeName(s: string, parse: (at: number) => MastheadLine | undefined): MastheadLine | undefined {
+  const name = FREE_NAME.exec(s);
+  if (!name) return undefined;
+  for (let len = Math.min(name[0].length, 10); len >= 2; len--) {
+    const rest = parse(len);
+    if (!rest?.date) continue;
+    if (rest.parts.includes('page') || rest.parts.includes('weekday')) return { parts: ['paper', ...rest.parts], date: rest.date };
+  }
+  return undefined;
 }
 
 interface Unit {

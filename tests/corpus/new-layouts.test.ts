@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isBylineLine, parseByline } from '../../src/corpus/byline.ts';
+import { findMonthDay, inferYear, normaliseDate } from '../../src/corpus/dates.ts';
+import { findMasthead, readMastheadLine } from '../../src/corpus/masthead.ts';
 import { parsePage } from '../../src/corpus/page-parser.ts';
 
 describe('a dateline credit broken across a column line', () => {
@@ -84,5 +86,43 @@ describe('headlines printed above each article', () => {
     const [a, b] = parsePage(page, 'p.txt');
     expect(a).toMatchObject({ headline: '守护万家灯火', headlineDerived: false });
     expect(b).toMatchObject({ headline: '区教育局举办青年教师教学技能大赛', headlineDerived: false });
+  });
+});
+
+describe('a page header without 报 in the name, and Taiwan 民國 dates', () => {
+  it('reads a header line with a full date and a page number or weekday whatever the name', () => {
+    expect(readMastheadLine('市政新聞 中華民國110年10月6日 星期三 第3版')).toMatchObject({ date: '2021-10-06' });
+    expect(readMastheadLine('城市快讯 2021年9月10日 第1版')).toMatchObject({ date: '2021-09-10' });
+    expect(readMastheadLine('城市快讯 2021年9月10日 星期五')).toMatchObject({ date: '2021-09-10' });
+  });
+
+  it('stays conservative: headlines and sentences with years are no header', () => {
+    expect(readMastheadLine('北屯區公所召開110年第3次區務會議')).toBeUndefined();
+    expect(readMastheadLine('北屯區公所 中華民國110年10月5日')).toBeUndefined();
+    expect(readMastheadLine('高新区召开2021年第三季度重点项目')).toBeUndefined();
+    expect(readMastheadLine('区长视察 2021年9月8日')).toBeUndefined();
+    expect(findMasthead(['北屯區公所召開', '2021年10月5日上午召開區務會議，由區長主持。'])).toEqual({ lines: [] });
+  });
+
+  it('reads 民國 years as the 民國 year + 1911 wherever a date is parsed', () => {
+    expect(normaliseDate('中華民國110年10月6日')).toBe('2021-10-06');
+    expect(normaliseDate('民国110年10月6日')).toBe('2021-10-06');
+    expect(findMonthDay('民國110年10月5日上午')).toEqual({ year: 2021, month: 10, day: 5 });
+    expect(findMonthDay('110年第3次區務會議10月5日')).toEqual({ year: undefined, month: 10, day: 5 });
+    expect(inferYear('民國110年第3次區務會議')).toBe(2021);
+    expect(inferYear('110年第3次區務會議')).toBeUndefined();
+  });
+
+  it('dates the articles of a 民國-dated page and keeps its header out of the headlines', () => {
+    const text = [
+      '市政新聞 中華民國110年10月6日 星期三 第3版',
+      '',
+      '北屯區公所召開',
+      '第3次區務會議',
+      '',
+      ' 本報訊（記者王俊傑／臺中報導）北屯區公所10月5日上午召開110年第3次區務會議，由區長陳美玲主持。',
+    ].join('\n');
+    const [a] = parsePage(text, 'tw.txt');
+    expect(a).toMatchObject({ headline: '北屯區公所召開第3次區務會議', subtitle: '', date: '2021-10-05', dateInferred: false, meeting: '110年第3次區務會議' });
   });
 });
