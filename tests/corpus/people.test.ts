@@ -101,6 +101,12 @@ describe('extractPeople: reporting verbs', () => {
     ]);
   });
 
+  it('does not read a report listened to (听取…汇报) as speaking', () => {
+    const people = extractPeople('区长李明听取了各部门工作汇报，局长王华向大会报告工作。');
+    expect(byName(people, '李明')?.roles).toEqual([]);
+    expect(byName(people, '王华')?.roles).toEqual(['spoke']);
+  });
+
   it('reads the traditional 匯報 and 宣讀', () => {
     const people = extractPeople('副區長黃建志匯報進度，主任秘書林淑芬宣讀決定。');
     expect(byName(people, '黃建志')?.roles).toEqual(['spoke']);
