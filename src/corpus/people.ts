@@ -1,7 +1,9 @@
 /**
  * People named with their titles (`高新区党工委书记王新亭主持会议并讲话`) and what they did at the meeting.
  * A title ends in an office word (书记, 主任, 局长 …); the name after it is a known surname plus one or two
- * characters; the clause after the name says the role (主持 → chaired, 讲话/强调/要求 → spoke …).
+ * characters; the clause after the name says the role (主持 → chaired, 讲话/汇报/宣读 → spoke, 陪同 → attended …).
+ * Untitled names count too where the layout leaves no doubt: on a roster (`出席会议：王新亭、张红军`), and
+ * right before a role verb at the start of a clause (`张红军主持会议`, `会议由张红军主持`).
  */
 import type { Person, PersonRole } from './types.ts';
 import { COMPOUND_SURNAMES, SURNAME_LED_WORDS, SURNAMES, UNIT_ENDINGS } from './surnames.ts';
