@@ -29,6 +29,8 @@ export interface PageMeta {
 const ARTICLE_OPENER = /^[（(【]?本[报報][讯訊]/;
 /** "本报讯（记者 孙庆辉）" and the like: the dateline, with an optional credit in brackets. */
 const DATELINE = /^[【[]?本[报報][讯訊][】\]]?\s*(?:[（(]([^）)]{1,40})[）)])?\s*/;
+/** The end of a name a column carried to a line of its own. */
+const BYLINE_CARRY = /^\p{Script=Han}{1,3}$/u;
 /** A `——` subtitle under a headline: a phrase that may list things (、，) but ends no sentence. */
 const SUBTITLE_LINE = /^[—─-]{1,2}[^。！？；：!?;:]{2,40}$/;
 /** A block above an article goes to another article only when it fits that one at least this well. */
@@ -159,7 +161,9 @@ function creditedPeople(credits: Byline): Article['people'] {
 }
 
 /** Splits the page into articles (body + byline lines) and the blocks of headline lines between them. */
-function segment(lines: string[]): { segments: Segment[]; slots: HeadlineSlot[] } {
+function segment(printed: string[]): { segments: Segment[]; slots: HeadlineSlot[] } {
+  // A copy: bylines the column cut are rejoined in place.
+  const lines = [...printed];
   const starts = lines.flatMap((l, i) => (ARTICLE_OPENER.test(l.trim()) ? [i] : []));
   const slots: HeadlineSlot[] = [];
   const ranges: Array<[number, number]> = [];
@@ -181,6 +185,16 @@ function segment(lines: string[]): { segments: Segment[]; slots: HeadlineSlot[] 
       if (isBylineLine(lines[i])) {
         last = i;
         break;
+      }
+      // `记者 赵强 通讯员 李` / `娜`: the column carried the end of a name over; read the byline whole.
+      if (i - 1 >= from && BYLINE_CARRY.test(lines[i].trim()) && !isBylineLine(lines[i - 1])) {
+        const whole = lines[i - 1].trimEnd() + lines[i].trim();
+        if (isBylineLine(whole)) {
+          lines[i - 1] = whole;
+          lines[i] = '';
+          last = i - 1;
+          break;
+        }
       }
     }
     let bodyEnd = to;

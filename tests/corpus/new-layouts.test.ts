@@ -28,6 +28,14 @@ describe('a dateline credit broken across a column line', () => {
     expect(drill.date).toBe('2021-09-09');
   });
 
+  it('reads a closing byline whose last characters the column carried to the next line', () => {
+    const text = '本报讯 9月 9日，区水利局举行防汛演练。\n记者 赵强 通讯员 李\n娜';
+    const [a] = parsePage(text, 'p.txt');
+    expect(a.reporters).toEqual(['赵强']);
+    expect(a.contributors).toEqual(['李娜']);
+    expect(a.body).toBe('9月9日，区水利局举行防汛演练。');
+  });
+
   it('leaves a bracket that is not a credit alone past a few lines', () => {
     const text = '本报讯（记者 刘佳）9月8日，区里召开会议（第一\n次），部署工作。';
     const [a] = parsePage(text, 'p.txt');
