@@ -21,6 +21,8 @@ export interface AbstainSignals {
   english: boolean;
   /** True when a structured fact answered the question. */
   factAnswered: boolean;
+  /** True when the question asks who held a role (chaired, relayed) the answering report gives nobody. */
+  roleUnheld?: boolean;
   /** True when there was any candidate passage at all. */
   hasCandidate: boolean;
 }
@@ -42,7 +44,7 @@ export interface AbstainPolicy {
  */
 export const DEFAULT_POLICY: AbstainPolicy = { minCoverage: 0.1, minCoverageMissing: 0.2, minCoverageEnglish: 0.03 };
 
-export type AbstainReason = 'filter' | 'no-candidate' | 'low-coverage' | 'missing-words';
+export type AbstainReason = 'filter' | 'no-candidate' | 'low-coverage' | 'missing-words' | 'role-unheld';
 
 /** The reason to abstain, or undefined to answer. */
 export function abstainReason(s: AbstainSignals, policy: AbstainPolicy = DEFAULT_POLICY): AbstainReason | undefined {
@@ -51,6 +53,7 @@ export function abstainReason(s: AbstainSignals, policy: AbstainPolicy = DEFAULT
   if (s.decisive) return 'missing-words';
   if (s.yearOnlyWritten && s.coverage < policy.minCoverageMissing) return 'filter';
   if (s.factAnswered) return undefined;
+  if (s.roleUnheld) return 'role-unheld';
   if (s.english) return s.coverage < policy.minCoverageEnglish ? 'low-coverage' : undefined;
   if (s.coverage < policy.minCoverage) return 'low-coverage';
   if (s.missing > 0 && s.coverage < policy.minCoverageMissing) return 'missing-words';

@@ -183,6 +183,12 @@ export class ReportsEngine implements ReportsService {
         decisive: decisiveAbsences(missing, state.occurs).length + (best ? conflictingOrdinals(u.text, articleSearchText(state, best.articleId)).length : 0),
         english: u.script === 'en',
         factAnswered: fact !== undefined,
+        // The report names its people and roles, but nobody chaired (relayed) there: it does not say.
+        roleUnheld:
+          useFacts &&
+          (u.intent.role === 'chaired' || u.intent.role === 'relayed') &&
+          (bestArticle?.people.length ?? 0) > 0 &&
+          !bestArticle!.people.some((p) => p.roles.includes(u.intent.role!)),
         hasCandidate: best !== undefined,
       },
       { ...DEFAULT_POLICY, ...this.opts.abstain },

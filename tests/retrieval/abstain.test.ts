@@ -25,6 +25,10 @@ describe('abstention', () => {
     expect(abstainReason({ ...base, coverage: 0.3, yearOnlyWritten: true })).toBeUndefined();
     expect(abstainReason({ ...base, coverage: 0.16 })).toBeUndefined();
   });
+  it('abstains when the answering report names its people but gives nobody the role asked', () => {
+    expect(abstainReason({ ...base, roleUnheld: true })).toBe('role-unheld');
+    expect(abstainReason({ ...base, roleUnheld: true, factAnswered: true })).toBeUndefined();
+  });
   it('abstains on a decisive absent word however well the rest matches, facts included', () => {
     expect(abstainReason({ ...base, coverage: 0.9, missing: 1, decisive: 1 })).toBe('missing-words');
     expect(abstainReason({ ...base, coverage: 0.9, missing: 1, decisive: 1, factAnswered: true })).toBe('missing-words');

@@ -39,6 +39,15 @@ describe('meetings named in a question', () => {
   });
 });
 
+describe('roles', () => {
+  it('answer who relayed at the meeting where someone did', async () => {
+    expect((await engine.ask('冬春季疫情防控工作动员会上谁传达了郑州市会议精神？')).answer).toContain('张静伟');
+  });
+  it('abstain when the meeting asked about has nobody in that role', async () => {
+    expect((await engine.ask('安委会上谁传达了会议精神？')).abstained).toBe(true);
+  });
+});
+
 describe('explain', () => {
   it('lists the scored passages behind an answer, best first, the first being the one cited', async () => {
     const explaining = await ReportsEngine.open(outDir, { modelsDir: path.join(tmp, 'models'), explain: true });
