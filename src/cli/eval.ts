@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadCliConfig } from './cli-config.ts';
 import { containsGold, summarise, type QuestionOutcome } from '../eval/metrics.ts';
 import { readQaFile } from '../eval/qa-file.ts';
+import { planHoldoutFile } from '../eval/holdout.ts';
 import { evaluate } from '../eval/run.ts';
 import { renderTable } from '../eval/table.ts';
 import { buildIndex } from '../index/build.ts';
@@ -19,7 +20,9 @@ import { log } from '../log.ts';
 import { ReportsEngine, type EngineOptions } from '../retrieval/engine.ts';
 import { runMain } from './run-main.ts';
 
-const USAGE = 'Usage: npm run eval -- (--corpus FILE | --index DIR) --qa FILE [--limit N] [--embedder builtin] [--json] [--show-misses [--explain]]';
+const USAGE =
+  'Usage: npm run eval -- (--corpus FILE | --index DIR) --qa FILE [--limit N] [--embedder builtin] [--json] [--show-misses [--explain]]\n' +
+  '       npm run eval -- --corpus SET.corpus.jsonl --qa SET.qa.jsonl --holdout N [--seed S]   (every Nth title removed: its questions must be refused)';
 
 async function main(): Promise<number> {
   const config = loadCliConfig();
@@ -42,13 +45,21 @@ async function main(): Promise<number> {
         'engine-options': { type: 'string' },
         /** Writes each question's outcome (with its coverage) as JSONL, for threshold analysis. */
         dump: { type: 'string' },
+        /** Removes every Nth title of a JSONL corpus; questions about them count as unanswerable. */
+        holdout: { type: 'string' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', default: false },
       },
     }).values;
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 2;
   }
-  if (!args.qa || (!args.corpus && !args.index)) {
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!args.qa || (!args.corpus && !args.index) || (args.holdout && !args.corpus?.endsWith('.jsonl'))) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -57,16 +68,24 @@ async function main(): Promise<number> {
     process.stderr.write(`--limit must be a positive number\n${USAGE}\n`);
     return 2;
   }
-  const items = readQaFile(args.qa).slice(0, limit);
+  let items = readQaFile(args.qa).slice(0, limit);
   let tmp: string | undefined;
   let indexDir = args.index;
+  let corpus = args.corpus;
   try {
-    if (args.corpus) {
+    if (corpus) {
       tmp = mkdtempSync(path.join(os.tmpdir(), 'baoxun-eval-'));
       indexDir = path.join(tmp, 'index');
+      if (args.holdout) {
+        const plan = planHoldoutFile(corpus, items, Number(args.holdout), args.seed ? Number(args.seed) : undefined);
+        items = plan.items;
+        corpus = path.join(tmp, 'holdout.corpus.jsonl');
+        writeFileSync(corpus, plan.keptLines.join('\n') + '\n');
+        log.info(`Held out ${plan.removed.size} documents: ${items.filter((q) => q.kind === 'holdout').length} of ${items.length} questions are about them.`);
+      }
       const { embedder, note } = await createEmbedder(args.embedder ?? 'builtin', { modelsDir: config.modelsDir });
       log.info(note);
-      const built = await buildIndex({ inputs: [args.corpus], outDir: indexDir, embedder });
+      const built = await buildIndex({ inputs: [corpus], outDir: indexDir, embedder });
       log.info(`Built a temporary index: ${built.articles} articles, ${built.chunks} chunks in ${built.ms} ms.`);
     }
     const extra = args['engine-options'] ? (JSON.parse(args['engine-options']) as Partial<EngineOptions>) : {};
