@@ -95,7 +95,8 @@ async function main(): Promise<number> {
     const outcomes = await evaluate(engine, items, (item, o, a) => {
       if (args['show-misses'] && item.answers.length && !(o.inAnswer || o.inFirst)) {
         process.stderr.write(`MISS ${item.id} ${item.q} | gold: ${item.answers[0]} | answer: ${a?.answer ?? o.error} | [1] ${a?.citations[0]?.excerpt ?? ''}\n`);
-        for (const e of a?.explain ?? []) {
+        if (a?.explain) process.stderr.write(`  evidence ${JSON.stringify(a.explain.evidence)}\n`);
+        for (const e of a?.explain?.passages ?? []) {
           const mark = `${e.articleId === item.doc ? '*' : ' '}${containsGold(e.passage, item.answers) ? 'G' : ' '}`;
           process.stderr.write(`  ${mark} ${e.score} cov ${e.coverage} ctx ${e.context} cue ${e.cue} prior ${e.prior} | ${e.articleId} ${e.passage.slice(0, 80)}\n`);
         }

@@ -5,7 +5,6 @@
  */
 import type { Article, Chunk } from '../corpus/types.ts';
 import { splitSentences } from '../corpus/sentences.ts';
-import { ABSTAIN_TEXT } from './abstain.ts';
 import { cueMatches, type AnswerType } from './answer-cues.ts';
 import { shortAnswer, type ScoredPassage } from './answer-select.ts';
 import type { Candidate } from './article-ranking.ts';
@@ -14,7 +13,7 @@ import { MAX_EXCERPT } from './excerpt.ts';
 import { eventsText, type FactAnswer } from './facts.ts';
 import type { QueryUnits } from './query-units.ts';
 import { unitsOf } from './reports-state.ts';
-import type { Answer, Citation } from './types.ts';
+import { CLOSEST_TEXT, NONE_TEXT, type Answer, type Citation } from './types.ts';
 
 type Composed = Omit<Answer, 'timings_ms'>;
 
@@ -25,17 +24,27 @@ export function eventsAnswer(question: string, events: readonly Article[], chunk
     const support: Support = { articleId: a.id, start: lead?.start ?? 0, end: lead?.end ?? 0, score: 1 };
     return makeCitation(i + 1, a, support, a.meeting ? [a.meeting] : [], chunks);
   });
-  return { question, answer: eventsText(events), abstained: false, citations, related: [] };
+  return { question, answer: eventsText(events), abstained: false, outcome: 'answer', citations, related: [] };
 }
 
-/** The plain abstention, with up to 3 nearest articles listed as related, not as support. */
-export function abstention(question: string, candidates: readonly Candidate[], scored: readonly ScoredPassage[], chunks: readonly Chunk[]): Composed {
+/**
+ * A refusal, with up to 3 nearest articles (each at its best passage) listed as related, not as
+ * support: "closest" when a passage comes near the question but does not answer it, "none" when
+ * the reports do not say.
+ */
+export function abstention(
+  question: string,
+  outcome: 'closest' | 'none',
+  candidates: readonly Candidate[],
+  scored: readonly ScoredPassage[],
+  chunks: readonly Chunk[],
+): Composed {
   const related: Citation[] = candidates.slice(0, 3).map((c, i) => {
     const p = scored.find((s) => s.articleId === c.articleId)?.passage ?? c.passages[0];
     const support: Support = { articleId: c.articleId, start: p?.start ?? 0, end: p?.end ?? 0, score: c.prior };
     return makeCitation(i + 1, c.article, support, [], chunks);
   });
-  return { question, answer: ABSTAIN_TEXT, abstained: true, citations: [], related };
+  return { question, answer: outcome === 'closest' ? CLOSEST_TEXT : NONE_TEXT, abstained: true, outcome, citations: [], related };
 }
 
 /**
@@ -98,5 +107,5 @@ export function citedAnswer(p: AnswerParts): Composed {
   const citations = chooseSupports(ranked, bodyOf).map((s, i) =>
     makeCitation(i + 1, p.articleById.get(s.articleId)!, s, i === 0 ? highlight : highlight.filter((h) => h.length < 20), p.chunks),
   );
-  return { question: p.question, answer: text, abstained: false, citations, related: [] };
+  return { question: p.question, answer: text, abstained: false, outcome: 'answer', citations, related: [] };
 }

@@ -15,11 +15,23 @@ export interface Citation {
   score: number;
 }
 
+/** The refusal when the reports do not say. */
+export const NONE_TEXT = "报道中没有找到这个问题的答案。/ The reports don't say.";
+/** The refusal when passages come close to the question without answering it. */
+export const CLOSEST_TEXT = '报道中没有直接的答案，最接近的报道如下。/ No direct answer in the reports; the closest reports are below.';
+
+/**
+ * What the reports give: an answer; no direct answer but close passages ("closest"); nothing
+ * ("none"). Both refusals set `abstained`.
+ */
+export type Outcome = 'answer' | 'closest' | 'none';
+
 export interface Answer {
   question: string;
-  /** The short answer (at most ~120 characters), or the plain abstention sentence. */
+  /** The short answer (at most ~120 characters), or the refusal sentence. */
   answer: string;
   abstained: boolean;
+  outcome: Outcome;
   /** Up to 3 supporting citations; empty when abstained. */
   citations: Citation[];
   /** When abstained: up to 3 nearest articles, listed as related, not as support. */
@@ -31,9 +43,14 @@ export interface Answer {
     coverage: number;
     /** Question words found nowhere in the reports. */
     missing: string[];
+    /** Why it was refused (see src/retrieval/pipeline/decide.ts). */
+    reason?: string;
   };
-  /** With the engine's `explain` option: the best-scored passages and why (for developers). */
-  explain?: Array<{ articleId: string; passage: string; score: number; coverage: number; context: number; cue: number; prior: number }>;
+  /** With the engine's `explain` option: the decision's evidence and the best-scored passages (for developers). */
+  explain?: {
+    evidence: object;
+    passages: Array<{ articleId: string; passage: string; score: number; coverage: number; context: number; cue: number; prior: number }>;
+  };
 }
 
 /** A question that cannot be asked (empty, too long, garbage); the message is for the user. */

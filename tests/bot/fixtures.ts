@@ -21,6 +21,7 @@ export function answer(over: Partial<Answer> = {}): Answer {
     question: '谁主持了会议？',
     answer: '王新亭主持了会议。',
     abstained: false,
+    outcome: 'answer',
     citations: [citation(1)],
     related: [],
     timings_ms: {},

@@ -52,7 +52,8 @@ describe('explain', () => {
   it('lists the scored passages behind an answer, best first, the first being the one cited', async () => {
     const explaining = await ReportsEngine.open(outDir, { modelsDir: path.join(tmp, 'models'), explain: true });
     const a = await explaining.ask('谁主持了冬春季疫情防控工作动员会？');
-    const lines = a.explain ?? [];
+    const lines = a.explain?.passages ?? [];
+    expect(a.explain?.evidence).toMatchObject({ hasCandidate: true, filterSatisfied: true });
     expect(lines.length).toBeGreaterThan(1);
     for (let i = 1; i < lines.length; i++) expect(lines[i - 1].score).toBeGreaterThanOrEqual(lines[i].score);
     expect(lines[0].coverage).toBeGreaterThan(0);

@@ -14,12 +14,12 @@ export function understand(raw: string, lexicon?: Lexicon): UnderstoodQuestion {
   const { text: normalised, script } = normaliseQuestion(original);
   const intent = analyseQuestion(normalised, original);
   if (script !== 'en' && script !== 'mixed') {
-    return { original, text: normalised, script, terms: [], kept: [], intent };
+    return { original, text: normalised, script, terms: [], kept: [], groups: [], intent };
   }
-  const { terms, kept } = translateQuestion(original, lexicon ?? loadLexicon());
+  const { terms, kept, groups } = translateQuestion(original, lexicon ?? loadLexicon());
   // Chinese words inside an English question (names, places) are the most precise terms there are.
   const chinese = script === 'mixed' ? (normalised.match(/\p{Script=Han}+/gu) ?? []) : [];
-  return { original, text: [...chinese, ...terms, ...kept].join(' '), script, terms, kept, intent };
+  return { original, text: [...chinese, ...terms, ...kept].join(' '), script, terms, kept, groups, intent };
 }
 
 export { checkQuestion, MAX_QUESTION_CHARS, MESSAGES as QUESTION_MESSAGES } from './validate.ts';

@@ -42,5 +42,7 @@ export interface UnderstoodQuestion {
   terms: string[];
   /** Numbers and Latin names kept verbatim from an English question. */
   kept: string[];
+  /** Each English word or phrase with its Chinese candidates (empty for Chinese questions). */
+  groups: Array<{ english: string; candidates: string[] }>;
   intent: QuestionIntent;
 }

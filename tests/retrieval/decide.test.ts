@@ -1,38 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import { conflictingOrdinals, decisiveAbsences, missingWords } from '../../src/retrieval/missing-words.ts';
-import { abstainReason } from '../../src/retrieval/abstain.ts';
+import { refusalReason, type Evidence } from '../../src/retrieval/pipeline/decide.ts';
 
-const base = { filterSatisfied: true, coverage: 0.6, missing: 0, english: false, factAnswered: false, hasCandidate: true };
+const base: Evidence = {
+  filterSatisfied: true,
+  yearOnlyWritten: false,
+  coverage: 0.6,
+  missing: 0,
+  absentPlaces: [],
+  ordinalConflicts: [],
+  english: false,
+  factAnswered: false,
+  roleUnheld: false,
+  hasCandidate: true,
+};
 
-describe('abstention', () => {
+describe('the decision', () => {
   it('answers a well-covered question', () => {
-    expect(abstainReason(base)).toBeUndefined();
+    expect(refusalReason(base)).toBeUndefined();
   });
   it('abstains when a date/year filter matches no report', () => {
-    expect(abstainReason({ ...base, filterSatisfied: false })).toBe('filter');
+    expect(refusalReason({ ...base, filterSatisfied: false })).toBe('filter');
   });
   it('abstains on low coverage, and sooner when a question word is absent from the reports', () => {
-    expect(abstainReason({ ...base, coverage: 0.03 })).toBe('low-coverage');
-    expect(abstainReason({ ...base, coverage: 0.16 })).toBeUndefined();
-    expect(abstainReason({ ...base, coverage: 0.16, missing: 2 })).toBe('missing-words');
+    expect(refusalReason({ ...base, coverage: 0.03 })).toBe('low-coverage');
+    expect(refusalReason({ ...base, coverage: 0.16 })).toBeUndefined();
+    expect(refusalReason({ ...base, coverage: 0.16, missing: 2 })).toBe('missing-words');
   });
   it('is more lenient with English questions and trusts structured facts', () => {
-    expect(abstainReason({ ...base, coverage: 0.06, english: true })).toBeUndefined();
-    expect(abstainReason({ ...base, coverage: 0.05, factAnswered: true })).toBeUndefined();
+    expect(refusalReason({ ...base, coverage: 0.06, english: true })).toBeUndefined();
+    expect(refusalReason({ ...base, coverage: 0.05, factAnswered: true })).toBeUndefined();
   });
   it('wants more coverage when the year asked is only written in the report, not its date', () => {
-    expect(abstainReason({ ...base, coverage: 0.16, yearOnlyWritten: true })).toBe('filter');
-    expect(abstainReason({ ...base, coverage: 0.3, yearOnlyWritten: true })).toBeUndefined();
-    expect(abstainReason({ ...base, coverage: 0.16 })).toBeUndefined();
+    expect(refusalReason({ ...base, coverage: 0.16, yearOnlyWritten: true })).toBe('filter');
+    expect(refusalReason({ ...base, coverage: 0.3, yearOnlyWritten: true })).toBeUndefined();
+    expect(refusalReason({ ...base, coverage: 0.16 })).toBeUndefined();
   });
   it('abstains when the answering report names its people but gives nobody the role asked', () => {
-    expect(abstainReason({ ...base, roleUnheld: true })).toBe('role-unheld');
-    expect(abstainReason({ ...base, roleUnheld: true, factAnswered: true })).toBeUndefined();
+    expect(refusalReason({ ...base, roleUnheld: true })).toBe('role-unheld');
+    expect(refusalReason({ ...base, roleUnheld: true, factAnswered: true })).toBeUndefined();
   });
   it('abstains on a decisive absent word however well the rest matches, facts included', () => {
-    expect(abstainReason({ ...base, coverage: 0.9, missing: 1, decisive: 1 })).toBe('missing-words');
-    expect(abstainReason({ ...base, coverage: 0.9, missing: 1, decisive: 1, factAnswered: true })).toBe('missing-words');
-    expect(abstainReason({ ...base, coverage: 0.9, missing: 1, decisive: 0 })).toBeUndefined();
+    expect(refusalReason({ ...base, coverage: 0.9, missing: 1, absentPlaces: ['上海市'] })).toBe('missing-words');
+    expect(refusalReason({ ...base, coverage: 0.9, missing: 1, absentPlaces: ['上海市'], factAnswered: true })).toBe('missing-words');
+    expect(refusalReason({ ...base, coverage: 0.9, missing: 1 })).toBeUndefined();
+    expect(refusalReason({ ...base, coverage: 0.9, ordinalConflicts: ['第4次'], factAnswered: true })).toBe('ordinal');
   });
 });
 

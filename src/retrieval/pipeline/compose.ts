@@ -1,0 +1,65 @@
+/**
+ * Stage 5, compose: the reply the decision calls for — the events of a day, a short answer with
+ * numbered citations, the closest passages labelled as no direct answer, or "the reports don't say"
+ * with related articles — and its timings.
+ */
+import { abstention, citedAnswer, eventsAnswer, supportWithNeighbour } from '../answer-compose.ts';
+import type { Answer } from '../types.ts';
+import type { Decided } from './context.ts';
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export function composeStage(ctx: Decided, explain = false): Answer {
+  const { index } = ctx.env.state;
+  const { outcome } = ctx.decision;
+  let composed: Omit<Answer, 'timings_ms'>;
+  if (ctx.events.length) composed = eventsAnswer(ctx.question.original, ctx.events, index.chunks);
+  else if (outcome !== 'answer' || !ctx.best) composed = abstention(ctx.question.original, outcome === 'closest' ? 'closest' : 'none', ctx.candidates, ctx.scored, index.chunks);
+  else {
+    const { select, pairShare } = ctx.env.profile;
+    const base = select.prior * (ctx.candidates.find((c) => c.articleId === ctx.best!.articleId)?.prior ?? 0);
+    const first = supportWithNeighbour(ctx.scored, base, pairShare)!;
+    composed = citedAnswer({
+      question: ctx.question.original,
+      scored: ctx.scored,
+      candidates: ctx.candidates,
+      first,
+      ...(ctx.fact ? { fact: ctx.fact } : {}),
+      query: ctx.query,
+      answerType: ctx.answerType,
+      questionText: ctx.questionText,
+      articleById: index.articleById,
+      chunks: index.chunks,
+    });
+  }
+  const answer: Answer = { ...composed, timings_ms: {} };
+  answer.support = { coverage: r3(ctx.coverage), missing: ctx.missing, ...(ctx.decision.reason ? { reason: ctx.decision.reason } : {}) };
+  if (explain) {
+    const priorOf = new Map(ctx.candidates.map((c) => [c.articleId, c.prior]));
+    answer.explain = {
+      evidence: ctx.decision.evidence,
+      passages: ctx.scored.slice(0, 8).map((s) => ({
+        articleId: s.articleId,
+        passage: s.passage.text,
+        score: r3(s.score),
+        coverage: r3(s.coverage),
+        context: r3(s.contextCoverage),
+        cue: s.cue,
+        prior: r3(priorOf.get(s.articleId) ?? 0),
+      })),
+    };
+  }
+  const end = performance.now();
+  const { timings } = ctx.hybrid;
+  answer.timings_ms = {
+    normalise: round(ctx.understoodMs),
+    embed: round(timings.embed),
+    dense: round(timings.dense),
+    bm25: round(timings.bm25),
+    fuse: round(timings.fuse),
+    answer: round(end - ctx.started - ctx.understoodMs - timings.embed - timings.dense - timings.bm25 - timings.fuse),
+    total: round(end - ctx.started),
+  };
+  return answer;
+}

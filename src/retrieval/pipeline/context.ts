@@ -1,0 +1,70 @@
+/**
+ * The context a question carries through the pipeline (understand → retrieve → select → decide →
+ * compose). Each stage takes the previous stage's context and returns it with its own part added;
+ * no stage re-derives another's work.
+ */
+import type { Article } from '../../corpus/types.ts';
+import type { AnswerType } from '../answer-cues.ts';
+import type { ScoredPassage } from '../answer-select.ts';
+import type { Candidate } from '../article-ranking.ts';
+import type { FactAnswer } from '../facts.ts';
+import type { HybridResult } from '../hybrid.ts';
+import type { RetrievalProfile } from '../profile.ts';
+import type { QueryUnits } from '../query-units.ts';
+import type { UnderstoodQuestion } from '../question/types.ts';
+import type { Decision } from './decide.ts';
+import type { ReportsState } from '../reports-state.ts';
+
+/** What every stage may read: the loaded reports and the profile's constants. */
+export interface StageEnv {
+  state: ReportsState;
+  profile: RetrievalProfile;
+  /** Answer who-questions from extracted people (default true). */
+  facts: boolean;
+}
+
+export interface Understood {
+  env: StageEnv;
+  started: number;
+  question: UnderstoodQuestion;
+  /** The question as weighted concepts, as asked: what coverage is measured against. */
+  query: QueryUnits;
+  /** The same, adjusted for ranking passages (straddling bigrams discounted, saying verbs added). */
+  rankQuery: QueryUnits;
+  answerType: AnswerType;
+  /** The question as asked, in search form (for answer-type cues). */
+  questionText: string;
+  /** What the lexical and dense searches get: content words without question words. */
+  searchText: string;
+  /** Content words of the question that occur nowhere in the reports (Chinese questions). */
+  missing: string[];
+  understoodMs: number;
+}
+
+export interface Retrieved extends Understood {
+  hybrid: HybridResult;
+  /** Candidate articles, best first, with their passages and retrieval prior. */
+  candidates: Candidate[];
+  retrievedMs: number;
+}
+
+export interface Selected extends Retrieved {
+  /** Every passage of the candidates, scored, best first. */
+  scored: ScoredPassage[];
+  best?: ScoredPassage;
+  bestArticle?: Article;
+  /** Share of the question's weight around the best passage (its neighbours and headline included). */
+  coverage: number;
+  /** The question's year met only by a year written in the answering report, not by its date. */
+  yearOnlyWritten: boolean;
+  /** Whether a structured fact may answer (a who-question about a meeting the reports name). */
+  useFacts: boolean;
+  fact?: FactAnswer;
+  /** The articles of the day the question names, when it asks what happened that day. */
+  events: Article[];
+}
+
+
+export interface Decided extends Selected {
+  decision: Decision;
+}

@@ -1,0 +1,20 @@
+/**
+ * Stage 2, retrieve: hybrid search (BM25 and dense, under the question's date, year and meeting
+ * filters) and the candidate articles re-ranked by how much of the question each covers.
+ */
+import { rankArticles } from '../article-ranking.ts';
+import { hybridSearch } from '../hybrid.ts';
+import type { Retrieved, Understood } from './context.ts';
+
+export async function retrieveStage(ctx: Understood): Promise<Retrieved> {
+  const { state, profile } = ctx.env;
+  const t = performance.now();
+  const hybrid = await hybridSearch(
+    state.index,
+    { text: ctx.searchText, filters: ctx.question.intent.filters },
+    { dated: state.dated, withMeetings: state.withMeetings },
+    profile.hybrid,
+  );
+  const candidates = rankArticles(state, hybrid.hits, ctx.query, profile.ranking);
+  return { ...ctx, hybrid, candidates, retrievedMs: performance.now() - t };
+}

@@ -1,0 +1,45 @@
+/**
+ * Stage 1, understand: the question validated, normalised, translated when English, analysed for
+ * what it asks, and turned once into the weighted concepts every later stage matches against.
+ */
+import { segmentWords } from '../../index/analyser.ts';
+import { toSearchForm } from '../../index/text-normalise.ts';
+import { refineAnswerType } from '../answer-cues.ts';
+import { missingWords } from '../missing-words.ts';
+import { understand } from '../question/index.ts';
+import { chineseQueryUnits, contentText, discountStraddles, translatedQueryUnits, withSayingConcept, type QueryUnits } from '../query-units.ts';
+import type { TermStats } from '../term-stats.ts';
+import type { UnderstoodQuestion } from '../question/types.ts';
+import type { StageEnv, Understood } from './context.ts';
+
+/** Concepts of the question: Chinese units, an English question's translations, or both for a mixed one. */
+function queryFor(u: UnderstoodQuestion, stats: TermStats): QueryUnits {
+  if (u.script !== 'en' && u.script !== 'mixed') return chineseQueryUnits(u.text, stats, segmentWords(u.text));
+  const english = translatedQueryUnits(u.groups, u.kept, stats);
+  if (u.script === 'en') return english;
+  const han = toSearchForm((u.original.match(/\p{Script=Han}+/gu) ?? []).join(' '));
+  const chinese = chineseQueryUnits(han, stats, segmentWords(han));
+  return { concepts: [...chinese.concepts, ...english.concepts], total: chinese.total + english.total };
+}
+
+export function understandStage(env: StageEnv, raw: string): Understood {
+  const started = performance.now();
+  const question = understand(raw);
+  const { stats, occurs } = env.state;
+  const query = queryFor(question, stats);
+  const english = question.script === 'en';
+  const rankQuery = english ? query : withSayingConcept(discountStraddles(query, env.profile.straddleWeight), question.text, stats);
+  return {
+    env,
+    started,
+    question,
+    query,
+    rankQuery,
+    answerType: refineAnswerType(question.intent.answerType, question.text),
+    questionText: toSearchForm(question.original),
+    // Question words are not content: left out of the search text (measured +0.001 on drcd-dev).
+    searchText: english ? question.text : contentText(question.text) || question.text,
+    missing: english ? [] : missingWords(question.text, occurs),
+    understoodMs: performance.now() - started,
+  };
+}
