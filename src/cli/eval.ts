@@ -92,7 +92,9 @@ async function main(): Promise<number> {
     const engine = await ReportsEngine.open(indexDir!, { ...extra, modelsDir: config.modelsDir, explain: args.explain });
     // Latency is measured per question, so one-time loading is paid before the first.
     await engine.warmUp();
+    const evidence: unknown[] = [];
     const outcomes = await evaluate(engine, items, (item, o, a) => {
+      evidence.push(a?.explain?.evidence);
       if (args['show-misses'] && item.answers.length && !(o.inAnswer || o.inFirst)) {
         process.stderr.write(`MISS ${item.id} ${item.q} | gold: ${item.answers[0]} | answer: ${a?.answer ?? o.error} | [1] ${a?.citations[0]?.excerpt ?? ''}\n`);
         if (a?.explain) process.stderr.write(`  evidence ${JSON.stringify(a.explain.evidence)}\n`);
@@ -103,7 +105,7 @@ async function main(): Promise<number> {
       }
       if (args['show-misses'] && !item.answers.length && !o.abstained) process.stderr.write(`NOT ABSTAINED ${item.id} ${item.q} | ${a?.answer}\n`);
     });
-    if (args.dump) writeFileSync(args.dump, outcomes.map((o, i) => JSON.stringify({ id: items[i].id, ...o })).join('\n') + '\n');
+    if (args.dump) writeFileSync(args.dump, outcomes.map((o, i) => JSON.stringify({ id: items[i].id, ...o, ...(evidence[i] ? { evidence: evidence[i] } : {}) })).join('\n') + '\n');
     const label = args.label ?? path.basename(args.qa).replace(/\.jsonl$/, '');
     const rows: Array<[string, ReturnType<typeof summarise>]> = [[label, summarise(outcomes)]];
     const kinds = new Map<string, QuestionOutcome[]>();

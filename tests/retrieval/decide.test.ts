@@ -6,6 +6,14 @@ const base: Evidence = {
   filterSatisfied: true,
   yearOnlyWritten: false,
   coverage: 0.6,
+  passageCoverage: 0.5,
+  articleCoverage: 0.7,
+  anchorCoverage: 1,
+  absentShare: 0,
+  absentRun: 0,
+  longestRun: 6,
+  trigramCoverage: 0.5,
+  margin: 0.3,
   missing: 0,
   absentPlaces: [],
   ordinalConflicts: [],
@@ -30,6 +38,11 @@ describe('the decision', () => {
   it('is more lenient with English questions and trusts structured facts', () => {
     expect(refusalReason({ ...base, coverage: 0.06, english: true })).toBeUndefined();
     expect(refusalReason({ ...base, coverage: 0.05, factAnswered: true })).toBeUndefined();
+  });
+  it('refuses a well-covered question when the passage lacks the kind of value asked, unless a fact answers', () => {
+    expect(refusalReason({ ...base, coverage: 0.9, answerSlot: false, slot: 'count' })).toBe('slot-empty');
+    expect(refusalReason({ ...base, coverage: 0.9, answerSlot: true, slot: 'count' })).toBeUndefined();
+    expect(refusalReason({ ...base, answerSlot: false, factAnswered: true })).toBeUndefined();
   });
   it('wants more coverage when the year asked is only written in the report, not its date', () => {
     expect(refusalReason({ ...base, coverage: 0.16, yearOnlyWritten: true })).toBe('filter');

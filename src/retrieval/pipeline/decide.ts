@@ -4,14 +4,19 @@
  * and ordinal, words the reports never use, role facts) and combined into one decision with three
  * outcomes: an answer; "no direct answer, the closest passages are…"; "the reports don't say".
  */
-import { conflictingOrdinals, decisiveAbsences } from '../missing-words.ts';
 import { toSearchForm } from '../../index/text-normalise.ts';
+import { slotFilled } from '../answer-slot.ts';
+import { conflictingOrdinals, decisiveAbsences } from '../missing-words.ts';
+import { contentText, matchedWeight, type Concept, type QueryUnits } from '../query-units.ts';
 import type { ReportsState } from '../reports-state.ts';
 import type { Outcome } from '../types.ts';
 import type { Decided, Selected } from './context.ts';
 
 /** Why a question is refused; `undefined` when it is answered. */
-export type RefusalReason = 'filter' | 'no-candidate' | 'low-coverage' | 'missing-words' | 'ordinal' | 'role-unheld';
+export type RefusalReason = 'filter' | 'no-candidate' | 'low-coverage' | 'missing-words' | 'ordinal' | 'role-unheld' | 'slot-empty';
+
+/** Refusals where a passage comes near the question without answering it: its closest passages are shown. */
+const CLOSE_MISSES: ReadonlySet<RefusalReason> = new Set(['ordinal', 'role-unheld', 'slot-empty']);
 
 /** The evidence the decision weighs, printed by `eval --explain`. */
 export interface Evidence {
@@ -21,6 +26,26 @@ export interface Evidence {
   yearOnlyWritten: boolean;
   /** Share (0–1) of the question's IDF weight found in the best passage and its neighbours. */
   coverage: number;
+  /** The same in the best passage alone (with its headline). */
+  passageCoverage: number;
+  /** The same anywhere in the answering article. */
+  articleCoverage: number;
+  /** Share of the weight of the question's rarest concepts (its topic: a name, a term) found in the answering article. */
+  anchorCoverage: number;
+  /** Share of the question's weight in units the reports never contain. */
+  absentShare: number;
+  /** The most consecutive bigrams of the question the reports never print (a name they never mention: 萱侬律 → 2). */
+  absentRun: number;
+  /** The longest run of the question's content characters printed together around the best passage. */
+  longestRun: number;
+  /** Share of the question's content trigrams found around the best passage. */
+  trigramCoverage: number;
+  /** How far the best passage's score is ahead of the best passage of any other article. */
+  margin: number;
+  /** Whether the best passage or a neighbour holds a value of the kind asked (a date for 何时, a number for 多少); undefined when no kind is asked. */
+  answerSlot?: boolean;
+  /** Which kind of value the question asks for, when it asks for one (see answer-slot.ts). */
+  slot?: string;
   /** Content words of the question that occur nowhere in the reports. */
   missing: number;
   /** Absent places the reports never name (上海市 when they never print 上海). */
@@ -69,6 +94,7 @@ export function refusalReason(e: Evidence, policy: DecidePolicy = DEFAULT_DECIDE
   if (e.yearOnlyWritten && e.coverage < policy.minCoverageMissing) return 'filter';
   if (e.factAnswered) return undefined;
   if (e.roleUnheld) return 'role-unheld';
+  if (e.answerSlot === false) return 'slot-empty';
   if (e.english) return e.coverage < policy.minCoverageEnglish ? 'low-coverage' : undefined;
   if (e.coverage < policy.minCoverage) return 'low-coverage';
   if (e.missing > 0 && e.coverage < policy.minCoverageMissing) return 'missing-words';
@@ -81,16 +107,127 @@ function articleSearchText(state: ReportsState, articleId: string): string {
   return [headline, ...state.passagesOf(articleId).map((p) => p.norm)].join('\n');
 }
 
+/** How many of the question's heaviest multi-character concepts make up its topic. */
+const ANCHORS = 3;
+
+const isAnchor = (c: Concept, has: (unit: string) => boolean) => c.alts.some((a) => a.units.some((u) => !u.startsWith('1:')) && a.units.every(has));
+
+/**
+ * The question's rarest concepts (bigrams, words, translated words) that the reports contain at
+ * all, heaviest first: its topic. Asked about an article the reports do not hold, the topic is
+ * usually printed elsewhere, if at all, rather than beside the words that match.
+ */
+export function anchorsOf(query: QueryUnits, has: (unit: string) => boolean): QueryUnits {
+  const concepts = query.concepts
+    .filter((c) => isAnchor(c, has))
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, ANCHORS);
+  return { concepts, total: concepts.reduce((n, c) => n + c.weight, 0) };
+}
+
+/** Share of the query's weight whose units the reports never contain. */
+function absentShare(query: QueryUnits, has: (unit: string) => boolean): number {
+  if (query.total <= 0) return 0;
+  let absent = 0;
+  for (const c of query.concepts) if (c.alts.every((a) => a.units.some((u) => !has(u)))) absent += c.weight;
+  return absent / query.total;
+}
+
+/** Length of the longest common substring of `a` and `b` (both short: a question and a few passages). */
+export function longestCommonRun(a: string, b: string): number {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  let best = 0;
+  let prev = new Uint16Array(y.length + 1);
+  let cur = new Uint16Array(y.length + 1);
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = x[i - 1] === y[j - 1] ? prev[j - 1] + 1 : 0;
+      if (cur[j] > best) best = cur[j];
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return best;
+}
+
+/** Share of the Han trigrams of `question` that occur in `text`. */
+export function trigramShare(question: string, text: string): number {
+  const grams = new Set<string>();
+  for (const run of question.match(/\p{Script=Han}{3,}/gu) ?? []) {
+    const cs = Array.from(run);
+    for (let i = 0; i + 3 <= cs.length; i++) grams.add(cs.slice(i, i + 3).join(''));
+  }
+  if (grams.size === 0) return 0;
+  let n = 0;
+  for (const g of grams) if (text.includes(g)) n++;
+  return n / grams.size;
+}
+
+/** The most consecutive Han bigrams of `text` for which `has` is false. */
+export function longestAbsentRun(text: string, has: (unit: string) => boolean): number {
+  let best = 0;
+  for (const run of text.match(/\p{Script=Han}{2,}/gu) ?? []) {
+    const cs = Array.from(run);
+    let n = 0;
+    for (let i = 0; i + 1 < cs.length; i++) {
+      n = has('2:' + cs[i] + cs[i + 1]) ? 0 : n + 1;
+      if (n > best) best = n;
+    }
+  }
+  return best;
+}
+
+/** The best passage with its neighbours and headline, in search form. */
+function contextText(ctx: Selected): string {
+  const { best } = ctx;
+  if (!best) return '';
+  const ps = ctx.env.state.passagesOf(best.articleId);
+  const i = best.passage.index;
+  return [toSearchForm(ctx.bestArticle?.headline ?? ''), ...[ps[i - 1], ps[i], ps[i + 1]].map((p) => p?.norm ?? '')].join('\n');
+}
+
+/**
+ * Whether the best passage or a neighbour prints the kind of value the question asks for (see
+ * answer-slot.ts); a structured fact fills a person slot by itself.
+ */
+function slotOf(ctx: Selected): { slot: string; filled: boolean } | undefined {
+  const { best } = ctx;
+  if (!best) return undefined;
+  if (ctx.fact) return { slot: 'person', filled: true };
+  const ps = ctx.env.state.passagesOf(best.articleId);
+  const i = best.passage.index;
+  const text = [ps[i - 1], ps[i], ps[i + 1]].map((p) => p?.norm ?? '').join('');
+  const people = ctx.bestArticle?.people.map((p) => toSearchForm(p.name)) ?? [];
+  return slotFilled(ctx.question.text, text, people);
+}
+
 /** The evidence for and against answering, from what the earlier stages found. */
 export function gatherEvidence(ctx: Selected): Evidence {
   const { state } = ctx.env;
   const { intent } = ctx.question;
   const role = intent.role;
+  const { query, best } = ctx;
+  const articleUnits = best ? state.articleUnits(best.articleId) : new Set<string>();
+  const has = (u: string) => state.stats.df.has(u);
+  const anchors = anchorsOf(query, has);
+  const slot = slotOf(ctx);
+  const around = contextText(ctx);
+  const content = contentText(ctx.question.text).replace(/\s+/g, '');
+  const rival = best ? ctx.scored.find((s) => s.articleId !== best.articleId) : undefined;
   return {
     // A meeting no report names, with words the reports never use: a meeting they do not cover.
     filterSatisfied: ctx.hybrid.filterSatisfied && !(ctx.hybrid.meetingDropped && ctx.missing.length > 0),
     yearOnlyWritten: ctx.yearOnlyWritten,
     coverage: ctx.coverage,
+    passageCoverage: best?.coverage ?? 0,
+    articleCoverage: query.total > 0 ? matchedWeight(query, articleUnits) / query.total : 0,
+    anchorCoverage: anchors.total > 0 ? matchedWeight(anchors, articleUnits) / anchors.total : 1,
+    absentShare: absentShare(query, has),
+    absentRun: ctx.question.script === 'en' ? 0 : longestAbsentRun(content, has),
+    longestRun: ctx.question.script === 'en' ? 0 : longestCommonRun(content, around),
+    trigramCoverage: ctx.question.script === 'en' ? 0 : trigramShare(content, around),
+    margin: best ? best.score - (rival?.score ?? 0) : 0,
+    ...(slot ? { answerSlot: slot.filled, slot: slot.slot } : {}),
     missing: ctx.missing.length,
     absentPlaces: decisiveAbsences(ctx.missing, state.occurs),
     ordinalConflicts: ctx.best ? conflictingOrdinals(ctx.question.text, articleSearchText(state, ctx.best.articleId)) : [],
@@ -110,6 +247,6 @@ export function decideStage(ctx: Selected): Decided {
   const evidence = gatherEvidence(ctx);
   // The events of a named day answer a question about that day whatever the passages cover.
   const reason = ctx.events.length ? undefined : refusalReason(evidence, ctx.env.profile.decide);
-  const outcome: Outcome = reason ? 'none' : 'answer';
+  const outcome: Outcome = !reason ? 'answer' : CLOSE_MISSES.has(reason) ? 'closest' : 'none';
   return { ...ctx, decision: { outcome, ...(reason ? { reason } : {}), evidence } };
 }

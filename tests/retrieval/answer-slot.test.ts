@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { SLOT_RULES, slotFilled, slotFor } from '../../src/retrieval/answer-slot.ts';
+
+describe('answer slots', () => {
+  for (const rule of SLOT_RULES) {
+    it(`${rule.slot}: its example question asks for it, one passage fills it and the other does not`, () => {
+      const { question, fills, lacks } = rule.example;
+      expect(slotFor(question)?.rule.slot).toBe(rule.slot);
+      const people = rule.slot === 'person' ? ['王明'] : [];
+      expect(slotFilled(question, fills, people)).toEqual({ slot: rule.slot, filled: true });
+      expect(slotFilled(question, lacks, people)).toEqual({ slot: rule.slot, filled: false });
+    });
+  }
+  it('asks for nothing particular in open questions, lists and populations', () => {
+    expect(slotFor('会议研究了什么')).toBeUndefined();
+    expect(slotFor('程树平走访了哪几个村')).toBeUndefined();
+    expect(slotFor('这座城市有多少人口')).toBeUndefined();
+  });
+  it('counts in related measure words and in enumerations', () => {
+    expect(slotFilled('有几位县议员出席', '12名县议员出席')?.filled).toBe(true);
+    expect(slotFilled('讲话提出了几点要求', '他强调，一是要提高认识，二是要压实责任')?.filled).toBe(true);
+  });
+  it('cannot tell who holds an office when the report names nobody', () => {
+    expect(slotFilled('新任秘书长是谁', '人事调整将于近期公布', [])).toBeUndefined();
+  });
+});
