@@ -8,7 +8,7 @@
 import type { Person, PersonRole } from './types.ts';
 import { COMPOUND_SURNAMES, SURNAME_LED_WORDS, SURNAMES, UNIT_ENDINGS } from './surnames.ts';
 
-const OFFICE_WORDS = [
+export const OFFICE_WORDS = [
   '副书记', '书记', '副主任', '主任', '委员', '常委', '副主席', '主席', '副市长', '市长', '副区长', '区长', '副县长', '县长',
   '副局长', '局长', '副部长', '部长', '副组长', '组长', '副院长', '院长', '检察长', '副厅长', '厅长', '副处长', '处长',
   '副科长', '科长', '副镇长', '镇长', '副乡长', '乡长', '秘书长', '副总经理', '总经理', '经理', '副董事长', '董事长',

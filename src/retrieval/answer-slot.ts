@@ -10,6 +10,10 @@
  * and an example of each. Rows are tried in order; the first whose `asks` matches decides.
  */
 
+import { OFFICE_WORDS } from '../corpus/people.ts';
+import { SURNAMES } from '../corpus/surnames.ts';
+import { toSearchForm } from '../index/text-normalise.ts';
+
 const NUM = '(?:\\d[\\d,.]*|[零〇一二三四五六七八九十百千万亿两半]+)';
 
 /** Measure words that count the same things: a count asked in 位 may be printed in 名 or 人. */
@@ -24,12 +28,37 @@ const SAME_COUNT: Record<string, string> = {
   点: '点条项',
 };
 
+/** A person the answering report names, with the title printed before the name (search form). */
+export interface SlotPerson {
+  name: string;
+  title: string;
+}
+
+/** Offices, longest first (simplified: questions are matched in search form). */
+const OFFICES = OFFICE_WORDS.filter((w) => w === toSearchForm(w) && w !== '代表').join('|');
+const NEVER = /(?!)/;
+
+/**
+ * Who holds `office` in the report: a title naming it, not as a deputy's unless a deputy is asked
+ * (主任 is not 副主任). With nobody known, a surname right after the office (镇长王明) or a name
+ * before it (王明为镇长).
+ */
+function holders(office: string, people: readonly SlotPerson[]): RegExp {
+  if (!people.length) {
+    const surname = `[${[...SURNAMES].join('')}]`;
+    return new RegExp(`${office}${surname}\\p{Script=Han}{1,2}|${surname}\\p{Script=Han}{1,2}(?:为|任|同志)?${office}`, 'u');
+  }
+  const deputy = office.startsWith('副');
+  const names = people.filter((p) => p.title.includes(office) && (deputy || !p.title.includes('副' + office))).map((p) => escape(p.name));
+  return names.length ? new RegExp(names.join('|')) : NEVER;
+}
+
 export interface SlotRule {
   /** A short name, for `eval --explain`. */
   slot: string;
   asks: RegExp;
   /** From the question's match and the people the answering report names: undefined when the rule cannot tell. */
-  needs: (m: RegExpExecArray, people: readonly string[]) => RegExp | undefined;
+  needs: (m: RegExpExecArray, people: readonly SlotPerson[]) => RegExp | undefined;
   /** A question it applies to, a passage that fills it and one that does not. */
   example: { question: string; fills: string; lacks: string };
 }
@@ -68,11 +97,10 @@ export const SLOT_RULES: readonly SlotRule[] = [
   {
     slot: 'person',
     // A holder of an office (镇长, 主任, 局长, 秘书长, 警员): the report names its officials with their titles.
-    asks: /(?:长|书记|主任|主席|委员|秘书|员|官|领导)[^，。？]{0,4}?(?:是谁|为谁|叫什么|什么名字|是哪位)|(?:哪位|哪一位)[^，。？]{0,4}?(?:长|书记|主任|主席|委员|领导)/,
-    // Only where the report's people are known (news reports): a name other than those asked about.
-    // Measured on drcd-dev: for encyclopedia text the extracted people are too few to tell (any 谁:
-    // 10 right answers refused for 5 held-out questions).
-    needs: (_m, people) => (people.length ? new RegExp(people.map(escape).join('|')) : undefined),
+    // The office nearest the asking words (主任 in 人大常委会主任是谁, not 常委). Asked of an office only: for any 谁 in encyclopedia text the extracted people are too few to
+    // tell (measured on drcd-dev: 10 right answers refused for 5 held-out questions).
+    asks: new RegExp(`^.*(${OFFICES})[^，。？]{0,4}?(?:是谁|为谁|叫什么|什么名字|是哪位)|(?:哪位|哪一位)[^，。？]{0,4}?(${OFFICES})`),
+    needs: (m, people) => holders(m[1] ?? m[2], people),
     example: { question: '新选出的镇长叫什么名字', fills: '选举王明为镇长', lacks: '会议选举产生了镇长一名' },
   },
   {
@@ -100,10 +128,10 @@ export function slotFor(question: string): { rule: SlotRule; match: RegExpExecAr
  * Whether `text` (the passages around the answer, search form) prints what the question asks for:
  * undefined when the question asks for no particular kind of value.
  */
-export function slotFilled(question: string, text: string, people: readonly string[] = []): { slot: string; filled: boolean } | undefined {
+export function slotFilled(question: string, text: string, people: readonly SlotPerson[] = []): { slot: string; filled: boolean } | undefined {
   const found = slotFor(question);
   if (!found) return undefined;
-  const named = people.filter((p) => p && !question.includes(p));
+  const named = people.filter((p) => p.name && !question.includes(p.name));
   const needs = found.rule.needs(found.match, named);
   return needs ? { slot: found.rule.slot, filled: needs.test(text) } : undefined;
 }

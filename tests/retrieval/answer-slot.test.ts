@@ -6,7 +6,7 @@ describe('answer slots', () => {
     it(`${rule.slot}: its example question asks for it, one passage fills it and the other does not`, () => {
       const { question, fills, lacks } = rule.example;
       expect(slotFor(question)?.rule.slot).toBe(rule.slot);
-      const people = rule.slot === 'person' ? ['王明'] : [];
+      const people = rule.slot === 'person' ? [{ name: '王明', title: '镇长' }] : [];
       expect(slotFilled(question, fills, people)).toEqual({ slot: rule.slot, filled: true });
       expect(slotFilled(question, lacks, people)).toEqual({ slot: rule.slot, filled: false });
     });
@@ -20,7 +20,11 @@ describe('answer slots', () => {
     expect(slotFilled('有几位县议员出席', '12名县议员出席')?.filled).toBe(true);
     expect(slotFilled('讲话提出了几点要求', '他强调，一是要提高认识，二是要压实责任')?.filled).toBe(true);
   });
-  it('cannot tell who holds an office when the report names nobody', () => {
-    expect(slotFilled('新任秘书长是谁', '人事调整将于近期公布', [])).toBeUndefined();
+  it('is filled by the holder of the office asked, not by a deputy or someone else the report names', () => {
+    const people = [{ name: '李强', title: '区人大常委会副主任' }, { name: '赵刚', title: '街道办事处主任' }];
+    expect(slotFilled('区人大常委会主任是谁', '副主任李强出席', people)?.filled).toBe(false);
+    expect(slotFilled('街道主任是谁', '街道办事处主任赵刚主持', people)?.filled).toBe(true);
+    expect(slotFilled('新任秘书长是谁', '人事调整将于近期公布', [])?.filled).toBe(false);
+    expect(slotFilled('新任秘书长是谁', '任命张华为秘书长', [])?.filled).toBe(true);
   });
 });

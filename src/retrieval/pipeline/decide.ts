@@ -197,7 +197,7 @@ function slotOf(ctx: Selected): { slot: string; filled: boolean } | undefined {
   const ps = ctx.env.state.passagesOf(best.articleId);
   const i = best.passage.index;
   const text = [ps[i - 1], ps[i], ps[i + 1]].map((p) => p?.norm ?? '').join('');
-  const people = ctx.bestArticle?.people.map((p) => toSearchForm(p.name)) ?? [];
+  const people = ctx.bestArticle?.people.map((p) => ({ name: toSearchForm(p.name), title: toSearchForm(p.title) })) ?? [];
   return slotFilled(ctx.question.text, text, people);
 }
 
