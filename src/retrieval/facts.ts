@@ -113,7 +113,7 @@ export function answerFromFacts(
 }
 
 /** "What meetings were held on 1月12日?", "1月12日有哪些报道？": a question about the events of a day. */
-const EVENTS_QUESTION = /(?:哪些|什么|几个|几场|几次)(?:会议|会|活动|报道|新闻|事)|(?:召开|举行|举办)了?(?:哪些|什么)|有(?:哪些|什么)(?:会议|活动|报道|新闻)/;
+const EVENTS_QUESTION = /(?:哪些|什么|几个|几场|几次)(?:会议|会|活动|报道|新闻|事(?![项宜务]))|(?:召开|举行|举办)了?(?:哪些|什么)|有(?:哪些|什么)(?:会议|活动|报道|新闻)/;
 
 /**
  * The articles of the day a question names, when it asks what happened that day (meetings by date,

@@ -36,6 +36,8 @@ export interface Understood {
   questionText: string;
   /** What the lexical and dense searches get: content words without question words. */
   searchText: string;
+  /** The meeting the question names (区委常委会, 市长碰头会), when it names one. */
+  meeting?: string;
   /** Content words of the question that occur nowhere in the reports (Chinese questions). */
   missing: string[];
   understoodMs: number;

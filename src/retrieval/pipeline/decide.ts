@@ -6,6 +6,8 @@
  */
 import { toSearchForm } from '../../index/text-normalise.ts';
 import { slotFilled } from '../answer-slot.ts';
+import { namesMeeting } from '../hybrid.ts';
+import { meetingCore } from '../question/meeting-name.ts';
 import { conflictingOrdinals, decisiveAbsences } from '../missing-words.ts';
 import { contentText, matchedWeight, type Concept, type QueryUnits } from '../query-units.ts';
 import type { ReportsState } from '../reports-state.ts';
@@ -13,10 +15,10 @@ import type { Outcome } from '../types.ts';
 import type { Decided, Selected } from './context.ts';
 
 /** Why a question is refused; `undefined` when it is answered. */
-export type RefusalReason = 'filter' | 'no-candidate' | 'low-coverage' | 'missing-words' | 'ordinal' | 'role-unheld' | 'slot-empty';
+export type RefusalReason = 'filter' | 'no-candidate' | 'low-coverage' | 'missing-words' | 'ordinal' | 'other-meeting' | 'role-unheld' | 'slot-empty';
 
 /** Refusals where a passage comes near the question without answering it: its closest passages are shown. */
-const CLOSE_MISSES: ReadonlySet<RefusalReason> = new Set(['ordinal', 'role-unheld', 'slot-empty']);
+const CLOSE_MISSES: ReadonlySet<RefusalReason> = new Set(['ordinal', 'other-meeting', 'role-unheld', 'slot-empty']);
 
 /** The evidence the decision weighs, printed by `eval --explain`. */
 export interface Evidence {
@@ -54,6 +56,8 @@ export interface Evidence {
   ordinalConflicts: string[];
   /** English questions match through noisy translations, so their coverage runs lower. */
   english: boolean;
+  /** The meeting the question names when the answering report is about another one (区委常委会 asked, 区政府常务会议 reported). */
+  otherMeeting?: string;
   /** True when a structured fact answered the question. */
   factAnswered: boolean;
   /** True when the question asks who held a role (chaired, relayed) the answering report gives nobody. */
@@ -91,6 +95,7 @@ export function refusalReason(e: Evidence, policy: DecidePolicy = DEFAULT_DECIDE
   if (!e.hasCandidate) return 'no-candidate';
   if (e.absentPlaces.length) return 'missing-words';
   if (e.ordinalConflicts.length) return 'ordinal';
+  if (e.otherMeeting) return 'other-meeting';
   if (e.yearOnlyWritten && e.coverage < policy.minCoverageMissing) return 'filter';
   if (e.factAnswered) return undefined;
   if (e.roleUnheld) return 'role-unheld';
@@ -201,6 +206,19 @@ function slotOf(ctx: Selected): { slot: string; filled: boolean } | undefined {
   return slotFilled(ctx.question.text, text, people);
 }
 
+/**
+ * The meeting asked about when the answering report names another: its meeting, headline and lead
+ * all miss the name (a name shortened with its characters in order still matches: 安委会).
+ */
+function otherMeeting(ctx: Selected): string | undefined {
+  const a = ctx.bestArticle;
+  if (!ctx.meeting || !a?.meeting) return undefined;
+  const asked = meetingCore(ctx.meeting);
+  const lead = ctx.env.state.passagesOf(a.id)[0]?.norm ?? '';
+  const named = [a.meeting, a.headline].some((t) => namesMeeting(toSearchForm(t), asked)) || namesMeeting(lead, asked);
+  return named ? undefined : ctx.meeting;
+}
+
 /** The evidence for and against answering, from what the earlier stages found. */
 export function gatherEvidence(ctx: Selected): Evidence {
   const { state } = ctx.env;
@@ -231,6 +249,7 @@ export function gatherEvidence(ctx: Selected): Evidence {
     missing: ctx.missing.length,
     absentPlaces: decisiveAbsences(ctx.missing, state.occurs),
     ordinalConflicts: ctx.best ? conflictingOrdinals(ctx.question.text, articleSearchText(state, ctx.best.articleId)) : [],
+    ...(otherMeeting(ctx) ? { otherMeeting: otherMeeting(ctx) } : {}),
     english: ctx.question.script === 'en',
     factAnswered: ctx.fact !== undefined,
     // The report names its people and roles, but nobody chaired (relayed) there: it does not say.

@@ -3,7 +3,11 @@
  * its coverage, and the structured answers that may replace it (a who-fact from the best passage's
  * article, the events of a day).
  */
+import type { Article } from '../../corpus/types.ts';
+import { toSearchForm } from '../../index/text-normalise.ts';
 import type { ScoredPassage } from '../answer-select.ts';
+import { namesMeeting } from '../hybrid.ts';
+import { meetingCore } from '../question/meeting-name.ts';
 import { scorePassages } from '../answer-select.ts';
 import { answerFromFacts, eventsOnDate } from '../facts.ts';
 import { matchedWeight, type QueryUnits } from '../query-units.ts';
@@ -19,6 +23,12 @@ export function coverageAround(state: ReportsState, best: ScoredPassage, query: 
   for (const p of [ps[i - 1], ps[i], ps[i + 1]]) if (p) for (const x of p.units) ctx.add(x);
   for (const x of unitsOf(state.index.articleById.get(best.articleId)?.headline ?? '')) ctx.add(x);
   return matchedWeight(query, ctx) / query.total;
+}
+
+/** Whether an article reports the meeting a question names (its meeting or headline names it). */
+export function reportsMeeting(a: Article, meeting: string): boolean {
+  const core = meetingCore(meeting);
+  return [a.meeting ?? '', a.headline].some((t) => namesMeeting(toSearchForm(t), core));
 }
 
 export function selectStage(ctx: Retrieved): Selected {
@@ -48,6 +58,6 @@ export function selectStage(ctx: Retrieved): Selected {
     yearOnlyWritten,
     useFacts,
     ...(fact ? { fact } : {}),
-    events: eventsOnDate(ctx.questionText, intent.filters, index.articles),
+    events: eventsOnDate(ctx.questionText, intent.filters, index.articles).filter((a) => ctx.meeting === undefined || reportsMeeting(a, ctx.meeting)),
   };
 }

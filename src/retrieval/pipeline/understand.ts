@@ -7,6 +7,7 @@ import { toSearchForm } from '../../index/text-normalise.ts';
 import { refineAnswerType } from '../answer-cues.ts';
 import { missingWords } from '../missing-words.ts';
 import { understand } from '../question/index.ts';
+import { askedMeeting } from '../question/meeting-name.ts';
 import { chineseQueryUnits, contentText, discountStraddles, translatedQueryUnits, withSayingConcept, type QueryUnits } from '../query-units.ts';
 import type { TermStats } from '../term-stats.ts';
 import type { UnderstoodQuestion } from '../question/types.ts';
@@ -28,6 +29,7 @@ export function understandStage(env: StageEnv, raw: string): Understood {
   const { stats, occurs } = env.state;
   const query = queryFor(question, stats);
   const english = question.script === 'en';
+  const meeting = english ? undefined : askedMeeting(question.text);
   const rankQuery = english ? query : withSayingConcept(discountStraddles(query, env.profile.straddleWeight), question.text, stats);
   return {
     env,
@@ -40,6 +42,7 @@ export function understandStage(env: StageEnv, raw: string): Understood {
     // Question words are not content: left out of the search text (measured +0.001 on drcd-dev).
     searchText: english ? question.text : contentText(question.text) || question.text,
     missing: english ? [] : missingWords(question.text, occurs),
+    ...(meeting ? { meeting } : {}),
     understoodMs: performance.now() - started,
   };
 }

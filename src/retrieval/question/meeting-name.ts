@@ -1,0 +1,50 @@
+/**
+ * The meeting a question is about, as it names it (区委常委会, 县政府常务会议, 市长碰头会): the answering
+ * report must be about that meeting, not another held the same day (9月13日区委常委会 asked, the
+ * report of that day is the 区政府常务会议's).
+ */
+
+/** Kinds of meeting whose names say which body met (the last characters of the name). */
+const MEETING_KINDS = [
+  '常委会会议', '常委会', '常委会议', '常务会议', '主席会议', '主席团会议', '全体会议', '全会', '人代会', '碰头会', '办公会',
+  '联席会议', '座谈会', '推进会', '动员会', '部署会', '调度会', '党组会议', '工作会议', '代表大会', '团拜会', '务会议', '政会议',
+];
+
+/** Characters a meeting's name never starts with: the question's own words before it. */
+const BEFORE_NAME = /^.*[的在于了是开到对和与及那这该上下午晚几哪各]/u;
+/** A session's numbers (八届九次, 第十六次, 九中), printed in many ways: compared elsewhere (ordinals). */
+const SESSION = /[0-9]{4}年|第?[0-9一二三四五六七八九十百零〇]+[届次中]/gu;
+/** Offices of a standing committee: 人大常委会主任 names the body, not a meeting. */
+const OFFICE_AFTER = /^(?:副?主任|副?秘书长|委员|组成人员|党组)/;
+
+MEETING_KINDS.sort((a, b) => b.length - a.length);
+const KIND = new RegExp(`(\\p{Script=Han}{1,16}?(?:${MEETING_KINDS.join('|')}))`, 'u');
+
+/** The meeting named in a question (search form, dates already cut out), or undefined. */
+export function askedMeeting(question: string): string | undefined {
+  for (const found of question.match(/\p{Script=Han}+/gu) ?? []) {
+    // A run cut off by a date or number starts with its unit: 日区委常委会, 次市务会议.
+    const run = found.replace(/^[日号次届年月]/, '');
+    const m = KIND.exec(run);
+    if (!m) continue;
+    // The name runs from after the question's own words up to the kind: 的市委常委会 → 市委常委会.
+    const end = m.index + m[1].length;
+    if (OFFICE_AFTER.test(run.slice(end))) continue;
+    const name = run.slice(0, end).replace(BEFORE_NAME, '').replace(/^[次届]/, '');
+    // A kind alone (常务会议) names no particular body's meeting.
+    if (Array.from(name).length >= 4 && !MEETING_KINDS.includes(name)) return name;
+  }
+  return undefined;
+}
+
+/**
+ * The part of a meeting's name that says which body met and how: its kind with the two characters
+ * before it, session numbers left out (辽源市政协八届九次常委会议 → 政协常委会议; 区委常委会 → 区委常委会).
+ */
+export function meetingCore(name: string): string {
+  const plain = name.replace(SESSION, '');
+  const kind = MEETING_KINDS.find((k) => plain.endsWith(k));
+  if (!kind) return plain;
+  const before = Array.from(plain.slice(0, plain.length - kind.length));
+  return before.slice(-2).join('') + kind;
+}
