@@ -2,6 +2,7 @@
  * Structured facts: who-questions answered from the people each article names with their titles
  * and roles (who chaired, spoke, attended, reported), with the sentence that says so as support.
  */
+import { inYear, onDay } from '../corpus/event-dates.ts';
 import type { Article, Person } from '../corpus/types.ts';
 import type { Passage } from './passages.ts';
 import { matchedConcepts, type QueryUnits } from './query-units.ts';
@@ -117,7 +118,8 @@ const EVENTS_QUESTION = /(?:哪些|什么|几个|几场|几次)(?:会议|会|活
 
 /**
  * The articles of the day a question names, when it asks what happened that day (meetings by date,
- * a structured fact); empty otherwise. A year, when given, must match too.
+ * a structured fact); empty otherwise. An article is of that day by its date or by a day its text names
+ * (as the search's date filter); a full date matches a yearless day on month and day.
  */
 export function eventsOnDate(
   question: string,
@@ -125,9 +127,8 @@ export function eventsOnDate(
   articles: readonly Article[],
 ): Article[] {
   if (!filters.monthDay || !EVENTS_QUESTION.test(question)) return [];
-  return articles.filter(
-    (a) => a.date !== undefined && a.date.slice(5) === filters.monthDay && (filters.year === undefined || a.date.startsWith(String(filters.year))),
-  );
+  const year = filters.year;
+  return articles.filter((a) => onDay(a, filters) && (year === undefined || filters.date !== undefined || inYear(a, year)));
 }
 
 /** One line naming each event (its meeting, else its headline), within `max` characters. */

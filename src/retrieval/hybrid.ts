@@ -2,6 +2,7 @@
  * Hybrid search: the question's dense vector and its BM25 terms, each searched over the chunks
  * allowed by the question's filters, fused, overlapping chunks collapsed.
  */
+import { inYear, onDay } from '../corpus/event-dates.ts';
 import type { Chunk } from '../corpus/types.ts';
 import type { ReportIndex } from '../index/types.ts';
 import { collapseOverlaps, reciprocalRankFusion, scoreFusion, type FusedHit } from './fusion.ts';
@@ -43,9 +44,12 @@ export function namesMeeting(title: string, asked: string): boolean {
 }
 
 /**
- * A chunk filter from the question's filters. A year counts as met by the article's date or by the
- * year being written in the chunk (a 2021 report about 2020's work); dates and meetings by metadata.
- * Filters are ignored for corpora without the metadata (no dated article: nothing to filter on).
+ * A chunk filter from the question's filters. A day is met by the article's date or by a day its text
+ * names (a page dated the 10th reporting a meeting on the 6th; a page with no year); a full date asked
+ * is met by a yearless day on month and day, and then needs no separate year test. A year alone counts
+ * as met by the article's date, a full date its text names, or the year being written in the chunk (a
+ * 2021 report about 2020's work); meetings by metadata. Filters are ignored for corpora without the
+ * metadata (no dated article: nothing to filter on).
  */
 export function chunkFilter(
   filters: QuestionFilters,
@@ -54,11 +58,11 @@ export function chunkFilter(
 ): ((i: number) => boolean) | undefined {
   const tests: Array<(c: Chunk) => boolean> = [];
   if (corpus.dated) {
-    if (filters.date) tests.push((c) => c.date === filters.date);
-    else if (filters.monthDay) tests.push((c) => c.date?.slice(5) === filters.monthDay);
-    if (filters.year !== undefined) {
-      const y = String(filters.year);
-      tests.push((c) => c.date?.startsWith(y) === true || c.text.includes(`${y}年`) || c.text.includes(`${y} 年`));
+    if (filters.date || filters.monthDay) tests.push((c) => onDay(c, filters));
+    if (filters.year !== undefined && !filters.date) {
+      const year = filters.year;
+      const y = String(year);
+      tests.push((c) => inYear(c, year) || c.text.includes(`${y}年`) || c.text.includes(`${y} 年`));
     }
   }
   if (corpus.withMeetings && filters.meeting) {
