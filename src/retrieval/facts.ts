@@ -4,6 +4,7 @@
  */
 import { inYear, onDay } from '../corpus/event-dates.ts';
 import type { Article, Person } from '../corpus/types.ts';
+import { articleBinds, dayBinding, knownPeople } from './day-binding.ts';
 import type { Passage } from './passages.ts';
 import { matchedConcepts, type QueryUnits } from './query-units.ts';
 import type { PersonRole } from './question/types.ts';
@@ -126,9 +127,14 @@ export function eventsOnDate(
   filters: { date?: string; monthDay?: string; year?: number },
   articles: readonly Article[],
 ): Article[] {
-  if (!filters.monthDay || !EVENTS_QUESTION.test(question)) return [];
+  // As the search's date filter: reports without dates (an archive of other texts) have no days of their own.
+  if (!filters.monthDay || !EVENTS_QUESTION.test(question) || !articles.some((a) => a.date !== undefined)) return [];
   const year = filters.year;
-  return articles.filter((a) => onDay(a, filters) && (year === undefined || filters.date !== undefined || inYear(a, year)));
+  const md = filters.date ? filters.date.slice(5) : filters.monthDay;
+  const onThatDay = articles.filter((a) => onDay(a, filters) && (year === undefined || filters.date !== undefined || inYear(a, year)));
+  // The meeting or people the question puts on that day must be the report's (as the search's date filter).
+  const binding = onThatDay.length ? dayBinding(question, knownPeople(articles)) : undefined;
+  return binding ? onThatDay.filter((a) => articleBinds(a, md, binding)) : onThatDay;
 }
 
 /** One line naming each event (its meeting, else its headline), within `max` characters. */

@@ -3,7 +3,8 @@
  * allowed by the question's filters, fused, overlapping chunks collapsed.
  */
 import { inYear, onDay } from '../corpus/event-dates.ts';
-import type { Chunk } from '../corpus/types.ts';
+import type { Article, Chunk } from '../corpus/types.ts';
+import { articleBinds, dayBinding, knownPeople } from './day-binding.ts';
 import type { ReportIndex } from '../index/types.ts';
 import { collapseOverlaps, reciprocalRankFusion, scoreFusion, type FusedHit } from './fusion.ts';
 import type { QuestionFilters } from './question/types.ts';
@@ -55,10 +56,25 @@ export function chunkFilter(
   filters: QuestionFilters,
   chunks: readonly Chunk[],
   corpus: { dated: boolean; withMeetings: boolean },
+  question?: { text: string; articles: readonly Article[]; articleById: ReadonlyMap<string, Article> },
 ): ((i: number) => boolean) | undefined {
   const tests: Array<(c: Chunk) => boolean> = [];
   if (corpus.dated) {
-    if (filters.date || filters.monthDay) tests.push((c) => onDay(c, filters));
+    const md = filters.date ? filters.date.slice(5) : filters.monthDay;
+    // The meeting or people the question puts on that day must be the report's of that day (day-binding.ts).
+    const binding = md && question ? dayBinding(question.text, knownPeople(question.articles)) : undefined;
+    const binds = new Map<string, boolean>();
+    const bound = (c: Chunk): boolean => {
+      if (!binding || !md) return true;
+      let ok = binds.get(c.articleId);
+      if (ok === undefined) {
+        const article = question!.articleById.get(c.articleId);
+        ok = article === undefined || articleBinds(article, md, binding);
+        binds.set(c.articleId, ok);
+      }
+      return ok;
+    };
+    if (md) tests.push((c) => onDay(c, filters) && bound(c));
     if (filters.year !== undefined && !filters.date) {
       const year = filters.year;
       const y = String(year);
@@ -84,7 +100,7 @@ export async function hybridSearch(
     for (let i = 0; i < index.chunks.length; i++) if (f(i)) return true;
     return false;
   };
-  let filter = chunkFilter(query.filters, index.chunks, corpus);
+  let filter = chunkFilter(query.filters, index.chunks, corpus, { text: query.text, articles: index.articles, articleById: index.articleById });
   let filterSatisfied = meetsAny(filter);
   let meetingDropped = false;
   if (!filterSatisfied && query.filters.meeting) {
@@ -93,7 +109,7 @@ export async function hybridSearch(
     // no report names it, the search goes on without it (the date and year filters still hold, and
     // coverage decides whether anything answers, the engine's facts about other meetings do not).
     // Measured: drcd-dev false abstention 0.8% → 0.3% once its encyclopedia leads yielded meetings.
-    filter = chunkFilter({ ...query.filters, meeting: undefined }, index.chunks, corpus);
+    filter = chunkFilter({ ...query.filters, meeting: undefined }, index.chunks, corpus, { text: query.text, articles: index.articles, articleById: index.articleById });
     filterSatisfied = meetsAny(filter);
   }
   let t = performance.now();
