@@ -35,6 +35,6 @@ export function documentFacts(body: string, givenDate?: string, dateFromText = t
       dateInferred = md.year === undefined && date !== undefined;
     }
   }
-  const eventDates = textDates(body, { issue: givenDate, printed: dateInferred ? undefined : date });
+  const eventDates = textDates(body, { issue: givenDate, articleDate: date });
   return { lead, date, dateInferred, ...(eventDates.length ? { eventDates } : {}), meeting: readLead(lead).meeting, people: extractPeople(body) };
 }

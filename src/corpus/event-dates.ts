@@ -3,8 +3,8 @@
  * `5日晚` (day 5 of the month in context), `今(15)日`, and 昨天/昨日/今天/今日/前天/明日 read against
  * the issue date. The day of an event, the issue (publication) date and an unknown year are different
  * facts: `Article.date` stays what it was, these are the days the text itself names. A day whose year
- * the text does not settle (no year printed, no issue date to read it against) is kept as `MM-DD`, so
- * a question naming a full date still matches it on month and day.
+ * nothing settles (no year printed, no issue date, no year the text mentions) is kept as `MM-DD`, so a
+ * question naming a full date still matches it on month and day.
  * 日前/近日 ("recently") name no day: they add nothing (the issue date, when known, is `Article.date`).
  */
 import { HAN_DATE, ROC_YEAR, dateNear, hanDate, hanNumber, isoDate, rocYear } from './dates.ts';
@@ -12,8 +12,12 @@ import { HAN_DATE, ROC_YEAR, dateNear, hanDate, hanNumber, isoDate, rocYear } fr
 export interface TextDatesOptions {
   /** The issue date (ISO): gives the year to a bare 月日 and anchors 昨日/今日/今(15)日. */
   issue?: string;
-  /** A full date the text itself prints for the article (ISO), used for the year when there is no issue date. */
-  printed?: string;
+  /**
+   * The article's own date (ISO; its year printed, or inferred from the years the text mentions), for
+   * the year of a bare 月日 when there is no issue date. Relative days are never read against it: it
+   * may be the event's day rather than the issue's.
+   */
+  articleDate?: string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -36,7 +40,7 @@ const MAX_RANGE_DAYS = 10;
  */
 export function textDates(text: string, opts: TextDatesOptions = {}): string[] {
   const t = text.replace(/[\s\u3000]+/g, '');
-  const anchor = opts.issue ?? opts.printed;
+  const anchor = opts.issue ?? opts.articleDate;
   const out = new Set<string>();
   /** Month and day, with a printed year when there is one. Returns the month for day-only mentions after it. */
   const add = (year: number | undefined, m: number, d: number): void => {

@@ -87,7 +87,7 @@ export function parsePage(text: string, source: string, meta: PageMeta = {}): Ar
     const single = segments.length === 1;
     const headline = group?.headline ?? (single && meta.title ? meta.title : deriveHeadline(lead));
     const { date, dateInferred } = articleDate(lead, pageMonthDay, metaDate, pageYear);
-    const eventDates = textDates(body, { issue: metaDate, printed: dateInferred ? undefined : date });
+    const eventDates = textDates(body, { issue: metaDate, articleDate: date });
     articles.push({
       id: `${prefix}-${articles.length + 1}`,
       source,
