@@ -34,10 +34,13 @@ const MEETING_END = /会议|(?<![社机协学体理约聚宴都省工商开召�
 const LEADING_COUNTER = /^[第几次些个场届两三四五六七八九十]+/;
 const DAY_WORDS = /\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上?|早上|中午|凌晨)?/g;
 
-/** The meetings a text names (search form): each phrase up to its last 会议/会, without the day and leading counters. */
-export function meetingNames(text: string): string[] {
+/**
+ * The meetings a text names (in search form, or as `form` gives it): each phrase up to its last
+ * 会议/会, without the day and leading counters.
+ */
+export function meetingNames(text: string, form: (t: string) => string = toSearchForm): string[] {
   const names: string[] = [];
-  for (const run of toSearchForm(text).replace(DAY_WORDS, ' ').split(new RegExp(PHRASE_BREAK.source, 'g'))) {
+  for (const run of form(text).replace(DAY_WORDS, ' ').split(new RegExp(PHRASE_BREAK.source, 'g'))) {
     let end = -1;
     for (const m of run.matchAll(MEETING_END)) end = m.index + m[0].length;
     if (end < 0) continue;
@@ -98,7 +101,7 @@ export function articleBinds(article: Article, monthDay: string, binding: DayBin
   if (!asked) return true;
   const clauses = dayClauses(article.body, monthDay);
   // Meeting names, not whole clauses: a title such as 县委常委 in a clause is no 县委常委会.
-  const names = [article.headline, article.meeting ?? '', ...(clauses.length ? clauses : [splitSentences(article.body)[0]?.text ?? '']).flatMap(meetingNames)]
+  const names = [article.headline, article.meeting ?? '', ...(clauses.length ? clauses : [splitSentences(article.body)[0]?.text ?? '']).flatMap((c) => meetingNames(c))]
     .filter(Boolean)
     .map(toSearchForm);
   return names.some((s) => namesMeeting(s, asked) || (binding.meetingNoPlace !== undefined && namesMeeting(s, binding.meetingNoPlace)));

@@ -137,10 +137,25 @@ export function eventsOnDate(
   return binding ? onThatDay.filter((a) => articleBinds(a, md, binding)) : onThatDay;
 }
 
-/** One line naming each event (its meeting, else its headline), within `max` characters. */
-export function eventsText(events: readonly Article[], max = 120): string {
-  const names = events.map((a) => a.meeting ?? a.headline);
-  const date = events[0]?.date ?? '';
+/**
+ * The day all the events are of (by date or a day their text names; the day `asked`, "MM-DD", when
+ * given): `monthDay`, and `label`, the ISO date when their dates agree on one, else `M月D日` (the year unknown).
+ */
+export function commonDay(events: readonly Article[], asked?: string): { monthDay: string; label: string } | undefined {
+  const daysOf = (a: Article) => [...(a.date ? [a.date] : []), ...(a.eventDates ?? [])];
+  const first = events[0];
+  if (!first) return undefined;
+  const monthDay = (asked ? [asked] : daysOf(first).map((d) => d.slice(-5))).find((md) => events.every((a) => daysOf(a).some((d) => d.slice(-5) === md)));
+  if (!monthDay) return undefined;
+  const full = new Set(events.flatMap((a) => daysOf(a).filter((d) => d.length === 10 && d.endsWith(monthDay))));
+  const label = full.size === 1 ? [...full][0] : `${Number(monthDay.slice(0, 2))}月${Number(monthDay.slice(3))}日`;
+  return { monthDay, label };
+}
+
+/** One line naming each event (its meeting, else its headline, unless `named`), within `max` characters. */
+export function eventsText(events: readonly Article[], max = 120, day?: { label: string }, named?: ReadonlyArray<string | undefined>): string {
+  const names = events.map((a, i) => named?.[i] ?? a.meeting ?? a.headline);
+  const date = (day ?? commonDay(events))?.label ?? events[0]?.date ?? '';
   let text = `${date}：${names.join('；')}`;
   for (let n = names.length - 1; text.length > max && n >= 1; n--) {
     text = `${date}：${names.slice(0, n).join('；')}等${names.length}项`;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Chunk } from '../../src/corpus/types.ts';
 import { articleBinds, askedMeeting, dayBinding, knownPeople } from '../../src/retrieval/day-binding.ts';
-import { eventsOnDate } from '../../src/retrieval/facts.ts';
+import { eventsAnswer } from '../../src/retrieval/answer-compose.ts';
+import { commonDay, eventsOnDate, eventsText } from '../../src/retrieval/facts.ts';
 import { chunkFilter } from '../../src/retrieval/hybrid.ts';
 
 const art = (id: string, body: string, extra: Partial<Article> = {}): Article => ({
@@ -84,5 +85,22 @@ describe('events on a date', () => {
   it('ignores the days of reports that have no dates of their own (an archive of other texts)', () => {
     const undated = articles.filter((a) => !a.date);
     expect(eventsOnDate('12月6日有哪些活动', { monthDay: '12-06' }, undated)).toEqual([]);
+  });
+});
+
+describe('the answer listing the events of a day', () => {
+  it('labels the day with its year only when the reports give one', () => {
+    const undated = [articles[0], articles[1]];
+    expect(commonDay(undated)).toEqual({ monthDay: '12-06', label: '12月6日' });
+    expect(eventsText(undated)).toBe('12月6日：市委常委会；');
+    expect(commonDay([articles[4]])?.label).toBe('2021-12-31');
+  });
+  it('cites the sentence naming the day, not the lead of a page that reports two days', () => {
+    const page = art('p', '5月23日，县政府召开第16次常务会议。会议研究了防汛工作。又讯 5月29日，县政府召开第17次常务会议。', {
+      date: '2022-05-23', eventDates: ['2022-05-23', '2022-05-29'], meeting: '第16次常务会议',
+    });
+    const composed = eventsAnswer('5月29日开了哪些会议', [page], []);
+    expect(composed.answer).toBe('2022-05-29：第17次常务会议');
+    expect(composed.citations[0].excerpt).toContain('第17次常务会议');
   });
 });
