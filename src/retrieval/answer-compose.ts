@@ -24,8 +24,8 @@ type Composed = Omit<Answer, 'timings_ms'>;
 
 /**
  * "What meetings were held on 1月12日?": each article of the day cited by the first sentence naming the
- * day (a page may report two days' meetings), else its lead sentence; an article dated another day is
- * named by the meeting that sentence names.
+ * day (a page may report two days' meetings), else its lead sentence; an article whose meeting is dated
+ * another day is named by the meeting that sentence names.
  */
 export function eventsAnswer(question: string, events: readonly Article[], chunks: readonly Chunk[]): Composed {
   const day = commonDay(events, parseFilters(toSearchForm(question)).filters.monthDay);
@@ -35,7 +35,8 @@ export function eventsAnswer(question: string, events: readonly Article[], chunk
     return (md ? sentences.find((s) => textDates(s.text).some((d) => d.slice(-5) === md)) : undefined) ?? sentences[0];
   };
   const named = events.map((a) => {
-    if (!md || a.date?.slice(5) === md) return undefined;
+    // Only a report whose own meeting is of another day (its date): elsewhere a 会 in the sentence is as often its organiser.
+    if (!md || !a.date || !a.meeting || a.date.slice(5) === md) return undefined;
     const s = daySentence(a);
     // The meeting, not who held it: `县政府召开第17次常务会议` → `第17次常务会议`.
     return s ? meetingNames(s.text, (t) => t.normalize('NFKC'))[0]?.replace(/^.*(?:召开|举行|举办|召開|舉行|舉辦)/, '') || undefined : undefined;

@@ -139,7 +139,7 @@ export function eventsOnDate(
 
 /**
  * The day all the events are of (by date or a day their text names; the day `asked`, "MM-DD", when
- * given): `monthDay`, and `label`, the ISO date when their dates agree on one, else `M月D日` (the year unknown).
+ * given): `monthDay`, and `label`, the ISO date when every one gives the same year, else `M月D日`.
  */
 export function commonDay(events: readonly Article[], asked?: string): { monthDay: string; label: string } | undefined {
   const daysOf = (a: Article) => [...(a.date ? [a.date] : []), ...(a.eventDates ?? [])];
@@ -147,8 +147,10 @@ export function commonDay(events: readonly Article[], asked?: string): { monthDa
   if (!first) return undefined;
   const monthDay = (asked ? [asked] : daysOf(first).map((d) => d.slice(-5))).find((md) => events.every((a) => daysOf(a).some((d) => d.slice(-5) === md)));
   if (!monthDay) return undefined;
-  const full = new Set(events.flatMap((a) => daysOf(a).filter((d) => d.length === 10 && d.endsWith(monthDay))));
-  const label = full.size === 1 ? [...full][0] : `${Number(monthDay.slice(0, 2))}月${Number(monthDay.slice(3))}日`;
+  const fullOf = (a: Article) => daysOf(a).filter((d) => d.length === 10 && d.endsWith(monthDay));
+  const full = new Set(events.flatMap(fullOf));
+  const yearKnown = full.size === 1 && events.every((a) => fullOf(a).length > 0);
+  const label = yearKnown ? [...full][0] : `${Number(monthDay.slice(0, 2))}月${Number(monthDay.slice(3))}日`;
   return { monthDay, label };
 }
 

@@ -94,6 +94,7 @@ describe('the answer listing the events of a day', () => {
     expect(commonDay(undated)).toEqual({ monthDay: '12-06', label: '12月6日' });
     expect(eventsText(undated)).toBe('12月6日：市委常委会；');
     expect(commonDay([articles[4]])?.label).toBe('2021-12-31');
+    expect(commonDay([articles[4], art('y', '12月31日，镇里开展巡查。', { eventDates: ['12-31'] })])?.label).toBe('12月31日');
   });
   it('cites the sentence naming the day, not the lead of a page that reports two days', () => {
     const page = art('p', '5月23日，县政府召开第16次常务会议。会议研究了防汛工作。又讯 5月29日，县政府召开第17次常务会议。', {
