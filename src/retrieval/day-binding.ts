@@ -67,14 +67,22 @@ function withoutPlace(name: string): string | undefined {
  * What the question binds to its day: the meeting it names, and the reports' people it names.
  * Undefined when it binds nothing (or names no day in Chinese: English questions come translated, word by word).
  */
-export function dayBinding(question: string, knownPeople: Iterable<string>): DayBinding | undefined {
+export function dayBinding(question: string, knownPeople: ReadonlySet<string>): DayBinding | undefined {
   const q = toSearchForm(question);
   if (!/\d{1,2}月\d{1,2}[日号]/.test(q)) return undefined;
   const meeting = askedMeeting(q);
-  const people = [...new Set([...knownPeople].filter((p) => p.length >= 2 && q.includes(p)))];
+  // Every 2–6 character stretch of the question looked up, not every known name scanned: cheap at any corpus size.
+  const chars = [...q];
+  const people = new Set<string>();
+  for (let i = 0; i < chars.length; i++) {
+    for (let n = 2; n <= 6 && i + n <= chars.length; n++) {
+      const s = chars.slice(i, i + n).join('');
+      if (knownPeople.has(s)) people.add(s);
+    }
+  }
   const offices = [...new Set((meeting ? q.replace(meeting, ' ') : q).match(OFFICE) ?? [])];
-  if (!meeting && people.length === 0 && offices.length === 0) return undefined;
-  return { ...(meeting ? { meeting, meetingNoPlace: withoutPlace(meeting) } : {}), people, offices };
+  if (!meeting && people.size === 0 && offices.length === 0) return undefined;
+  return { ...(meeting ? { meeting, meetingNoPlace: withoutPlace(meeting) } : {}), people: [...people], offices };
 }
 
 /** The clauses of an article that name the day `monthDay` ("MM-DD"), each with the clause after it. */

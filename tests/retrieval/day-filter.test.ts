@@ -67,8 +67,8 @@ describe('what a question puts on its day', () => {
     expect(askedMeeting('12月6日社会各界有什么活动？')).toBeUndefined();
   });
   it('binds nothing without a day in Chinese, or with nothing named', () => {
-    expect(dayBinding('Who chaired the meeting on Dec 6?', [])).toBeUndefined();
-    expect(dayBinding('12月6日有哪些新闻？', ['张建国'])).toBeUndefined();
+    expect(dayBinding('Who chaired the meeting on Dec 6?', new Set())).toBeUndefined();
+    expect(dayBinding('12月6日有哪些新闻？', new Set(['张建国']))).toBeUndefined();
   });
   it('matches a meeting named with its place when the report names it without', () => {
     const b = dayBinding('东山市委常委会12月6日那次是谁主持的？', knownPeople(articles))!;
