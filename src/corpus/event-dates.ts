@@ -163,3 +163,13 @@ export function inYear(item: Dated, year: number): boolean {
   const y = String(year);
   return item.date?.startsWith(y) === true || (item.eventDates ?? []).some((d) => d.length === 10 && d.startsWith(y));
 }
+
+/**
+ * Whether the item meets the question's year: by its date, a full date its text names, or, for a full
+ * date asked, the day itself whose year is unknown (an unknown year never refuses by itself). True when
+ * no year is asked.
+ */
+export function meetsYear(item: Dated, asked: { date?: string; monthDay?: string; year?: number }): boolean {
+  if (asked.year === undefined) return true;
+  return inYear(item, asked.year) || (asked.date !== undefined && onDay(item, asked));
+}

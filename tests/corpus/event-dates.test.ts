@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inYear, onDay, textDates } from '../../src/corpus/event-dates.ts';
+import { inYear, meetsYear, onDay, textDates } from '../../src/corpus/event-dates.ts';
 import { parseTextReport } from '../../src/corpus/front-matter.ts';
 import { parseJsonl } from '../../src/corpus/jsonl.ts';
 import { chunkArticle } from '../../src/corpus/chunker.ts';
@@ -63,6 +63,12 @@ describe('matching a day asked', () => {
     expect(onDay(a, { date: '2022-03-06', monthDay: '03-06' })).toBe(true);
     expect(inYear(a, 2022)).toBe(true);
     expect(inYear({ eventDates: ['03-06'] }, 2022)).toBe(false);
+  });
+  it('meets a full date asked by a day whose year is unknown, but a year alone only by a known year', () => {
+    expect(meetsYear({ eventDates: ['03-06'] }, { date: '2022-03-06', monthDay: '03-06', year: 2022 })).toBe(true);
+    expect(meetsYear({ eventDates: ['03-06'] }, { year: 2022 })).toBe(false);
+    expect(meetsYear({ eventDates: ['2021-03-06'] }, { date: '2022-03-06', monthDay: '03-06', year: 2022 })).toBe(false);
+    expect(meetsYear({}, {})).toBe(true);
   });
 });
 
