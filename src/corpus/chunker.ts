@@ -35,6 +35,7 @@ export function chunkArticle(article: Article, opts: ChunkOptions = {}): Chunk[]
       end,
       headline: article.headline,
       date: article.date,
+      ...(article.eventDates?.length ? { eventDates: article.eventDates } : {}),
       meeting: article.meeting,
     });
     if (j + 1 >= sents.length) break;

@@ -8,6 +8,7 @@
  * (measured on drcd-dev: false abstention 0.3% → 1.2%).
  */
 import { findMonthDay, inferYear, isoDate } from './dates.ts';
+import { textDates } from './event-dates.ts';
 import { leadSentence, readLead } from './lead.ts';
 import { extractPeople } from './people.ts';
 import type { Person } from './types.ts';
@@ -16,6 +17,8 @@ export interface DocumentFacts {
   lead: string;
   date?: string;
   dateInferred: boolean;
+  /** The days the text names (see event-dates.ts); absent when it names none. */
+  eventDates?: string[];
   meeting?: string;
   people: Person[];
 }
@@ -32,5 +35,6 @@ export function documentFacts(body: string, givenDate?: string, dateFromText = t
       dateInferred = md.year === undefined && date !== undefined;
     }
   }
-  return { lead, date, dateInferred, meeting: readLead(lead).meeting, people: extractPeople(body) };
+  const eventDates = textDates(body, { issue: givenDate, articleDate: date });
+  return { lead, date, dateInferred, ...(eventDates.length ? { eventDates } : {}), meeting: readLead(lead).meeting, people: extractPeople(body) };
 }

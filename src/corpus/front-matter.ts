@@ -81,6 +81,7 @@ function plainArticle(
       headlineDerived: headline === undefined,
       date: facts.date,
       dateInferred: facts.dateInferred,
+      ...(facts.eventDates ? { eventDates: facts.eventDates } : {}),
       meeting: facts.meeting,
       reporters: [],
       photographers: [],

@@ -74,6 +74,7 @@ export function parseJsonl(text: string, source: string, seenIds: Set<string> = 
       headlineDerived: title === '',
       date: facts.date,
       dateInferred: facts.dateInferred,
+      ...(facts.eventDates ? { eventDates: facts.eventDates } : {}),
       ...(facts.meeting ? { meeting: facts.meeting } : {}),
       reporters: [],
       photographers: [],

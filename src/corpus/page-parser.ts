@@ -11,6 +11,7 @@ import { groupHeadlines, headlineUnits, matchHeadlines, type HeadlineGroup } fro
 import { bigrams, containment } from './similarity.ts';
 import { deriveHeadline, leadSentence, readLead } from './lead.ts';
 import { dateNear, findMonthDay, inferYear, isoDate, normaliseDate } from './dates.ts';
+import { textDates } from './event-dates.ts';
 import { findMasthead } from './masthead.ts';
 import { extractPeople } from './people.ts';
 
@@ -86,6 +87,7 @@ export function parsePage(text: string, source: string, meta: PageMeta = {}): Ar
     const single = segments.length === 1;
     const headline = group?.headline ?? (single && meta.title ? meta.title : deriveHeadline(lead));
     const { date, dateInferred } = articleDate(lead, pageMonthDay, metaDate, pageYear);
+    const eventDates = textDates(body, { issue: metaDate, articleDate: date });
     articles.push({
       id: `${prefix}-${articles.length + 1}`,
       source,
@@ -94,6 +96,7 @@ export function parsePage(text: string, source: string, meta: PageMeta = {}): Ar
       headlineDerived: !group && !(single && meta.title),
       date,
       dateInferred,
+      ...(eventDates.length ? { eventDates } : {}),
       meeting: facts.meeting,
       reporters: credits.reporters,
       photographers: credits.photographers,

@@ -26,6 +26,11 @@ export interface Article {
   date?: string;
   /** True when the year (or the whole date) was inferred rather than printed or given. */
   dateInferred: boolean;
+  /**
+   * The days the text names (`12月6日`, `5日晚`, `昨日` read against the issue date): ISO when the year
+   * is printed or known from the issue date, else `MM-DD`. Absent in indexes built before it existed.
+   */
+  eventDates?: string[];
   /** The meeting's name as printed in the lead sentence, when the article reports one. */
   meeting?: string;
   reporters: string[];
@@ -48,6 +53,8 @@ export interface Chunk {
   end: number;
   headline: string;
   date?: string;
+  /** The article's `eventDates`. */
+  eventDates?: string[];
   meeting?: string;
 }
 

@@ -37,6 +37,7 @@ export function chunksFromSpans(articles: readonly Article[], spans: unknown): C
       end,
       headline: article.headline,
       ...(article.date !== undefined ? { date: article.date } : {}),
+      ...(article.eventDates?.length ? { eventDates: article.eventDates } : {}),
       ...(article.meeting !== undefined ? { meeting: article.meeting } : {}),
     };
   });

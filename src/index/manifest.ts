@@ -7,8 +7,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import type { Manifest } from './types.ts';
 
-/** Bump when any file's layout or meaning changes; older indexes are then rebuilt, not misread. */
-export const FORMAT_VERSION = 4;
+/** Bump when any file's layout or meaning changes; older indexes are then rebuilt, not misread. 5: articles carry `eventDates`. */
+export const FORMAT_VERSION = 5;
 export const MANIFEST_FILE = 'manifest.json';
 
 const fileEntry = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });

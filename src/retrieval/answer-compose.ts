@@ -10,21 +10,42 @@ import { shortAnswer, type ScoredPassage } from './answer-select.ts';
 import type { Candidate } from './article-ranking.ts';
 import { chooseSupports, makeCitation, type Support } from './citations.ts';
 import { MAX_EXCERPT } from './excerpt.ts';
-import { eventsText, type FactAnswer } from './facts.ts';
+import { textDates } from '../corpus/event-dates.ts';
+import { toSearchForm } from '../index/text-normalise.ts';
+import { meetingNames } from './day-binding.ts';
+import { commonDay, eventsText, type FactAnswer } from './facts.ts';
+import { parseFilters } from './question/filters.ts';
 import type { QueryUnits } from './query-units.ts';
 import { unitsOf } from './reports-state.ts';
 import { CLOSEST_TEXT, NONE_TEXT, type Answer, type Citation } from './types.ts';
 
 type Composed = Omit<Answer, 'timings_ms'>;
 
-/** "What meetings were held on 1月12日?": each article of the day cited by its lead sentence. */
+/**
+ * "What meetings were held on 1月12日?": each article of the day cited by the first sentence naming the
+ * day (a page may report two days' meetings), else its lead sentence; an article whose meeting is dated
+ * another day is named by the meeting that sentence names.
+ */
 export function eventsAnswer(question: string, events: readonly Article[], chunks: readonly Chunk[]): Composed {
+  const day = commonDay(events, parseFilters(toSearchForm(question)).filters.monthDay);
+  const md = day?.monthDay;
+  const daySentence = (a: Article) => {
+    const sentences = splitSentences(a.body);
+    return (md ? sentences.find((s) => textDates(s.text).some((d) => d.slice(-5) === md)) : undefined) ?? sentences[0];
+  };
+  const named = events.map((a) => {
+    // Only a report whose own meeting is of another day (its date): elsewhere a 会 in the sentence is as often its organiser.
+    if (!md || !a.date || !a.meeting || a.date.slice(5) === md) return undefined;
+    const s = daySentence(a);
+    // The meeting, not who held it: `县政府召开第17次常务会议` → `第17次常务会议`.
+    return s ? meetingNames(s.text, (t) => t.normalize('NFKC'))[0]?.replace(/^.*(?:召开|举行|举办|召開|舉行|舉辦)/, '') || undefined : undefined;
+  });
   const citations = events.slice(0, 3).map((a, i) => {
-    const lead = splitSentences(a.body)[0];
+    const lead = daySentence(a);
     const support: Support = { articleId: a.id, start: lead?.start ?? 0, end: lead?.end ?? 0, score: 1 };
     return makeCitation(i + 1, a, support, a.meeting ? [a.meeting] : [], chunks);
   });
-  return { question, answer: eventsText(events), abstained: false, outcome: 'answer', citations, related: [] };
+  return { question, answer: eventsText(events, 120, day, named), abstained: false, outcome: 'answer', citations, related: [] };
 }
 
 /**

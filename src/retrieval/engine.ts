@@ -5,6 +5,7 @@
  * one context.
  */
 import { splitSentences } from '../corpus/sentences.ts';
+import { onDay } from '../corpus/event-dates.ts';
 import type { Article } from '../corpus/types.ts';
 import { loadIndex } from '../index/load.ts';
 import { toSearchForm } from '../index/text-normalise.ts';
@@ -94,13 +95,17 @@ export class ReportsEngine implements ReportsService {
 
   dates(): string[] {
     const set = new Set<string>();
-    for (const a of this.state.index.articles) if (a.date) set.add(a.date);
+    for (const a of this.state.index.articles) {
+      if (a.date) set.add(a.date);
+      // Days the text names with their year: a page dated the 15th reporting the 13th's meeting.
+      for (const d of a.eventDates ?? []) if (d.length === 10) set.add(d);
+    }
     return [...set].sort().reverse();
   }
 
   articlesOn(date: string): ArticleSummary[] {
     return this.state.index.articles
-      .filter((a) => a.date === date)
+      .filter((a) => onDay(a, { date, monthDay: date.slice(5) }))
       .map((a) => ({ id: a.id, headline: a.headline, ...(a.date ? { date: a.date } : {}), ...(a.meeting ? { meeting: a.meeting } : {}), lead: firstSentence(a.body) }));
   }
 

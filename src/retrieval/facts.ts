@@ -2,7 +2,9 @@
  * Structured facts: who-questions answered from the people each article names with their titles
  * and roles (who chaired, spoke, attended, reported), with the sentence that says so as support.
  */
+import { inYear, onDay } from '../corpus/event-dates.ts';
 import type { Article, Person } from '../corpus/types.ts';
+import { articleBinds, dayBinding, knownPeople } from './day-binding.ts';
 import type { Passage } from './passages.ts';
 import { matchedConcepts, type QueryUnits } from './query-units.ts';
 import type { PersonRole } from './question/types.ts';
@@ -117,23 +119,45 @@ const EVENTS_QUESTION = /(?:哪些|什么|几个|几场|几次)(?:会议|会|活
 
 /**
  * The articles of the day a question names, when it asks what happened that day (meetings by date,
- * a structured fact); empty otherwise. A year, when given, must match too.
+ * a structured fact); empty otherwise. An article is of that day by its date or by a day its text names
+ * (as the search's date filter); a full date matches a yearless day on month and day.
  */
 export function eventsOnDate(
   question: string,
   filters: { date?: string; monthDay?: string; year?: number },
   articles: readonly Article[],
 ): Article[] {
-  if (!filters.monthDay || !EVENTS_QUESTION.test(question)) return [];
-  return articles.filter(
-    (a) => a.date !== undefined && a.date.slice(5) === filters.monthDay && (filters.year === undefined || a.date.startsWith(String(filters.year))),
-  );
+  // As the search's date filter: reports without dates (an archive of other texts) have no days of their own.
+  if (!filters.monthDay || !EVENTS_QUESTION.test(question) || !articles.some((a) => a.date !== undefined)) return [];
+  const year = filters.year;
+  const md = filters.date ? filters.date.slice(5) : filters.monthDay;
+  const onThatDay = articles.filter((a) => onDay(a, filters) && (year === undefined || filters.date !== undefined || inYear(a, year)));
+  // The meeting or people the question puts on that day must be the report's (as the search's date filter).
+  const binding = onThatDay.length ? dayBinding(question, knownPeople(articles)) : undefined;
+  return binding ? onThatDay.filter((a) => articleBinds(a, md, binding)) : onThatDay;
 }
 
-/** One line naming each event (its meeting, else its headline), within `max` characters. */
-export function eventsText(events: readonly Article[], max = 120): string {
-  const names = events.map((a) => a.meeting ?? a.headline);
-  const date = events[0]?.date ?? '';
+/**
+ * The day all the events are of (by date or a day their text names; the day `asked`, "MM-DD", when
+ * given): `monthDay`, and `label`, the ISO date when every one gives the same year, else `M月D日`.
+ */
+export function commonDay(events: readonly Article[], asked?: string): { monthDay: string; label: string } | undefined {
+  const daysOf = (a: Article) => [...(a.date ? [a.date] : []), ...(a.eventDates ?? [])];
+  const first = events[0];
+  if (!first) return undefined;
+  const monthDay = (asked ? [asked] : daysOf(first).map((d) => d.slice(-5))).find((md) => events.every((a) => daysOf(a).some((d) => d.slice(-5) === md)));
+  if (!monthDay) return undefined;
+  const fullOf = (a: Article) => daysOf(a).filter((d) => d.length === 10 && d.endsWith(monthDay));
+  const full = new Set(events.flatMap(fullOf));
+  const yearKnown = full.size === 1 && events.every((a) => fullOf(a).length > 0);
+  const label = yearKnown ? [...full][0] : `${Number(monthDay.slice(0, 2))}月${Number(monthDay.slice(3))}日`;
+  return { monthDay, label };
+}
+
+/** One line naming each event (its meeting, else its headline, unless `named`), within `max` characters. */
+export function eventsText(events: readonly Article[], max = 120, day?: { label: string }, named?: ReadonlyArray<string | undefined>): string {
+  const names = events.map((a, i) => named?.[i] ?? a.meeting ?? a.headline);
+  const date = (day ?? commonDay(events))?.label ?? events[0]?.date ?? '';
   let text = `${date}：${names.join('；')}`;
   for (let n = names.length - 1; text.length > max && n >= 1; n--) {
     text = `${date}：${names.slice(0, n).join('；')}等${names.length}项`;

@@ -2,7 +2,9 @@
  * Hybrid search: the question's dense vector and its BM25 terms, each searched over the chunks
  * allowed by the question's filters, fused, overlapping chunks collapsed.
  */
-import type { Chunk } from '../corpus/types.ts';
+import { inYear, onDay } from '../corpus/event-dates.ts';
+import type { Article, Chunk } from '../corpus/types.ts';
+import { articleBinds, dayBinding, knownPeople } from './day-binding.ts';
 import type { ReportIndex } from '../index/types.ts';
 import { collapseOverlaps, reciprocalRankFusion, scoreFusion, type FusedHit } from './fusion.ts';
 import type { QuestionFilters } from './question/types.ts';
@@ -43,22 +45,40 @@ export function namesMeeting(title: string, asked: string): boolean {
 }
 
 /**
- * A chunk filter from the question's filters. A year counts as met by the article's date or by the
- * year being written in the chunk (a 2021 report about 2020's work); dates and meetings by metadata.
- * Filters are ignored for corpora without the metadata (no dated article: nothing to filter on).
+ * A chunk filter from the question's filters. A day is met by the article's date or by a day its text
+ * names (a page dated the 10th reporting a meeting on the 6th; a page with no year); a full date asked
+ * is met by a yearless day on month and day, and then needs no separate year test. A year alone counts
+ * as met by the article's date, a full date its text names, or the year being written in the chunk (a
+ * 2021 report about 2020's work); meetings by metadata. Filters are ignored for corpora without the
+ * metadata (no dated article: nothing to filter on).
  */
 export function chunkFilter(
   filters: QuestionFilters,
   chunks: readonly Chunk[],
   corpus: { dated: boolean; withMeetings: boolean },
+  question?: { text: string; articles: readonly Article[]; articleById: ReadonlyMap<string, Article> },
 ): ((i: number) => boolean) | undefined {
   const tests: Array<(c: Chunk) => boolean> = [];
   if (corpus.dated) {
-    if (filters.date) tests.push((c) => c.date === filters.date);
-    else if (filters.monthDay) tests.push((c) => c.date?.slice(5) === filters.monthDay);
-    if (filters.year !== undefined) {
-      const y = String(filters.year);
-      tests.push((c) => c.date?.startsWith(y) === true || c.text.includes(`${y}年`) || c.text.includes(`${y} 年`));
+    const md = filters.date ? filters.date.slice(5) : filters.monthDay;
+    // The meeting or people the question puts on that day must be the report's of that day (day-binding.ts).
+    const binding = md && question ? dayBinding(question.text, knownPeople(question.articles)) : undefined;
+    const binds = new Map<string, boolean>();
+    const bound = (c: Chunk): boolean => {
+      if (!binding || !md) return true;
+      let ok = binds.get(c.articleId);
+      if (ok === undefined) {
+        const article = question!.articleById.get(c.articleId);
+        ok = article === undefined || articleBinds(article, md, binding);
+        binds.set(c.articleId, ok);
+      }
+      return ok;
+    };
+    if (md) tests.push((c) => onDay(c, filters) && bound(c));
+    if (filters.year !== undefined && !filters.date) {
+      const year = filters.year;
+      const y = String(year);
+      tests.push((c) => inYear(c, year) || c.text.includes(`${y}年`) || c.text.includes(`${y} 年`));
     }
   }
   if (corpus.withMeetings && filters.meeting) {
@@ -80,7 +100,7 @@ export async function hybridSearch(
     for (let i = 0; i < index.chunks.length; i++) if (f(i)) return true;
     return false;
   };
-  let filter = chunkFilter(query.filters, index.chunks, corpus);
+  let filter = chunkFilter(query.filters, index.chunks, corpus, { text: query.text, articles: index.articles, articleById: index.articleById });
   let filterSatisfied = meetsAny(filter);
   let meetingDropped = false;
   if (!filterSatisfied && query.filters.meeting) {
@@ -89,7 +109,7 @@ export async function hybridSearch(
     // no report names it, the search goes on without it (the date and year filters still hold, and
     // coverage decides whether anything answers, the engine's facts about other meetings do not).
     // Measured: drcd-dev false abstention 0.8% → 0.3% once its encyclopedia leads yielded meetings.
-    filter = chunkFilter({ ...query.filters, meeting: undefined }, index.chunks, corpus);
+    filter = chunkFilter({ ...query.filters, meeting: undefined }, index.chunks, corpus, { text: query.text, articles: index.articles, articleById: index.articleById });
     filterSatisfied = meetsAny(filter);
   }
   let t = performance.now();

@@ -3,6 +3,7 @@
  * its coverage, and the structured answers that may replace it (a who-fact from the best passage's
  * article, the events of a day).
  */
+import { meetsYear } from '../../corpus/event-dates.ts';
 import type { Article } from '../../corpus/types.ts';
 import { toSearchForm } from '../../index/text-normalise.ts';
 import type { ScoredPassage } from '../answer-select.ts';
@@ -40,8 +41,7 @@ export function selectStage(ctx: Retrieved): Selected {
   const bestArticle = best ? index.articleById.get(best.articleId) : undefined;
   // The question's year met only by the year written in the answering report, not by its date (a
   // 2021 report reviewing 2020): weaker evidence, so no facts about the report's own meeting.
-  const year = intent.filters.year;
-  const yearOnlyWritten = state.dated && year !== undefined && bestArticle !== undefined && !bestArticle.date?.startsWith(String(year));
+  const yearOnlyWritten = state.dated && bestArticle !== undefined && !meetsYear(bestArticle, intent.filters);
   // Facts are about the meetings the reports name: none answers for a meeting no report names.
   const useFacts = ctx.env.facts && ctx.answerType === 'person' && !ctx.hybrid.meetingDropped && !yearOnlyWritten;
   // Only the article the best passage is in: a role nobody held there is not answered by whoever
