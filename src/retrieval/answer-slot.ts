@@ -21,7 +21,8 @@ const SAME_COUNT: Record<string, string> = {
   位: '位名人',
   名: '名位人',
   人: '人名位',
-  个: '个家所座项',
+  // 几个 is the generic count: 3名子女, 两所校区.
+  个: '个家所座项名位人只条件种所支',
   项: '项个条件',
   条: '条项',
   件: '件项',
@@ -36,21 +37,19 @@ export interface SlotPerson {
 
 /** Offices, longest first (simplified: questions are matched in search form). */
 const OFFICES = OFFICE_WORDS.filter((w) => w === toSearchForm(w) && w !== '代表').join('|');
-const NEVER = /(?!)/;
 
 /**
- * Who holds `office` in the report: a title naming it, not as a deputy's unless a deputy is asked
- * (主任 is not 副主任). With nobody known, a surname right after the office (镇长王明) or a name
- * before it (王明为镇长).
+ * Who holds `office` in the report: a person whose title names it, not as a deputy's unless a
+ * deputy is asked (主任 is not 副主任); else a surname right after the office (镇长王明, 校长为阮…) or a
+ * name before it (王明为镇长), since extracted people are never complete (encyclopedia text least).
  */
 function holders(office: string, people: readonly SlotPerson[]): RegExp {
-  if (!people.length) {
-    const surname = `[${[...SURNAMES].join('')}]`;
-    return new RegExp(`${office}${surname}\\p{Script=Han}{1,2}|${surname}\\p{Script=Han}{1,2}(?:为|任|同志)?${office}`, 'u');
-  }
   const deputy = office.startsWith('副');
   const names = people.filter((p) => p.title.includes(office) && (deputy || !p.title.includes('副' + office))).map((p) => escape(p.name));
-  return names.length ? new RegExp(names.join('|')) : NEVER;
+  const surname = `[${[...SURNAMES].join('')}]`;
+  const notDeputy = deputy ? '' : '(?<!副)';
+  const printed = `${notDeputy}${office}(?:为|是|由)?${surname}\\p{Script=Han}{1,2}|${surname}\\p{Script=Han}{1,2}(?:为|任|同志)?${office}`;
+  return new RegExp([...names, printed].join('|'), 'u');
 }
 
 export interface SlotRule {
