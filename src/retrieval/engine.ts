@@ -19,6 +19,7 @@ import { selectStage } from './pipeline/select.ts';
 import { understandStage } from './pipeline/understand.ts';
 import { retrievalProfileFor, withOverrides, type ProfileOverrides } from './profile.ts';
 import { loadLexicon } from './question/lexicon.ts';
+import { loadSynonyms } from './question/synonyms.ts';
 import { prepareState, type ReportsState } from './reports-state.ts';
 import type { Answer, ArticleSummary, MeetingInfo, ReportsService } from './types.ts';
 
@@ -66,6 +67,7 @@ export class ReportsEngine implements ReportsService {
    */
   async warmUp(): Promise<void> {
     loadLexicon();
+    loadSynonyms();
     await this.ask('warm up 预热').catch(() => undefined);
   }
 

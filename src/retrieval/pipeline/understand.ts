@@ -6,6 +6,7 @@ import { segmentWords } from '../../index/analyser.ts';
 import { toSearchForm } from '../../index/text-normalise.ts';
 import { refineAnswerType } from '../answer-cues.ts';
 import { missingWords } from '../missing-words.ts';
+import { withSynonyms } from '../synonym-units.ts';
 import { understand } from '../question/index.ts';
 import { askedMeeting } from '../question/meeting-name.ts';
 import { chineseQueryUnits, contentText, discountStraddles, translatedQueryUnits, withSayingConcept, type QueryUnits } from '../query-units.ts';
@@ -15,7 +16,11 @@ import type { StageEnv, Understood } from './context.ts';
 
 /** Concepts of the question: Chinese units, an English question's translations, or both for a mixed one. */
 function queryFor(u: UnderstoodQuestion, stats: TermStats): QueryUnits {
-  if (u.script !== 'en' && u.script !== 'mixed') return chineseQueryUnits(u.text, stats, segmentWords(u.text));
+  if (u.script !== 'en' && u.script !== 'mixed') {
+    // Near-synonyms (CC-CEDICT) as alternatives below the literal words: 电影院 finds 影城.
+    const words = segmentWords(u.text);
+    return withSynonyms(chineseQueryUnits(u.text, stats, words), words, stats);
+  }
   const english = translatedQueryUnits(u.groups, u.kept, stats);
   if (u.script === 'en') return english;
   const han = toSearchForm((u.original.match(/\p{Script=Han}+/gu) ?? []).join(' '));
