@@ -139,7 +139,10 @@ export function layoutEmbeds(spec: EmbedSpec): EmbedPage[] {
 /** An answer: the short answer, then each citation with its excerpt; or a plain abstention with related reports. */
 export function renderAnswer(answer: Answer): EmbedPage[] {
   const blocks = [escape(answer.answer)];
-  if (answer.abstained) {
+  if (answer.outcome === 'closest') {
+    // Passages near the question, shown with their excerpts but labelled as no answer.
+    blocks.push('最接近的段落（不是答案）/ Closest passages (not an answer):', ...answer.related.map(citationBlock));
+  } else if (answer.abstained) {
     if (answer.related.length) {
       blocks.push('相关报道 / Related reports:\n' + answer.related.map((c) => citationHeading(c)).join('\n'));
     }

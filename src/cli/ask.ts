@@ -9,7 +9,7 @@ import { loadCliConfig } from './cli-config.ts';
 import { ReportsEngine } from '../retrieval/engine.ts';
 import { checkQuestion } from '../retrieval/question/index.ts';
 import { renderAnswerText } from '../retrieval/render-text.ts';
-import { QuestionError, type Answer } from '../retrieval/types.ts';
+import { QuestionError, type Answer, type Citation } from '../retrieval/types.ts';
 import { runMain } from './run-main.ts';
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
@@ -18,20 +18,24 @@ const USAGE = 'Usage: npm run ask -- [--index DIR] [--json] "问题"  |  npm run
 
 /** The `--json` shape: exactly these fields. */
 export function answerJson(a: Answer, id?: string): Record<string, unknown> {
+  const cite = (c: Citation) => ({
+    n: c.n,
+    articleId: c.articleId,
+    headline: c.headline,
+    date: c.date ?? null,
+    meeting: c.meeting ?? null,
+    excerpt: c.excerpt,
+    score: c.score,
+  });
   return {
     ...(id !== undefined ? { id } : {}),
     question: a.question,
     answer: a.answer,
     abstained: a.abstained,
-    citations: a.citations.map((c) => ({
-      n: c.n,
-      articleId: c.articleId,
-      headline: c.headline,
-      date: c.date ?? null,
-      meeting: c.meeting ?? null,
-      excerpt: c.excerpt,
-      score: c.score,
-    })),
+    outcome: a.outcome,
+    citations: a.citations.map(cite),
+    // With a refusal: the nearest reports, not support ("closest": passages near the question).
+    related: a.related.map(cite),
     timings_ms: a.timings_ms,
   };
 }

@@ -8,7 +8,10 @@ function citationLines(c: Citation): string[] {
 
 export function renderAnswerText(a: Answer): string {
   const lines: string[] = [a.answer];
-  if (a.abstained) {
+  if (a.outcome === 'closest') {
+    lines.push('', '最接近的段落（不是答案）/ Closest passages (not an answer):');
+    for (const c of a.related) lines.push('', ...citationLines(c));
+  } else if (a.abstained) {
     if (a.related.length) {
       lines.push('', '相关报道 / Related:');
       for (const r of a.related) lines.push(`  - ${[r.headline, r.date].filter(Boolean).join(' · ')}`);

@@ -58,6 +58,13 @@ describe('renderAnswer', () => {
     expect(d).not.toContain('[2] 高新区召开会议2 ·');
   });
 
+  it('shows the closest passages with their excerpts, labelled as no answer', () => {
+    const [page] = renderAnswer(answer({ abstained: true, outcome: 'closest', answer: '没有直接的答案。', citations: [], related: [citation(1)] }));
+    const d = page![0]!.description!;
+    expect(d).toContain('not an answer');
+    expect(d).toContain('主持会议并讲话');
+  });
+
   it('splits an over-long answer across embeds and messages within every limit', () => {
     const long = '这是一个很长的句子，用来测试分割。'.repeat(300); // ~5,100 chars per excerpt
     const a = answer({

@@ -36,7 +36,8 @@ describe('npm run ask', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const o = JSON.parse(lines[0]);
-    expect(Object.keys(o).sort()).toEqual(['abstained', 'answer', 'citations', 'question', 'timings_ms']);
+    expect(Object.keys(o).sort()).toEqual(['abstained', 'answer', 'citations', 'outcome', 'question', 'related', 'timings_ms']);
+    expect(['answer', 'closest', 'none']).toContain(o.outcome);
     expect(o.abstained).toBe(false);
     expect(Object.keys(o.citations[0]).sort()).toEqual(['articleId', 'date', 'excerpt', 'headline', 'meeting', 'n', 'score']);
     expect(o.citations[0].excerpt).toContain('第一优先');
