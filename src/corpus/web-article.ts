@@ -1,0 +1,139 @@
+/**
+ * Web text (see web-text.ts) → articles. The furniture gave the headline, the publication date, the
+ * source and credits; here the report's own lines become the body, with its dateline (`本报讯（记者 …）`,
+ * `本网讯`, `又讯`) and a closing credit (`记者 张三`, `（李四）`, `（王五/文 赵六/摄）`) read as credits.
+ * A page of several reports (`本报讯 …` then `又讯 …`) gives one article each. Lines are paragraphs as
+ * the page printed them (web text is not broken at column width).
+ */
+import type { Article } from './types.ts';
+import { tightenSpacing } from './normalise.ts';
+import { parseByline, type Byline } from './byline.ts';
+import { dateNear, findMonthDay, inferYear, isoDate, normaliseDate } from './dates.ts';
+import { deriveHeadline, leadSentence, readLead } from './lead.ts';
+import { extractPeople } from './people.ts';
+import { bracketedNames, creditLine, type WebText } from './web-text.ts';
+
+/** `本报讯`, `本网讯`, `又讯`, `某某新闻网讯`, `某某融媒体中心讯`, with an optional credit in brackets. */
+const DATELINE = /^[【[]?(?:本[报報网網]|又|\p{Script=Han}{1,12}?(?:[报報网網台]|中心))[讯訊][】\]]?\s*(?:[（(]([^）)]{1,40})[）)])?\s*/u;
+/** Only these open a further report on the same page. */
+const NEXT_REPORT = /^[【[]?(?:本[报報]|又)[讯訊]/;
+const SENTENCE_END = /[。！？!?]/g;
+
+export interface WebArticleMeta {
+  /** A title the file gives (front matter); wins over the page's headline line. */
+  title?: string;
+  /** A date the file gives (front matter); wins over the furniture's. */
+  date?: string;
+  idPrefix: string;
+}
+
+export function webArticles(web: WebText, source: string, meta: WebArticleMeta): Article[] {
+  const pageDate = (meta.date ? normaliseDate(meta.date) : undefined) ?? web.date;
+  const title = meta.title ?? web.title;
+  const items = splitReports(web.lines);
+  const pageText = items.flat().join('\n');
+  const pageYear = pageDate ? Number(pageDate.slice(0, 4)) : inferYear(pageText);
+  const articles: Article[] = [];
+  for (const item of items) {
+    const credits: string[] = articles.length === 0 ? [...web.credits] : [];
+    // Credits are read before spacing is repaired: the spaces between names separate them.
+    const lines = item.map((l) => l.trim()).filter((l) => l !== '');
+    if (lines.length === 0) continue;
+    const dateline = DATELINE.exec(lines[0]);
+    if (dateline && dateline[0].length < lines[0].length) {
+      if (dateline[1]) credits.push(creditLine(`(${dateline[1]})`) ?? dateline[1]);
+      lines[0] = lines[0].slice(dateline[0].length);
+    }
+    const opening = /^[（(]([^）)]{2,40})[）)]\s*/.exec(lines[0]);
+    const openingCredit = opening && opening[0].length < lines[0].length ? creditLine(opening[1]) : undefined;
+    if (openingCredit) {
+      credits.push(openingCredit);
+      lines[0] = lines[0].slice(opening![0].length);
+    }
+    closingCredit(lines, credits);
+    const body = lines.map(tightenSpacing).filter((l) => l !== '').join('\n');
+    if (body === '') continue;
+    const lead = leadSentence(body);
+    const byline = parseByline(credits);
+    const { date, dateInferred } = articleDate(lead, body, pageDate, pageYear);
+    articles.push({
+      id: `${meta.idPrefix}-${articles.length + 1}`,
+      source,
+      headline: title ?? deriveHeadline(lead),
+      subtitle: '',
+      headlineDerived: title === undefined,
+      date,
+      dateInferred,
+      meeting: readLead(lead).meeting,
+      reporters: byline.reporters,
+      photographers: byline.photographers,
+      contributors: byline.contributors,
+      people: [...extractPeople(body), ...creditedPeople(byline)],
+      body,
+    });
+  }
+  return articles;
+}
+
+/** Splits at a second dateline (`又讯`, another `本报讯`) that opens a line. */
+function splitReports(lines: string[]): string[][] {
+  const items: string[][] = [[]];
+  let seenText = false;
+  for (const line of lines) {
+    if (seenText && NEXT_REPORT.test(line.trim())) items.push([]);
+    items[items.length - 1].push(line);
+    if (line.trim() !== '') seenText = true;
+  }
+  return items;
+}
+
+/** Takes a closing credit off the last line (all of it, or what follows its last sentence), in place. */
+function closingCredit(lines: string[], credits: string[]): void {
+  const k = lines.length - 1;
+  if (k < 0) return;
+  const last = lines[k].replace(/\s*[|｜]+\s*$/, '').trim();
+  const whole = readCredit(last);
+  if (whole) {
+    credits.push(whole);
+    lines[k] = '';
+    return;
+  }
+  let end = -1;
+  for (const m of last.matchAll(SENTENCE_END)) end = m.index! + 1;
+  // A closing bracket or quote right after the sentence end belongs to the sentence.
+  while (end > 0 && end < last.length && /[”’」』"']/.test(last[end])) end++;
+  if (end <= 0 || end >= last.length) {
+    lines[k] = last;
+    return;
+  }
+  const tail = readCredit(last.slice(end).trim());
+  if (tail) {
+    credits.push(tail);
+    lines[k] = last.slice(0, end);
+  } else lines[k] = last;
+}
+
+function readCredit(text: string): string | undefined {
+  const credit = creditLine(text);
+  if (credit) return credit;
+  const names = bracketedNames(text);
+  return names.length > 0 ? `记者 ${names.join(' ')}` : undefined;
+}
+
+function articleDate(lead: string, body: string, pageDate: string | undefined, pageYear: number | undefined): { date?: string; dateInferred: boolean } {
+  const md = findMonthDay(lead) ?? findMonthDay(body);
+  if (!md) return { date: pageDate, dateInferred: false };
+  if (md.year) return { date: isoDate(md.year, md.month, md.day), dateInferred: false };
+  if (pageDate) return { date: dateNear(pageDate, md.month, md.day), dateInferred: false };
+  if (pageYear === undefined) return { date: undefined, dateInferred: false };
+  const date = isoDate(pageYear, md.month, md.day);
+  return { date, dateInferred: date !== undefined };
+}
+
+function creditedPeople(credits: Byline): Article['people'] {
+  return [...credits.reporters, ...credits.contributors].map((name) => ({
+    name,
+    title: credits.creditedAs[name] ?? '',
+    roles: ['reported'],
+  }));
+}
