@@ -36,6 +36,7 @@ export function chunkArticle(article: Article, opts: ChunkOptions = {}): Chunk[]
       headline: article.headline,
       date: article.date,
       meeting: article.meeting,
+      ...(article.outlet ? { outlet: article.outlet } : {}),
     });
     if (j + 1 >= sents.length) break;
     i = Math.max(i + 1, j + 1 - overlap);

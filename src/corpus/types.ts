@@ -35,6 +35,8 @@ export interface Article {
   people: Person[];
   /** The article's text: sentences whole again, OCR spaces removed, paragraphs joined by "\n". */
   body: string;
+  /** The outlet or office the page names as its source (`来源：…`, front matter `source:`); searched with the text, never shown as it. */
+  outlet?: string;
 }
 
 /** A retrievable window of an article; offsets point into `Article.body`. */
@@ -49,6 +51,7 @@ export interface Chunk {
   headline: string;
   date?: string;
   meeting?: string;
+  outlet?: string;
 }
 
 /** A report file that could not be read, named so the user can fix it. */

@@ -24,12 +24,15 @@ export interface WebArticleMeta {
   title?: string;
   /** A date the file gives (front matter); wins over the furniture's. */
   date?: string;
+  /** An outlet the file gives (front matter `source:`). */
+  source?: string;
   idPrefix: string;
 }
 
 export function webArticles(web: WebText, source: string, meta: WebArticleMeta): Article[] {
   const pageDate = (meta.date ? normaliseDate(meta.date) : undefined) ?? web.date;
   const title = meta.title ?? web.title;
+  const outlet = meta.source ?? web.source;
   const items = splitReports(web.lines);
   const pageText = items.flat().join('\n');
   const pageYear = pageDate ? Number(pageDate.slice(0, 4)) : inferYear(pageText);
@@ -55,6 +58,11 @@ export function webArticles(web: WebText, source: string, meta: WebArticleMeta):
     if (body === '') continue;
     const lead = leadSentence(body);
     const byline = parseByline(credits);
+    // `作者：` names the writers without their role: those the credits do not already name are reporters.
+    if (articles.length === 0) {
+      const named = new Set([...byline.reporters, ...byline.contributors, ...byline.photographers]);
+      for (const name of web.authors) if (!named.has(name)) byline.reporters.push(name);
+    }
     const { date, dateInferred } = articleDate(lead, body, pageDate, pageYear);
     articles.push({
       id: `${meta.idPrefix}-${articles.length + 1}`,
@@ -70,6 +78,7 @@ export function webArticles(web: WebText, source: string, meta: WebArticleMeta):
       contributors: byline.contributors,
       people: [...extractPeople(body), ...creditedPeople(byline)],
       body,
+      ...(outlet ? { outlet } : {}),
     });
   }
   return articles;

@@ -246,8 +246,10 @@ export interface WebText {
   /** The publication date (ISO) the furniture prints; a labelled publication date before an update date or a bare stamp. */
   date?: string;
   source?: string;
-  /** Credit lines and labelled credits, ready for `parseByline` (`记者 张三 通讯员 李四`). */
+  /** Credit lines, ready for `parseByline` (`记者 张三 通讯员 李四`). */
   credits: string[];
+  /** Names after `作者：` and the like: writers whose role the page does not say (a dateline may). */
+  authors: string[];
   /** The report's lines, furniture removed and cut before any "related news" list. */
   lines: string[];
   /** How many lines were furniture only web pages print: more than none marks web text. */
@@ -280,7 +282,7 @@ const TIME_OF_DAY = /\d{1,2}\s*[:：]\s*\d{2}/;
 /** Reads the furniture of web text: headline, date, source, credits, and the report's own lines. */
 export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
   const raw = normaliseUnicode(text).split('\n');
-  const result: WebText = { credits: [], lines: [], evidence: 0 };
+  const result: WebText = { credits: [], authors: [], lines: [], evidence: 0 };
   let dateRank = Infinity;
   const offerDate = (iso: string | undefined, rank: number) => {
     if (iso && rank < dateRank) {
@@ -314,7 +316,8 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
         const stamp = STAMP_AT_END.exec(v.value);
         if (stamp) offerDate(isoDate(Number(stamp[1]), Number(stamp[2]), Number(stamp[3])), RANK_OTHER);
         const names = spacedNames(v.value.replace(STAMP_AT_END, ''));
-        if (names.length > 0) result.credits.push(`${v.field === 'author' ? (v.label.includes('通') ? '通讯员' : '记者') : '摄影'} ${names.join(' ')}`);
+        if (v.field === 'author') result.authors.push(...names);
+        else if (names.length > 0) result.credits.push(`摄影 ${names.join(' ')}`);
       }
     }
     if (!match.labelled && (match.kind === 'page' || match.kind === 'date')) offerDate(dayIn(line), TIME_OF_DAY.test(line) ? RANK_STAMP : RANK_OTHER);
@@ -349,7 +352,10 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
       continue;
     }
     const short = !SENTENCE_MARKS.test(line) && !/^[（(【[]?本[报報網网][讯訊]/.test(line);
-    if (opts.findTitle && title === undefined && short && line.length >= MIN_TITLE && line.length <= MAX_TITLE && !result.title) {
+    // A headline cut over short lines (`市十七届` / `人大五次会议` / …) starts with a short one.
+    const next = raw[i + 1]?.trim() ?? '';
+    const cutHeadline = line.length <= MAX_TITLE_PART && next !== '' && next.length <= MAX_TITLE_PART && !SENTENCE_MARKS.test(next) && !classifyWebLine(next, 'head');
+    if (opts.findTitle && title === undefined && short && (line.length >= MIN_TITLE || cutHeadline) && line.length <= MAX_TITLE && !result.title) {
       title = [line];
       titleEnd = i;
       continue;

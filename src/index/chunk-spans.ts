@@ -38,6 +38,7 @@ export function chunksFromSpans(articles: readonly Article[], spans: unknown): C
       headline: article.headline,
       ...(article.date !== undefined ? { date: article.date } : {}),
       ...(article.meeting !== undefined ? { meeting: article.meeting } : {}),
+      ...(article.outlet ? { outlet: article.outlet } : {}),
     };
   });
 }
