@@ -112,6 +112,14 @@ describe('web text through parseTextReport', () => {
     expect(a.body).not.toContain('安全生产大检查');
   });
 
+  it('keeps the source as the outlet, reads a headline cut over short lines and 作者 names', () => {
+    const text = ['市十七届', '人大六次会议', '主席团召开', '第二次会议', '版次:02 作者:廖红 刘玉杰2024年1月21日', '本报讯(记者 廖红 通讯员 刘玉杰)1月20日，主席团召开第二次会议。'].join('\n');
+    const [a] = parseTextReport(text, 'cut.txt');
+    expect(a).toMatchObject({ headline: '市十七届人大六次会议主席团召开第二次会议', date: '2024-01-20', reporters: ['廖红'], contributors: ['刘玉杰'] });
+    const [b] = parseTextReport(newsPage, 'web/jiangbei.txt');
+    expect(b.outlet).toBe('区委办');
+  });
+
   it('reads an e-paper page: page label, credit lines above the dateline, jump line and property line', () => {
     const text = [
       '第A02版:要闻',
