@@ -33,7 +33,9 @@ export function webArticles(web: WebText, source: string, meta: WebArticleMeta):
   const pageDate = (meta.date ? normaliseDate(meta.date) : undefined) ?? web.date;
   const title = meta.title ?? web.title;
   const outlet = meta.source ?? web.source;
-  const items = splitReports(web.lines);
+  const list = web.labelled ? undefined : listItems(web.lines);
+  const items = list ? list.map((l) => l.lines) : splitReports(web.lines);
+  const titles = list ? [title, ...list.slice(1).map((l) => l.title)] : [];
   const pageText = items.flat().join('\n');
   const pageYear = pageDate ? Number(pageDate.slice(0, 4)) : inferYear(pageText);
   const articles: Article[] = [];
@@ -67,9 +69,9 @@ export function webArticles(web: WebText, source: string, meta: WebArticleMeta):
     articles.push({
       id: `${meta.idPrefix}-${articles.length + 1}`,
       source,
-      headline: title ?? deriveHeadline(lead),
+      headline: (list ? titles[articles.length] : title) ?? deriveHeadline(lead),
       subtitle: '',
-      headlineDerived: title === undefined,
+      headlineDerived: (list ? titles[articles.length] : title) === undefined,
       date,
       dateInferred,
       meeting: readLead(lead).meeting,
@@ -82,6 +84,33 @@ export function webArticles(web: WebText, source: string, meta: WebArticleMeta):
     });
   }
   return articles;
+}
+
+/** A line that reads as a headline: short, and no sentence in it. */
+const HEADLINE_SHAPE = /^[^。！？；，,;!?]{5,48}$/;
+/** A list page holds at least this many items, each under its own headline. */
+const MIN_LIST_ITEMS = 3;
+
+/**
+ * A news list page (no 发布时间/来源 lines; several items, each a headline line after a blank line,
+ * following a finished sentence and followed by its text): one item each, under its headline. The
+ * page's headline line (already taken) heads the first item.
+ */
+function listItems(lines: string[]): Array<{ title?: string; lines: string[] }> | undefined {
+  const heads: number[] = [];
+  let previous = '';
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k].trim();
+    if (line === '') continue;
+    const afterBlank = k > 0 && lines[k - 1].trim() === '';
+    const next = lines.slice(k + 1).find((l) => l.trim() !== '')?.trim() ?? '';
+    if (afterBlank && /[。！？]$/.test(previous) && HEADLINE_SHAPE.test(line) && /[。，,]/.test(next)) heads.push(k);
+    previous = line;
+  }
+  if (heads.length + 1 < MIN_LIST_ITEMS) return undefined;
+  const items = [{ lines: lines.slice(0, heads[0]) }];
+  heads.forEach((h, j) => items.push({ title: lines[h].trim(), lines: lines.slice(h + 1, heads[j + 1] ?? lines.length) } as { title?: string; lines: string[] }));
+  return items;
 }
 
 /** Splits at a second dateline (`又讯`, another `本报讯`) that opens a line. */

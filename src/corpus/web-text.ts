@@ -254,6 +254,8 @@ export interface WebText {
   lines: string[];
   /** How many lines were furniture only web pages print: more than none marks web text. */
   evidence: number;
+  /** True when the page prints labelled lines (发布时间、来源 …): an article page, not a list of items. */
+  labelled: boolean;
 }
 
 export interface ReadWebOptions {
@@ -282,7 +284,7 @@ const TIME_OF_DAY = /\d{1,2}\s*[:：]\s*\d{2}/;
 /** Reads the furniture of web text: headline, date, source, credits, and the report's own lines. */
 export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
   const raw = normaliseUnicode(text).split('\n');
-  const result: WebText = { credits: [], authors: [], lines: [], evidence: 0 };
+  const result: WebText = { credits: [], authors: [], lines: [], evidence: 0, labelled: false };
   let dateRank = Infinity;
   const offerDate = (iso: string | undefined, rank: number) => {
     if (iso && rank < dateRank) {
@@ -308,6 +310,7 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
       ? match.labelled.some((v) => v.field !== 'editor' && !(v.field === 'date' && v.label === ''))
       : WEB_ONLY.has(match.kind);
     if (webOnly) result.evidence++;
+    if (match.labelled) result.labelled = true;
     for (const v of match.labelled ?? []) {
       if (v.field === 'date') offerDate(stampDate(v.value), v.label === '' ? RANK_STAMP : /更新/.test(v.label) ? RANK_UPDATED : RANK_PUBLISHED);
       else if (v.field === 'source' && v.value) result.source ??= v.value;

@@ -170,6 +170,13 @@ describe('web text through parseTextReport', () => {
     expect(a.body).not.toContain('上版日期');
   });
 
+  it('splits a news list page into its items, each under its own headline', () => {
+    const text = ['跳過導航', '', '某某特別行政區政府入口網站', '', '新聞', '', '顯示模式: 網格 列表', '', '郵政服務延誤', '', '鑑於當地罷工，郵件派遞服務將會延誤。 特此公告。', '', '', '圖書館延長開放', '', '中央圖書館由下月起延長開放時間，方便市民。', '', '', '青年委員會舉行座談會', '', '青年委員會於本年12月6日舉行座談會，會議由副主席主持。'].join('\n');
+    expect(parseTextReport(text, 'list.txt').map((a) => a.headline)).toEqual(['郵政服務延誤', '圖書館延長開放', '青年委員會舉行座談會']);
+    // An article page with crossheads is one article.
+    expect(parseTextReport(text.replace('顯示模式: 網格 列表', '發佈時間：19:37 2025-01-03 HKT'), 'article.txt')).toHaveLength(1);
+  });
+
   it('reads a date stamp before the page text and a section name under the headline', () => {
     const text = [' date 2025-01-03 Copyright © 2025 Example News Ltd. All rights reserved.', '', '官員新春探訪長者 送上福袋', '', '政情', '發佈時間：19:37 2025-01-03 HKT', '', '民政事務專員今日（3日）探訪區內長者，送上福袋。'].join('\n');
     const [a] = parseTextReport(text, 'hk.txt');
