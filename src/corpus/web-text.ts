@@ -154,6 +154,7 @@ function dayIn(text: string): string | undefined {
 
 const LABEL_ALTERNATION = [...WEB_LABELS.flatMap((r) => r.labels)].sort((a, b) => b.length - a.length).join('|');
 const LABEL_AT = new RegExp(`(${LABEL_ALTERNATION})\\s*[:：]`, 'g');
+const LABEL_FIRST = new RegExp(`^(?:${LABEL_ALTERNATION})\\s*[:：]`);
 const ROW_OF_LABEL = new Map(WEB_LABELS.flatMap((r) => r.labels.map((l) => [l, r] as const)));
 
 /** Leading bullets and the brackets a whole line may be wrapped in. */
@@ -166,6 +167,7 @@ function bare(line: string): string {
 
 /** The values of a wholly labelled line; undefined when the line is anything else (or a value is not of its label's shape). */
 export function readLabelledLine(line: string, where: 'head' | 'anywhere' = 'anywhere'): LabelledValue[] | undefined {
+  if (line.length > 140 || !/[:：]/.test(line)) return undefined;
   let s = bare(line);
   if (s === '' || s.length > 120) return undefined;
   const out: LabelledValue[] = [];
@@ -174,6 +176,7 @@ export function readLabelledLine(line: string, where: 'head' | 'anywhere' = 'any
     out.push({ field: 'date', label: '', value: lead[0].trim() });
     s = s.slice(lead[0].length);
   }
+  if (!LABEL_FIRST.test(s)) return undefined;
   const hits = [...s.matchAll(LABEL_AT)];
   if (hits.length === 0 || hits[0].index !== 0) return undefined;
   for (let k = 0; k < hits.length; k++) {
@@ -254,7 +257,7 @@ export interface WebText {
   lines: string[];
   /** How many lines were furniture only web pages print: more than none marks web text. */
   evidence: number;
-  /** True when the page prints labelled lines (发布时间、来源 …): an article page, not a list of items. */
+  /** True when the page prints labelled metadata (发布时间、来源、作者 …): an article page, not a list of items. */
   labelled: boolean;
 }
 
@@ -310,7 +313,7 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
       ? match.labelled.some((v) => v.field !== 'editor' && !(v.field === 'date' && v.label === ''))
       : WEB_ONLY.has(match.kind);
     if (webOnly) result.evidence++;
-    if (match.labelled) result.labelled = true;
+    if (webOnly && match.labelled) result.labelled = true;
     for (const v of match.labelled ?? []) {
       if (v.field === 'date') offerDate(stampDate(v.value), v.label === '' ? RANK_STAMP : /更新/.test(v.label) ? RANK_UPDATED : RANK_PUBLISHED);
       else if (v.field === 'source' && v.value) result.source ??= v.value;
