@@ -309,9 +309,10 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
 
   const take = (line: string, match: FurnitureMatch) => {
     // A labelled line is web furniture unless it is only a desk credit (which newspaper pages print too).
+    // So is a date with its time of day (`2012年01月05日14:47`): a paper's masthead prints no time.
     const webOnly = match.labelled
       ? match.labelled.some((v) => v.field !== 'editor' && !(v.field === 'date' && v.label === ''))
-      : WEB_ONLY.has(match.kind);
+      : WEB_ONLY.has(match.kind) || (match.kind === 'date' && TIME_OF_DAY.test(line));
     if (webOnly) result.evidence++;
     if (webOnly && match.labelled) result.labelled = true;
     for (const v of match.labelled ?? []) {

@@ -177,6 +177,11 @@ describe('web text through parseTextReport', () => {
     expect(parseTextReport(text.replace('顯示模式: 網格 列表', '發佈時間：19:37 2025-01-03 HKT'), 'article.txt')).toHaveLength(1);
   });
 
+  it('tells web text by a publication timestamp alone, and keeps it out of headline and body', () => {
+    const [a] = parseTextReport(['某某镇召开安全生产会议', '2012年01月05日14:47', '1月4日，某某镇召开安全生产会议。'].join('\n'), 'stamp.txt');
+    expect(a).toMatchObject({ headline: '某某镇召开安全生产会议', date: '2012-01-04', body: '1月4日，某某镇召开安全生产会议。' });
+  });
+
   it('reads a date stamp before the page text and a section name under the headline', () => {
     const text = [' date 2025-01-03 Copyright © 2025 Example News Ltd. All rights reserved.', '', '官員新春探訪長者 送上福袋', '', '政情', '發佈時間：19:37 2025-01-03 HKT', '', '民政事務專員今日（3日）探訪區內長者，送上福袋。'].join('\n');
     const [a] = parseTextReport(text, 'hk.txt');
