@@ -37,6 +37,7 @@ export function chunkArticle(article: Article, opts: ChunkOptions = {}): Chunk[]
       date: article.date,
       ...(article.eventDates?.length ? { eventDates: article.eventDates } : {}),
       meeting: article.meeting,
+      ...(article.outlet ? { outlet: article.outlet } : {}),
     });
     if (j + 1 >= sents.length) break;
     i = Math.max(i + 1, j + 1 - overlap);

@@ -8,6 +8,8 @@ import { idPrefixOf, parsePage } from './page-parser.ts';
 import { deriveHeadline } from './lead.ts';
 import { normaliseDate } from './dates.ts';
 import { documentFacts } from './document-facts.ts';
+import { isWebText, readWebText } from './web-text.ts';
+import { webArticles } from './web-article.ts';
 
 export interface FrontMatter {
   /** Keys lower-cased; values unquoted. Empty when the file has none. */
@@ -48,7 +50,23 @@ export function parseTextReport(text: string, source: string, opts: TextReportOp
   const date = meta.date ? normaliseDate(meta.date) : undefined;
   const title = meta.title?.trim() || undefined;
   const pageMeta = { date: meta.date, title };
-  if (!opts.markdown && !hasFrontMatter) return parsePage(body, source, pageMeta);
+  if (!opts.markdown && !hasFrontMatter) {
+    // Text copied from a web page, told by its furniture (labelled lines, breadcrumbs, share links …).
+    const web = readWebText(body, { findTitle: true });
+    if (isWebText(web)) return webArticles(web, source, { idPrefix: idPrefixOf(source) });
+    return parsePage(body, source, pageMeta);
+  }
+  if (opts.markdown) {
+    // A Markdown body copied from a web page: its furniture goes, and gives a date or title the front matter lacks.
+    const web = readWebText(body, { findTitle: !title && !/^\s*#/.test(body) });
+    if (isWebText(web)) {
+      const cleaned = web.lines.join('\n');
+      const webMeta = { date: meta.date ?? web.date, title: title ?? web.title };
+      if (looksLikePage(cleaned)) return parsePage(cleaned, source, webMeta);
+      const webDate = webMeta.date ? normaliseDate(webMeta.date) : undefined;
+      return plainArticle(cleaned, source, { title: webMeta.title, date: webDate, markdown: true });
+    }
+  }
   if (looksLikePage(body)) return parsePage(body, source, pageMeta);
   return plainArticle(body, source, { title, date, markdown: opts.markdown ?? false });
 }

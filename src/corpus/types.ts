@@ -40,6 +40,8 @@ export interface Article {
   people: Person[];
   /** The article's text: sentences whole again, OCR spaces removed, paragraphs joined by "\n". */
   body: string;
+  /** The outlet or office the page names as its source (`来源：…`, front matter `source:`); searched with the text, never shown as it. */
+  outlet?: string;
 }
 
 /** A retrievable window of an article; offsets point into `Article.body`. */
@@ -56,6 +58,7 @@ export interface Chunk {
   /** The article's `eventDates`. */
   eventDates?: string[];
   meeting?: string;
+  outlet?: string;
 }
 
 /** A report file that could not be read, named so the user can fix it. */

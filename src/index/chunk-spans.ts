@@ -39,6 +39,7 @@ export function chunksFromSpans(articles: readonly Article[], spans: unknown): C
       ...(article.date !== undefined ? { date: article.date } : {}),
       ...(article.eventDates?.length ? { eventDates: article.eventDates } : {}),
       ...(article.meeting !== undefined ? { meeting: article.meeting } : {}),
+      ...(article.outlet ? { outlet: article.outlet } : {}),
     };
   });
 }

@@ -8,6 +8,7 @@ import { articleBinds, dayBinding, knownPeople } from './day-binding.ts';
 import type { ReportIndex } from '../index/types.ts';
 import { collapseOverlaps, reciprocalRankFusion, scoreFusion, type FusedHit } from './fusion.ts';
 import type { QuestionFilters } from './question/types.ts';
+import { toSearchForm } from '../index/text-normalise.ts';
 
 export type FusionMethod = 'rrf' | 'score';
 
@@ -83,10 +84,26 @@ export function chunkFilter(
   }
   if (corpus.withMeetings && filters.meeting) {
     const m = filters.meeting;
-    tests.push((c) => namesMeeting(c.meeting ?? '', m) || namesMeeting(c.headline, m) || c.text.includes(m));
+    // The question is in search form (simplified); a traditional headline (市務會議) must match it too.
+    const form = searchForms(chunks);
+    tests.push((c) => namesMeeting(form(c.meeting ?? ''), m) || namesMeeting(form(c.headline), m) || c.text.includes(m));
   }
   if (tests.length === 0) return undefined;
   return (i) => tests.every((t) => t(chunks[i]));
+}
+
+const formCache = new WeakMap<readonly Chunk[], Map<string, string>>();
+
+/** Search forms of the headlines and meeting names of an index's chunks, each converted once. */
+function searchForms(chunks: readonly Chunk[]): (s: string) => string {
+  let cache = formCache.get(chunks);
+  if (!cache) formCache.set(chunks, (cache = new Map()));
+  const forms = cache;
+  return (s) => {
+    let f = forms.get(s);
+    if (f === undefined) forms.set(s, (f = toSearchForm(s)));
+    return f;
+  };
 }
 
 export async function hybridSearch(

@@ -18,6 +18,7 @@ describe('toSearchForm', () => {
   });
   it('puts the headline before the chunk text', () => {
     expect(chunkSearchText({ headline: '標題', text: '正文' })).toBe('标题\n正文');
+    expect(chunkSearchText({ headline: '標題', outlet: '某某鄉音報', text: '正文' })).toBe('标题\n某某乡音报\n正文');
   });
 });
 

@@ -23,6 +23,11 @@ describe('meeting filters', () => {
     const f = chunkFilter({ meeting: '防汛会议' }, chunks as never, { dated: false, withMeetings: true })!;
     expect([0, 1].filter(f)).toEqual([0]);
   });
+  it('match a traditional headline against the simplified question', () => {
+    const minutes = [{ ...chunk('一、請各局處加強宣導。'), headline: '某某市政府第88次市務會議紀錄' }, chunk('市政府召开常务会议。')];
+    const f = chunkFilter({ meeting: '市务会议' }, minutes as never, { dated: false, withMeetings: true })!;
+    expect([0, 1].filter(f)).toEqual([0]);
+  });
   it('are not applied to reports without meeting metadata', () => {
     expect(chunkFilter({ meeting: '防汛会议' }, chunks as never, { dated: false, withMeetings: false })).toBeUndefined();
   });
