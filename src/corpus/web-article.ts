@@ -5,6 +5,7 @@
  * A page of several reports (`本报讯 …` then `又讯 …`) gives one article each. Lines are paragraphs as
  * the page printed them (web text is not broken at column width).
  */
+import { textDates } from './event-dates.ts';
 import type { Article } from './types.ts';
 import { tightenSpacing } from './normalise.ts';
 import { parseByline, type Byline } from './byline.ts';
@@ -66,6 +67,8 @@ export function webArticles(web: WebText, source: string, meta: WebArticleMeta):
       for (const name of web.authors) if (!named.has(name)) byline.reporters.push(name);
     }
     const { date, dateInferred } = articleDate(lead, body, pageDate, pageYear);
+    // The days the text names, read against the page's date (see event-dates.ts), as for every other format.
+    const eventDates = textDates(body, { issue: pageDate, articleDate: date });
     articles.push({
       id: `${meta.idPrefix}-${articles.length + 1}`,
       source,
@@ -80,6 +83,7 @@ export function webArticles(web: WebText, source: string, meta: WebArticleMeta):
       contributors: byline.contributors,
       people: [...extractPeople(body), ...creditedPeople(byline)],
       body,
+      ...(eventDates.length ? { eventDates } : {}),
       ...(outlet ? { outlet } : {}),
     });
   }
