@@ -67,6 +67,7 @@ describe('ordinal mentions', () => {
     ]);
     expect(englishOrdinalMentions('in the third quarter')).toMatchObject([{ kind: 'period', number: 3, unit: '季度' }]);
     expect(englishOrdinalMentions('on the third day of the home visits')).toEqual([]);
+    expect(englishOrdinalMentions('revenue in the first three quarters')).toEqual([]);
   });
   it('gives the forms a report prints', () => {
     const [m] = englishOrdinalMentions("the 36th chairpersons' meeting");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lexiconFromEntries } from '../../src/retrieval/question/lexicon.ts';
-import { matchPinyinNames, pinyinNameIndex, reportNames } from '../../src/retrieval/question/pinyin-names.ts';
+import { articlesNaming, matchPinyinNames, pinyinNameIndex, reportNames } from '../../src/retrieval/question/pinyin-names.ts';
 import { translateQuestion } from '../../src/retrieval/question/translate.ts';
 
 const index = pinyinNameIndex(['赵峻岭', '朱龙', '黃敏惠', '欧阳明远', '单雄', '王军', '汪俊', 'x']);
@@ -39,5 +39,18 @@ describe('pinyin names', () => {
     const t = translateQuestion("Who chaired the 36th chairpersons' meeting?", lexicon);
     expect(t.terms).toEqual(expect.arrayContaining(['第三十六次', '第36次', '会议']));
     expect(translateQuestion('the thirty-sixth meeting', lexicon).terms).toContain('第三十六次');
+  });
+
+  it('narrows candidate articles to those printing the name, or keeps them all', () => {
+    const a = { id: 'a', article: { headline: '视察', body: '区委书记彭海视察医院项目。' } };
+    const b = { id: 'b', article: { headline: '调研', body: '区委书记朱龙调研医院项目。' } };
+    expect(articlesNaming([a, b], ['朱龙']).map((c) => c.id)).toEqual(['b']);
+    expect(articlesNaming([a, b], ['赵峻岭']).map((c) => c.id)).toEqual(['a', 'b']);
+    expect(articlesNaming([a, b], []).map((c) => c.id)).toEqual(['a', 'b']);
+  });
+  it('reports the names it matched', () => {
+    const lexicon = lexiconFromEntries({ project: ['项目'] });
+    expect(translateQuestion('Which project did Zhu Long inspect?', lexicon, { names: index }).names).toEqual(['朱龙']);
+    expect(translateQuestion('Which project?', lexicon, { names: index }).names).toEqual([]);
   });
 });

@@ -18,10 +18,10 @@ export function understand(raw: string, lexicon?: Lexicon, names?: PinyinNameInd
   if (script !== 'en' && script !== 'mixed') {
     return { original, text: normalised, script, terms: [], kept: [], intent };
   }
-  const { terms, kept } = translateQuestion(original, lexicon ?? loadLexicon(), names ? { names } : {});
+  const { terms, kept, names: named } = translateQuestion(original, lexicon ?? loadLexicon(), names ? { names } : {});
   // Chinese words inside an English question (names, places) are the most precise terms there are.
   const chinese = script === 'mixed' ? (normalised.match(/\p{Script=Han}+/gu) ?? []) : [];
-  return { original, text: [...chinese, ...terms, ...kept].join(' '), script, terms, kept, intent };
+  return { original, text: [...chinese, ...terms, ...kept].join(' '), script, terms, kept, ...(named.length ? { names: named } : {}), intent };
 }
 
 export { checkQuestion, MAX_QUESTION_CHARS, MESSAGES as QUESTION_MESSAGES } from './validate.ts';

@@ -7,7 +7,7 @@
  *
  * Occurrences (第一次来到) and ranks (第五名) are left out: they are what questions ask, not which one.
  */
-import { englishOrdinals, parseChineseNumber, toChineseNumber } from '../../corpus/numerals.ts';
+import { englishCardinal, englishOrdinals, parseChineseNumber, toChineseNumber } from '../../corpus/numerals.ts';
 
 export type OrdinalKind = 'session' | 'term' | 'period';
 
@@ -102,9 +102,11 @@ const ENGLISH_UNITS: Array<[RegExp, OrdinalKind, string]> = [
 export function englishOrdinalMentions(text: string): OrdinalMention[] {
   const out: OrdinalMention[] = [];
   for (const o of englishOrdinals(text)) {
-    const after = text.slice(o.index + o.text.length).split(/[^A-Za-z']+/).filter(Boolean).slice(0, 4);
+    const after = text.slice(o.index + o.text.length).split(/[^A-Za-z0-9']+/).filter(Boolean).slice(0, 4);
     for (const raw of after) {
       const word = raw.replace(/'s?$/, '');
+      // "the first three quarters", "the first 10 days": a count follows, the ordinal numbers no quarter.
+      if (englishCardinal(word) !== undefined || /^\d/.test(word)) break;
       const hit = ENGLISH_UNITS.find(([re]) => re.test(word));
       if (hit) {
         out.push({ kind: hit[1], number: o.value, unit: hit[2], text: o.text, start: o.index, end: o.index + o.text.length });

@@ -106,3 +106,14 @@ export function matchPinyinNames(question: string, index: PinyinNameIndex): Arra
   }
   return out;
 }
+
+/**
+ * The candidate articles that print one of the names an English question names in pinyin, in their
+ * order; all of them when none does (the name may be a false reading). A name is the most precise
+ * term an English question has, and translated words around it match other reports as well.
+ */
+export function articlesNaming<T extends { article: { body: string; headline: string } }>(candidates: readonly T[], names: readonly string[]): T[] {
+  if (!names.length) return [...candidates];
+  const naming = candidates.filter((c) => names.some((n) => c.article.body.includes(n) || c.article.headline.includes(n)));
+  return naming.length ? naming : [...candidates];
+}

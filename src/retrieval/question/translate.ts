@@ -14,6 +14,8 @@ export interface Translation {
   kept: string[];
   /** The candidates per translated word or phrase, in question order (for callers that weight them). */
   groups: Array<{ english: string; candidates: string[] }>;
+  /** Chinese names of the reports the question names in pinyin (Zhu Long → 朱龙). */
+  names: string[];
 }
 
 export interface TranslateOptions {
@@ -94,8 +96,10 @@ export function translateQuestion(english: string, lexicon: Lexicon, options: Tr
   const blank = (start: number, end: number) => {
     rest = rest.slice(0, start) + ' '.repeat(end - start) + rest.slice(end);
   };
+  const names: string[] = [];
   for (const m of options.names ? matchPinyinNames(english, options.names) : []) {
     special.push({ english: m.english, candidates: m.names });
+    names.push(...m.names.filter((n) => !names.includes(n)));
     for (let at = rest.indexOf(m.english); at >= 0; at = rest.indexOf(m.english)) blank(at, at + m.english.length);
   }
   for (const o of englishOrdinalMentions(english)) {
@@ -159,5 +163,5 @@ export function translateQuestion(english: string, lexicon: Lexicon, options: Tr
       }
     }
   }
-  return { terms, kept, groups };
+  return { terms, kept, groups, names };
 }

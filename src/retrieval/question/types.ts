@@ -42,5 +42,7 @@ export interface UnderstoodQuestion {
   terms: string[];
   /** Numbers and Latin names kept verbatim from an English question. */
   kept: string[];
+  /** Names of the reports an English question names in pinyin (Zhu Long → 朱龙); absent when none. */
+  names?: string[];
   intent: QuestionIntent;
 }
