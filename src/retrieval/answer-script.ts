@@ -56,10 +56,10 @@ function convertCitation(c: Citation, convert: Convert): Citation {
  * The answer in the question's script: 'zh-Hant' → traditional, 'zh-Hans' → simplified (a report in
  * traditional quoted to a simplified question), 'en' → the abstention in English (the excerpts stay
  * as printed: they are the evidence, and a reader of English gets them with English labels around).
- * 'mixed' answers as it is. Returns a new Answer; the input is not changed.
+ * 'mixed' (an English sentence with Chinese words) as English. Returns a new Answer; the input is not changed.
  */
 export function inScriptOf(answer: Answer, script: QuestionScript): Answer {
-  if (script === 'en') return answer.abstained && answer.answer === ABSTAIN_TEXT ? { ...answer, answer: ABSTAIN_TEXT_EN } : answer;
+  if (script === 'en' || script === 'mixed') return answer.abstained && answer.answer === ABSTAIN_TEXT ? { ...answer, answer: ABSTAIN_TEXT_EN } : answer;
   if (script !== 'zh-Hant' && script !== 'zh-Hans') return answer;
   const convert: Convert = script === 'zh-Hant' ? s2t : t2s;
   return {

@@ -36,6 +36,7 @@ describe('inScriptOf', () => {
     const a = answer('陈海（区长）', [cite('区长陈海主持会议。', '会议')]);
     expect(inScriptOf(a, 'en')).toBe(a);
     expect(inScriptOf(answer(ABSTAIN_TEXT, [], true), 'en').answer).toBe(ABSTAIN_TEXT_EN);
+    expect(inScriptOf(answer(ABSTAIN_TEXT, [], true), 'mixed').answer).toBe(ABSTAIN_TEXT_EN);
     expect(inScriptOf(answer(ABSTAIN_TEXT, [], true), 'zh-Hant').answer).toBe('報道中沒有找到這個問題的答案。/ The reports don\'t say.');
   });
 });
