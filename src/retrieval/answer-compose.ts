@@ -109,7 +109,7 @@ export function citedAnswer(p: AnswerParts): Composed {
   let highlight: string[];
   if (p.fact) {
     text = p.fact.text;
-    highlight = p.fact.names;
+    highlight = p.fact.highlight ?? p.fact.names;
     const { fact } = p;
     ranked.unshift({ articleId: fact.articleId, start: fact.passage.start, end: fact.passage.end, score: best ? Math.max(best.score, fact.score) : fact.score });
   } else {

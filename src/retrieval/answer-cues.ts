@@ -3,7 +3,7 @@
  * unit, a person, a place, a list) that the question itself does not already contain?
  */
 
-export type AnswerType = 'person' | 'date' | 'year' | 'number' | 'place' | 'list' | 'span';
+export type AnswerType = 'person' | 'title' | 'date' | 'year' | 'number' | 'place' | 'list' | 'span';
 
 const CN_NUM = '零〇一二三四五六七八九十百千万亿两';
 const YEAR = /(?:\d{2,4}|[零〇一二三四五六七八九]{2,4})\s*年(?!代)|公元(?:前)?\d+|\d{3,4}(?=[—–-]\d{2,4})|\b1\d{3}\b|\b20\d{2}\b|\d+\s*世纪|\d+年代/g;
@@ -19,6 +19,8 @@ const PLACE = /[\u4e00-\u9fff]{1,8}(?:省|市|县|区|镇|乡|村|州|国|岛|�
 /** Transliterated foreign names ("威廉·琼斯") or a title followed by a name. */
 const PERSON = /[\u4e00-\u9fff]{1,6}[·•‧][\u4e00-\u9fff]{1,8}|(?:书记|主任|市长|县长|区长|主席|总统|总理|部长|局长|校长|院长|教授|博士|先生|女士|国王|皇帝|将军)[\u4e00-\u9fff]{2,3}/g;
 const LIST = /[、]|以及|和|及|等/g;
+/** A post: the office word that ends a title (书记, 副市长, 局长, 秘书长, 理事长 …). */
+const TITLE = /[\u4e00-\u9fff]{0,10}(?:书记|主任|主席|秘书长|市长|县长|区长|镇长|乡长|局长|部长|处长|科长|厅长|院长|所长|站长|会长|理事长|议长|委员|常委|专员|主任委员|经理|董事长|校长|检察长|巡视员|调研员|组长|队长|馆长|社长|行长|主编|代表)/g;
 
 const PATTERNS: Partial<Record<AnswerType, RegExp>> = {
   year: YEAR,
@@ -27,6 +29,7 @@ const PATTERNS: Partial<Record<AnswerType, RegExp>> = {
   place: PLACE,
   person: PERSON,
   list: LIST,
+  title: TITLE,
 };
 
 /**

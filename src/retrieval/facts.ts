@@ -5,6 +5,7 @@
 import { inYear, onDay } from '../corpus/event-dates.ts';
 import type { Article, Person } from '../corpus/types.ts';
 import { articleBinds, dayBinding, knownPeople } from './day-binding.ts';
+import { toSearchForm } from '../index/text-normalise.ts';
 import type { Passage } from './passages.ts';
 import { matchedConcepts, type QueryUnits } from './query-units.ts';
 import type { PersonRole } from './question/types.ts';
@@ -18,6 +19,8 @@ export interface FactAnswer {
   /** The supporting passage in the article. */
   passage: Passage;
   score: number;
+  /** What to highlight in the first excerpt when not the names (a title fact: the title with the name). */
+  highlight?: string[];
 }
 
 /** Words that state a role in the text, to find the sentence that supports it. */
@@ -163,4 +166,49 @@ export function eventsText(events: readonly Article[], max = 120, day?: { label:
     text = `${date}：${names.slice(0, n).join('；')}等${names.length}项`;
   }
   return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+/** A person's post, printed right before the name (`街道行政审批局局长高瑛`), its last part, or any part. */
+function titleSupport(person: Person, passages: readonly Passage[]): Passage | undefined {
+  const parts = titleParts(person.title);
+  const last = parts[parts.length - 1] ?? '';
+  return (
+    passages.find((p) => p.text.includes(person.title + person.name)) ??
+    passages.find((p) => last !== '' && p.text.includes(last + person.name)) ??
+    passages.find((p) => p.text.includes(person.name) && parts.some((t) => p.text.includes(t))) ??
+    passages.find((p) => p.text.includes(person.name))
+  );
+}
+
+/**
+ * "高瑛是什么职务？", "韦峰是以什么身份出席的？", "What is Zhu Long's position?": the title extracted at
+ * index time for a person the question names, from the best-ranked candidate article that names them
+ * with one, citing the sentence that prints the title with the name. `asked` is the question in search
+ * form (for English, the translated search text, which holds the Chinese names matched from pinyin).
+ * Undefined when no candidate names such a person with a title (the passages answer instead).
+ */
+export function answerTitle(
+  asked: string,
+  ranked: ReadonlyArray<{ article: Article; passages: readonly Passage[]; prior: number }>,
+): FactAnswer | undefined {
+  for (const { article, passages, prior } of ranked.slice(0, 5)) {
+    // Longest name first: the question's 米厚章 is not answered for 米厚 when both are extracted.
+    const people = article.people
+      .filter((p) => p.title && p.name.length >= 2 && asked.includes(toSearchForm(p.name)))
+      .sort((a, b) => b.name.length - a.name.length);
+    if (!people.length) continue;
+    const person = people[0];
+    const passage = titleSupport(person, passages);
+    if (!passage) continue;
+    const printed = [person.title + person.name, (titleParts(person.title).pop() ?? '') + person.name].find((s) => passage.text.includes(s));
+    return {
+      articleId: article.id,
+      names: [person.name],
+      text: `${person.name}：${person.title}`,
+      passage,
+      score: 1 + prior,
+      highlight: printed ? [printed] : [person.name, ...titleParts(person.title)],
+    };
+  }
+  return undefined;
 }

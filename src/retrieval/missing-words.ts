@@ -6,7 +6,7 @@ import { segmentWords } from '../index/analyser.ts';
 
 /** Words that frame a question rather than name its topic. */
 const FRAME_WORDS = new Set(
-  '什么 什么样 为什么 哪些 哪个 哪里 哪儿 哪位 哪一 多少 怎么 怎样 怎么样 如何 是否 时候 请问 今年 去年 明年 当时 目前 现在 主要 一般 有关 关于 进行 一个 一些 可以 应该 应当 需要 负责 位置 方面 情况 内容'.split(' '),
+  '什么 什么样 为什么 哪些 哪个 哪里 哪儿 哪位 哪一 多少 怎么 怎样 怎么样 如何 是否 时候 请问 今年 去年 明年 当时 目前 现在 主要 一般 有关 关于 进行 一个 一些 可以 应该 应当 需要 负责 位置 方面 情况 内容 职务 职位 身份 官职 头衔 职称 岗位'.split(' '),
 );
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 /** Words holding a question word (哪一年, 何年, 甚么, 哪一位) ask rather than name a topic. */
@@ -49,35 +49,7 @@ export function decisiveAbsences(missing: readonly string[], occurs: (word: stri
 }
 
 /**
- * An ordinal naming which one: a session (第4次区务会议, 第五次集体学习), a term (第二届), a period
- * (第三季度). Occurrences (第一次来到) and ranks (第五名) are left out: they are what questions ask.
+ * Ordinals of the question that the answering article prints only with other numbers (the 第4次 meeting
+ * beside its 第3次, 八届十次 beside 八届九次, 第三季度 beside 第二季度): see question/ordinals.ts.
  */
-const ORDINAL = /第\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*(次(?=\p{Script=Han}{0,8}?(?:会议|会|学习))|届|期|季度|季|批|轮)/gu;
-const DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 4 → 4, 四 → 4, 十二 → 12, 二十 → 20. */
-function ordinalValue(n: string): number {
-  if (/^[0-9]+$/.test(n)) return Number(n);
-  const [tens, ones] = n.includes('十') ? n.split('十') : ['0', n];
-  return (tens === '' ? 1 : (DIGIT[tens] ?? 0)) * 10 + (ones === '' ? 0 : (DIGIT[ones] ?? 0));
-}
-
-/**
- * Ordinals of the question that the answering article prints only with other numbers: asked about
- * the 第4次 meeting or the 第三季度, it reports the 第3次 or the 第二季度 — another event, however well
- * the rest of the question matches. `text` is the article in search form.
- */
-export function conflictingOrdinals(question: string, text: string): string[] {
-  const printed = new Map<string, Set<number>>();
-  for (const m of text.matchAll(ORDINAL)) {
-    const set = printed.get(m[2]) ?? new Set<number>();
-    set.add(ordinalValue(m[1]));
-    printed.set(m[2], set);
-  }
-  const out: string[] = [];
-  for (const m of question.matchAll(ORDINAL)) {
-    const values = printed.get(m[2]);
-    if (values && !values.has(ordinalValue(m[1]))) out.push(m[0].replace(/\s+/g, ''));
-  }
-  return out;
-}
+export { conflictingOrdinals } from './question/ordinals.ts';

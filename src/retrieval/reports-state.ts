@@ -7,6 +7,7 @@ import { toSearchForm } from '../index/text-normalise.ts';
 import type { ReportIndex } from '../index/types.ts';
 import { occursInReports, postingsTermStats } from './corpus-vocabulary.ts';
 import { articlePassages, type Passage } from './passages.ts';
+import { pinyinNameIndex, reportNames, type PinyinNameIndex } from './question/pinyin-names.ts';
 import { buildTermStats, textUnits, type TermStats } from './term-stats.ts';
 
 /** Everything derived from one loaded index. */
@@ -23,6 +24,8 @@ export interface ReportsState {
   articleUnits: (articleId: string) => Set<string>;
   /** Mean article body length (characters), for whole-article BM25. */
   avgLength: number;
+  /** The names the reports hold, by pinyin (built on the first English question). */
+  pinyinNames: () => PinyinNameIndex;
 }
 
 /** Search-form units of raw text (a headline, a clause). */
@@ -68,6 +71,7 @@ export function prepareState(index: ReportIndex): ReportsState {
     const corpusText = index.articles.map((a) => toSearchForm(`${a.headline}\n${a.body}`)).join('\n');
     occurs = (w) => corpusText.includes(w);
   }
+  let names: PinyinNameIndex | undefined;
   return {
     index,
     passagesOf,
@@ -77,5 +81,6 @@ export function prepareState(index: ReportIndex): ReportsState {
     dated: index.articles.some((a) => a.date !== undefined),
     withMeetings: index.articles.some((a) => a.meeting !== undefined),
     occurs,
+    pinyinNames: () => (names ??= pinyinNameIndex(reportNames(index.articles))),
   };
 }

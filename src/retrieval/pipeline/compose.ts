@@ -4,6 +4,7 @@
  * with related articles — and its timings.
  */
 import { abstention, citedAnswer, eventsAnswer, supportWithNeighbour } from '../answer-compose.ts';
+import { inScriptOf } from '../answer-script.ts';
 import type { Answer } from '../types.ts';
 import type { Decided } from './context.ts';
 
@@ -33,7 +34,8 @@ export function composeStage(ctx: Decided, explain = false): Answer {
       chunks: index.chunks,
     });
   }
-  const answer: Answer = { ...composed, timings_ms: {} };
+  // In the script of the question: a traditional question gets a traditional reply.
+  const answer: Answer = inScriptOf({ ...composed, timings_ms: {} }, ctx.question.script);
   answer.support = { coverage: r3(ctx.coverage), missing: ctx.missing, ...(ctx.decision.reason ? { reason: ctx.decision.reason } : {}) };
   if (explain) {
     const priorOf = new Map(ctx.candidates.map((c) => [c.articleId, c.prior]));

@@ -248,7 +248,10 @@ export function gatherEvidence(ctx: Selected): Evidence {
     ...(slot ? { answerSlot: slot.filled, slot: slot.slot } : {}),
     missing: ctx.missing.length,
     absentPlaces: decisiveAbsences(ctx.missing, state.occurs),
-    ordinalConflicts: ctx.best ? conflictingOrdinals(ctx.question.text, articleSearchText(state, ctx.best.articleId)) : [],
+    // English ordinals (the 36th) are read from the question as asked.
+    ordinalConflicts: ctx.best
+      ? conflictingOrdinals(ctx.question.script === 'en' || ctx.question.script === 'mixed' ? ctx.question.original : ctx.question.text, articleSearchText(state, ctx.best.articleId))
+      : [],
     ...(otherMeeting(ctx) ? { otherMeeting: otherMeeting(ctx) } : {}),
     english: ctx.question.script === 'en',
     factAnswered: ctx.fact !== undefined,

@@ -4,6 +4,7 @@
  */
 import { rankArticles } from '../article-ranking.ts';
 import { hybridSearch } from '../hybrid.ts';
+import { articlesNaming } from '../question/pinyin-names.ts';
 import type { Retrieved, Understood } from './context.ts';
 
 export async function retrieveStage(ctx: Understood): Promise<Retrieved> {
@@ -15,6 +16,7 @@ export async function retrieveStage(ctx: Understood): Promise<Retrieved> {
     { dated: state.dated, withMeetings: state.withMeetings },
     profile.hybrid,
   );
-  const candidates = rankArticles(state, hybrid.hits, ctx.query, profile.ranking);
+  // Articles printing a name the question gave in pinyin go first.
+  const candidates = articlesNaming(rankArticles(state, hybrid.hits, ctx.query, profile.ranking), ctx.question.names ?? []);
   return { ...ctx, hybrid, candidates, retrievedMs: performance.now() - t };
 }

@@ -10,7 +10,7 @@ import type { ScoredPassage } from '../answer-select.ts';
 import { namesMeeting } from '../hybrid.ts';
 import { meetingCore } from '../question/meeting-name.ts';
 import { scorePassages } from '../answer-select.ts';
-import { answerFromFacts, eventsOnDate } from '../facts.ts';
+import { answerFromFacts, answerTitle, eventsOnDate } from '../facts.ts';
 import { matchedWeight, type QueryUnits } from '../query-units.ts';
 import { unitsOf, type ReportsState } from '../reports-state.ts';
 import type { Retrieved, Selected } from './context.ts';
@@ -48,7 +48,9 @@ export function selectStage(ctx: Retrieved): Selected {
   // held it at another meeting (measured: dev-layouts 0.925 → 1.000 over all dev pages; the bench
   // sets and seed-dev unchanged).
   const factPool = ctx.candidates.filter((c) => c.articleId === best?.articleId);
-  const fact = useFacts ? answerFromFacts(intent.role, ctx.query, factPool, unitsOf) : undefined;
+  // "X是什么职务": the title printed with the name, from the top candidates.
+  const fact =
+    ctx.answerType === 'title' ? answerTitle(ctx.question.text, ctx.candidates) : useFacts ? answerFromFacts(intent.role, ctx.query, factPool, unitsOf) : undefined;
   return {
     ...ctx,
     scored,

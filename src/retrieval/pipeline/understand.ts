@@ -30,7 +30,8 @@ function queryFor(u: UnderstoodQuestion, stats: TermStats): QueryUnits {
 
 export function understandStage(env: StageEnv, raw: string): Understood {
   const started = performance.now();
-  const question = understand(raw);
+  // English questions may name people in pinyin (Zhu Long → 朱龙): matched against the reports' names.
+  const question = understand(raw, undefined, /[A-Za-z]/.test(raw) ? env.state.pinyinNames() : undefined);
   const { stats, occurs } = env.state;
   const query = queryFor(question, stats);
   const english = question.script === 'en';

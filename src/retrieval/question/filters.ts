@@ -1,4 +1,5 @@
 /** Dates, years and meeting names stated in a question: they restrict where the answer may come from. */
+import { parseChineseNumber } from '../../corpus/numerals.ts';
 import type { QuestionFilters } from './types.ts';
 
 export interface FilterParse {
@@ -9,28 +10,9 @@ export interface FilterParse {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 二〇二一 → 2021, 十二 → 12, 二十三 → 23 (the forms dates take). */
-function chineseNumber(s: string): number | undefined {
-  if (!s.includes('十')) {
-    let n = 0;
-    for (const ch of s) {
-      const d = CN_DIGITS[ch];
-      if (d === undefined) return undefined;
-      n = n * 10 + d;
-    }
-    return n;
-  }
-  const [tens, ones] = s.split('十');
-  const t = tens === '' ? 1 : CN_DIGITS[tens];
-  const o = ones === '' ? 0 : CN_DIGITS[ones];
-  return t === undefined || o === undefined ? undefined : t * 10 + o;
-}
-
 /** Rewrites Chinese-numeral dates in digits: 二〇二一年一月十二日 → 2021年1月12日 (not 哪一年 or 一天). */
 function digitiseDates(text: string): string {
-  const num = (m: string) => String(chineseNumber(m) ?? m);
+  const num = (m: string) => String(parseChineseNumber(m) ?? m);
   return text
     .replace(/[〇零一二三四五六七八九]{4}(?=年)/g, num)
     .replace(/([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})(?=[日号])/g, (_m, mo: string, d: string) => `${num(mo)}月${num(d)}`);

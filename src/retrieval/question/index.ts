@@ -5,21 +5,23 @@
 import { analyseQuestion } from './intent.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { normaliseQuestion } from './normalise.ts';
+import type { PinyinNameIndex } from './pinyin-names.ts';
 import { translateQuestion } from './translate.ts';
 import type { UnderstoodQuestion } from './types.ts';
 import { checkQuestion } from './validate.ts';
 
-export function understand(raw: string, lexicon?: Lexicon): UnderstoodQuestion {
+/** `names`: the reports' names by pinyin, so an English question's `Zhu Long` searches for 朱龙. */
+export function understand(raw: string, lexicon?: Lexicon, names?: PinyinNameIndex): UnderstoodQuestion {
   const original = checkQuestion(raw);
   const { text: normalised, script } = normaliseQuestion(original);
   const intent = analyseQuestion(normalised, original);
   if (script !== 'en' && script !== 'mixed') {
     return { original, text: normalised, script, terms: [], kept: [], groups: [], intent };
   }
-  const { terms, kept, groups } = translateQuestion(original, lexicon ?? loadLexicon());
+  const { terms, kept, groups, names: named } = translateQuestion(original, lexicon ?? loadLexicon(), names ? { names } : {});
   // Chinese words inside an English question (names, places) are the most precise terms there are.
   const chinese = script === 'mixed' ? (normalised.match(/\p{Script=Han}+/gu) ?? []) : [];
-  return { original, text: [...chinese, ...terms, ...kept].join(' '), script, terms, kept, groups, intent };
+  return { original, text: [...chinese, ...terms, ...kept].join(' '), script, terms, kept, groups, ...(named.length ? { names: named } : {}), intent };
 }
 
 export { checkQuestion, MAX_QUESTION_CHARS, MESSAGES as QUESTION_MESSAGES } from './validate.ts';
@@ -27,5 +29,7 @@ export { normaliseQuestion, type NormalisedQuestion } from './normalise.ts';
 export { translateQuestion, type Translation, type TranslateOptions } from './translate.ts';
 export { analyseQuestion } from './intent.ts';
 export { parseFilters } from './filters.ts';
+export { pinyinNameIndex, matchPinyinNames, type PinyinNameIndex } from './pinyin-names.ts';
+export { conflictingOrdinals, ordinalMentions, ordinalSearchTerms, type OrdinalMention } from './ordinals.ts';
 export { loadLexicon, lexiconFromEntries, DEFAULT_LEXICON_PATH, type Lexicon } from './lexicon.ts';
 export type * from './types.ts';

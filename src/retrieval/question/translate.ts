@@ -4,6 +4,8 @@
  */
 import { ENGLISH_STOP_WORDS, lemmaCandidates } from './english-words.ts';
 import { MAX_CANDIDATES, type Lexicon } from './lexicon.ts';
+import { englishOrdinalMentions, ordinalSearchTerms } from './ordinals.ts';
+import { matchPinyinNames, type PinyinNameIndex } from './pinyin-names.ts';
 
 export interface Translation {
   /** Chinese search terms, best candidates of each word first, no duplicates. */
@@ -12,11 +14,15 @@ export interface Translation {
   kept: string[];
   /** The candidates per translated word or phrase, in question order (for callers that weight them). */
   groups: Array<{ english: string; candidates: string[] }>;
+  /** Chinese names of the reports the question names in pinyin (Zhu Long → 朱龙). */
+  names: string[];
 }
 
 export interface TranslateOptions {
   /** Candidates taken per word or phrase (default 10, the most the lexicon holds). */
   perWord?: number;
+  /** The names the reports hold, by pinyin: `Zhao Junling` is searched as 赵峻岭 (see pinyin-names.ts). */
+  names?: PinyinNameIndex;
 }
 
 interface Token {
@@ -82,8 +88,26 @@ function isName(token: Token, index: number): boolean {
 
 export function translateQuestion(english: string, lexicon: Lexicon, options: TranslateOptions = {}): Translation {
   const perWord = Math.min(options.perWord ?? MAX_CANDIDATES, MAX_CANDIDATES);
-  const tokens = tokenise(english);
+  // Names in pinyin and ordinals (the 36th meeting) become Chinese terms of their own; their words
+  // are not looked up in the dictionary (Zhu Long is no 'long', 36th no 'th').
+  const special: Translation['groups'] = [];
   const kept: string[] = [];
+  let rest = english;
+  const blank = (start: number, end: number) => {
+    rest = rest.slice(0, start) + ' '.repeat(end - start) + rest.slice(end);
+  };
+  const names: string[] = [];
+  for (const m of options.names ? matchPinyinNames(english, options.names) : []) {
+    special.push({ english: m.english, candidates: m.names });
+    names.push(...m.names.filter((n) => !names.includes(n)));
+    for (let at = rest.indexOf(m.english); at >= 0; at = rest.indexOf(m.english)) blank(at, at + m.english.length);
+  }
+  for (const o of englishOrdinalMentions(english)) {
+    special.push({ english: o.text.toLowerCase(), candidates: ordinalSearchTerms(o) });
+    if (/^\d/.test(o.text)) kept.push(String(o.number));
+    blank(o.start, o.end);
+  }
+  const tokens = tokenise(rest);
   const content: Token[] = [];
   tokens.forEach((t, i) => {
     if (/^\d/.test(t.raw)) {
@@ -94,7 +118,7 @@ export function translateQuestion(english: string, lexicon: Lexicon, options: Tr
     if (!ENGLISH_STOP_WORDS.has(t.lower) && !QUESTION_FILLER.has(t.lower) && t.lower.length > 1) content.push(t);
   });
 
-  const groups: Translation['groups'] = [];
+  const groups: Translation['groups'] = [...special];
   for (let i = 0; i < content.length; ) {
     let matched = 0;
     // Longest phrase first, and only over words adjacent in the question.
@@ -139,5 +163,5 @@ export function translateQuestion(english: string, lexicon: Lexicon, options: Tr
       }
     }
   }
-  return { terms, kept, groups };
+  return { terms, kept, groups, names };
 }

@@ -7,8 +7,8 @@ export type QuestionKind = 'who' | 'when' | 'how-many' | 'list' | 'where' | 'wha
 /** The part a person played, when the question asks who did something at a meeting or in a report. */
 export type PersonRole = 'chaired' | 'attended' | 'spoke' | 'reported' | 'relayed';
 
-/** The shape of the expected answer, for the answer selector. */
-export type AnswerType = 'person' | 'date' | 'year' | 'number' | 'place' | 'list' | 'span';
+/** The shape of the expected answer, for the answer selector; 'title' is a named person's post (X是什么职务？). */
+export type AnswerType = 'person' | 'title' | 'date' | 'year' | 'number' | 'place' | 'list' | 'span';
 
 /** Restrictions stated in the question itself. */
 export interface QuestionFilters {
@@ -44,5 +44,7 @@ export interface UnderstoodQuestion {
   kept: string[];
   /** Each English word or phrase with its Chinese candidates (empty for Chinese questions). */
   groups: Array<{ english: string; candidates: string[] }>;
+  /** Names of the reports an English question names in pinyin (Zhu Long → 朱龙); absent when none. */
+  names?: string[];
   intent: QuestionIntent;
 }
