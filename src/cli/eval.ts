@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadCliConfig } from './cli-config.ts';
 import { containsGold, summarise, type QuestionOutcome } from '../eval/metrics.ts';
 import { readQaFile } from '../eval/qa-file.ts';
+import { precisionCurve, renderCurve } from '../eval/curve.ts';
 import { planHoldoutFile } from '../eval/holdout.ts';
 import { evaluate } from '../eval/run.ts';
 import { renderTable } from '../eval/table.ts';
@@ -21,7 +22,7 @@ import { ReportsEngine, type EngineOptions } from '../retrieval/engine.ts';
 import { runMain } from './run-main.ts';
 
 const USAGE =
-  'Usage: npm run eval -- (--corpus FILE | --index DIR) --qa FILE [--limit N] [--embedder builtin] [--json] [--show-misses [--explain]]\n' +
+  'Usage: npm run eval -- (--corpus FILE | --index DIR) --qa FILE [--limit N] [--embedder builtin] [--json] [--show-misses [--explain]] [--curve]\n' +
   '       npm run eval -- --corpus SET.corpus.jsonl --qa SET.qa.jsonl --holdout N [--seed S]   (every Nth title removed: its questions must be refused)';
 
 async function main(): Promise<number> {
@@ -49,6 +50,8 @@ async function main(): Promise<number> {
         holdout: { type: 'string' },
         seed: { type: 'string' },
         help: { type: 'boolean', default: false },
+        /** Prints the answered-precision / coverage curve after the table. */
+        curve: { type: 'boolean', default: false },
       },
     }).values;
   } catch (err) {
@@ -113,6 +116,7 @@ async function main(): Promise<number> {
     for (const [k, os] of [...kinds].sort()) rows.push([`${label} · ${k}`, summarise(os)]);
     if (args.json) process.stdout.write(JSON.stringify(Object.fromEntries(rows)) + '\n');
     else process.stdout.write(renderTable(rows) + '\n');
+    if (args.curve && !args.json) process.stdout.write('\n' + renderCurve(label, precisionCurve(outcomes)) + '\n');
     return 0;
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
