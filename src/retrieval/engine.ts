@@ -68,7 +68,8 @@ export class ReportsEngine implements ReportsService {
   async warmUp(): Promise<void> {
     loadLexicon();
     loadSynonyms();
-    await this.ask('warm up 预热').catch(() => undefined);
+    // One question of each script: the script converters build their tables on first use (~0.2 s).
+    for (const q of ['warm up 预热', '预热会议是谁主持的', '預熱會議是誰主持的']) await this.ask(q).catch(() => undefined);
   }
 
   /** Replaces the index atomically; questions already running keep the old one. */
