@@ -44,6 +44,13 @@ describe('the decision', () => {
     expect(refusalReason({ ...base, coverage: 0.9, answerSlot: true, slot: 'count' })).toBeUndefined();
     expect(refusalReason({ ...base, answerSlot: false, factAnswered: true })).toBeUndefined();
   });
+  it('refuses an off-topic article: little of the question in its best passage, in the whole article and among its rarest words', () => {
+    const off = { ...base, coverage: 0.15, articleCoverage: 0.2, anchorCoverage: 0 };
+    expect(refusalReason(off)).toBe('low-coverage');
+    expect(refusalReason({ ...off, anchorCoverage: 0.5 })).toBeUndefined();
+    expect(refusalReason({ ...off, articleCoverage: 0.4 })).toBeUndefined();
+    expect(refusalReason({ ...off, english: true })).toBeUndefined();
+  });
   it('wants more coverage when the year asked is only written in the report, not its date', () => {
     expect(refusalReason({ ...base, coverage: 0.16, yearOnlyWritten: true })).toBe('filter');
     expect(refusalReason({ ...base, coverage: 0.3, yearOnlyWritten: true })).toBeUndefined();
