@@ -8,6 +8,7 @@ import { toSearchForm } from '../../index/text-normalise.ts';
 import { slotFilled } from '../answer-slot.ts';
 import { namesMeeting } from '../hybrid.ts';
 import { meetingCore } from '../question/meeting-name.ts';
+import { conflictingPeriods } from '../question/reporting-period.ts';
 import { conflictingOrdinals, decisiveAbsences } from '../missing-words.ts';
 import { contentText, matchedWeight, type Concept, type QueryUnits } from '../query-units.ts';
 import type { ReportsState } from '../reports-state.ts';
@@ -52,7 +53,7 @@ export interface Evidence {
   missing: number;
   /** Absent places the reports never name (上海市 when they never print 上海). */
   absentPlaces: string[];
-  /** Ordinals of the question the answering report prints only with other numbers (第4次 vs 第3次). */
+  /** Ordinals or reporting periods of the question the answering report prints only with others (第4次 vs 第3次, 前三季度 vs 一季度). */
   ordinalConflicts: string[];
   /** English questions match through noisy translations, so their coverage runs lower. */
   english: boolean;
@@ -266,7 +267,10 @@ export function gatherEvidence(ctx: Selected): Evidence {
     absentPlaces: decisiveAbsences(ctx.missing, state.occurs),
     // English ordinals (the 36th) are read from the question as asked.
     ordinalConflicts: ctx.best
-      ? conflictingOrdinals(ctx.question.script === 'en' || ctx.question.script === 'mixed' ? ctx.question.original : ctx.question.text, articleSearchText(state, ctx.best.articleId))
+      ? [
+          ...conflictingOrdinals(ctx.question.script === 'en' || ctx.question.script === 'mixed' ? ctx.question.original : ctx.question.text, articleSearchText(state, ctx.best.articleId)),
+          ...conflictingPeriods(ctx.question.text, articleSearchText(state, ctx.best.articleId)),
+        ]
       : [],
     ...(otherMeeting(ctx) ? { otherMeeting: otherMeeting(ctx) } : {}),
     english: ctx.question.script === 'en',
