@@ -48,7 +48,8 @@ function holders(office: string, people: readonly SlotPerson[]): RegExp {
   const names = people.filter((p) => p.title.includes(office) && (deputy || !p.title.includes('副' + office))).map((p) => escape(p.name));
   const surname = `[${[...SURNAMES].join('')}]`;
   const notDeputy = deputy ? '' : '(?<!副)';
-  const printed = `${notDeputy}${office}(?:为|是|由)?${surname}\\p{Script=Han}{1,2}|${surname}\\p{Script=Han}{1,2}(?:为|任|同志)?${office}`;
+  // A transliterated name (喬治·麥肯) is a person whatever the office.
+  const printed = `${notDeputy}${office}(?:为|是|由)?${surname}\\p{Script=Han}{1,2}|${surname}\\p{Script=Han}{1,2}(?:为|任|同志)?${office}|\\p{Script=Han}[·•‧]\\p{Script=Han}`;
   return new RegExp([...names, printed].join('|'), 'u');
 }
 
@@ -99,8 +100,12 @@ export const SLOT_RULES: readonly SlotRule[] = [
     // A holder of an office (镇长, 主任, 局长, 秘书长, 警员): the report names its officials with their titles.
     // The office nearest the asking words (主任 in 人大常委会主任是谁, not 常委). Asked of an office only: for any 谁 in encyclopedia text the extracted people are too few to
     // tell (measured on drcd-dev: 10 right answers refused for 5 held-out questions).
-    asks: new RegExp(`^.*(${OFFICES})[^，。？]{0,4}?(?:是谁|为谁|叫什么|什么名字|是哪位)|(?:哪位|哪一位)[^，。？]{0,4}?(${OFFICES})`),
-    needs: (m, people) => holders(m[1] ?? m[2], people),
+    // Any 员 right before the asking words is one too (警员叫什么名字), but not 运动员的赞助方是谁.
+    asks: new RegExp(
+      `^.*(${OFFICES})[^，。？]{0,4}?(?:是谁|为谁|叫什么|什么名字|是哪位)|^.*(\\p{Script=Han}{1,2}员)(?:是谁|叫什么|什么名字)|(?:哪位|哪一位)[^，。？]{0,4}?(${OFFICES})`,
+      'u',
+    ),
+    needs: (m, people) => holders(m[1] ?? m[2] ?? m[3], people),
     example: { question: '新选出的镇长叫什么名字', fills: '选举王明为镇长', lacks: '会议选举产生了镇长一名' },
   },
   {

@@ -16,6 +16,11 @@ describe('answer slots', () => {
     expect(slotFor('程树平走访了哪几个村')).toBeUndefined();
     expect(slotFor('这座城市有多少人口')).toBeUndefined();
   });
+  it('asks for any 员 named right before the asking words, and takes a transliterated name for a person', () => {
+    expect(slotFor('开枪的退休警员叫什么名字')?.rule.slot).toBe('person');
+    expect(slotFor('年度最佳运动员的赞助方是谁')).toBeUndefined();
+    expect(slotFilled('第一位校长是谁', '首任校长為喬治·麥肯', [])?.filled).toBe(true);
+  });
   it('counts in related measure words and in enumerations', () => {
     expect(slotFilled('有几位县议员出席', '12名县议员出席')?.filled).toBe(true);
     expect(slotFilled('讲话提出了几点要求', '他强调，一是要提高认识，二是要压实责任')?.filled).toBe(true);
