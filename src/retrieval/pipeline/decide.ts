@@ -10,7 +10,7 @@ import { namesMeeting } from '../hybrid.ts';
 import { meetingCore } from '../question/meeting-name.ts';
 import { conflictingPeriods } from '../question/reporting-period.ts';
 import { conflictingOrdinals, decisiveAbsences } from '../missing-words.ts';
-import { contentText, matchedWeight, type Concept, type QueryUnits } from '../query-units.ts';
+import { matchedWeight, type Concept, type QueryUnits } from '../query-units.ts';
 import type { ReportsState } from '../reports-state.ts';
 import type { Outcome } from '../types.ts';
 import type { Decided, Selected } from './context.ts';
@@ -29,22 +29,10 @@ export interface Evidence {
   yearOnlyWritten: boolean;
   /** Share (0–1) of the question's IDF weight found in the best passage and its neighbours. */
   coverage: number;
-  /** The same in the best passage alone (with its headline). */
-  passageCoverage: number;
   /** The same anywhere in the answering article. */
   articleCoverage: number;
   /** Share of the weight of the question's rarest concepts (its topic: a name, a term) found in the answering article. */
   anchorCoverage: number;
-  /** Share of the question's weight in units the reports never contain. */
-  absentShare: number;
-  /** The most consecutive bigrams of the question the reports never print (a name they never mention: 萱侬律 → 2). */
-  absentRun: number;
-  /** The longest run of the question's content characters printed together around the best passage. */
-  longestRun: number;
-  /** Share of the question's content trigrams found around the best passage. */
-  trigramCoverage: number;
-  /** How far the best passage's score is ahead of the best passage of any other article. */
-  margin: number;
   /** Whether the best passage or a neighbour holds a value of the kind asked (a date for 何时, a number for 多少); undefined when no kind is asked. */
   answerSlot?: boolean;
   /** Which kind of value the question asks for, when it asks for one (see answer-slot.ts). */
@@ -147,67 +135,6 @@ export function anchorsOf(query: QueryUnits, has: (unit: string) => boolean): Qu
   return { concepts, total: concepts.reduce((n, c) => n + c.weight, 0) };
 }
 
-/** Share of the query's weight whose units the reports never contain. */
-function absentShare(query: QueryUnits, has: (unit: string) => boolean): number {
-  if (query.total <= 0) return 0;
-  let absent = 0;
-  for (const c of query.concepts) if (c.alts.every((a) => a.units.some((u) => !has(u)))) absent += c.weight;
-  return absent / query.total;
-}
-
-/** Length of the longest common substring of `a` and `b` (both short: a question and a few passages). */
-export function longestCommonRun(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  let best = 0;
-  let prev = new Uint16Array(y.length + 1);
-  let cur = new Uint16Array(y.length + 1);
-  for (let i = 1; i <= x.length; i++) {
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = x[i - 1] === y[j - 1] ? prev[j - 1] + 1 : 0;
-      if (cur[j] > best) best = cur[j];
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return best;
-}
-
-/** Share of the Han trigrams of `question` that occur in `text`. */
-export function trigramShare(question: string, text: string): number {
-  const grams = new Set<string>();
-  for (const run of question.match(/\p{Script=Han}{3,}/gu) ?? []) {
-    const cs = Array.from(run);
-    for (let i = 0; i + 3 <= cs.length; i++) grams.add(cs.slice(i, i + 3).join(''));
-  }
-  if (grams.size === 0) return 0;
-  let n = 0;
-  for (const g of grams) if (text.includes(g)) n++;
-  return n / grams.size;
-}
-
-/** The most consecutive Han bigrams of `text` for which `has` is false. */
-export function longestAbsentRun(text: string, has: (unit: string) => boolean): number {
-  let best = 0;
-  for (const run of text.match(/\p{Script=Han}{2,}/gu) ?? []) {
-    const cs = Array.from(run);
-    let n = 0;
-    for (let i = 0; i + 1 < cs.length; i++) {
-      n = has('2:' + cs[i] + cs[i + 1]) ? 0 : n + 1;
-      if (n > best) best = n;
-    }
-  }
-  return best;
-}
-
-/** The best passage with its neighbours and headline, in search form. */
-function contextText(ctx: Selected): string {
-  const { best } = ctx;
-  if (!best) return '';
-  const ps = ctx.env.state.passagesOf(best.articleId);
-  const i = best.passage.index;
-  return [toSearchForm(ctx.bestArticle?.headline ?? ''), ...[ps[i - 1], ps[i], ps[i + 1]].map((p) => p?.norm ?? '')].join('\n');
-}
-
 /**
  * Whether the best passage or a neighbour prints the kind of value the question asks for (see
  * answer-slot.ts); a structured fact fills a person slot by itself.
@@ -246,33 +173,22 @@ export function gatherEvidence(ctx: Selected): Evidence {
   const has = (u: string) => state.stats.df.has(u);
   const anchors = anchorsOf(query, has);
   const slot = slotOf(ctx);
-  const around = contextText(ctx);
-  const content = contentText(ctx.question.text).replace(/\s+/g, '');
-  const rival = best ? ctx.scored.find((s) => s.articleId !== best.articleId) : undefined;
+  const text = best ? articleSearchText(state, best.articleId) : '';
+  const meeting = otherMeeting(ctx);
+  // English ordinals (the 36th) are read from the question as asked.
+  const asked = ctx.question.script === 'en' || ctx.question.script === 'mixed' ? ctx.question.original : ctx.question.text;
   return {
     // A meeting no report names, with words the reports never use: a meeting they do not cover.
     filterSatisfied: ctx.hybrid.filterSatisfied && !(ctx.hybrid.meetingDropped && ctx.missing.length > 0),
     yearOnlyWritten: ctx.yearOnlyWritten,
     coverage: ctx.coverage,
-    passageCoverage: best?.coverage ?? 0,
     articleCoverage: query.total > 0 ? matchedWeight(query, articleUnits) / query.total : 0,
     anchorCoverage: anchors.total > 0 ? matchedWeight(anchors, articleUnits) / anchors.total : 1,
-    absentShare: absentShare(query, has),
-    absentRun: ctx.question.script === 'en' ? 0 : longestAbsentRun(content, has),
-    longestRun: ctx.question.script === 'en' ? 0 : longestCommonRun(content, around),
-    trigramCoverage: ctx.question.script === 'en' ? 0 : trigramShare(content, around),
-    margin: best ? best.score - (rival?.score ?? 0) : 0,
     ...(slot ? { answerSlot: slot.filled, slot: slot.slot } : {}),
     missing: ctx.missing.length,
     absentPlaces: decisiveAbsences(ctx.missing, state.occurs),
-    // English ordinals (the 36th) are read from the question as asked.
-    ordinalConflicts: ctx.best
-      ? [
-          ...conflictingOrdinals(ctx.question.script === 'en' || ctx.question.script === 'mixed' ? ctx.question.original : ctx.question.text, articleSearchText(state, ctx.best.articleId)),
-          ...conflictingPeriods(ctx.question.text, articleSearchText(state, ctx.best.articleId)),
-        ]
-      : [],
-    ...(otherMeeting(ctx) ? { otherMeeting: otherMeeting(ctx) } : {}),
+    ordinalConflicts: best ? [...conflictingOrdinals(asked, text), ...conflictingPeriods(ctx.question.text, text)] : [],
+    ...(meeting ? { otherMeeting: meeting } : {}),
     english: ctx.question.script === 'en',
     factAnswered: ctx.fact !== undefined,
     // The report names its people and roles, but nobody chaired (relayed) there: it does not say.
