@@ -38,6 +38,9 @@ export interface SlotPerson {
 /** Offices, longest first (simplified: questions are matched in search form). */
 const OFFICES = OFFICE_WORDS.filter((w) => w === toSearchForm(w) && w !== '代表').join('|');
 
+/** A character class of the common surnames, built once. */
+const SURNAME_CLASS = `[${[...SURNAMES].join('')}]`;
+
 /**
  * Who holds `office` in the report: a person whose title names it, not as a deputy's unless a
  * deputy is asked (主任 is not 副主任); else a surname right after the office (镇长王明, 校长为阮…) or a
@@ -46,7 +49,7 @@ const OFFICES = OFFICE_WORDS.filter((w) => w === toSearchForm(w) && w !== '代�
 function holders(office: string, people: readonly SlotPerson[]): RegExp {
   const deputy = office.startsWith('副');
   const names = people.filter((p) => p.title.includes(office) && (deputy || !p.title.includes('副' + office))).map((p) => escape(p.name));
-  const surname = `[${[...SURNAMES].join('')}]`;
+  const surname = SURNAME_CLASS;
   const notDeputy = deputy ? '' : '(?<!副)';
   // A transliterated name (喬治·麥肯) is a person whatever the office.
   const printed = `${notDeputy}${office}(?:为|是|由)?${surname}\\p{Script=Han}{1,2}|${surname}\\p{Script=Han}{1,2}(?:为|任|同志)?${office}|\\p{Script=Han}[·•‧]\\p{Script=Han}`;

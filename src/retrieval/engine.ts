@@ -38,13 +38,24 @@ function firstSentence(body: string): string {
 }
 
 export class ReportsEngine implements ReportsService {
-  private state: ReportsState;
+  /** The loaded reports with their profile, replaced as a whole by a swap. */
+  private env: StageEnv;
 
   private constructor(
     index: ReportIndex,
     private readonly opts: EngineOptions,
   ) {
-    this.state = prepareState(index);
+    this.env = this.envFor(index);
+  }
+
+  /** The profile depends on the index's embedder, so it is settled once per index, not per question. */
+  private envFor(index: ReportIndex): StageEnv {
+    const state = prepareState(index);
+    return { state, profile: withOverrides(retrievalProfileFor(index.embedder.id), this.opts), facts: this.opts.facts !== false };
+  }
+
+  private get state(): ReportsState {
+    return this.env.state;
   }
 
   static async open(indexDir: string, opts: EngineOptions): Promise<ReportsEngine> {
@@ -74,7 +85,7 @@ export class ReportsEngine implements ReportsService {
 
   /** Replaces the index atomically; questions already running keep the old one. */
   swap(index: ReportIndex): void {
-    this.state = prepareState(index);
+    this.env = this.envFor(index);
   }
 
   /** Loads the index folder again (after a rebuild) and swaps to it. */
@@ -84,13 +95,7 @@ export class ReportsEngine implements ReportsService {
   }
 
   async ask(question: string): Promise<Answer> {
-    const state = this.state;
-    const env: StageEnv = {
-      state,
-      profile: withOverrides(retrievalProfileFor(state.index.embedder.id), this.opts),
-      facts: this.opts.facts !== false,
-    };
-    const understood = understandStage(env, question);
+    const understood = understandStage(this.env, question);
     const retrieved = await retrieveStage(understood);
     const decided = decideStage(selectStage(retrieved));
     return composeStage(decided, this.opts.explain === true);
