@@ -116,6 +116,11 @@ async function main(): Promise<number> {
     for (const [k, os] of [...kinds].sort()) rows.push([`${label} · ${k}`, summarise(os)]);
     if (args.json) process.stdout.write(JSON.stringify(Object.fromEntries(rows)) + '\n');
     else process.stdout.write(renderTable(rows) + '\n');
+    const held = outcomes.filter((o) => o.heldGold !== undefined);
+    if (held.length && !args.json) {
+      const n = held.filter((o) => o.heldGold).length;
+      process.stdout.write(`\nHeld-out questions answered anyway with their own gold (printed by another article too): ${n} of ${held.length}.\n`);
+    }
     if (args.curve && !args.json) process.stdout.write('\n' + renderCurve(label, precisionCurve(outcomes)) + '\n');
     return 0;
   } finally {
