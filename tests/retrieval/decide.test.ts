@@ -11,6 +11,7 @@ const base: Evidence = {
   rival: 0.3,
   missing: 0,
   absentPlaces: [],
+  absentQuoted: [],
   ordinalConflicts: [],
   english: false,
   factAnswered: false,
@@ -59,6 +60,9 @@ describe('the decision', () => {
     expect(rivalOf(cands, 'c')).toBeCloseTo(1 / 0.6);
     expect(rivalOf([c('a', 'x', 1)], 'a')).toBe(0);
     expect(rivalOf(cands, undefined)).toBe(0);
+  });
+  it('refuses when the answering article never prints a name the question quotes', () => {
+    expect(refusalReason({ ...base, coverage: 0.9, absentQuoted: ['真腊风土记'] })).toBe('missing-words');
   });
   it('wants more coverage when the year asked is only written in the report, not its date', () => {
     expect(refusalReason({ ...base, coverage: 0.16, yearOnlyWritten: true })).toBe('filter');

@@ -8,6 +8,7 @@ import { toSearchForm } from '../../index/text-normalise.ts';
 import { slotFilled } from '../answer-slot.ts';
 import { namesMeeting } from '../hybrid.ts';
 import { meetingCore } from '../question/meeting-name.ts';
+import { absentQuotedNames } from '../question/quoted-names.ts';
 import { conflictingPeriods } from '../question/reporting-period.ts';
 import { conflictingOrdinals, decisiveAbsences } from '../missing-words.ts';
 import { matchedWeight, type Concept, type QueryUnits } from '../query-units.ts';
@@ -47,6 +48,8 @@ export interface Evidence {
   missing: number;
   /** Absent places the reports never name (上海市 when they never print 上海). */
   absentPlaces: string[];
+  /** Names the question quotes (《…》, 「…」, “…”) that the answering article never prints. */
+  absentQuoted: string[];
   /** Ordinals or reporting periods of the question the answering report prints only with others (第4次 vs 第3次, 前三季度 vs 一季度). */
   ordinalConflicts: string[];
   /** English questions match through noisy translations, so their coverage runs lower. */
@@ -113,6 +116,7 @@ export function refusalReason(e: Evidence, policy: DecidePolicy = DEFAULT_DECIDE
   if (!e.filterSatisfied) return 'filter';
   if (!e.hasCandidate) return 'no-candidate';
   if (e.absentPlaces.length) return 'missing-words';
+  if (e.absentQuoted.length) return 'missing-words';
   if (e.ordinalConflicts.length) return 'ordinal';
   if (e.otherMeeting) return 'other-meeting';
   if (e.yearOnlyWritten && e.coverage < policy.minCoverageMissing) return 'filter';
@@ -213,6 +217,7 @@ export function gatherEvidence(ctx: Selected): Evidence {
     ...(slot ? { answerSlot: slot.filled, slot: slot.slot } : {}),
     missing: ctx.missing.length,
     absentPlaces: decisiveAbsences(ctx.missing, state.occurs),
+    absentQuoted: best ? absentQuotedNames(ctx.question.text, text) : [],
     ordinalConflicts: best ? [...conflictingOrdinals(asked, text), ...conflictingPeriods(ctx.question.text, text)] : [],
     ...(meeting ? { otherMeeting: meeting } : {}),
     english: ctx.question.script === 'en',
