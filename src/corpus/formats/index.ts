@@ -6,8 +6,9 @@ import type { ReportFormat } from './types.ts';
 import { textFormat } from './text.ts';
 import { markdownFormat } from './markdown.ts';
 import { jsonlFormat } from './jsonl.ts';
+import { htmlFormat } from './html.ts';
 
-export const REPORT_FORMATS: readonly ReportFormat[] = [textFormat, markdownFormat, jsonlFormat];
+export const REPORT_FORMATS: readonly ReportFormat[] = [textFormat, markdownFormat, jsonlFormat, htmlFormat];
 
 const BY_EXTENSION = new Map(REPORT_FORMATS.flatMap((f) => f.extensions.map((e) => [e, f] as const)));
 
