@@ -122,14 +122,40 @@ function toLines(pieces: TextPiece[], body: number): Line[] {
   return lines;
 }
 
-/** Bands across the page at wide gaps, columns at vertical gaps, recursively; each leaf is read top to bottom. */
+/**
+ * Bands across the page at wide gaps, columns at vertical gaps, recursively; each leaf is read top to
+ * bottom. Consecutive bands cut into the same columns (a row of headlines over a row of bodies) are
+ * read column by column, so each headline stays over its own article.
+ */
 function xyCut(lines: Line[], body: number): Line[][] {
   if (lines.length <= 1) return lines.length ? [lines] : [];
   const bands = split(lines, (l) => [l.top, l.bottom], body * LAYOUT_RULES.bandGap);
-  if (bands.length > 1) return bands.flatMap((b) => xyCut(b, body));
-  const columns = split(lines, (l) => [l.left, l.right], body * LAYOUT_RULES.columnGap);
+  if (bands.length > 1) {
+    const out: Line[][] = [];
+    let group = bands[0];
+    let merged = false;
+    const flush = () => out.push(...(merged ? columnsOf(group, body).flatMap((c) => xyCut(c, body)) : xyCut(group, body)));
+    for (const band of bands.slice(1)) {
+      const n = columnsOf(group, body).length;
+      if (n > 1 && columnsOf(band, body).length === n && columnsOf([...group, ...band], body).length === n) {
+        group = [...group, ...band];
+        merged = true;
+        continue;
+      }
+      flush();
+      group = band;
+      merged = false;
+    }
+    flush();
+    return out;
+  }
+  const columns = columnsOf(lines, body);
   if (columns.length > 1) return columns.flatMap((c) => xyCut(c, body));
   return [[...lines].sort((a, b) => a.bottom - b.bottom || a.left - b.left)];
+}
+
+function columnsOf(lines: Line[], body: number): Line[][] {
+  return split(lines, (l) => [l.left, l.right], body * LAYOUT_RULES.columnGap);
 }
 
 /** Groups lines whose spans along one axis overlap or lie closer than `gap`, in order along that axis. */

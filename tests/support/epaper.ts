@@ -67,7 +67,7 @@ export function epaperPdf(articles: FixtureArticle[] = EPAPER_ARTICLES, pages = 
     const order = [...articles.keys()].reverse();
     for (const i of order) {
       const x = 40 + i * (colWidth + gutter);
-      doc.fontSize(10).text(articles[i].paragraphs.join('\n'), x, 150, { width: colWidth, lineGap: 3, paragraphGap: 4 });
+      doc.fontSize(10).text(articles[i].paragraphs.join('\n'), x, 175, { width: colWidth, lineGap: 3, paragraphGap: 4 });
     }
     for (const i of order) {
       const x = 40 + i * (colWidth + gutter);

@@ -7,8 +7,10 @@ import { textFormat } from './text.ts';
 import { markdownFormat } from './markdown.ts';
 import { jsonlFormat } from './jsonl.ts';
 import { htmlFormat } from './html.ts';
+import { pdfFormat } from './pdf.ts';
+import { imageFormat } from './image.ts';
 
-export const REPORT_FORMATS: readonly ReportFormat[] = [textFormat, markdownFormat, jsonlFormat, htmlFormat];
+export const REPORT_FORMATS: readonly ReportFormat[] = [textFormat, markdownFormat, jsonlFormat, htmlFormat, pdfFormat, imageFormat];
 
 const BY_EXTENSION = new Map(REPORT_FORMATS.flatMap((f) => f.extensions.map((e) => [e, f] as const)));
 
