@@ -27,7 +27,7 @@ describe('reading order of a laid-out page', () => {
   });
 
   it('joins a headline set over two lines, and the pieces of one line', () => {
-    const page = layoutPage([piece('高新区召开安全', 40, 100, 16), piece('生产工作会议', 40, 120, 16), piece('本报讯 3月4日，', 40, 150), piece('会议召开。', 140, 150)]);
+    const page = layoutPage([piece('高新区召开安全', 40, 100, 16), piece('生产工作会议', 40, 120, 16), piece('本报讯 3月4日，', 40, 150), piece('会议召开。', 130, 150)]);
     expect(page.headlines).toEqual(['高新区召开安全生产工作会议']);
     expect(page.text).toContain('本报讯 3月4日，会议召开。');
   });
