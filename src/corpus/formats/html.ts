@@ -5,8 +5,7 @@
  * which Readability often leaves out with the rest of the page furniture. The text then goes through the
  * same web-text rules as text copied from a web page (web-text.ts), so the two never disagree.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import { readHtmlMeta } from '../html-meta.ts';
 import { normaliseDate } from '../dates.ts';
 import { idPrefixOf } from '../page-parser.ts';
@@ -66,7 +65,9 @@ export const htmlFormat: ReportFormat = {
   binary: false,
   describe:
     'a saved news or government web page: the main text by Readability, headline/date/source/author from meta tags and labelled lines (发布时间、来源、作者、责任编辑); navigation, sidebars, share bars and footers dropped',
-  parse: (html, ctx) => {
+  parse: async (html, ctx) => {
+    // Loaded on first use: most builds read no web page.
+    const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
     const { document } = parseHTML(html as string);
     const tags: Array<[string, string]> = [];
     for (const m of document.querySelectorAll('meta')) {
@@ -80,7 +81,7 @@ export const htmlFormat: ReportFormat = {
       .filter((l) => readLabelledLine(l, 'head')?.some((v) => ARTICLE_FIELDS.has(v.field)));
     const pageTitle = document.querySelector('title')?.textContent?.trim();
     // Readability changes the document it reads, so it gets its own.
-    const article = new Readability(parseHTML(html as string).document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 50 }).parse();
+    const article = new Readability(parseHTML(html as string).document as unknown as ConstructorParameters<typeof ReadabilityClass>[0], { charThreshold: 50 }).parse();
     const content = article?.content ? domText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as DomNode) : '';
     if (content.trim() === '') return { articles: [], skip: 'no article text found in the web page' };
     const title = meta.title ?? article?.title?.trim() ?? pageTitle;

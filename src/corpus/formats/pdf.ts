@@ -7,7 +7,6 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { layoutPage, type TextPiece } from '../pdf-layout.ts';
 import { idPrefixOf, parsePage } from '../page-parser.ts';
 import { ocrPdfPage, OcrError } from '../ocr.ts';
@@ -32,6 +31,8 @@ export const pdfFormat: ReportFormat = {
   describe:
     'e-paper pages: the text layer put in reading order by columns and blocks, headlines by size, the page header\'s date; a page without a text layer is OCR\'d; citations name the page',
   parse: async (bytes, ctx) => {
+    // Loaded on first use: pdf.js is large, and most builds read no PDF.
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     let doc;
     try {
       doc = await getDocument({
