@@ -63,8 +63,6 @@ export const htmlFormat: ReportFormat = {
   extensions: ['.html', '.htm'],
   maxBytes: 20 * 1024 * 1024,
   binary: false,
-  describe:
-    'a saved news or government web page: the main text by Readability, headline/date/source/author from meta tags and labelled lines (发布时间、来源、作者、责任编辑); navigation, sidebars, share bars and footers dropped',
   parse: async (html, ctx) => {
     // Loaded on first use: most builds read no web page.
     const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);

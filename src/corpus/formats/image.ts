@@ -8,7 +8,6 @@ export const imageFormat: ReportFormat = {
   extensions: ['.png', '.jpg', '.jpeg', '.tif', '.tiff'],
   maxBytes: 200 * 1024 * 1024,
   binary: true,
-  describe: 'a scanned newspaper page, read by Tesseract OCR (when installed) and cut into articles by the page parser; the text is cached by checksum',
   parse: async (_bytes, ctx) => {
     let text: string;
     try {

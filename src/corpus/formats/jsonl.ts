@@ -8,7 +8,6 @@ export const jsonlFormat: ReportFormat = {
   maxBytes: 1024 * 1024 * 1024,
   binary: false,
   ids: 'given',
-  describe: 'a bulk archive, one `{"id","title","text","date"?,"source"?}` a line; bad lines are named and skipped',
   parse: (text, ctx) => {
     const { articles, problems } = parseJsonl(text as string, ctx.source, ctx.ids);
     return { articles, problems: problems.map((p) => ({ where: `:${p.line}`, reason: p.reason })) };

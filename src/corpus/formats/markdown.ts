@@ -7,6 +7,5 @@ export const markdownFormat: ReportFormat = {
   extensions: ['.md', '.markdown'],
   maxBytes: 50 * 1024 * 1024,
   binary: false,
-  describe: 'a report with optional front matter; a leading `# heading` is its title',
   parse: (text, ctx) => ({ articles: parseTextReport(text as string, ctx.source, { markdown: true }) }),
 };

@@ -28,8 +28,6 @@ export const pdfFormat: ReportFormat = {
   extensions: ['.pdf'],
   maxBytes: 500 * 1024 * 1024,
   binary: true,
-  describe:
-    'e-paper pages: the text layer put in reading order by columns and blocks, headlines by size, the page header\'s date; a page without a text layer is OCR\'d; citations name the page',
   parse: async (bytes, ctx) => {
     // Loaded on first use: pdf.js is large, and most builds read no PDF.
     const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');

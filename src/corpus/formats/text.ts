@@ -7,6 +7,5 @@ export const textFormat: ReportFormat = {
   extensions: ['.txt'],
   maxBytes: 50 * 1024 * 1024,
   binary: false,
-  describe: 'an OCR\'d newspaper page, text copied from a web page, or a plain report, with optional front matter',
   parse: (text, ctx) => ({ articles: parseTextReport(text as string, ctx.source, { markdown: false }) }),
 };

@@ -44,6 +44,4 @@ export interface ReportFormat {
   parse(input: string | Buffer, ctx: ParseContext): FormatResult | Promise<FormatResult>;
   /** `given`: the records name their ids (JSONL); otherwise ids come from the file name and are made unique. */
   ids?: 'given';
-  /** One line for README: what the format reads and how. */
-  describe: string;
 }
