@@ -31,8 +31,8 @@ export interface PageLayout {
 
 /** Tuning of the layout rules, each measured against the size of the page's body text. */
 export const LAYOUT_RULES = {
-  /** Pieces on one baseline join into a line when the gap between them is under this many body sizes. */
-  joinGap: 1.5,
+  /** Pieces on one baseline join into a line when the gap between them is under this many body sizes (less than a gutter). */
+  joinGap: 0.6,
   /** A gap between bands of text this many body sizes high cuts the region across. */
   bandGap: 1.4,
   /** A vertical gap this many body sizes wide separates columns. */

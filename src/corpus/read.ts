@@ -1,5 +1,6 @@
 /**
- * Reading the report inputs: files and folders → articles. The only I/O of the corpus stage.
+ * Reading the report inputs: files and folders → articles, each file by the format its extension names
+ * (the registry in formats/). The I/O of the corpus stage, with ocr.ts (the OCR tools and their cache).
  * A bad file never stops the read: it is named in `skipped` with the reason and the rest goes on.
  */
 import { createHash } from 'node:crypto';

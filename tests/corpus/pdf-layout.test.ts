@@ -32,6 +32,12 @@ describe('reading order of a laid-out page', () => {
     expect(page.text).toContain('本报讯 3月4日，会议召开。');
   });
 
+  it('keeps columns apart when their gutter is one character wide, and joins a line drawn a character at a time', () => {
+    const chars = (text: string, x: number, y: number) => [...text].map((ch, i) => piece(ch, x + i * 10, y));
+    const page = layoutPage([...chars('乙栏一行', 100, 100), ...chars('甲栏一行', 40, 100), ...chars('乙栏二行。', 100, 114), ...chars('甲栏二行。', 40, 114)]);
+    expect(page.text.split('\n')).toEqual(['甲栏一行', '甲栏二行。', '', '乙栏一行', '乙栏二行。']);
+  });
+
   it('gives nothing for a page without text', () => {
     expect(layoutPage([piece(' ', 0, 0)]).text).toBe('');
   });
