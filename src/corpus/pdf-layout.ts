@@ -70,6 +70,7 @@ export function layoutPage(pieces: TextPiece[]): PageLayout {
       }
     }
     let heading: string[] = [];
+    let headingSize = 0;
     const flushHeading = () => {
       if (heading.length === 0) return;
       const h = heading.join('');
@@ -78,8 +79,12 @@ export function layoutPage(pieces: TextPiece[]): PageLayout {
       heading = [];
     };
     for (const line of block) {
-      if (line.size >= body * LAYOUT_RULES.headline) heading.push(line.text.trim());
-      else {
+      if (line.size >= body * LAYOUT_RULES.headline) {
+        // Lines of one size are one headline broken over lines; a kicker or subtitle in another size is a line of its own.
+        if (Math.abs(line.size - headingSize) > 0.05 * headingSize) flushHeading();
+        headingSize = line.size;
+        heading.push(line.text.trim());
+      } else {
         flushHeading();
         out.push(line.text);
       }

@@ -38,6 +38,11 @@ describe('reading order of a laid-out page', () => {
     expect(page.text.split('\n')).toEqual(['甲栏一行', '甲栏二行。', '', '乙栏一行', '乙栏二行。']);
   });
 
+  it('keeps a kicker or subtitle set in another size apart from the headline', () => {
+    const page = layoutPage([piece('春风行动', 40, 80, 13), piece('高新区召开安全', 40, 100, 18), piece('生产工作会议', 40, 120, 18), piece('——全年整改隐患一千二百处', 40, 140, 13), piece('本报讯 3月4日，会议召开。', 40, 170), piece('会议要求各部门压实安全生产责任。', 40, 184), piece('确保全年不发生较大事故。', 40, 198)]);
+    expect(page.headlines).toEqual(['春风行动', '高新区召开安全生产工作会议', '——全年整改隐患一千二百处']);
+  });
+
   it('gives nothing for a page without text', () => {
     expect(layoutPage([piece(' ', 0, 0)]).text).toBe('');
   });
