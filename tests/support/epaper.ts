@@ -3,12 +3,10 @@
  * three columns, drawn in an order other than the reading order) made with pdfkit and a CJK font
  * from Debian's `fonts-wqy-zenhei`, and a saved government news web page. Written for the tests.
  */
-import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 
 /** Debian's `fonts-wqy-zenhei` (installed by `.ci/run`). */
 export const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
-export const hasCjkFont = existsSync(CJK_FONT);
 
 export interface FixtureArticle {
   headline: string;
