@@ -8,6 +8,7 @@ import type { Answer, ArticleSummary, Citation, MeetingInfo } from '../retrieval
 import { LIMITS } from './limits.ts';
 import { splitText, truncate } from './split-text.ts';
 import { mergeRanges } from '../retrieval/citations.ts';
+import { pageLabel } from '../retrieval/render-text.ts';
 
 export const COLORS = { answer: 0x2b6cb0, abstained: 0x8a8a8a, lookup: 0x2f855a } as const;
 
@@ -28,8 +29,9 @@ export function escape(text: string): string {
 }
 
 /** `[1] 标题 · 2021-01-12` */
-export function citationHeading(c: Pick<Citation, 'n' | 'headline' | 'date'>): string {
-  return `[${c.n}] ${escape(c.headline)}${c.date ? ` · ${c.date}` : ''}`;
+export function citationHeading(c: Pick<Citation, 'n' | 'headline' | 'date' | 'source' | 'page'>): string {
+  const page = pageLabel(c);
+  return `[${c.n}] ${escape(c.headline)}${c.date ? ` · ${c.date}` : ''}${page ? ` · ${escape(page)}` : ''}`;
 }
 
 /** Merges and clamps highlight ranges so they can be wrapped in bold without overlap. */

@@ -24,6 +24,7 @@ export function answerJson(a: Answer, id?: string): Record<string, unknown> {
     headline: c.headline,
     date: c.date ?? null,
     meeting: c.meeting ?? null,
+    ...(c.page !== undefined ? { source: c.source ?? null, page: c.page } : {}),
     excerpt: c.excerpt,
     score: c.score,
   });

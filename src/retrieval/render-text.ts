@@ -1,8 +1,13 @@
 /** An Answer as plain text for terminals (the ask CLI and the local chat). */
 import type { Answer, Citation } from './types.ts';
 
+/** `epaper.pdf p.2` for a page of a multi-page file. */
+export function pageLabel(c: Pick<Citation, 'source' | 'page'>): string | undefined {
+  return c.page !== undefined ? `${c.source ?? ''} p.${c.page}`.trim() : undefined;
+}
+
 function citationLines(c: Citation): string[] {
-  const meta = [c.headline, c.date].filter(Boolean).join(' · ');
+  const meta = [c.headline, c.date, pageLabel(c)].filter(Boolean).join(' · ');
   return [`[${c.n}] ${meta}`, `    ${c.excerpt}`];
 }
 

@@ -8,6 +8,9 @@ export interface Citation {
   headline: string;
   date?: string;
   meeting?: string;
+  /** For an article printed on a page of a multi-page file (an e-paper PDF): the file and the page. */
+  source?: string;
+  page?: number;
   /** At most 200 characters around the supporting sentence. */
   excerpt: string;
   /** [start, end) ranges inside `excerpt` of the words that answer, for bold rendering. */

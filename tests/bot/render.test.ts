@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord.js';
 import { answerMessages } from '../../src/bot/answer-message.ts';
 import { LIMITS } from '../../src/bot/limits.ts';
-import { formatExcerpt, renderAnswer, renderMeeting } from '../../src/bot/render.ts';
+import { citationHeading, formatExcerpt, renderAnswer, renderMeeting } from '../../src/bot/render.ts';
+import { renderAnswerText } from '../../src/retrieval/render-text.ts';
 import { answer, citation } from './fixtures.ts';
 
 function size(e: APIEmbed): number {
@@ -131,3 +132,12 @@ describe('layoutEmbeds', () => {
   });
 });
 
+
+describe('citations of a PDF page', () => {
+  it('name the file and page after the date, in Discord and on the terminal', () => {
+    const c = citation(1, { source: 'epaper_2021.pdf', page: 2 });
+    expect(citationHeading(c)).toBe('[1] 高新区召开会议1 · 2021-01-12 · epaper\\_2021.pdf p.2');
+    expect(citationHeading(citation(1))).not.toContain('p.');
+    expect(renderAnswerText(answer({ citations: [c] }))).toContain('· epaper_2021.pdf p.2');
+  });
+});
