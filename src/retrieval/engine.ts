@@ -21,7 +21,7 @@ import { retrievalProfileFor, withOverrides, type ProfileOverrides } from './pro
 import { loadLexicon } from './question/lexicon.ts';
 import { loadSynonyms } from './question/synonyms.ts';
 import { prepareState, type ReportsState } from './reports-state.ts';
-import type { Answer, ArticleSummary, MeetingInfo, ReportsService } from './types.ts';
+import type { Answer, AskScope, ArticleSummary, MeetingInfo, ReportsService } from './types.ts';
 
 export interface EngineOptions extends ProfileOverrides {
   modelsDir: string;
@@ -94,8 +94,8 @@ export class ReportsEngine implements ReportsService {
     this.swap(index);
   }
 
-  async ask(question: string): Promise<Answer> {
-    const understood = understandStage(this.env, question);
+  async ask(question: string, scope?: AskScope): Promise<Answer> {
+    const understood = understandStage(this.env, question, scope);
     const retrieved = await retrieveStage(understood);
     const decided = decideStage(selectStage(retrieved));
     return composeStage(decided, this.opts.explain === true);

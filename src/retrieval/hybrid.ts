@@ -88,6 +88,7 @@ export function chunkFilter(
     const form = searchForms(chunks);
     tests.push((c) => namesMeeting(form(c.meeting ?? ''), m) || namesMeeting(form(c.headline), m) || c.text.includes(m));
   }
+  if (filters.articleId) tests.push((c) => c.articleId === filters.articleId);
   if (tests.length === 0) return undefined;
   return (i) => tests.every((t) => t(chunks[i]));
 }
