@@ -180,7 +180,7 @@ export const RESOLVE_RULES: readonly ResolveRule[] = [
     refers: 'meeting',
     pattern: /\b(?:that|this|the same) meeting\b/gu,
     replace: (f) => (f.meeting ? `the ${f.meeting}` : undefined),
-    example: { facts: EXAMPLE_FACTS, question: 'Who chaired that meeting?', understood: 'Who chaired the 信访工作会议?' },
+    example: { facts: EXAMPLE_FACTS, question: 'Where was that meeting held?', understood: 'Where was the 信访工作会议 held?' },
   },
   {
     id: 'en-that-day',
