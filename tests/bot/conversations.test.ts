@@ -1,7 +1,8 @@
 /**
  * Conversations end to end: the real discord.js client and bot against the fake Discord, answering
  * from the real engine over data/reports. A thread under an ask channel, a forum post, a reply to
- * the bot's answer and answer-in-thread mode each carry a follow-up that refers to the last answer.
+ * the bot's answer (to a mention or to /ask) and answer-in-thread mode each carry a follow-up that
+ * refers to the last answer.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +14,8 @@ import { BuiltinEmbedder } from '../../src/index/embedders/builtin.ts';
 import { ReportsEngine } from '../../src/retrieval/engine.ts';
 import type { RecordedRequest } from '../fake-discord/fake-discord.ts';
 import { snowflake } from '../fake-discord/ids.ts';
-import { channelMessage, threadCreate } from '../fake-discord/payloads.ts';
-import { startHarness, waitForCall, type Harness } from './harness.ts';
+import { channelMessage, slashCommand, threadCreate } from '../fake-discord/payloads.ts';
+import { isEdit, startHarness, waitForCall, type Harness } from './harness.ts';
 
 let dir: string;
 let engine: ReportsEngine;
@@ -90,6 +91,16 @@ describe('conversations in threads, forum posts and reply chains', () => {
     // A new mention (not a reply) starts a new conversation: nothing is borrowed.
     const q3 = channelMessage(h.fake, '他要求什么？', user, { channelId: plain, mentionBot: true });
     expect(text(await botPost(h, plain, 'the answer to a fresh mention', q3))).not.toMatch(UNDERSTOOD);
+  });
+
+  it('continues an /ask conversation when someone replies to its answer', async () => {
+    const user = newUser();
+    const { token } = slashCommand(h.fake, 'ask', { question: '信访工作会议是谁主持的？' }, user);
+    const edit = await waitForCall(h.fake, 'the /ask answer', isEdit(token));
+    expect(text(edit)).toContain('张红军');
+    const plain = h.fake.channelIds[0]!;
+    const q2 = channelMessage(h.fake, '他要求什么？', user, { channelId: plain, replyTo: edit.response.id });
+    expect(text(await botPost(h, plain, 'the answer to the reply', q2))).toMatch(/理解为 \/ Understood as：张红军要求什么？/);
   });
 
   it('answers a mention in a thread outside the ask channels; the thread is its conversation', async () => {
