@@ -8,6 +8,7 @@ import { QuestionError } from '../retrieval/types.ts';
 import { commands } from './commands/index.ts';
 import { ERROR_MESSAGE, type BotContext } from './context.ts';
 import { parseButtonId } from './custom-ids.ts';
+import { ephemeralNotice } from './ephemeral.ts';
 import { renderArticlePage } from './paginate.ts';
 
 export async function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
@@ -64,15 +65,7 @@ async function reportFailure(interaction: RepliableInteraction, err: unknown): P
   if (!forUser) log.error(`interaction ${interaction.id} failed`, err);
   const content = forUser ? err.message : ERROR_MESSAGE;
   try {
-    if (interaction.deferred && !interaction.replied) {
-      // The deferred reply is public; replace it with an ephemeral notice rather than leave "thinking…".
-      await interaction.deleteReply().catch(() => undefined);
-      await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
-    } else if (interaction.replied) {
-      await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
-    } else {
-      await interaction.reply({ content, flags: MessageFlags.Ephemeral });
-    }
+    await ephemeralNotice(interaction, content);
   } catch (e) {
     log.warn(`interaction ${interaction.id}: could not report the failure to the user`, e);
   }

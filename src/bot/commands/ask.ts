@@ -1,7 +1,8 @@
 /** /ask question: — deferred at once (answers may take longer than Discord's 3 seconds), then edited with the answer. */
-import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { answerQuestion, sendParts } from '../ask-path.ts';
 import type { BotContext } from '../context.ts';
+import { ephemeralNotice } from '../ephemeral.ts';
 import type { Command } from './command.ts';
 
 export const data = new SlashCommandBuilder()
@@ -26,15 +27,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     {
       start: async () => void (await interaction.deferReply()),
       answer: (parts) => sendParts(parts, (p) => interaction.editReply(p), (p) => interaction.followUp(p), 'ask'),
-      notice: async (content) => {
-        if (interaction.deferred && !interaction.replied) {
-          // The deferred reply is public; replace it with an ephemeral notice rather than leave "thinking…".
-          await interaction.deleteReply().catch(() => undefined);
-          await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
-        } else {
-          await interaction.reply({ content, flags: MessageFlags.Ephemeral });
-        }
-      },
+      notice: (content) => ephemeralNotice(interaction, content),
     },
   );
 }
