@@ -46,6 +46,9 @@ describe('resolveFollowUp', () => {
   it('keeps the script of a traditional question around the replacement', () => {
     expect(resolveFollowUp('他要求什麼？', known).understoodAs).toBe('张红军要求什麼？');
   });
+  it('writes a whole rewrite of a traditional question in traditional', () => {
+    expect(resolveFollowUp('還有誰參加了？', known).understoodAs).toBe('哪些人出席了2021年度信訪工作會議?');
+  });
   it('leaves words that only contain a pronoun character alone (其他, 他人)', () => {
     expect(resolveFollowUp('其他人有什么要求？', known).understoodAs).toBeUndefined();
   });

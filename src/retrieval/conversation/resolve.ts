@@ -5,7 +5,9 @@
  * with no conversation behind it is returned as it is.
  */
 import { toSearchForm } from '../../index/text-normalise.ts';
+import { s2t } from '../answer-script.ts';
 import { parseFilters } from '../question/filters.ts';
+import { normaliseQuestion } from '../question/normalise.ts';
 import { askedMeeting } from '../question/meeting-name.ts';
 import type { ConversationFacts } from './facts.ts';
 import type { AskScope } from '../types.ts';
@@ -87,7 +89,9 @@ export function resolveFollowUp(question: string, facts: ConversationFacts | und
     const text = rule.replace(facts);
     if (text === undefined) continue;
     const scope = scopeFor([rule]);
-    return { question: askedOf(text), understoodAs: shownOf(text), rules: [rule.id], ...(scope ? { scope } : {}) };
+    // A whole rewrite is written in simplified: a traditional question gets it back in its own script (and so its answer).
+    const script = normaliseQuestion(question).script === 'zh-Hant' ? s2t : (t: string) => t;
+    return { question: script(askedOf(text)), understoodAs: script(shownOf(text)), rules: [rule.id], ...(scope ? { scope } : {}) };
   }
   const edits: Array<{ at: number; length: number; text: Replacement }> = [];
   const used: ResolveRule[] = [];
