@@ -11,8 +11,14 @@ function citationLines(c: Citation): string[] {
   return [`[${c.n}] ${meta}`, `    ${c.excerpt}`];
 }
 
+/** How a follow-up was read, shown above its answer (Discord and the terminal alike). */
+export function understoodLine(a: Pick<Answer, 'understoodAs'>): string | undefined {
+  return a.understoodAs ? `理解为 / Understood as：${a.understoodAs}` : undefined;
+}
+
 export function renderAnswerText(a: Answer): string {
-  const lines: string[] = [a.answer];
+  const understood = understoodLine(a);
+  const lines: string[] = [...(understood ? [understood] : []), a.answer];
   if (a.outcome === 'closest') {
     lines.push('', '最接近的段落（不是答案）/ Closest passages (not an answer):');
     for (const c of a.related) lines.push('', ...citationLines(c));

@@ -36,6 +36,11 @@ describe('renderAnswer', () => {
     expect(page![0]!.title).toBe('谁主持了会议？');
   });
 
+  it('says how a follow-up was understood above the answer, escaped, and nothing when it was read as asked', () => {
+    const [page] = renderAnswer({ ...answer(), understoodAs: '张红军*要求*什么？' });
+    expect(page![0]!.description!.split('\n\n')[0]).toBe('*理解为 / Understood as：张红军\\*要求\\*什么？*');
+    expect(renderAnswer(answer())[0]![0]!.description).not.toContain('理解为');
+  });
   it('escapes Markdown from the question and the reports', () => {
     const [page] = renderAnswer(
       answer({ question: '**粗体** _x_', citations: [citation(1, { excerpt: '甲*乙*丙', highlights: [[0, 1]] })] }),

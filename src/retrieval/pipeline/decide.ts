@@ -6,7 +6,7 @@
  */
 import { toSearchForm } from '../../index/text-normalise.ts';
 import { slotFilled } from '../answer-slot.ts';
-import { namesMeeting } from '../hybrid.ts';
+import { namesMeeting } from '../question/meeting-name.ts';
 import { meetingCore } from '../question/meeting-name.ts';
 import { absentQuotedNames } from '../question/quoted-names.ts';
 import { conflictingPeriods } from '../question/reporting-period.ts';
