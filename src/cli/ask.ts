@@ -60,6 +60,9 @@ async function runBatch(engine: ReportsEngine, file: string): Promise<number> {
   return 0;
 }
 
+/** Set once the arguments are read: failures then go to stdout as one JSON object too. */
+let jsonOut = false;
+
 async function main(): Promise<number> {
   const config = loadCliConfig();
   if (!config) return 2;
@@ -74,6 +77,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
+  jsonOut = values.json || values.batch !== undefined;
   const indexDir = values.index ?? config.indexDir;
   if (!values.batch) {
     if (positionals.length === 0) {
@@ -111,4 +115,4 @@ async function main(): Promise<number> {
   }
 }
 
-runMain('ask', main);
+runMain('ask', main, { json: () => jsonOut });

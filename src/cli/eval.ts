@@ -25,6 +25,9 @@ const USAGE =
   'Usage: npm run eval -- (--corpus FILE | --index DIR) --qa FILE [--limit N] [--embedder builtin] [--json] [--show-misses [--explain]] [--curve]\n' +
   '       npm run eval -- --corpus SET.corpus.jsonl --qa SET.qa.jsonl --holdout N [--seed S]   (every Nth title removed: its questions must be refused)';
 
+/** Set once the arguments are read: failures then go to stdout as one JSON object too. */
+let jsonOut = false;
+
 async function main(): Promise<number> {
   const config = loadCliConfig();
   if (!config) return 2;
@@ -62,6 +65,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  jsonOut = args.json === true;
   if (!args.qa || (!args.corpus && !args.index) || (args.holdout && !args.corpus?.endsWith('.jsonl'))) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
@@ -123,4 +127,4 @@ async function main(): Promise<number> {
   }
 }
 
-runMain('eval', main);
+runMain('eval', main, { json: () => jsonOut });

@@ -121,7 +121,7 @@ function fsyncFile(file: string): void {
 }
 
 function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new IndexBuildError('Index build interrupted; the previous index is unchanged.');
+  if (signal?.aborted) throw new IndexBuildError('INTERRUPTED', 'Index build interrupted; the previous index is unchanged.');
 }
 
 /** Chunks analysed (or graph points added) between two turns of the event loop. */
@@ -160,7 +160,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     endStage('read');
     if (corpus.articles.length === 0) {
       const why = corpus.skipped.length ? ` (${corpus.skipped.length} file(s) skipped: ${corpus.skipped.map((s) => `${s.path}: ${s.reason}`).join('; ')})` : '';
-      throw new IndexBuildError(`No articles found in ${opts.inputs.join(', ')}${why}; the existing index, if any, is unchanged.`);
+      throw new IndexBuildError('NO_ARTICLES', `No articles found in ${opts.inputs.join(', ')}${why}; the existing index, if any, is unchanged.`);
     }
     throwIfAborted(signal);
 

@@ -35,6 +35,9 @@ export function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** A manifest written by another format version: the index is outdated, not damaged. */
+export class ManifestVersionError extends Error {}
+
 /** Parses manifest text; throws an Error whose message names the first problem. */
 export function parseManifest(text: string): StoredManifest {
   let json: unknown;
@@ -46,7 +49,7 @@ export function parseManifest(text: string): StoredManifest {
   // Check the version first: an older format may also differ in shape, and "rebuild" is the fix.
   const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof version === 'number' && version !== FORMAT_VERSION) {
-    throw new Error(`the index has format version ${version}, this program reads version ${FORMAT_VERSION}`);
+    throw new ManifestVersionError(`the index has format version ${version}, this program reads version ${FORMAT_VERSION}`);
   }
   const result = schema.safeParse(json);
   if (!result.success) {

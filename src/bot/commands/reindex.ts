@@ -6,6 +6,7 @@ import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputC
 import { log } from '../../log.ts';
 import { NO_MENTIONS, type BotContext } from '../context.ts';
 import { notice } from '../render.ts';
+import { adminReason } from '../admin-reasons.ts';
 
 export const data = new SlashCommandBuilder()
   .setName('reindex')
@@ -56,20 +57,10 @@ async function runInBackground(interaction: ChatInputCommandInteraction, ctx: Bo
     log.info('reindex: done');
   } catch (err) {
     log.error('reindex failed', err);
-    const reason = shownReason(err);
+    const reason = adminReason(err);
     show(`重建失败，仍在使用旧索引。 / The rebuild failed; the old index is still in use.${reason ? ` (${reason})` : ''}`);
   } finally {
     ctx.reindexing.running = false;
     await chain;
   }
-}
-
-/**
- * The reindex job may attach `adminReason`, a short path-free phrase ("another build is running");
- * the error's message itself may name server folders, so it is only logged.
- */
-function shownReason(err: unknown): string | undefined {
-  if (!(err instanceof Error) || !('adminReason' in err)) return undefined;
-  const reason = err.adminReason;
-  return typeof reason === 'string' && reason.length > 0 && reason.length <= 100 ? reason : undefined;
 }
