@@ -60,6 +60,14 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/**
+ * A configured folder or file: relative paths are taken from the project root, not the working
+ * directory, so a service manager that starts the bot elsewhere finds the same data.
+ */
+function fromRoot(p: string): string {
+  return path.resolve(PROJECT_ROOT, p);
+}
+
 /** Validates an environment into a Config; throws ConfigError listing every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   // Empty strings in .env files mean "not set".
@@ -80,10 +88,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       allowDMs: e.ALLOW_DMS,
       rateLimit: { questions: e.RATE_LIMIT_QUESTIONS, windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     },
-    indexDir: path.resolve(e.BAOXUN_INDEX_DIR),
-    reportsDir: path.resolve(e.BAOXUN_REPORTS_DIR),
-    modelsDir: path.resolve(e.BAOXUN_MODELS_DIR),
-    feedbackLog: path.resolve(e.BAOXUN_FEEDBACK_LOG),
+    indexDir: fromRoot(e.BAOXUN_INDEX_DIR),
+    reportsDir: fromRoot(e.BAOXUN_REPORTS_DIR),
+    modelsDir: fromRoot(e.BAOXUN_MODELS_DIR),
+    feedbackLog: fromRoot(e.BAOXUN_FEEDBACK_LOG),
     embedder: e.BAOXUN_EMBEDDER,
     logLevel: e.LOG_LEVEL,
   };

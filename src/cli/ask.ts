@@ -64,20 +64,29 @@ async function runBatch(engine: ReportsEngine, file: string): Promise<number> {
 let jsonOut = false;
 
 async function main(): Promise<number> {
-  const config = loadCliConfig();
-  if (!config) return 2;
   let parsed;
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { index: { type: 'string' }, json: { type: 'boolean', default: false }, batch: { type: 'string' } },
+      options: {
+        index: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        batch: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   jsonOut = values.json || values.batch !== undefined;
+  const config = loadCliConfig();
+  if (!config) return 2;
   const indexDir = values.index ?? config.indexDir;
   if (!values.batch) {
     if (positionals.length === 0) {

@@ -29,8 +29,6 @@ const USAGE =
 let jsonOut = false;
 
 async function main(): Promise<number> {
-  const config = loadCliConfig();
-  if (!config) return 2;
   let args;
   try {
     args = parseArgs({
@@ -66,6 +64,8 @@ async function main(): Promise<number> {
     return 0;
   }
   jsonOut = args.json === true;
+  const config = loadCliConfig();
+  if (!config) return 2;
   if (!args.qa || (!args.corpus && !args.index) || (args.holdout && !args.corpus?.endsWith('.jsonl'))) {
     process.stderr.write(`${USAGE}\n`);
     return 2;

@@ -7,8 +7,21 @@ import { log } from '../log.ts';
 import { createContext, startBot } from '../bot/client.ts';
 import { runChat } from './chat.ts';
 import { openReports } from './open-reports.ts';
+import { errorCode } from '../index/errors.ts';
+import { noReportsLine } from './no-reports.ts';
 
-async function main(): Promise<number> {
+const USAGE = `Usage: npm start   (no arguments; configured by the environment and .env, see .env.example)
+
+  With DISCORD_TOKEN: serves Discord. Without: a local chat on the terminal (or questions piped in, one a line).
+  Reports are read from BAOXUN_REPORTS_DIR (default data/reports); the index (BAOXUN_INDEX_DIR) is built or
+  brought up to date at start-up.`;
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length) {
+    const help = argv.every((a) => a === '--help' || a === '-h');
+    (help ? process.stdout : process.stderr).write(`${help ? '' : `Unexpected argument ${argv.find((a) => a !== '--help' && a !== '-h')}\n`}${USAGE}\n`);
+    return help ? 0 : 2;
+  }
   const config = loadCliConfig();
   if (!config) return 2;
   // A stray rejected promise is logged, never fatal: the bot keeps serving.
@@ -33,9 +46,14 @@ async function main(): Promise<number> {
 }
 
 try {
-  const code = await main();
+  const code = await main(process.argv.slice(2));
   if (code !== 0) process.exitCode = code;
 } catch (err) {
-  log.error('start failed', err);
+  if (errorCode(err) === 'NO_ARTICLES') {
+    // The first thing a newcomer meets: one line saying where reports go, no stack.
+    process.stderr.write(`${noReportsLine(loadCliConfig()?.reportsDir ?? 'data/reports')}\n`);
+  } else {
+    log.error('start failed', err);
+  }
   process.exitCode = 1;
 }

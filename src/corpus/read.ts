@@ -18,6 +18,8 @@ export interface ReadOptions {
 }
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+/** Every extension read as a report (front ends list it, and /reindex accepts only these). */
+export const SUPPORTED_EXTENSIONS: readonly string[] = [...TEXT_EXTENSIONS, '.jsonl'];
 const MAX_TEXT_BYTES = 50 * 1024 * 1024;
 const MAX_JSONL_BYTES = 1024 * 1024 * 1024;
 

@@ -33,6 +33,15 @@ describe('deployCommands', () => {
     expect(fake.requests.some((q) => q.method === 'PUT' && q.path === `/applications/${fake.appId}/commands`)).toBe(true);
   });
 
+  it('clears the old commands of a guild (an empty list there), whatever DISCORD_GUILD_ID says', async () => {
+    const config = parseConfig({ DISCORD_TOKEN: 'tok-0123456789', DISCORD_APP_ID: fake.appId, DISCORD_API_BASE: fake.apiBase });
+    const r = await deployCommands(config, { guildId: fake.guildId, clear: true });
+    expect(r).toEqual({ count: 0, names: [], scope: 'guild' });
+    const put = fake.requests.filter((q) => q.method === 'PUT').at(-1)!;
+    expect(put.path).toBe(`/applications/${fake.appId}/guilds/${fake.guildId}/commands`);
+    expect(put.body).toEqual([]);
+  });
+
   it('names the missing variables', async () => {
     await expect(deployCommands(parseConfig({}))).rejects.toThrow(DeployConfigError);
     await expect(deployCommands(parseConfig({}))).rejects.toThrow(/DISCORD_TOKEN and DISCORD_APP_ID/);
