@@ -38,6 +38,18 @@ const schema = z.object({
   /** `auto` (a local model if present, else built-in), `builtin`, or a model id such as Xenova/bge-small-zh-v1.5. */
   BAOXUN_EMBEDDER: z.string().min(1).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Watch the reports folder while running and update the index after changes. */
+  BAOXUN_WATCH: bool,
+  BAOXUN_WATCH_DEBOUNCE_MS: positiveInt(2000),
+  BAOXUN_STATUS_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'status.json')),
+  BAOXUN_STATUS_INTERVAL_SECONDS: positiveInt(15),
+  /** `npm run health` fails when the status file or the last heartbeat is older than this. */
+  BAOXUN_HEALTH_MAX_AGE_SECONDS: positiveInt(120),
+  BAOXUN_QUESTION_LOG: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'logs', 'questions.jsonl')),
+  /** Also log each question's text (otherwise only ids, latency and outcome). */
+  BAOXUN_LOG_QUESTIONS: bool,
+  /** Largest report file /reindex accepts as an attachment. */
+  BAOXUN_MAX_UPLOAD_MB: positiveInt(20),
 });
 
 export interface Config {
@@ -56,6 +68,17 @@ export interface Config {
   feedbackLog: string;
   embedder: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Running it unattended: the watch, the status file, the question log, uploads. */
+  ops: {
+    watch: boolean;
+    watchDebounceMs: number;
+    statusFile: string;
+    statusIntervalMs: number;
+    healthMaxAgeMs: number;
+    questionLog: string;
+    logQuestions: boolean;
+    maxUploadBytes: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -94,6 +117,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     feedbackLog: fromRoot(e.BAOXUN_FEEDBACK_LOG),
     embedder: e.BAOXUN_EMBEDDER,
     logLevel: e.LOG_LEVEL,
+    ops: {
+      watch: e.BAOXUN_WATCH,
+      watchDebounceMs: e.BAOXUN_WATCH_DEBOUNCE_MS,
+      statusFile: fromRoot(e.BAOXUN_STATUS_FILE),
+      statusIntervalMs: e.BAOXUN_STATUS_INTERVAL_SECONDS * 1000,
+      healthMaxAgeMs: e.BAOXUN_HEALTH_MAX_AGE_SECONDS * 1000,
+      questionLog: fromRoot(e.BAOXUN_QUESTION_LOG),
+      logQuestions: e.BAOXUN_LOG_QUESTIONS,
+      maxUploadBytes: e.BAOXUN_MAX_UPLOAD_MB * 1024 * 1024,
+    },
   };
 }
 

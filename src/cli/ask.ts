@@ -11,6 +11,7 @@ import { checkQuestion } from '../retrieval/question/index.ts';
 import { renderAnswerText } from '../retrieval/render-text.ts';
 import { QuestionError, type Answer, type Citation } from '../retrieval/types.ts';
 import { runMain } from './run-main.ts';
+import { updateBeforeAnswering } from './open-reports.ts';
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
@@ -109,6 +110,8 @@ async function main(): Promise<number> {
       throw err;
     }
   }
+  // The configured index is brought up to date with the reports first; an index named by --index is taken as it is.
+  if (values.index === undefined) await updateBeforeAnswering(config);
   const engine = await ReportsEngine.open(indexDir, { modelsDir: config.modelsDir });
   if (values.batch) return runBatch(engine, values.batch);
   try {

@@ -9,6 +9,9 @@ import { runChat } from './chat.ts';
 import { openReports } from './open-reports.ts';
 import { errorCode } from '../index/errors.ts';
 import { noReportsLine } from './no-reports.ts';
+import { QuestionLog } from '../ops/question-log.ts';
+import { LoggedFeedback, loggedReports } from '../ops/logged-reports.ts';
+import { startStatusWriter } from '../ops/status-writer.ts';
 
 const USAGE = `Usage: npm start   (no arguments; configured by the environment and .env, see .env.example)
 
@@ -27,21 +30,40 @@ async function main(argv: string[]): Promise<number> {
   // A stray rejected promise is logged, never fatal: the bot keeps serving.
   process.on('unhandledRejection', (err) => log.error('Unhandled promise rejection', err));
 
+  const questionLog = new QuestionLog(config.ops.questionLog, config.ops.logQuestions);
+
   if (!config.discord.token) {
     console.log('No DISCORD_TOKEN set, so opening a local chat instead: type a question (Ctrl-D to quit).');
-    const { engine } = await openReports(config);
-    await runChat(engine, process.stdin, process.stdout, process.stdin.isTTY === true);
+    // Reports added while stopped are indexed before the first answer.
+    const { engine, updater } = await openReports(config, { updateFirst: true });
+    const stopWatch = config.ops.watch ? updater.watch(config.ops.watchDebounceMs) : () => undefined;
+    await runChat(loggedReports(engine, questionLog, 'chat'), process.stdin, process.stdout, process.stdin.isTTY === true);
+    stopWatch();
     return 0;
   }
 
-  const { engine, reindex } = await openReports(config);
-  const client = await startBot(createContext(config, engine, reindex));
-  const stop = () => {
-    log.info('Shutting down…');
+  const { engine, reindex, updater } = await openReports(config);
+  const ctx = createContext(config, loggedReports(engine, questionLog), reindex);
+  ctx.feedback = new LoggedFeedback(config.feedbackLog, questionLog);
+  const client = await startBot(ctx);
+  const status = startStatusWriter({ file: config.ops.statusFile, intervalMs: config.ops.statusIntervalMs, engine, updater, client });
+  // Reports added while stopped: indexed in the background while the previous index answers.
+  void updater.updateIfStale('start-up: the reports changed since the index was built').then(() => status.touch(), () => status.touch());
+  const stopWatch = config.ops.watch ? updater.watch(config.ops.watchDebounceMs) : () => undefined;
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: shutting down…`);
+    stopWatch();
+    status.stop();
+    // The logs are appended line by line, so nothing is pending; a running build child is sent SIGTERM on exit.
+    const force = setTimeout(() => process.exit(0), 10_000);
+    force.unref();
     void client.destroy().finally(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
   return 0;
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import type { Article, Chunk, SkippedFile } from '../corpus/types.ts';
 import { readCorpus } from '../corpus/read.ts';
+import { listReportFiles } from '../corpus/report-files.ts';
 import { chunkArticle, type ChunkOptions } from '../corpus/chunker.ts';
 import { log } from '../log.ts';
 import { analyseSearchForm, addWords } from './analyser.ts';
@@ -152,6 +153,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
   try {
     cleanStale(outDir);
 
+    // Listed before reading: a report changed during the build shows as changed next time.
+    const reportFiles = await listReportFiles(opts.inputs);
     let filesSeen = 0;
     const corpus = await readCorpus(opts.inputs, {
       root: opts.root,
@@ -268,6 +271,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       buildMs: ms,
       hnsw: hnswParams,
       files,
+      reports: reportFiles,
     };
     // Last: a folder without a manifest is never a complete index.
     writeDurable(path.join(workDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));

@@ -27,6 +27,11 @@ const schema = z.object({
   hnsw: z.object({ M: z.number().int().positive(), efConstruction: z.number().int().positive(), efSearch: z.number().int().positive() }),
   /** Every other file of the index folder, by name. */
   files: z.record(z.string(), fileEntry),
+  /**
+   * The report files the build read (absolute path → size and mtime), to tell at start-up which were
+   * added, changed or removed since (src/index/freshness.ts). Absent in indexes built before it.
+   */
+  reports: z.record(z.string(), z.object({ bytes: z.number().int().nonnegative(), mtimeMs: z.number() })).optional(),
 });
 
 export type StoredManifest = Manifest & z.infer<typeof schema>;
