@@ -5,9 +5,10 @@ import * as ask from './ask.ts';
 import * as date from './date.ts';
 import * as meeting from './meeting.ts';
 import * as reindex from './reindex.ts';
+import * as stats from './stats.ts';
 
 export const commands: ReadonlyMap<string, Command> = new Map(
-  ([ask, date, meeting, article, reindex] as Command[]).map((c) => [c.data.name, c]),
+  ([ask, date, meeting, article, reindex, stats] as Command[]).map((c) => [c.data.name, c]),
 );
 
 /** The JSON bodies `deploy-commands` registers. */
