@@ -24,6 +24,8 @@ const CLIS: Array<[script: string, file: string]> = [
   ['eval', 'src/cli/eval.ts'],
   ['deploy-commands', 'src/cli/deploy-commands.ts'],
   ['model:fetch', 'src/cli/model-fetch.ts'],
+  ['-s health', 'src/cli/health.ts'],
+  ['stats', 'src/cli/stats.ts'],
 ];
 
 describe('--help and usage errors', () => {
