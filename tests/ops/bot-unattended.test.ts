@@ -150,6 +150,18 @@ describe('the bot run unattended', () => {
     const text = await cli('stats.ts', [], env);
     expect(text.stdout).toMatch(/refusal rate 40\.0%/);
     expect(text.stdout).toMatch(/2× 上海市地铁票价是多少？/);
+
+    // /stats: the same summary, for admins only, never public.
+    const refused = slashCommand(fake, 'stats', {}, { id: snowflake() });
+    const no = await waitForCall(fake, '/stats refused', isCallback(refused.id));
+    expect(no.body.data.content).toMatch(/Manage Server/);
+    const shown = slashCommand(fake, 'stats', {}, { id: snowflake() }, MANAGE_GUILD);
+    const yes = await waitForCall(fake, '/stats shown', isCallback(shown.id));
+    expect(yes.body.data.flags & 64).toBe(64); // ephemeral
+    expect(yes.body.data.content).toMatch(/Questions from .+: 5\n/);
+    expect(yes.body.data.content).toMatch(/refusal rate 40\.0%/);
+    expect(yes.body.data.content).toMatch(/feedback: 1 👍, 0 👎/);
+    expect(yes.body.data.content).toContain('2× 上海市地铁票价是多少？');
   }, 60_000);
 
   it('stops cleanly on SIGTERM; npm run health then exits 1', async () => {
