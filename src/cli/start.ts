@@ -1,6 +1,9 @@
 /**
  * `npm start` — with DISCORD_TOKEN: opens the reports (building the index first if there is none)
- * and serves Discord. Without: says so in one line and opens a local chat on the same answering code.
+ * and serves Discord, updating the index in the background when the reports changed while stopped
+ * (and, with BAOXUN_WATCH=1, while running), writing the status file and the question log; stops
+ * cleanly on SIGTERM/SIGINT. Without a token: says so in one line and opens a local chat on the same
+ * answering code, the index brought up to date before the first answer.
  */
 import { loadCliConfig } from './cli-config.ts';
 import { log } from '../log.ts';
