@@ -75,7 +75,7 @@ function currentStatus(after?: string): Promise<Status> {
       const s = readStatus(statusFile());
       return s && s.gateway === 'ready' && s.reportsNewerThanIndex === false && s.lastBuild?.ok && s.lastBuild.at !== after ? s : undefined;
     },
-    90_000,
+    180_000,
   );
 }
 
@@ -99,7 +99,7 @@ describe('the bot run unattended', () => {
     const up = a.components.flatMap((r) => r.components.map((c) => c.custom_id)).find((id) => id.startsWith('feedback:up:'))!;
     const click = buttonClick(fake, up, { id: snowflake() });
     await waitForCall(fake, 'the vote acknowledged', isCallback(click.id));
-  }, 150_000);
+  }, 240_000);
 
   it('npm run health: exit 0 with the status as JSON while it runs', async () => {
     const r = await cli('health.ts', [], env);
@@ -115,7 +115,7 @@ describe('the bot run unattended', () => {
     firstBuild = s.lastBuild!.at;
     expect(output).toMatch(/watch: the reports changed: 1 new/);
     expect((await ask(TIANHE.question)).text).toContain(TIANHE.shows);
-  }, 150_000);
+  }, 240_000);
 
   it('/reindex takes an attached report (and refuses a file of another kind), saves it and answers from it', async () => {
     const good = cdn.attach(BAIYUN.file, BAIYUN.line);
@@ -129,7 +129,7 @@ describe('the bot run unattended', () => {
     expect(readFileSync(path.join(reports, BAIYUN.file), 'utf8')).toBe(BAIYUN.line);
     expect(existsSync(path.join(reports, 'setup.exe'))).toBe(false);
     expect((await ask(BAIYUN.question)).text).toContain(BAIYUN.shows);
-  }, 150_000);
+  }, 240_000);
 
   it('logs one line per question; npm run stats summarises the session', async () => {
     for (let i = 0; i < 2; i++) await ask('上海市地铁票价是多少？');
