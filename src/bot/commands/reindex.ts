@@ -5,7 +5,7 @@
 import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction, InteractionContextType } from 'discord.js';
 import { log } from '../../log.ts';
 import { NO_MENTIONS, type BotContext } from '../context.ts';
-import { notice } from '../render.ts';
+import { escape, notice } from '../render.ts';
 import { adminReason } from '../admin-reasons.ts';
 import { saveAttachments, type Attached } from '../report-upload.ts';
 
@@ -67,8 +67,9 @@ async function runInBackground(interaction: ChatInputCommandInteraction, ctx: Bo
       const r = await saveAttachments(attached, ctx.config.reportsDir, ctx.config.ops.maxUploadBytes);
       log.info(`reindex: saved ${r.saved.length} attached report(s)${r.rejected.length ? `, refused ${r.rejected.map((x) => `${x.name} (${x.reason})`).join(', ')}` : ''}`);
       added = [
-        r.saved.length ? `已添加 / added: ${r.saved.join(', ')}` : '',
-        ...r.rejected.map((x) => `未添加 / not added: ${x.name} — ${x.reason}`),
+        // File names are the uploader's text: escaped, so none formats the reply.
+        r.saved.length ? `已添加 / added: ${r.saved.map(escape).join(', ')}` : '',
+        ...r.rejected.map((x) => `未添加 / not added: ${escape(x.name)} — ${x.reason}`),
       ].filter(Boolean).join('\n');
       show(`正在重建索引… / Rebuilding the index…\n${added}`);
     }
