@@ -5,15 +5,13 @@
  */
 import { loadCliConfig } from './cli-config.ts';
 import { healthOf, readStatus } from '../ops/status.ts';
+import { checkNoArguments } from './no-arguments.ts';
 
 const USAGE = 'Usage: npm run -s health   (prints the status file BAOXUN_STATUS_FILE as JSON; exit 0 healthy, 1 not)';
 
 function main(argv: string[]): number {
-  if (argv.length) {
-    const help = argv.every((a) => a === '--help' || a === '-h');
-    (help ? process.stdout : process.stderr).write(`${USAGE}\n`);
-    return help ? 0 : 2;
-  }
+  const early = checkNoArguments(argv, USAGE);
+  if (early !== undefined) return early;
   const config = loadCliConfig();
   if (!config) return 2;
   const status = readStatus(config.ops.statusFile);

@@ -12,6 +12,7 @@ import { runChat } from './chat.ts';
 import { openReports } from './open-reports.ts';
 import { errorCode } from '../index/errors.ts';
 import { noReportsLine } from './no-reports.ts';
+import { checkNoArguments } from './no-arguments.ts';
 import { QuestionLog } from '../ops/question-log.ts';
 import { LoggedFeedback, loggedReports } from '../ops/logged-reports.ts';
 import { startStatusWriter } from '../ops/status-writer.ts';
@@ -23,11 +24,8 @@ const USAGE = `Usage: npm start   (no arguments; configured by the environment a
   brought up to date at start-up.`;
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.length) {
-    const help = argv.every((a) => a === '--help' || a === '-h');
-    (help ? process.stdout : process.stderr).write(`${help ? '' : `Unexpected argument ${argv.find((a) => a !== '--help' && a !== '-h')}\n`}${USAGE}\n`);
-    return help ? 0 : 2;
-  }
+  const early = checkNoArguments(argv, USAGE);
+  if (early !== undefined) return early;
   const config = loadCliConfig();
   if (!config) return 2;
   // A stray rejected promise is logged, never fatal: the bot keeps serving.

@@ -26,6 +26,9 @@ const CLIS: Array<[script: string, file: string]> = [
   ['model:fetch', 'src/cli/model-fetch.ts'],
   ['-s health', 'src/cli/health.ts'],
   ['stats', 'src/cli/stats.ts'],
+  ['lexicon:build', 'scripts/build-lexicon.ts'],
+  ['lexicon:synonyms', 'scripts/build-synonyms.ts'],
+  ['bench', 'bench/run.ts'],
 ];
 
 describe('--help and usage errors', () => {
