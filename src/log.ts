@@ -20,7 +20,19 @@ function scrub(text: string): string {
   return out;
 }
 
+/** Told of every error logged (scrubbed, one line, no stack): the status file's "last error". */
+const errorListeners = new Set<(message: string) => void>();
+
+export function onLoggedError(listener: (message: string) => void): () => void {
+  errorListeners.add(listener);
+  return () => errorListeners.delete(listener);
+}
+
 function write(level: Level, msg: string, detail?: unknown): void {
+  if (level === 'error' && errorListeners.size) {
+    const summary = scrub(detail instanceof Error ? `${msg}: ${detail.message}` : msg).split('\n')[0]!;
+    for (const l of errorListeners) l(summary);
+  }
   if (order[level] < order[threshold]) return;
   let line = `${new Date().toISOString()} ${level.toUpperCase()} ${msg}`;
   if (detail !== undefined) {

@@ -11,6 +11,7 @@ import { BotConversations } from './ask-path.ts';
 import { FeedbackLog } from './feedback.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
+import { inEventScope } from './question-scope.ts';
 import { RateLimiter } from './rate-limit.ts';
 
 export function clientOptions(config: Config): ClientOptions {
@@ -44,8 +45,8 @@ export function createContext(config: Config, reports: ReportsService, reindex?:
 export function createBot(ctx: BotContext): Client {
   const client = new Client(clientOptions(ctx.config));
   client.once(Events.ClientReady, (c) => log.info(`bot: logged in as ${c.user.tag} (${c.user.id})`));
-  client.on(Events.InteractionCreate, (i) => void handleInteraction(i, ctx));
-  client.on(Events.MessageCreate, (m) => void handleMessage(m, ctx));
+  client.on(Events.InteractionCreate, (i) => void inEventScope(i, () => handleInteraction(i, ctx)));
+  client.on(Events.MessageCreate, (m) => void inEventScope(m, () => handleMessage(m, ctx)));
   client.on(Events.Error, (err) => log.error('bot: client error', err));
   client.on(Events.ShardError, (err, shard) => log.error(`bot: shard ${shard} error`, err));
   client.on(Events.Warn, (w) => log.warn(`bot: ${w}`));

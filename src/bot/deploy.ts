@@ -11,8 +11,16 @@ export interface DeployResult {
 
 export class DeployConfigError extends Error {}
 
-export async function deployCommands(config: Config): Promise<DeployResult> {
-  const { token, appId, guildId, apiBase } = config.discord;
+export interface DeployOptions {
+  /** Where: this guild, or globally (`null`); default DISCORD_GUILD_ID if set, else global. */
+  guildId?: string | null;
+  /** Register nothing there, removing what was registered (old guild commands once global ones exist). */
+  clear?: boolean;
+}
+
+export async function deployCommands(config: Config, opts: DeployOptions = {}): Promise<DeployResult> {
+  const { token, appId, apiBase } = config.discord;
+  const guildId = opts.guildId === undefined ? config.discord.guildId : (opts.guildId ?? undefined);
   const missing = [!token && 'DISCORD_TOKEN', !appId && 'DISCORD_APP_ID'].filter(Boolean);
   if (missing.length) {
     throw new DeployConfigError(
@@ -22,7 +30,7 @@ export async function deployCommands(config: Config): Promise<DeployResult> {
   }
   const rest = new REST(apiBase ? { api: apiBase } : {}).setToken(token!);
   const route = guildId ? Routes.applicationGuildCommands(appId!, guildId) : Routes.applicationCommands(appId!);
-  const body = commandDefinitions();
+  const body = opts.clear ? [] : commandDefinitions();
   const registered = (await rest.put(route, { body })) as Array<{ name: string }>;
   return { count: registered.length, names: registered.map((c) => c.name), scope: guildId ? 'guild' : 'global' };
 }

@@ -14,6 +14,7 @@ import { checkQuestion } from '../retrieval/question/index.ts';
 import { renderAnswerText } from '../retrieval/render-text.ts';
 import { QuestionError, type Answer, type Citation } from '../retrieval/types.ts';
 import { runMain } from './run-main.ts';
+import { updateBeforeAnswering } from './open-reports.ts';
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
@@ -69,20 +70,33 @@ async function runBatch(engine: ReportsEngine, file: string): Promise<number> {
   return 0;
 }
 
+/** Set once the arguments are read: failures then go to stdout as one JSON object too. */
+let jsonOut = false;
+
 async function main(): Promise<number> {
-  const config = loadCliConfig();
-  if (!config) return 2;
   let parsed;
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { index: { type: 'string' }, json: { type: 'boolean', default: false }, batch: { type: 'string' } },
+      options: {
+        index: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        batch: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  jsonOut = values.json || values.batch !== undefined;
+  const config = loadCliConfig();
+  if (!config) return 2;
   const indexDir = values.index ?? config.indexDir;
   if (!values.batch) {
     if (positionals.length === 0) {
@@ -105,6 +119,8 @@ async function main(): Promise<number> {
       throw err;
     }
   }
+  // The configured index is brought up to date with the reports first; an index named by --index is taken as it is.
+  if (values.index === undefined) await updateBeforeAnswering(config);
   const engine = await ReportsEngine.open(indexDir, { modelsDir: config.modelsDir });
   if (values.batch) return runBatch(engine, values.batch);
   try {
@@ -120,4 +136,4 @@ async function main(): Promise<number> {
   }
 }
 
-runMain('ask', main);
+runMain('ask', main, { json: () => jsonOut });

@@ -1,18 +1,53 @@
 /**
- * `npm run deploy-commands` — registers /ask, /date, /meeting, /article and /reindex. With
- * DISCORD_GUILD_ID they go to that server only (visible at once); otherwise globally.
+ * `npm run deploy-commands -- [--guild ID | --global] [--clear]` — registers /ask, /date, /meeting,
+ * /article, /reindex and /stats. With DISCORD_GUILD_ID (or --guild) they go to that server only
+ * (visible at once); otherwise globally. --clear removes the commands registered there instead, e.g.
+ * a development guild's copies once the global ones are live (else both show).
+ * Exit codes: 0 done, 1 Discord refused, 2 bad arguments or missing DISCORD_TOKEN / DISCORD_APP_ID.
  */
+import { parseArgs } from 'node:util';
 import { loadCliConfig } from './cli-config.ts';
 import { log } from '../log.ts';
 import { DeployConfigError, deployCommands } from '../bot/deploy.ts';
 
-async function main(): Promise<number> {
+const USAGE = `Usage: npm run deploy-commands -- [--guild ID | --global] [--clear]
+
+  (no option)  register to DISCORD_GUILD_ID if set (instant), else globally (up to an hour to show)
+  --guild ID   register to this server only
+  --global     register globally, even with DISCORD_GUILD_ID set
+  --clear      remove the commands registered there instead (e.g. old guild commands: --guild ID --clear)`;
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        guild: { type: 'string' },
+        global: { type: 'boolean', default: false },
+        clear: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+    if (values.guild !== undefined && values.global) throw new Error('--guild and --global exclude each other');
+    if (values.guild !== undefined && !/^\d{17,20}$/.test(values.guild)) throw new Error('--guild must be a Discord id (17–20 digits)');
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const config = loadCliConfig();
   if (!config) return 2;
   try {
-    const r = await deployCommands(config);
-    const where = r.scope === 'guild' ? `to server ${config.discord.guildId}` : 'globally (Discord may take up to an hour to show them)';
-    console.log(`Registered ${r.count} commands (${r.names.map((n) => '/' + n).join(', ')}) ${where}.`);
+    const r = await deployCommands(config, { guildId: values.global ? null : values.guild, clear: values.clear });
+    const where = r.scope === 'guild' ? `to server ${values.guild ?? config.discord.guildId}` : 'globally (Discord may take up to an hour to show them)';
+    if (values.clear) console.log(`Removed the commands registered ${where.replace(/^to /, 'on ')}.`);
+    else console.log(`Registered ${r.count} commands (${r.names.map((n) => '/' + n).join(', ')}) ${where}.`);
     return 0;
   } catch (err) {
     if (err instanceof DeployConfigError) {
@@ -24,4 +59,4 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+process.exitCode = await main(process.argv.slice(2));

@@ -27,9 +27,10 @@ const USAGE =
   '       npm run eval -- --corpus SET.corpus.jsonl --qa SET.qa.jsonl --holdout N [--seed S]   (every Nth title removed: its questions must be refused)\n' +
   '       npm run eval -- (--corpus FILE | --index DIR) --dialogues FILE [--show-misses]   (follow-up questions, one conversation a line)';
 
+/** Set once the arguments are read: failures then go to stdout as one JSON object too. */
+let jsonOut = false;
+
 async function main(): Promise<number> {
-  const config = loadCliConfig();
-  if (!config) return 2;
   let args;
   try {
     args = parseArgs({
@@ -66,6 +67,9 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  jsonOut = args.json === true;
+  const config = loadCliConfig();
+  if (!config) return 2;
   if ((!args.qa && !args.dialogues) || (!args.corpus && !args.index) || (args.holdout && !args.corpus?.endsWith('.jsonl'))) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
@@ -151,4 +155,4 @@ async function main(): Promise<number> {
   }
 }
 
-runMain('eval', main);
+runMain('eval', main, { json: () => jsonOut });

@@ -10,7 +10,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { setLogLevel } from '../log.ts';
 import { buildIndex, type BuildProgress, type BuildSummary } from '../index/build.ts';
 import { createEmbedder } from '../index/embedders/select.ts';
-import { IndexBuildError, IndexError } from '../index/errors.ts';
+import { errorCode } from '../index/errors.ts';
 import { formatProgressLine, progressLineDue } from './progress-lines.ts';
 
 const USAGE = `Usage: npm run index -- [--input PATH ...] [--out DIR] [--embedder auto|builtin|MODEL_ID] [--json] [--progress human|jsonl]
@@ -199,11 +199,12 @@ async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const usage = err instanceof UsageError;
     const message = (err as Error).message ?? String(err);
-    if (json) process.stdout.write(JSON.stringify({ ok: false, error: message }) + '\n');
+    const code = usage ? 'USAGE' : (errorCode(err) ?? 'FAILED');
+    if (json) process.stdout.write(JSON.stringify({ ok: false, error: message, code }) + '\n');
     process.stderr.write(`index: ${message}\n`);
     if (usage) process.stderr.write(`${USAGE}\n`);
     else if (debug) process.stderr.write(`${(err as Error).stack ?? ''}\n`);
-    else if (!(err instanceof IndexBuildError || err instanceof IndexError)) process.stderr.write('(Set LOG_LEVEL=debug for details.)\n');
+    else if (errorCode(err) === undefined) process.stderr.write('(Set LOG_LEVEL=debug for details.)\n');
     return usage ? 2 : 1;
   }
 }

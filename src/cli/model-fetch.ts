@@ -1,13 +1,13 @@
 /**
  * `npm run model:fetch -- MODEL_ID [--full]`: downloads a transformers.js model from the Hugging Face
  * hub into the models folder (BAOXUN_MODELS_DIR, default data/models/<MODEL_ID>/), where `auto` and
- * indexing find it. The only command that goes online; failures are one line and exit code 1.
+ * indexing find it. The only command that goes online; failures are one line and exit code 1, usage errors 2.
  */
 import { loadConfig } from '../config.ts';
 import { KNOWN_GOOD_MODELS } from '../index/embedders/select.ts';
 import { findLocalModel, modelFolder } from '../index/embedders/model-folder.ts';
 
-const USAGE = `usage: npm run model:fetch -- MODEL_ID [--full]   (e.g. ${KNOWN_GOOD_MODELS[0]}; --full fetches onnx/model.onnx instead of the quantized model)`;
+const USAGE = `Usage: npm run model:fetch -- MODEL_ID [--full]   (e.g. ${KNOWN_GOOD_MODELS[0]}; --full fetches onnx/model.onnx instead of the quantized model)`;
 
 /** The innermost useful reason: fetch() wraps DNS/connection errors ("fetch failed" → ENOTFOUND huggingface.co). */
 function rootCause(err: unknown): string {
@@ -27,11 +27,16 @@ function rootCause(err: unknown): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const full = argv.includes('--full');
-  const ids = argv.filter((a) => !a.startsWith('--'));
-  if (ids.length !== 1 || !/^[\w.-]+(\/[\w.-]+)?$/.test(ids[0])) {
-    process.stderr.write(`${USAGE}\n`);
-    return 1;
+  const unknown = argv.filter((a) => a.startsWith('-') && a !== '--full');
+  const ids = argv.filter((a) => !a.startsWith('-'));
+  if (unknown.length || ids.length !== 1 || !/^[\w.-]+(\/[\w.-]+)?$/.test(ids[0])) {
+    process.stderr.write(`${unknown.length ? `Unknown option ${unknown[0]}\n` : ''}${USAGE}\n`);
+    return 2;
   }
   const modelId = ids[0];
   const { modelsDir } = loadConfig();

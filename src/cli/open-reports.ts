@@ -1,18 +1,22 @@
 /**
  * Opens the reports for a front end: the engine over the index folder, building the index first
- * when there is none, and the reindex job the bot's /reindex runs (build into the folder, which
- * publishes atomically, then swap the engine to it; questions keep using the old index meanwhile).
- * The first build runs in-process: nothing is being served yet. A reindex runs `npm run index` as a
- * child process, so the bot's event loop (gateway heartbeats, other questions) never waits on it.
+ * when there is none, and the updater that keeps it current (src/ops/index-updater.ts): the bot's
+ * /reindex, the start-up check and the watch all rebuild through it, in a child process (`npm run
+ * index` itself) so the bot's event loop (gateway heartbeats, other questions) never waits on a build,
+ * then swap the engine to the new index; questions keep using the old one meanwhile.
+ * Builds before anything is served (no index yet; the local chat and `ask` with reports newer than
+ * the index) run in-process: nobody is waiting on the event loop then.
  */
 import type { Config } from '../config.ts';
 import { buildIndex, type BuildProgress } from '../index/build.ts';
 import { createEmbedder } from '../index/embedders/select.ts';
-import { IndexError } from '../index/errors.ts';
+import { errorCode, IndexError } from '../index/errors.ts';
+import { describeChanges, indexFreshness, isCurrent } from '../index/freshness.ts';
 import { resolveIndexDir } from '../index/index-folder.ts';
 import { log } from '../log.ts';
 import { ReportsEngine } from '../retrieval/engine.ts';
 import type { Reindex } from '../bot/context.ts';
+import { IndexUpdater } from '../ops/index-updater.ts';
 import { runIndexProcess } from './reindex-process.ts';
 
 export function describeProgress(p: BuildProgress): string {
@@ -23,10 +27,34 @@ async function build(config: Config, onProgress: (p: BuildProgress) => void): Pr
   const { embedder, note } = await createEmbedder(config.embedder, { modelsDir: config.modelsDir });
   log.info(note);
   const s = await buildIndex({ inputs: [config.reportsDir], outDir: config.indexDir, embedder, onProgress });
-  log.info(`Indexed ${s.articles} article(s) in ${s.chunks} chunk(s) from ${s.files} file(s) in ${(s.ms / 1000).toFixed(1)} s.`);
+  log.info(`Indexed ${s.articles} article(s) in ${s.chunks} chunk(s) from ${s.files} file(s) in ${(s.ms / 1000).toFixed(1)} s (${s.reused} chunk(s) reused).`);
 }
 
-export async function openReports(config: Config): Promise<{ engine: ReportsEngine; reindex: Reindex }> {
+/**
+ * Before the first answer of a one-shot or local front end: if the reports folder differs from what
+ * the index was built from, update the index in-process (unchanged articles keep their vectors).
+ * A build that cannot run (another build holds the lock, the folder emptied) leaves the index as it
+ * is, with a warning: answering from it beats answering nothing.
+ */
+export async function updateBeforeAnswering(config: Config): Promise<void> {
+  if (!resolveIndexDir(config.indexDir)) return;
+  const f = await indexFreshness(config.indexDir, config.reportsDir);
+  if (isCurrent(f)) return;
+  log.info(`The reports changed since the index was built (${f.known ? describeChanges(f.changes) : 'no listing in the index'}): updating it first…`);
+  try {
+    await build(config, () => undefined);
+  } catch (err) {
+    if (errorCode(err) === undefined) throw err;
+    log.warn(`Could not update the index (${errorCode(err)}): ${(err as Error).message} Answering from the index as it is.`);
+  }
+}
+
+export interface OpenOptions {
+  /** Bring the index up to date in-process before returning (the local chat). Otherwise the caller runs `updater.updateIfStale` when serving. */
+  updateFirst?: boolean;
+}
+
+export async function openReports(config: Config, opts: OpenOptions = {}): Promise<{ engine: ReportsEngine; reindex: Reindex; updater: IndexUpdater }> {
   const open = () => ReportsEngine.open(config.indexDir, { modelsDir: config.modelsDir });
   let engine: ReportsEngine;
   if (!resolveIndexDir(config.indexDir)) {
@@ -34,6 +62,7 @@ export async function openReports(config: Config): Promise<{ engine: ReportsEngi
     await build(config, () => undefined);
     engine = await open();
   } else {
+    if (opts.updateFirst) await updateBeforeAnswering(config);
     try {
       engine = await open();
     } catch (err) {
@@ -46,13 +75,18 @@ export async function openReports(config: Config): Promise<{ engine: ReportsEngi
   }
   // Long-running front ends pay one-time costs (lexicon, JIT) now, not on someone's first question.
   await engine.warmUp();
-  const reindex: Reindex = async (onProgress) => {
-    const s = await runIndexProcess(config, (p) => onProgress(describeProgress(p)));
-    if (s) {
-      if (s.embedderNote) log.info(s.embedderNote);
-      log.info(`Indexed ${s.articles} article(s) in ${s.chunks} chunk(s) from ${s.files} file(s) in ${(s.ms / 1000).toFixed(1)} s (${s.reused} chunk(s) reused).`);
-    }
-    await engine.reload();
-  };
-  return { engine, reindex };
+  const updater = new IndexUpdater({
+    indexDir: config.indexDir,
+    reportsDir: config.reportsDir,
+    build: async (onProgress) => {
+      const s = await runIndexProcess(config, (p) => onProgress(describeProgress(p)));
+      if (s) {
+        if (s.embedderNote) log.info(s.embedderNote);
+        log.info(`Indexed ${s.articles} article(s) in ${s.chunks} chunk(s) from ${s.files} file(s) in ${(s.ms / 1000).toFixed(1)} s (${s.reused} chunk(s) reused).`);
+      }
+    },
+    reload: () => engine.reload(),
+  });
+  const reindex: Reindex = (onProgress) => updater.rebuild(onProgress);
+  return { engine, reindex, updater };
 }

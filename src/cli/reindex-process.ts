@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { PROJECT_ROOT, type Config } from '../config.ts';
 import type { BuildProgress } from '../index/build.ts';
+import { isErrorCode, type ErrorCode } from '../index/errors.ts';
 import { log } from '../log.ts';
 import { parseProgressLine } from './progress-lines.ts';
 
@@ -24,22 +25,26 @@ export interface IndexProcessSummary {
   embedderNote?: string;
 }
 
+/** Why a rebuild did not finish: the build's own code, or one of the child process's fates. */
+export type ReindexFailureCode = ErrorCode | 'KILLED' | 'SPAWN_FAILED' | 'FAILED';
+
 /**
  * A rebuild that did not finish; the old index is untouched. The message is the build's own one-line
- * message (it may name server folders: log it, don't show it); `adminReason`, when set, is a short
- * path-free phrase safe to show in Discord.
+ * message (it may name server folders: log it, don't show it); front ends choose what to show by `code`.
  */
 export class ReindexFailedError extends Error {
   constructor(
     message: string,
-    readonly adminReason?: string,
+    readonly code: ReindexFailureCode,
+    /** The signal that ended the child, when `code` is KILLED. */
+    readonly signal?: NodeJS.Signals,
   ) {
     super(message);
     this.name = 'ReindexFailedError';
   }
 }
 
-type ChildOutcome = { ok: true; summary: IndexProcessSummary } | { ok: false; error: string };
+type ChildOutcome = { ok: true; summary: IndexProcessSummary } | { ok: false; error: string; code?: ErrorCode };
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
@@ -56,7 +61,9 @@ export function parseOutcome(stdout: string): ChildOutcome | undefined {
   }
   if (typeof value !== 'object' || value === null) return undefined;
   const o = value as Record<string, unknown>;
-  if (o.ok === false && typeof o.error === 'string') return { ok: false, error: o.error };
+  if (o.ok === false && typeof o.error === 'string') {
+    return isErrorCode(o.code) ? { ok: false, error: o.error, code: o.code } : { ok: false, error: o.error };
+  }
   if (o.ok !== true) return undefined;
   return {
     ok: true,
@@ -69,15 +76,6 @@ export function parseOutcome(stdout: string): ChildOutcome | undefined {
       embedderNote: typeof o.embedderNote === 'string' ? o.embedderNote : undefined,
     },
   };
-}
-
-/** A short, path-free reason for an admin, when the failure is one of the everyday kinds. */
-export function adminReasonFor(message: string, signal: NodeJS.Signals | null): string | undefined {
-  if (signal) return `构建进程被终止 / the build process was killed (${signal})`;
-  if (/^Another index build .* is running|^Could not take the build lock/.test(message)) return '另一个构建正在进行 / another build is running';
-  if (/^No articles found/.test(message)) return '没有可读的报道 / no readable reports found';
-  if (/^Index build interrupted/.test(message)) return '构建被中断 / the build was interrupted';
-  return undefined;
 }
 
 /** The child's message, one line and bounded (it is logged and shown to admins as the error). */
@@ -130,7 +128,7 @@ export function runIndexProcess(config: Config, onProgress: (p: BuildProgress) =
 
     child.on('error', (err) => {
       process.off('exit', killOnExit);
-      reject(new ReindexFailedError(`Could not start the index build: ${err.message}`));
+      reject(new ReindexFailedError(`Could not start the index build: ${err.message}`, 'SPAWN_FAILED'));
     });
     child.on('close', (code, signal) => {
       process.off('exit', killOnExit);
@@ -139,12 +137,9 @@ export function runIndexProcess(config: Config, onProgress: (p: BuildProgress) =
         resolve(outcome?.ok ? outcome.summary : undefined);
         return;
       }
-      const message = outcome && !outcome.ok
-        ? oneLine(outcome.error)
-        : signal
-          ? `The index build was killed (${signal}); the previous index is unchanged.`
-          : `The index build failed (exit code ${code}); the previous index is unchanged.`;
-      reject(new ReindexFailedError(message, adminReasonFor(message, signal)));
+      if (outcome && !outcome.ok) reject(new ReindexFailedError(oneLine(outcome.error), outcome.code ?? 'FAILED'));
+      else if (signal) reject(new ReindexFailedError(`The index build was killed (${signal}); the previous index is unchanged.`, 'KILLED', signal));
+      else reject(new ReindexFailedError(`The index build failed (exit code ${code}); the previous index is unchanged.`, 'FAILED'));
     });
   });
 }

@@ -19,6 +19,8 @@ export interface ReadOptions {
   cacheDir?: string;
 }
 
+/** Every extension read as a report (front ends list it, and /reindex accepts only these). */
+export { SUPPORTED_EXTENSIONS } from './formats/index.ts';
 
 interface Input {
   file: string;

@@ -28,6 +28,7 @@ function readPid(file: string): number {
 
 function runningError(pid: number, outDir: string, file: string): IndexBuildError {
   return new IndexBuildError(
+    'LOCKED',
     `Another index build (pid ${pid}) is running for ${outDir}; wait for it to finish. If no build is running, delete ${file}.`,
   );
 }
@@ -103,5 +104,5 @@ export function acquireBuildLock(outDir: string): () => void {
     }
     unlinkSync(aside);
   }
-  throw new IndexBuildError(`Could not take the build lock ${file}; another build may have just started. Try again.`);
+  throw new IndexBuildError('LOCKED', `Could not take the build lock ${file}; another build may have just started. Try again.`);
 }

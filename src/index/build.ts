@@ -8,6 +8,7 @@ import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import type { Article, Chunk, SkippedFile } from '../corpus/types.ts';
 import { readCorpus } from '../corpus/read.ts';
+import { listReportFiles } from '../corpus/report-files.ts';
 import { chunkArticle, type ChunkOptions } from '../corpus/chunker.ts';
 import { log } from '../log.ts';
 import { analyseSearchForm, addWords } from './analyser.ts';
@@ -121,7 +122,7 @@ function fsyncFile(file: string): void {
 }
 
 function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new IndexBuildError('Index build interrupted; the previous index is unchanged.');
+  if (signal?.aborted) throw new IndexBuildError('INTERRUPTED', 'Index build interrupted; the previous index is unchanged.');
 }
 
 /** Chunks analysed (or graph points added) between two turns of the event loop. */
@@ -152,6 +153,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
   try {
     cleanStale(outDir);
 
+    // Listed before reading: a report changed during the build shows as changed next time.
+    const reportFiles = await listReportFiles(opts.inputs);
     let filesSeen = 0;
     const corpus = await readCorpus(opts.inputs, {
       root: opts.root,
@@ -162,7 +165,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     endStage('read');
     if (corpus.articles.length === 0) {
       const why = corpus.skipped.length ? ` (${corpus.skipped.length} file(s) skipped: ${corpus.skipped.map((s) => `${s.path}: ${s.reason}`).join('; ')})` : '';
-      throw new IndexBuildError(`No articles found in ${opts.inputs.join(', ')}${why}; the existing index, if any, is unchanged.`);
+      throw new IndexBuildError('NO_ARTICLES', `No articles found in ${opts.inputs.join(', ')}${why}; the existing index, if any, is unchanged.`);
     }
     throwIfAborted(signal);
 
@@ -270,6 +273,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       buildMs: ms,
       hnsw: hnswParams,
       files,
+      reports: reportFiles,
     };
     // Last: a folder without a manifest is never a complete index.
     writeDurable(path.join(workDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));

@@ -114,13 +114,13 @@ export function publish(outDir: string, builtDir: string): void {
   } else if (stat?.isDirectory()) {
     const entries = readdirSync(outDir);
     if (entries.length > 0 && !entries.includes(MANIFEST_FILE)) {
-      throw new IndexBuildError(`${outDir} exists and is not an index folder; choose another --out or move it away.`);
+      throw new IndexBuildError('BAD_OUTPUT', `${outDir} exists and is not an index folder; choose another --out or move it away.`);
     }
     // One-time upgrade of a plain index folder (see the module comment).
     previous = `${outDir}.v-${stamp()}`;
     renameSync(outDir, previous);
   } else if (stat) {
-    throw new IndexBuildError(`${outDir} exists and is not a folder; choose another --out or move it away.`);
+    throw new IndexBuildError('BAD_OUTPUT', `${outDir} exists and is not a folder; choose another --out or move it away.`);
   }
   const version = `${outDir}.v-${stamp()}`;
   renameSync(builtDir, version);

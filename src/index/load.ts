@@ -10,11 +10,11 @@ import { ARTICLES_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE } from './build.ts';
 import { createAnalyser } from './analyser.ts';
 import { chunksFromSpans } from './chunk-spans.ts';
 import { Bm25Index } from './bm25.ts';
-import { IndexError } from './errors.ts';
+import { IndexError, type IndexErrorCode } from './errors.ts';
 import { HnswStore } from './hnsw-store.ts';
 import { resolveIndexDir } from './index-folder.ts';
 import { hashFilesInBackground } from './checksum-worker.ts';
-import { checkListedDigest, checkListedSize, MANIFEST_FILE, parseManifest, readVerified, type StoredManifest } from './manifest.ts';
+import { checkListedDigest, checkListedSize, MANIFEST_FILE, ManifestVersionError, parseManifest, readVerified, type StoredManifest } from './manifest.ts';
 import type { ChunkHit, Embedder, ReportIndex } from './types.ts';
 import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
 import { VECTORS_FILE, VectorFile } from './vectors-store.ts';
@@ -59,9 +59,9 @@ export async function loadIndex(dir: string, opts: LoadOptions): Promise<ReportI
 }
 
 async function loadFrom(outDir: string, real: string | undefined, opts: LoadOptions): Promise<ReportIndex> {
-  if (!real) throw new IndexError(`No index at ${outDir}.`, 'Build it with `npm run index`.');
-  const fail = (problem: string): never => {
-    throw new IndexError(`The index at ${outDir} is unusable: ${problem}.`);
+  if (!real) throw new IndexError('INDEX_MISSING', `No index at ${outDir}.`, 'Build it with `npm run index`.');
+  const fail = (problem: string, code: IndexErrorCode = 'INDEX_DAMAGED'): never => {
+    throw new IndexError(code, `The index at ${outDir} is unusable: ${problem}.`);
   };
 
   let manifest: StoredManifest;
@@ -69,6 +69,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     manifest = parseManifest(readFileSync(path.join(real, MANIFEST_FILE), 'utf8'));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    if (err instanceof ManifestVersionError) return fail(err.message, 'INDEX_OUTDATED');
     return fail(code === 'ENOENT' ? 'manifest.json is missing (an incomplete build?)' : (err as Error).message);
   }
 
@@ -157,10 +158,10 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     }
   } catch (err) {
     if (err instanceof IndexError) throw err;
-    return fail(`its embedder ${embedderId} is unavailable (${(err as Error).message})`);
+    return fail(`its embedder ${embedderId} is unavailable (${(err as Error).message})`, 'EMBEDDER_MISMATCH');
   }
   if (embedder.id !== embedderId || embedder.dim !== dim) {
-    fail(`it was built with embedder ${embedderId} (dim ${dim}) but ${embedder.id} (dim ${embedder.dim}) was given`);
+    fail(`it was built with embedder ${embedderId} (dim ${dim}) but ${embedder.id} (dim ${embedder.dim}) was given`, 'EMBEDDER_MISMATCH');
   }
 
   const articleById = new Map(articles.map((a) => [a.id, a]));

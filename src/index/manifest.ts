@@ -27,6 +27,11 @@ const schema = z.object({
   hnsw: z.object({ M: z.number().int().positive(), efConstruction: z.number().int().positive(), efSearch: z.number().int().positive() }),
   /** Every other file of the index folder, by name. */
   files: z.record(z.string(), fileEntry),
+  /**
+   * The report files the build read (absolute path → size and mtime), to tell at start-up which were
+   * added, changed or removed since (src/index/freshness.ts). Absent in indexes built before it.
+   */
+  reports: z.record(z.string(), z.object({ bytes: z.number().int().nonnegative(), mtimeMs: z.number() })).optional(),
 });
 
 export type StoredManifest = Manifest & z.infer<typeof schema>;
@@ -34,6 +39,9 @@ export type StoredManifest = Manifest & z.infer<typeof schema>;
 export function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
+
+/** A manifest written by another format version: the index is outdated, not damaged. */
+export class ManifestVersionError extends Error {}
 
 /** Parses manifest text; throws an Error whose message names the first problem. */
 export function parseManifest(text: string): StoredManifest {
@@ -46,7 +54,7 @@ export function parseManifest(text: string): StoredManifest {
   // Check the version first: an older format may also differ in shape, and "rebuild" is the fix.
   const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof version === 'number' && version !== FORMAT_VERSION) {
-    throw new Error(`the index has format version ${version}, this program reads version ${FORMAT_VERSION}`);
+    throw new ManifestVersionError(`the index has format version ${version}, this program reads version ${FORMAT_VERSION}`);
   }
   const result = schema.safeParse(json);
   if (!result.success) {

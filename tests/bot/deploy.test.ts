@@ -14,7 +14,7 @@ describe('deployCommands', () => {
     const guild = fake.guildId;
     const config = parseConfig({ DISCORD_TOKEN: 'tok-0123456789', DISCORD_APP_ID: fake.appId, DISCORD_GUILD_ID: guild, DISCORD_API_BASE: fake.apiBase });
     const r = await deployCommands(config);
-    expect(r).toEqual({ count: 5, names: ['ask', 'date', 'meeting', 'article', 'reindex'], scope: 'guild' });
+    expect(r).toEqual({ count: 6, names: ['ask', 'date', 'meeting', 'article', 'reindex', 'stats'], scope: 'guild' });
     const put = fake.requests.find((q) => q.method === 'PUT')!;
     expect(put.path).toBe(`/applications/${fake.appId}/guilds/${guild}/commands`);
     expect(put.authorization).toBe('Bot tok-0123456789');
@@ -24,6 +24,8 @@ describe('deployCommands', () => {
     expect(byName.meeting.options[0]).toMatchObject({ name: 'name', autocomplete: true });
     expect(byName.article.options[0]).toMatchObject({ name: 'id' });
     expect(byName.reindex.default_member_permissions).toBe('32'); // Manage Server
+    expect(byName.stats.default_member_permissions).toBe('32');
+    expect(byName.reindex.options.map((o: { type: number }) => o.type)).toEqual([11, 11, 11]); // attachments
     for (const c of put.body) expect(Object.keys(c.description_localizations).sort()).toEqual(['en-US', 'zh-CN']);
   });
 
@@ -31,6 +33,15 @@ describe('deployCommands', () => {
     const config = parseConfig({ DISCORD_TOKEN: 'tok-0123456789', DISCORD_APP_ID: fake.appId, DISCORD_API_BASE: fake.apiBase });
     expect((await deployCommands(config)).scope).toBe('global');
     expect(fake.requests.some((q) => q.method === 'PUT' && q.path === `/applications/${fake.appId}/commands`)).toBe(true);
+  });
+
+  it('clears the old commands of a guild (an empty list there), whatever DISCORD_GUILD_ID says', async () => {
+    const config = parseConfig({ DISCORD_TOKEN: 'tok-0123456789', DISCORD_APP_ID: fake.appId, DISCORD_API_BASE: fake.apiBase });
+    const r = await deployCommands(config, { guildId: fake.guildId, clear: true });
+    expect(r).toEqual({ count: 0, names: [], scope: 'guild' });
+    const put = fake.requests.filter((q) => q.method === 'PUT').at(-1)!;
+    expect(put.path).toBe(`/applications/${fake.appId}/guilds/${fake.guildId}/commands`);
+    expect(put.body).toEqual([]);
   });
 
   it('names the missing variables', async () => {

@@ -26,7 +26,7 @@ function start(env: Record<string, string>, opts: { detached?: boolean } = {}) {
     // Its own process group, so the whole npx → tsx → node chain can be stopped together.
     detached: opts.detached ?? false,
     // An empty DISCORD_TOKEN wins over any developer .env (loadEnvFile never overrides).
-    env: { ...process.env, DISCORD_TOKEN: '', BAOXUN_INDEX_DIR: path.join(dir, 'index'), BAOXUN_MODELS_DIR: path.join(dir, 'models'), BAOXUN_EMBEDDER: 'builtin', ...env },
+    env: { ...process.env, DISCORD_TOKEN: '', BAOXUN_INDEX_DIR: path.join(dir, 'index'), BAOXUN_MODELS_DIR: path.join(dir, 'models'), BAOXUN_EMBEDDER: 'builtin', BAOXUN_STATUS_FILE: path.join(dir, 'status.json'), BAOXUN_QUESTION_LOG: path.join(dir, 'questions.jsonl'), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 }

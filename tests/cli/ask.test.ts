@@ -102,4 +102,17 @@ describe('npm run ask', () => {
     expect(r.stderr).toMatch(/npm run index/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+  it('--json failures print one object with a stable code: INDEX_MISSING, INDEX_DAMAGED', async () => {
+    const missing = await ask(['--index', path.join(tmp, 'nowhere'), '--json', '谁主持了会议？']);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout.trim())).toMatchObject({ ok: false, code: 'INDEX_MISSING' });
+    const broken = path.join(tmp, 'broken');
+    await buildIndex({ inputs: [path.join(root, 'data/reports')], outDir: broken, embedder: new BuiltinEmbedder() });
+    writeFileSync(path.join(broken, 'chunks.json'), '[]');
+    const damaged = await ask(['--index', broken, '--json', '谁主持了会议？']);
+    expect(damaged.code).toBe(1);
+    const lines = damaged.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toMatchObject({ ok: false, code: 'INDEX_DAMAGED', error: expect.stringMatching(/npm run index/) });
+  });
 });

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReports } from '../../src/cli/open-reports.ts';
-import { adminReasonFor, indexProcessCommand, parseOutcome, ReindexFailedError } from '../../src/cli/reindex-process.ts';
+import { adminReason } from '../../src/bot/admin-reasons.ts';
+import { indexProcessCommand, parseOutcome, ReindexFailedError } from '../../src/cli/reindex-process.ts';
 import { parseConfig, PROJECT_ROOT } from '../../src/config.ts';
 import { lockPath } from '../../src/index/build-lock.ts';
 import type { ReportsEngine } from '../../src/retrieval/engine.ts';
@@ -48,18 +49,21 @@ describe('the index child process, pieces', () => {
       ok: true,
       summary: { articles: 3, chunks: 16, files: 1, reused: 2, ms: 1300, embedderNote: 'Embedder: x' },
     });
-    expect(parseOutcome('{"ok":false,"error":"No articles found in /srv/r"}\n')).toEqual({ ok: false, error: 'No articles found in /srv/r' });
+    expect(parseOutcome('{"ok":false,"error":"No articles found in /srv/r","code":"NO_ARTICLES"}\n')).toEqual({ ok: false, error: 'No articles found in /srv/r', code: 'NO_ARTICLES' });
     expect(parseOutcome('')).toBeUndefined();
     expect(parseOutcome('Indexed 3 article(s)\n')).toBeUndefined();
   });
 
-  it('gives admins a path-free reason for everyday failures only', () => {
-    const busy = adminReasonFor('Another index build (pid 12) is running for /srv/i; wait for it to finish. If no build is running, delete /srv/i.lock.', null);
+  it("reads the failure's code; admins get a path-free reason by code, never by wording", () => {
+    expect(parseOutcome('{"ok":false,"error":"reworded entirely","code":"LOCKED"}\n')).toEqual({ ok: false, error: 'reworded entirely', code: 'LOCKED' });
+    expect(parseOutcome('{"ok":false,"error":"x","code":"NOT_A_CODE"}\n')).toEqual({ ok: false, error: 'x' });
+    const busy = adminReason(new ReindexFailedError('Something new about /srv/i.lock', 'LOCKED'));
     expect(busy).toMatch(/another build is running/);
-    expect(adminReasonFor('No articles found in /srv/r; the existing index, if any, is unchanged.', null)).toMatch(/no readable reports/);
-    expect(adminReasonFor('', 'SIGKILL')).toMatch(/killed \(SIGKILL\)/);
-    expect(adminReasonFor('EACCES: permission denied, open /srv/i/x', null)).toBeUndefined();
-    for (const r of [busy, adminReasonFor('No articles found in /srv/r', null)]) expect(r).not.toContain('/srv');
+    expect(adminReason(new ReindexFailedError('Another index build (pid 12) is running', 'FAILED'))).toBeUndefined();
+    expect(adminReason(new ReindexFailedError('/srv/r', 'NO_ARTICLES'))).toMatch(/no readable reports/);
+    expect(adminReason(new ReindexFailedError('', 'KILLED', 'SIGKILL'))).toMatch(/killed \(SIGKILL\)/);
+    expect(adminReason(Object.assign(new Error('EACCES: permission denied, open /srv/i/x'), { code: 'EACCES' }))).toBeUndefined();
+    expect(busy).not.toContain('/srv');
   });
 });
 
@@ -117,7 +121,8 @@ describe('the reindex job from openReports', () => {
     expect(killed).toBeGreaterThan(0);
     expect(err).toBeInstanceOf(ReindexFailedError);
     expect((err as Error).message).toMatch(/killed \(SIGKILL\); the previous index is unchanged/);
-    expect((err as ReindexFailedError).adminReason).toMatch(/killed \(SIGKILL\)/);
+    expect((err as ReindexFailedError).code).toBe('KILLED');
+    expect(adminReason(err)).toMatch(/killed \(SIGKILL\)/);
     expect(await citesNewReport(engine)).toBe(true);
   });
 
@@ -127,7 +132,7 @@ describe('the reindex job from openReports', () => {
       const err = await reindex(() => undefined).then(() => undefined, (e: unknown) => e);
       expect(err).toBeInstanceOf(ReindexFailedError);
       expect((err as ReindexFailedError).message).toMatch(/^Another index build \(pid \d+\) is running/);
-      expect((err as ReindexFailedError).adminReason).toMatch(/another build is running/);
+      expect((err as ReindexFailedError).code).toBe('LOCKED');
     } finally {
       rmSync(lockPath(indexDir), { force: true });
     }
@@ -141,7 +146,7 @@ describe('the reindex job from openReports', () => {
     expect(err).toBeInstanceOf(ReindexFailedError);
     expect((err as Error).message).toMatch(/^No articles found/);
     expect((err as Error).message).not.toMatch(/\n/);
-    expect((err as ReindexFailedError).adminReason).toMatch(/no readable reports/);
+    expect((err as ReindexFailedError).code).toBe('NO_ARTICLES');
     expect(await citesNewReport(engine)).toBe(true);
     expect((await engine.ask(OLD_QUESTION)).answer).toContain('王新亭');
   });

@@ -6,6 +6,7 @@
 import type { FakeDiscord } from './fake-discord.ts';
 import { apiMessage, apiUser, type User } from './api-objects.ts';
 import { snowflake } from './ids.ts';
+import type { FakeAttachment } from './cdn.ts';
 
 /** Discord's permission bit for Manage Server. */
 export const MANAGE_GUILD = 1n << 5n;
@@ -51,6 +52,19 @@ function interaction(fake: FakeDiscord, type: number, user: User, permissions: b
 export function slashCommand(fake: FakeDiscord, name: string, options: Record<string, string>, user: User, permissions = 0n): Sent {
   return interaction(fake, 2, user, permissions, {
     data: { id: snowflake(), name, type: 1, options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })) },
+  });
+}
+
+/** A slash command with attachment options (type 11), their files served by a FakeCdn (see cdn.ts). */
+export function slashCommandWithFiles(fake: FakeDiscord, name: string, files: Record<string, FakeAttachment>, user: User, permissions = 0n): Sent {
+  return interaction(fake, 2, user, permissions, {
+    data: {
+      id: snowflake(),
+      name,
+      type: 1,
+      options: Object.entries(files).map(([n, a]) => ({ name: n, type: 11, value: a.id })),
+      resolved: { attachments: Object.fromEntries(Object.values(files).map((a) => [a.id, a])) },
+    },
   });
 }
 

@@ -5,9 +5,10 @@ import * as ask from './ask.ts';
 import * as date from './date.ts';
 import * as meeting from './meeting.ts';
 import * as reindex from './reindex.ts';
+import * as stats from './stats.ts';
 
 // Each module checks its own `command` (`satisfies Command`), so the list needs no cast.
-const all: readonly Command[] = [ask.command, date.command, meeting.command, article.command, reindex.command];
+const all: readonly Command[] = [ask.command, date.command, meeting.command, article.command, reindex.command, stats.command];
 
 export const commands: ReadonlyMap<string, Command> = new Map(all.map((c) => [c.data.name, c]));
 

@@ -12,6 +12,9 @@ import { imageFormat } from './image.ts';
 
 export const REPORT_FORMATS: readonly ReportFormat[] = [textFormat, markdownFormat, jsonlFormat, htmlFormat, pdfFormat, imageFormat];
 
+/** Every extension a format reads, in registry order. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = REPORT_FORMATS.flatMap((f) => f.extensions);
+
 const BY_EXTENSION = new Map(REPORT_FORMATS.flatMap((f) => f.extensions.map((e) => [e, f] as const)));
 
 export function formatFor(extension: string): ReportFormat | undefined {

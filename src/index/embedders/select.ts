@@ -84,6 +84,7 @@ export async function embedderForIndex(recorded: { id: string; dim: number }, op
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       throw new IndexError(
+        'EMBEDDER_MISMATCH',
         `The index was built with the embedding model ${recorded.id}, which cannot be loaded here: ${reason}`,
         'Install that model, or rebuild the index with the embedder you have: `npm run index`.',
       );
@@ -91,6 +92,7 @@ export async function embedderForIndex(recorded: { id: string; dim: number }, op
   }
   if (embedder.dim !== recorded.dim) {
     throw new IndexError(
+      'EMBEDDER_MISMATCH',
       `The index's vectors have ${recorded.dim} dimensions but its embedder ${recorded.id} now produces ${embedder.dim}; the model or embedder changed since the build.`,
     );
   }

@@ -1,0 +1,26 @@
+// pm2 recipe for the baoxun Discord bot. From the project root:
+//   npm install -g pm2
+//   pm2 start deploy/ecosystem.config.cjs && pm2 save && pm2 startup   (start on boot)
+//   pm2 logs baoxun · pm2 restart baoxun · pm2 stop baoxun
+// pm2 stops with SIGINT then SIGKILL after kill_timeout; the bot handles SIGINT like SIGTERM.
+const path = require('node:path');
+
+module.exports = {
+  apps: [
+    {
+      name: 'baoxun',
+      cwd: path.resolve(__dirname, '..'),
+      script: 'src/cli/start.ts',
+      interpreter: 'node',
+      interpreter_args: '--import tsx',
+      // One process: the index and the rate limits live in memory.
+      instances: 1,
+      exec_mode: 'fork',
+      autorestart: true,
+      restart_delay: 5000,
+      max_restarts: 20,
+      kill_timeout: 20000,
+      env: { NODE_ENV: 'production' },
+    },
+  ],
+};
