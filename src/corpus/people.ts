@@ -6,6 +6,8 @@
  * right before a role verb at the start of a clause (`张红军主持会议`, `会议由张红军主持`).
  */
 import type { Person, PersonRole } from './types.ts';
+import { COMMAS, SEMICOLONS, SENTENCE_BREAK, STOPS, classOf } from '../text/punctuation.ts';
+import { isHanChar as isHan } from '../text/han.ts';
 import { COMPOUND_SURNAMES, SURNAME_LED_WORDS, SURNAMES, UNIT_ENDINGS } from './surnames.ts';
 
 export const OFFICE_WORDS = [
@@ -58,8 +60,8 @@ const ROLE_PATTERNS: Array<[PersonRole, RegExp]> = [
   ['relayed', /[传傳][达達]/],
 ];
 
-const CLAUSE_END = /[，,。；;！？!?\n]/;
-const SENTENCE_END = /[。；;！？!?\n]/;
+const CLAUSE_END = classOf(COMMAS, STOPS, SEMICOLONS, '\\n');
+const SENTENCE_END = SENTENCE_BREAK;
 
 interface Mention {
   name: string;
@@ -211,9 +213,6 @@ function findTitled(text: string): Mention[] {
   return out;
 }
 
-function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{Script=Han}/u.test(ch);
-}
 
 function startsAfterWord(text: string, i: number): boolean {
   return i >= text.length || !isHan(text[i]) || AFTER_NAME.some((w) => text.startsWith(w, i));

@@ -1,5 +1,5 @@
 /** Scoring answers against gold spans, and summarising a run. */
-import { toSearchForm } from '../index/text-normalise.ts';
+import { toSearchForm } from '../text/search-form.ts';
 
 /** Both sides in search form without spaces, so traditional gold matches simplified text and OCR spacing is moot. */
 export function matchForm(text: string): string {

@@ -4,14 +4,14 @@
  * three numbered citations.
  */
 import type { Article, Chunk } from '../corpus/types.ts';
-import { splitSentences } from '../corpus/sentences.ts';
+import { splitSentences } from '../text/sentences.ts';
 import { cueMatches, type AnswerType } from './answer-cues.ts';
 import { shortAnswer, type ScoredPassage } from './answer-select.ts';
 import type { Candidate } from './article-ranking.ts';
 import { chooseSupports, makeCitation, type Support } from './citations.ts';
 import { MAX_EXCERPT } from './excerpt.ts';
 import { textDates } from '../corpus/event-dates.ts';
-import { toSearchForm } from '../index/text-normalise.ts';
+import { toSearchForm } from '../text/search-form.ts';
 import { meetingNames } from './day-binding.ts';
 import { commonDay, eventsText, type FactAnswer } from './facts.ts';
 import { parseFilters } from './question/filters.ts';

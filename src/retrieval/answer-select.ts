@@ -7,6 +7,7 @@
 import { cueMatches, cueScore, type AnswerType } from './answer-cues.ts';
 import type { Passage } from './passages.ts';
 import { matchedWeight, rescale, type QueryUnits } from './query-units.ts';
+import type { Unit } from '../text/units.ts';
 
 export interface CandidateArticle {
   articleId: string;
@@ -16,7 +17,7 @@ export interface CandidateArticle {
   /** People named in the article, for person cues. */
   people: readonly string[];
   /** Units of the headline: context for every passage (the subject a passage leaves implicit). */
-  headlineUnits?: ReadonlySet<string>;
+  headlineUnits?: ReadonlySet<Unit>;
   /** Retrieved chunks of the article with their fused score relative to the best hit (0–1). */
   hits?: ReadonlyArray<{ start: number; end: number; score: number }>;
 }
@@ -63,8 +64,8 @@ export interface SelectWeights {
  */
 export const DEFAULT_WEIGHTS: SelectWeights = { coverage: 0.6, context: 0.3, cue: 0.06, prior: 2, chunk: 0, local: 0.6, lead: 0.02 };
 
-function unionUnits(...sets: Array<ReadonlySet<string> | undefined>): Set<string> {
-  const out = new Set<string>();
+function unionUnits(...sets: Array<ReadonlySet<Unit> | undefined>): Set<Unit> {
+  const out = new Set<Unit>();
   for (const s of sets) if (s) for (const u of s) out.add(u);
   return out;
 }
@@ -135,7 +136,7 @@ export function shortAnswer(
   query: QueryUnits,
   answerType: AnswerType,
   questionText: string,
-  unitsOf: (text: string) => Set<string>,
+  unitsOf: (text: string) => Set<Unit>,
 ): ShortAnswer {
   const text = passage.text.trim();
   const lead = passage.text.indexOf(text);

@@ -12,7 +12,7 @@
 
 import { OFFICE_WORDS } from '../corpus/people.ts';
 import { SURNAMES } from '../corpus/surnames.ts';
-import { toSearchForm } from '../index/text-normalise.ts';
+import { toSearchForm } from '../text/search-form.ts';
 
 const NUM = '(?:\\d[\\d,.]*|[零〇一二三四五六七八九十百千万亿两半]+)';
 

@@ -5,7 +5,7 @@
  * chosen from.
  */
 import type { Article } from '../corpus/types.ts';
-import { toSearchForm } from '../index/text-normalise.ts';
+import { toSearchForm } from '../text/search-form.ts';
 import type { FusedHit } from './fusion.ts';
 import type { CandidateArticle } from './answer-select.ts';
 import { articleBm25 } from './article-bm25.ts';

@@ -4,11 +4,11 @@
  * understand → retrieve → select → decide → compose (src/retrieval/pipeline/), each stage adding to
  * one context.
  */
-import { splitSentences } from '../corpus/sentences.ts';
+import { splitSentences } from '../text/sentences.ts';
 import { onDay } from '../corpus/event-dates.ts';
 import type { Article } from '../corpus/types.ts';
 import { loadIndex } from '../index/load.ts';
-import { toSearchForm } from '../index/text-normalise.ts';
+import { toSearchForm } from '../text/search-form.ts';
 import type { ReportIndex } from '../index/types.ts';
 import { makeCitation } from './citations.ts';
 import type { StageEnv } from './pipeline/context.ts';

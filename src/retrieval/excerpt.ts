@@ -2,10 +2,9 @@
  * Excerpts: at most 200 characters of an article body around a supporting span, widened evenly on
  * both sides and cut at sentence or clause boundaries where possible, never inside a surrogate pair.
  */
+import { CLAUSE_BREAK as CLAUSE_END, SENTENCE_BREAK as SENTENCE_END } from '../text/punctuation.ts';
 
 export const MAX_EXCERPT = 200;
-const SENTENCE_END = /[。！？!?；;\n]/;
-const CLAUSE_END = /[，,、：:]/;
 
 function isHigh(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;

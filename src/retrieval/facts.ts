@@ -5,10 +5,11 @@
 import { inYear, onDay } from '../corpus/event-dates.ts';
 import type { Article, Person } from '../corpus/types.ts';
 import { articleBinds, dayBinding, knownPeople } from './day-binding.ts';
-import { toSearchForm } from '../index/text-normalise.ts';
+import { toSearchForm } from '../text/search-form.ts';
 import type { Passage } from './passages.ts';
 import { matchedConcepts, type QueryUnits } from './query-units.ts';
 import type { PersonRole } from './question/types.ts';
+import { unitKind, type Unit } from '../text/units.ts';
 
 export interface FactAnswer {
   articleId: string;
@@ -45,15 +46,15 @@ interface PersonMatch {
 }
 
 /** Every unit any of the question's concepts could match with. */
-function questionUnitSet(query: QueryUnits): Set<string> {
-  const set = new Set<string>();
+function questionUnitSet(query: QueryUnits): Set<Unit> {
+  const set = new Set<Unit>();
   for (const c of query.concepts) for (const a of c.alts) for (const u of a.units) set.add(u);
   return set;
 }
 
 /** Share of a title part's bigrams the question contains: "管委会主任" is fully named in "管委会主任是谁". */
-function titleContainment(part: string, asked: ReadonlySet<string>, unitsOf: (t: string) => Set<string>): number {
-  const bigrams = [...unitsOf(part)].filter((u) => u.startsWith('2:'));
+function titleContainment(part: string, asked: ReadonlySet<Unit>, unitsOf: (t: string) => Set<Unit>): number {
+  const bigrams = [...unitsOf(part)].filter((u) => unitKind(u) === 'bigram');
   if (bigrams.length < 2) return 0;
   return bigrams.filter((u) => asked.has(u)).length / bigrams.length;
 }
@@ -62,8 +63,8 @@ function scorePerson(
   person: Person,
   role: PersonRole | undefined,
   query: QueryUnits,
-  asked: ReadonlySet<string>,
-  unitsOf: (t: string) => Set<string>,
+  asked: ReadonlySet<Unit>,
+  unitsOf: (t: string) => Set<Unit>,
 ): PersonMatch {
   let titleCover = 0;
   let explains = 0;
@@ -85,7 +86,7 @@ export function answerFromFacts(
   role: PersonRole | undefined,
   query: QueryUnits,
   ranked: ReadonlyArray<{ article: Article; passages: readonly Passage[]; prior: number }>,
-  unitsOf: (t: string) => Set<string>,
+  unitsOf: (t: string) => Set<Unit>,
   minTitleCover = 0.7,
 ): FactAnswer | undefined {
   let best: FactAnswer | undefined;

@@ -8,7 +8,7 @@ import { articleBinds, dayBinding, knownPeople } from './day-binding.ts';
 import type { ReportIndex } from '../index/types.ts';
 import { collapseOverlaps, reciprocalRankFusion, scoreFusion, type FusedHit } from './fusion.ts';
 import type { QuestionFilters } from './question/types.ts';
-import { toSearchForm } from '../index/text-normalise.ts';
+import { toSearchForm } from '../text/search-form.ts';
 
 export type FusionMethod = 'rrf' | 'score';
 

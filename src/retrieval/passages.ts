@@ -2,7 +2,7 @@
  * Passages: the sentences of an article body with their offsets, long sentences cut at clause
  * punctuation, so each passage is small enough to be an answer's support and an excerpt's centre.
  */
-import { textUnits } from './term-stats.ts';
+import { textUnits, type Unit } from '../text/units.ts';
 
 export interface Passage {
   /** Index of the passage within its article. */
@@ -13,7 +13,7 @@ export interface Passage {
   /** The text in search form. */
   norm: string;
   /** Search-form units of the passage text. */
-  units: Set<string>;
+  units: Set<Unit>;
   /**
    * For an item of an enumeration (一是…；二是…, 一要…, 首先…), the index of the passage that introduces
    * it ("王新亭强调，…"): the item leaves its speaker and subject to that passage.

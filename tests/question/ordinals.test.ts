@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishCardinal, englishOrdinals, parseChineseNumber, toChineseNumber } from '../../src/corpus/numerals.ts';
+import { englishCardinal, englishOrdinals, parseChineseNumber, toChineseNumber } from '../../src/text/numerals.ts';
 import { chineseOrdinals, conflictingOrdinals, englishOrdinalMentions, ordinalSearchTerms } from '../../src/retrieval/question/ordinals.ts';
 
 describe('Chinese numerals', () => {

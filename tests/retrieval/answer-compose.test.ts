@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/corpus/sentences.ts';
+import { splitSentences } from '../../src/text/sentences.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import { citedAnswer, supportWithNeighbour } from '../../src/retrieval/answer-compose.ts';
 import { scorePassages } from '../../src/retrieval/answer-select.ts';

@@ -3,8 +3,9 @@ import { cueMatches, cueScore, refineAnswerType } from '../../src/retrieval/answ
 import { DEFAULT_WEIGHTS, scorePassages, shortAnswer, MAX_ANSWER } from '../../src/retrieval/answer-select.ts';
 import { articlePassages, cutLong } from '../../src/retrieval/passages.ts';
 import { chineseQueryUnits } from '../../src/retrieval/query-units.ts';
-import { buildTermStats, textUnits } from '../../src/retrieval/term-stats.ts';
-import { splitSentences } from '../../src/corpus/sentences.ts';
+import { buildTermStats } from '../../src/retrieval/term-stats.ts';
+import { textUnits } from '../../src/text/units.ts';
+import { splitSentences } from '../../src/text/sentences.ts';
 
 const id = (t: string) => t;
 

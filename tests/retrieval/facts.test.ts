@@ -3,8 +3,9 @@ import type { Article } from '../../src/corpus/types.ts';
 import { answerFromFacts, eventsOnDate, eventsText } from '../../src/retrieval/facts.ts';
 import { articlePassages } from '../../src/retrieval/passages.ts';
 import { chineseQueryUnits } from '../../src/retrieval/query-units.ts';
-import { buildTermStats, textUnits } from '../../src/retrieval/term-stats.ts';
-import { splitSentences } from '../../src/corpus/sentences.ts';
+import { buildTermStats } from '../../src/retrieval/term-stats.ts';
+import { textUnits } from '../../src/text/units.ts';
+import { splitSentences } from '../../src/text/sentences.ts';
 
 const body = '高新区召开信访工作会议。高新区党工委书记王新亭出席会议并讲话，党工委副书记、管委会主任张红军主持会议。';
 const article: Article = {

@@ -5,7 +5,7 @@
  */
 import { meetsYear } from '../../corpus/event-dates.ts';
 import type { Article } from '../../corpus/types.ts';
-import { toSearchForm } from '../../index/text-normalise.ts';
+import { toSearchForm } from '../../text/search-form.ts';
 import type { ScoredPassage } from '../answer-select.ts';
 import { namesMeeting } from '../hybrid.ts';
 import { meetingCore } from '../question/meeting-name.ts';
@@ -14,13 +14,14 @@ import { answerFromFacts, answerTitle, eventsOnDate } from '../facts.ts';
 import { matchedWeight, type QueryUnits } from '../query-units.ts';
 import { unitsOf, type ReportsState } from '../reports-state.ts';
 import type { Retrieved, Selected } from './context.ts';
+import type { Unit } from '../../text/units.ts';
 
 /** Share of the question's weight found in the best passage, its neighbours and its headline. */
 export function coverageAround(state: ReportsState, best: ScoredPassage, query: QueryUnits): number {
   if (query.total <= 0) return 0;
   const ps = state.passagesOf(best.articleId);
   const i = best.passage.index;
-  const ctx = new Set<string>();
+  const ctx = new Set<Unit>();
   for (const p of [ps[i - 1], ps[i], ps[i + 1]]) if (p) for (const x of p.units) ctx.add(x);
   for (const x of unitsOf(state.index.articleById.get(best.articleId)?.headline ?? '')) ctx.add(x);
   return matchedWeight(query, ctx) / query.total;

@@ -9,6 +9,7 @@ import type { PinyinNameIndex } from './pinyin-names.ts';
 import { translateQuestion } from './translate.ts';
 import type { UnderstoodQuestion } from './types.ts';
 import { checkQuestion } from './validate.ts';
+import { hanRuns } from '../../text/han.ts';
 
 /** `names`: the reports' names by pinyin, so an English question's `Zhu Long` searches for 朱龙. */
 export function understand(raw: string, lexicon?: Lexicon, names?: PinyinNameIndex): UnderstoodQuestion {
@@ -20,7 +21,7 @@ export function understand(raw: string, lexicon?: Lexicon, names?: PinyinNameInd
   }
   const { terms, kept, groups, names: named } = translateQuestion(original, lexicon ?? loadLexicon(), names ? { names } : {});
   // Chinese words inside an English question (names, places) are the most precise terms there are.
-  const chinese = script === 'mixed' ? (normalised.match(/\p{Script=Han}+/gu) ?? []) : [];
+  const chinese = script === 'mixed' ? hanRuns(normalised) : [];
   return { original, text: [...chinese, ...terms, ...kept].join(' '), script, terms, kept, groups, ...(named.length ? { names: named } : {}), intent };
 }
 

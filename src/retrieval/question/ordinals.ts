@@ -7,7 +7,7 @@
  *
  * Occurrences (第一次来到) and ranks (第五名) are left out: they are what questions ask, not which one.
  */
-import { englishCardinal, englishOrdinals, parseChineseNumber, toChineseNumber } from '../../corpus/numerals.ts';
+import { englishCardinal, englishOrdinals, parseChineseNumber, toChineseNumber } from '../../text/numerals.ts';
 
 export type OrdinalKind = 'session' | 'term' | 'period';
 
