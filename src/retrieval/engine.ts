@@ -22,6 +22,7 @@ import { loadLexicon } from './question/lexicon.ts';
 import { loadSynonyms } from './question/synonyms.ts';
 import { prepareState, type ReportsState } from './reports-state.ts';
 import type { Answer, ArticleSummary, MeetingInfo, ReportsService } from './types.ts';
+import { rolePattern } from '../text/vocabulary/roles.ts';
 
 export interface EngineOptions extends ProfileOverrides {
   modelsDir: string;
@@ -30,6 +31,9 @@ export interface EngineOptions extends ProfileOverrides {
   /** Attach the decision's evidence and the best-scored passages to each answer (`Answer.explain`). */
   explain?: boolean;
 }
+
+/** A meeting's key points: passages with a speaker's verbs of instruction (强调, 要求 …). */
+const KEY_POINT = rolePattern('key-point', 'spoke');
 
 function firstSentence(body: string): string {
   const s = splitSentences(body)[0]?.text ?? body;
@@ -133,7 +137,7 @@ export class ReportsEngine implements ReportsService {
     const names = (role: string) => article.people.filter((p) => p.roles.includes(role as never)).map((p) => p.name);
     const passages = this.state.passagesOf(article.id);
     const keyPoints = passages
-      .filter((p) => /强调|要求|指出|提出|部署/.test(p.text))
+      .filter((p) => KEY_POINT.test(p.text))
       .slice(0, 5)
       .map((p, i) => makeCitation(i + 1, article, { articleId: article.id, start: p.start, end: p.end, score: 1 }, [], this.state.index.chunks));
     return {

@@ -10,6 +10,7 @@ import type { Passage } from './passages.ts';
 import { matchedConcepts, type QueryUnits } from './query-units.ts';
 import type { PersonRole } from './question/types.ts';
 import { unitKind, type Unit } from '../text/units.ts';
+import { rolePattern } from '../text/vocabulary/roles.ts';
 
 export interface FactAnswer {
   articleId: string;
@@ -26,11 +27,11 @@ export interface FactAnswer {
 
 /** Words that state a role in the text, to find the sentence that supports it. */
 const ROLE_WORDS: Record<PersonRole, RegExp> = {
-  chaired: /主持/,
-  spoke: /讲话|强调|指出|要求|提出|表示/,
-  attended: /出席|参加|参会/,
-  reported: /记者|报道/,
-  relayed: /传达/,
+  chaired: rolePattern('support', 'chaired'),
+  spoke: rolePattern('support', 'spoke'),
+  attended: rolePattern('support', 'attended'),
+  reported: rolePattern('support', 'reported'),
+  relayed: rolePattern('support', 'relayed'),
 };
 
 /** The last part of a compound title ("党工委副书记、管委会主任" → each part is a title of its own). */

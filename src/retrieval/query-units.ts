@@ -8,6 +8,7 @@ import { straddlingBigrams } from './straddling-bigrams.ts';
 import { withoutQuestionWords } from './question/question-words.ts';
 import { idf, type TermStats } from './term-stats.ts';
 import { bigramUnit, textUnits, unitKind, unitText, type Unit, type UnitKind } from '../text/units.ts';
+import { roleWords } from '../text/vocabulary/roles.ts';
 
 /** Punctuation: never content. */
 const PUNCTUATION = /[？?！!。，,、；;：:“”"'‘’（）()《》「」]/g;
@@ -110,7 +111,7 @@ export function translatedQueryUnits(
  * never quote does not look answered because some passage quotes someone else.
  */
 const SAYING_QUESTION = /[说讲]了?些?什么|怎么[说讲]|[说讲]了?哪些/;
-const SAYING_VERBS = ['指出', '强调', '要求', '表示', '提出', '认为'];
+const SAYING_VERBS = roleWords('saying');
 
 export function withSayingConcept(query: QueryUnits, question: string, stats: TermStats): QueryUnits {
   if (!SAYING_QUESTION.test(question)) return query;

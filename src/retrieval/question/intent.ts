@@ -3,6 +3,7 @@ import { ENGLISH_STOP_WORDS } from './english-words.ts';
 import { parseFilters } from './filters.ts';
 import { withoutQuestionWords } from './question-words.ts';
 import type { AnswerType, PersonRole, QuestionIntent, QuestionKind } from './types.ts';
+import { rolePattern } from '../../text/vocabulary/roles.ts';
 
 interface Rule {
   kind: QuestionKind;
@@ -31,13 +32,8 @@ const RULES: Rule[] = [
   { kind: 'where', answerType: 'place', pattern: /哪里|在哪|哪儿|何地|何处|什么地方|哪个地方|哪座|哪个(城市|省|县|区|镇|国家)|\bwhere\b/i },
 ];
 
-const ROLES: Array<[PersonRole, RegExp]> = [
-  ['chaired', /主持|\bchair(ed|s|ing)?\b|\bpresid(e|ed|es|ing)\b|\bhost(ed|s)?\b/i],
-  ['relayed', /传达|\brelay(ed|s)?\b|\bconvey(ed|s)?\b/i],
-  ['reported', /记者|报道|撰稿|作者|通讯员|\breport(ed|er|s)?\b|\bjournalist\b|\bwr[io]te\b|\bauthor\b/i],
-  ['attended', /出席|参加|参会|列席|与会|\battend(ed|s|ing)?\b|\bparticipat(e|ed|es)\b|\bpresent at\b/i],
-  ['spoke', /讲话|讲了|讲到|讲述|强调|要求|指出|表示|发言|致辞|部署|\bsp(oke|eak|eaks|oken)\b|\bsaid\b|\bsays?\b|\bstress(ed|es)?\b|\bemphasi[sz](ed|es|e)\b|\bdemand(ed|s)?\b|\brequire[ds]?\b|\bspeech\b/i],
-];
+/** The role a question asks about: the first role in this order whose words it uses (the order measured with). */
+const ROLES: Array<[PersonRole, RegExp]> = (['chaired', 'relayed', 'reported', 'attended', 'spoke'] as const).map((role) => [role, rolePattern('question', role)]);
 
 /** Words that frame an English question rather than carry its content. */
 const ENGLISH_FRAME = new Set(['year', 'date', 'day', 'month', 'time', 'number', 'percentage', 'percent', 'amount']);

@@ -5,7 +5,8 @@ export type QuestionScript = 'zh-Hans' | 'zh-Hant' | 'en' | 'mixed';
 export type QuestionKind = 'who' | 'when' | 'how-many' | 'list' | 'where' | 'what';
 
 /** The part a person played, when the question asks who did something at a meeting or in a report. */
-export type PersonRole = 'chaired' | 'attended' | 'spoke' | 'reported' | 'relayed';
+export type { PersonRole } from '../../text/vocabulary/roles.ts';
+import type { PersonRole } from '../../text/vocabulary/roles.ts';
 
 /** The shape of the expected answer, for the answer selector; 'title' is a named person's post (X是什么职务？). */
 export type AnswerType = 'person' | 'title' | 'date' | 'year' | 'number' | 'place' | 'list' | 'span';
