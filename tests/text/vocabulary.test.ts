@@ -20,7 +20,7 @@ function readsRole(row: RoleWord, reader: RoleWord['readers'][number]): boolean 
     case 'bare-name-twice':
       return rolesOf(`王明${row.example}。会后王明离开。`) !== undefined && rolesOf(`王明${row.example}。`) === undefined;
     case 'question':
-      return analyseQuestion(row.example.toLowerCase(), row.example).role === row.role;
+      return analyseQuestion(row.example.toLowerCase()).role === row.role;
     default:
       return rolePattern(reader, row.role).test(row.example);
   }

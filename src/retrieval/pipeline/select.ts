@@ -10,7 +10,7 @@ import type { ScoredPassage } from '../answer-select.ts';
 import { namesMeeting } from '../hybrid.ts';
 import { meetingCore } from '../question/meeting-name.ts';
 import { scorePassages } from '../answer-select.ts';
-import { answerFromFacts, answerTitle, eventsOnDate } from '../facts.ts';
+import { answerFromPeople, answerTitle, eventsOnDate } from '../structured-answers.ts';
 import { matchedWeight, type QueryUnits } from '../query-units.ts';
 import { unitsOf, type ReportsState } from '../reports-state.ts';
 import type { Retrieved, Selected } from './context.ts';
@@ -51,7 +51,7 @@ export function selectStage(ctx: Retrieved): Selected {
   const factPool = ctx.candidates.filter((c) => c.articleId === best?.articleId);
   // "X是什么职务": the title printed with the name, from the top candidates.
   const fact =
-    ctx.answerType === 'title' ? answerTitle(ctx.question.text, ctx.candidates) : useFacts ? answerFromFacts(intent.role, ctx.query, factPool, unitsOf) : undefined;
+    ctx.answerType === 'title' ? answerTitle(ctx.question.text, ctx.candidates) : useFacts ? answerFromPeople(intent.role, ctx.query, factPool, unitsOf) : undefined;
   return {
     ...ctx,
     scored,

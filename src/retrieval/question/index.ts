@@ -15,14 +15,14 @@ import { hanRuns } from '../../text/han.ts';
 export function understand(raw: string, lexicon?: Lexicon, names?: PinyinNameIndex): UnderstoodQuestion {
   const original = checkQuestion(raw);
   const { text: normalised, script } = normaliseQuestion(original);
-  const intent = analyseQuestion(normalised, original);
+  const intent = analyseQuestion(normalised);
   if (script !== 'en' && script !== 'mixed') {
-    return { original, text: normalised, script, terms: [], kept: [], groups: [], intent };
+    return { original, text: normalised, script, kept: [], groups: [], intent };
   }
   const { terms, kept, groups, names: named } = translateQuestion(original, lexicon ?? loadLexicon(), names ? { names } : {});
   // Chinese words inside an English question (names, places) are the most precise terms there are.
   const chinese = script === 'mixed' ? hanRuns(normalised) : [];
-  return { original, text: [...chinese, ...terms, ...kept].join(' '), script, terms, kept, groups, ...(named.length ? { names: named } : {}), intent };
+  return { original, text: [...chinese, ...terms, ...kept].join(' '), script, kept, groups, ...(named.length ? { names: named } : {}), intent };
 }
 
 export { checkQuestion, MAX_QUESTION_CHARS, MESSAGES as QUESTION_MESSAGES } from './validate.ts';

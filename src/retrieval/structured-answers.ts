@@ -12,7 +12,7 @@ import type { PersonRole } from './question/types.ts';
 import { unitKind, type Unit } from '../text/units.ts';
 import { rolePattern } from '../text/vocabulary/roles.ts';
 
-export interface FactAnswer {
+export interface StructuredAnswer {
   articleId: string;
   /** The names that answer, best first. */
   names: string[];
@@ -83,16 +83,16 @@ function scorePerson(
  * Answers a who-question from the ranked candidate articles' people, or undefined when no person
  * fits well enough (the passage ranking then answers instead).
  */
-export function answerFromFacts(
+export function answerFromPeople(
   role: PersonRole | undefined,
   query: QueryUnits,
-  ranked: ReadonlyArray<{ article: Article; passages: readonly Passage[]; prior: number }>,
+  ranked: ReadonlyArray<{ article: Article; passages: readonly Passage[]; retrievalScore: number }>,
   unitsOf: (t: string) => Set<Unit>,
   minTitleCover = 0.7,
-): FactAnswer | undefined {
-  let best: FactAnswer | undefined;
+): StructuredAnswer | undefined {
+  let best: StructuredAnswer | undefined;
   const asked = questionUnitSet(query);
-  for (const { article, passages, prior } of ranked.slice(0, 3)) {
+  for (const { article, passages, retrievalScore } of ranked.slice(0, 3)) {
     if (!article.people.length) continue;
     const matches = article.people
       .map((p) => scorePerson(p, role, query, asked, unitsOf))
@@ -111,7 +111,7 @@ export function answerFromFacts(
       // A byline is printed apart from the text it signs: the article's lead stands for the whole article.
       (role === 'reported' ? passages[0] : undefined);
     if (!support) continue;
-    const score = top.score + prior;
+    const score = top.score + retrievalScore;
     if (best && best.score >= score) continue;
     const text = chosen.map((m) => (m.person.title ? `${m.person.name}（${m.person.title}）` : m.person.name)).join('、');
     best = { articleId: article.id, names, text, passage: support, score };
@@ -191,9 +191,9 @@ function titleSupport(person: Person, passages: readonly Passage[]): Passage | u
  */
 export function answerTitle(
   asked: string,
-  ranked: ReadonlyArray<{ article: Article; passages: readonly Passage[]; prior: number }>,
-): FactAnswer | undefined {
-  for (const { article, passages, prior } of ranked.slice(0, 5)) {
+  ranked: ReadonlyArray<{ article: Article; passages: readonly Passage[]; retrievalScore: number }>,
+): StructuredAnswer | undefined {
+  for (const { article, passages, retrievalScore } of ranked.slice(0, 5)) {
     // Longest name first: the question's 米厚章 is not answered for 米厚 when both are extracted.
     const people = article.people
       .filter((p) => p.title && p.name.length >= 2 && asked.includes(toSearchForm(p.name)))
@@ -208,7 +208,7 @@ export function answerTitle(
       names: [person.name],
       text: `${person.name}：${person.title}`,
       passage,
-      score: 1 + prior,
+      score: 1 + retrievalScore,
       highlight: printed ? [printed] : [person.name, ...titleParts(person.title)],
     };
   }
