@@ -4,6 +4,7 @@
  */
 import { textUnits, type Unit } from '../text/units.ts';
 import { isHighSurrogate } from '../text/surrogates.ts';
+import { COLONS, COMMAS, ENUMERATION_COMMA, SEMICOLONS, classOf } from '../text/punctuation.ts';
 
 export interface Passage {
   /** Index of the passage within its article. */
@@ -36,7 +37,7 @@ function markRuns(passages: Passage[]): void {
 
 /** Longest passage before a sentence is cut at clause punctuation. */
 export const MAX_PASSAGE = 140;
-const CLAUSE_END = /[，,；;：:、]/;
+const CLAUSE_END = classOf(COMMAS, SEMICOLONS, COLONS, ENUMERATION_COMMA);
 
 /** Cuts [start, end) of `body` at clause punctuation into pieces of at most `max` characters. */
 export function cutLong(body: string, start: number, end: number, max = MAX_PASSAGE): Array<[number, number]> {

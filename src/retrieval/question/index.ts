@@ -31,6 +31,7 @@ export { translateQuestion, type Translation, type TranslateOptions } from './tr
 export { analyseQuestion } from './intent.ts';
 export { parseFilters } from './filters.ts';
 export { pinyinNameIndex, matchPinyinNames, type PinyinNameIndex } from './pinyin-names.ts';
-export { conflictingOrdinals, ordinalMentions, ordinalSearchTerms, type OrdinalMention } from './ordinals.ts';
+export { conflictingOrdinals } from './ordinals.ts';
+export { ordinalMentions, ordinalSearchTerms, type OrdinalMention } from '../../text/ordinals.ts';
 export { loadLexicon, lexiconFromEntries, DEFAULT_LEXICON_PATH, type Lexicon } from './lexicon.ts';
 export type * from './types.ts';
