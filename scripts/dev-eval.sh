@@ -13,3 +13,10 @@ run --corpus $S/bench/cmrc2018-trial.corpus.jsonl --qa $S/bench/cmrc2018-trial.q
 run --corpus $S/bench/xquad-en2zh-dev.corpus.jsonl --qa $S/bench/xquad-en2zh-dev.qa.jsonl --label xquad &
 wait
 run --corpus $S/bench/drcd-dev.corpus.jsonl --qa $S/bench/drcd-dev.qa.jsonl --label drcd
+# Dialogues: follow-up questions within a conversation (a different table: follow-ups answered, and the
+# follow-ups asked alone, which must never be rewritten from a context they do not have).
+echo '| dialogues | dialogues | follow-ups | follow-ups answered | openers answered | alone: rewritten | alone: gold by own words |'
+run --corpus data/reports --dialogues tests/fixtures/dialogues/seed-dialogues.jsonl --label seed-dialogues &
+run --corpus tests/fixtures/corpus/dev-pages --dialogues tests/fixtures/dialogues/dev-pages-dialogues.jsonl --label dev-pages-dialogues &
+wait
+run --corpus $S/qa/real-dev/reports --dialogues tests/fixtures/dialogues/real-dev-dialogues.jsonl --label real-dev-dialogues

@@ -29,6 +29,8 @@ const schema = z.object({
   ASK_CHANNEL_IDS: idList,
   DISCORD_API_BASE: z.string().url().optional(),
   ALLOW_DMS: bool,
+  /** A question in an ask channel is answered in a new public thread (follow-ups there need no mention). */
+  BAOXUN_ANSWER_IN_THREAD: bool,
   RATE_LIMIT_QUESTIONS: positiveInt(5),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
   BAOXUN_INDEX_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'index')),
@@ -48,6 +50,7 @@ export interface Config {
     askChannelIds: string[];
     apiBase?: string;
     allowDMs: boolean;
+    answerInThread: boolean;
     rateLimit: { questions: number; windowMs: number };
   };
   indexDir: string;
@@ -78,6 +81,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       askChannelIds: e.ASK_CHANNEL_IDS,
       apiBase: e.DISCORD_API_BASE,
       allowDMs: e.ALLOW_DMS,
+      answerInThread: e.BAOXUN_ANSWER_IN_THREAD,
       rateLimit: { questions: e.RATE_LIMIT_QUESTIONS, windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     },
     indexDir: path.resolve(e.BAOXUN_INDEX_DIR),

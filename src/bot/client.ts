@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import { log, redact } from '../log.ts';
 import type { ReportsService } from '../retrieval/types.ts';
 import { NO_MENTIONS, type BotContext, type Reindex } from './context.ts';
+import { BotConversations } from './ask-path.ts';
 import { FeedbackLog } from './feedback.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
@@ -34,6 +35,7 @@ export function createContext(config: Config, reports: ReportsService, reindex?:
     reindex,
     limiter: new RateLimiter(config.discord.rateLimit.questions, config.discord.rateLimit.windowMs),
     feedback: new FeedbackLog(config.feedbackLog),
+    conversations: new BotConversations(),
     reindexing: { running: false },
   };
 }

@@ -2,6 +2,7 @@
 import type { MessageMentionOptions } from 'discord.js';
 import type { Config } from '../config.ts';
 import type { ReportsService } from '../retrieval/types.ts';
+import type { BotConversations } from './ask-path.ts';
 import type { FeedbackLog } from './feedback.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
@@ -20,11 +21,16 @@ export interface BotContext {
   reindex?: Reindex;
   limiter: RateLimiter;
   feedback: FeedbackLog;
+  /** Follow-up questions' conversations (threads, reply chains, DMs), in memory. */
+  conversations: BotConversations;
   /** One reindex at a time. */
   reindexing: { running: boolean };
 }
 
 export const ERROR_MESSAGE = '出错了，请稍后再试。 / Something went wrong, please try again later.';
 
-/** Replies never ping anyone, whatever the question or the reports contain. */
+/**
+ * Replies never ping anyone, whatever the question or the reports contain: the client's default
+ * (client.ts), so no send repeats it.
+ */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [], repliedUser: false };

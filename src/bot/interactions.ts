@@ -6,8 +6,9 @@ import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, typ
 import { log } from '../log.ts';
 import { QuestionError } from '../retrieval/types.ts';
 import { commands } from './commands/index.ts';
-import { ERROR_MESSAGE, NO_MENTIONS, type BotContext } from './context.ts';
+import { ERROR_MESSAGE, type BotContext } from './context.ts';
 import { parseButtonId } from './custom-ids.ts';
+import { ephemeralNotice } from './ephemeral.ts';
 import { renderArticlePage } from './paginate.ts';
 
 export async function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
@@ -41,21 +42,20 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
     await interaction.reply({
       content: saved ? '谢谢反馈！ / Thanks for the feedback!' : '这个回答已过期，无法反馈。 / This answer is too old for feedback.',
       flags: MessageFlags.Ephemeral,
-      allowedMentions: NO_MENTIONS,
     });
     return;
   }
   const article = ctx.reports.article(action.articleId);
   if (!article) {
-    await interaction.reply({ content: '这篇报道已不在索引中。 / That article is no longer in the index.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content: '这篇报道已不在索引中。 / That article is no longer in the index.', flags: MessageFlags.Ephemeral });
     return;
   }
   if (action.kind === 'open') {
     const { embeds, components } = renderArticlePage(article, 0);
-    await interaction.reply({ embeds, components, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ embeds, components, flags: MessageFlags.Ephemeral });
   } else {
     const { embeds, components } = renderArticlePage(article, action.page);
-    await interaction.update({ embeds, components, allowedMentions: NO_MENTIONS });
+    await interaction.update({ embeds, components });
   }
 }
 
@@ -65,15 +65,7 @@ async function reportFailure(interaction: RepliableInteraction, err: unknown): P
   if (!forUser) log.error(`interaction ${interaction.id} failed`, err);
   const content = forUser ? err.message : ERROR_MESSAGE;
   try {
-    if (interaction.deferred && !interaction.replied) {
-      // The deferred reply is public; replace it with an ephemeral notice rather than leave "thinking…".
-      await interaction.deleteReply().catch(() => undefined);
-      await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-    } else if (interaction.replied) {
-      await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-    } else {
-      await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-    }
+    await ephemeralNotice(interaction, content);
   } catch (e) {
     log.warn(`interaction ${interaction.id}: could not report the failure to the user`, e);
   }

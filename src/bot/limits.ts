@@ -15,4 +15,5 @@ export const LIMITS = {
   choiceName: 100,
   choiceValue: 100,
   buttonLabel: 80,
+  threadName: 100,
 } as const;

@@ -8,6 +8,7 @@ import type { Answer, ArticleSummary, Citation, MeetingInfo } from '../retrieval
 import { LIMITS } from './limits.ts';
 import { splitText, truncate } from './split-text.ts';
 import { mergeRanges } from '../retrieval/citations.ts';
+import { pageLabel, understoodLine } from '../retrieval/render-text.ts';
 
 export const COLORS = { answer: 0x2b6cb0, abstained: 0x8a8a8a, lookup: 0x2f855a } as const;
 
@@ -28,8 +29,9 @@ export function escape(text: string): string {
 }
 
 /** `[1] 标题 · 2021-01-12` */
-export function citationHeading(c: Pick<Citation, 'n' | 'headline' | 'date'>): string {
-  return `[${c.n}] ${escape(c.headline)}${c.date ? ` · ${c.date}` : ''}`;
+export function citationHeading(c: Pick<Citation, 'n' | 'headline' | 'date' | 'source' | 'page'>): string {
+  const page = pageLabel(c);
+  return `[${c.n}] ${escape(c.headline)}${c.date ? ` · ${c.date}` : ''}${page ? ` · ${escape(page)}` : ''}`;
 }
 
 /** Merges and clamps highlight ranges so they can be wrapped in bold without overlap. */
@@ -138,7 +140,9 @@ export function layoutEmbeds(spec: EmbedSpec): EmbedPage[] {
 
 /** An answer: the short answer, then each citation with its excerpt; or a plain abstention with related reports. */
 export function renderAnswer(answer: Answer): EmbedPage[] {
-  const blocks = [escape(answer.answer)];
+  // A follow-up resolved against its conversation says how it was read, in italics above the answer.
+  const understood = understoodLine(answer);
+  const blocks = [...(understood ? [`*${escape(understood)}*`] : []), escape(answer.answer)];
   if (answer.outcome === 'closest') {
     // Passages near the question, shown with their excerpts but labelled as no answer.
     blocks.push('最接近的段落（不是答案）/ Closest passages (not an answer):', ...answer.related.map(citationBlock));

@@ -1,12 +1,15 @@
 /**
  * `npm run ask -- [--index DIR] [--json] "问题"` — one question, answered with citations.
- * `npm run ask -- [--index DIR] --batch FILE` — JSONL `{"id","q"}` a line in, one JSON answer a line out.
+ * `npm run ask -- [--index DIR] --batch FILE` — JSONL `{"id","q","conversation"?}` a line in, one JSON answer a
+ * line out; lines sharing a `conversation` value are one conversation (follow-ups resolved in file order).
  * Exit codes: 0 answered (or abstained), 2 a question that cannot be asked, 1 a missing or broken index.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadCliConfig } from './cli-config.ts';
 import { ReportsEngine } from '../retrieval/engine.ts';
+import { askInConversation } from '../retrieval/conversation/ask.ts';
+import { ConversationStore } from '../retrieval/conversation/store.ts';
 import { checkQuestion } from '../retrieval/question/index.ts';
 import { renderAnswerText } from '../retrieval/render-text.ts';
 import { QuestionError, type Answer, type Citation } from '../retrieval/types.ts';
@@ -24,6 +27,7 @@ export function answerJson(a: Answer, id?: string): Record<string, unknown> {
     headline: c.headline,
     date: c.date ?? null,
     meeting: c.meeting ?? null,
+    ...(c.page !== undefined ? { source: c.source ?? null, page: c.page } : {}),
     excerpt: c.excerpt,
     score: c.score,
   });
@@ -33,6 +37,8 @@ export function answerJson(a: Answer, id?: string): Record<string, unknown> {
     answer: a.answer,
     abstained: a.abstained,
     outcome: a.outcome,
+    // A follow-up in a batch conversation: the question as understood (absent when read as asked).
+    ...(a.understoodAs ? { understoodAs: a.understoodAs } : {}),
     citations: a.citations.map(cite),
     // With a refusal: the nearest reports, not support ("closest": passages near the question).
     related: a.related.map(cite),
@@ -42,15 +48,18 @@ export function answerJson(a: Answer, id?: string): Record<string, unknown> {
 
 async function runBatch(engine: ReportsEngine, file: string): Promise<number> {
   const lines = readFileSync(file, 'utf8').split('\n');
+  // Lines sharing a "conversation" value are one conversation, in file order.
+  const store = new ConversationStore();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line.trim()) continue;
     let id = `line-${i + 1}`;
     try {
-      const v = JSON.parse(line) as { id?: unknown; q?: unknown };
+      const v = JSON.parse(line) as { id?: unknown; q?: unknown; conversation?: unknown };
       if (v.id !== undefined) id = String(v.id);
       if (typeof v.q !== 'string') throw new QuestionError('缺少问题字段 "q"。/ The line has no "q" string.');
-      const a = await engine.ask(v.q);
+      const conversation = v.conversation !== undefined && v.conversation !== null ? { store, key: String(v.conversation) } : undefined;
+      const a = await askInConversation(engine, v.q, conversation);
       process.stdout.write(JSON.stringify(answerJson(a, id)) + '\n');
     } catch (err) {
       const message = err instanceof SyntaxError ? 'not valid JSON' : (err as Error).message;

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadCliConfig } from './cli-config.ts';
 import { containsGold, summarise, type QuestionOutcome } from '../eval/metrics.ts';
 import { readQaFile } from '../eval/qa-file.ts';
+import { evaluateDialogues, readDialogues, renderDialogueTable, summariseDialogues, type DialogueSummary } from '../eval/dialogues.ts';
 import { precisionCurve, renderCurve } from '../eval/curve.ts';
 import { planHoldoutFile } from '../eval/holdout.ts';
 import { evaluate } from '../eval/run.ts';
@@ -23,7 +24,8 @@ import { runMain } from './run-main.ts';
 
 const USAGE =
   'Usage: npm run eval -- (--corpus FILE | --index DIR) --qa FILE [--limit N] [--embedder builtin] [--json] [--show-misses [--explain]] [--curve]\n' +
-  '       npm run eval -- --corpus SET.corpus.jsonl --qa SET.qa.jsonl --holdout N [--seed S]   (every Nth title removed: its questions must be refused)';
+  '       npm run eval -- --corpus SET.corpus.jsonl --qa SET.qa.jsonl --holdout N [--seed S]   (every Nth title removed: its questions must be refused)\n' +
+  '       npm run eval -- (--corpus FILE | --index DIR) --dialogues FILE [--show-misses]   (follow-up questions, one conversation a line)';
 
 async function main(): Promise<number> {
   const config = loadCliConfig();
@@ -35,6 +37,8 @@ async function main(): Promise<number> {
         corpus: { type: 'string' },
         index: { type: 'string' },
         qa: { type: 'string' },
+        /** Dialogues (conversations of two or three turns): follow-ups scored instead of single questions. */
+        dialogues: { type: 'string' },
         limit: { type: 'string' },
         embedder: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -62,7 +66,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (!args.qa || (!args.corpus && !args.index) || (args.holdout && !args.corpus?.endsWith('.jsonl'))) {
+  if ((!args.qa && !args.dialogues) || (!args.corpus && !args.index) || (args.holdout && !args.corpus?.endsWith('.jsonl'))) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -71,7 +75,8 @@ async function main(): Promise<number> {
     process.stderr.write(`--limit must be a positive number\n${USAGE}\n`);
     return 2;
   }
-  let items = readQaFile(args.qa).slice(0, limit);
+  const dialogues = args.dialogues ? readDialogues(args.dialogues).slice(0, limit) : undefined;
+  let items = args.qa ? readQaFile(args.qa).slice(0, limit) : [];
   let tmp: string | undefined;
   let indexDir = args.index;
   let corpus = args.corpus;
@@ -95,6 +100,24 @@ async function main(): Promise<number> {
     const engine = await ReportsEngine.open(indexDir!, { ...extra, modelsDir: config.modelsDir, explain: args.explain });
     // Latency is measured per question, so one-time loading is paid before the first.
     await engine.warmUp();
+    if (dialogues) {
+      const turns = await evaluateDialogues(engine, dialogues);
+      if (args['show-misses']) {
+        for (const t of turns) {
+          if (t.turn > 1 && !t.answered) process.stderr.write(`MISS ${t.dialogue}#${t.turn} ${t.q} → ${t.understoodAs ?? '(as asked)'} | answer: ${t.answer} | [1] ${t.first}\n`);
+          if (t.alone?.gold) process.stderr.write(`ALONE GOLD ${t.dialogue}#${t.turn} ${t.q} | answer: ${t.alone.answer}\n`);
+        }
+      }
+      const label = args.label ?? path.basename(args.dialogues!).replace(/\.jsonl$/, '');
+      const rows: Array<[string, DialogueSummary]> = [[label, summariseDialogues(turns)]];
+      const kinds = new Map<string, typeof turns>();
+      for (const t of turns) if (t.kind) kinds.set(t.kind, [...(kinds.get(t.kind) ?? []), t]);
+      for (const [k, ts] of [...kinds].sort()) rows.push([`${label} · ${k}`, summariseDialogues(ts)]);
+      if (args.json) process.stdout.write(JSON.stringify(Object.fromEntries(rows)) + '\n');
+      else process.stdout.write(renderDialogueTable(rows) + '\n');
+      if (args.dump) writeFileSync(args.dump, turns.map((t) => JSON.stringify(t)).join('\n') + '\n');
+      return 0;
+    }
     const evidence: unknown[] = [];
     const outcomes = await evaluate(engine, items, (item, o, a) => {
       evidence.push(a?.explain?.evidence);
@@ -109,13 +132,18 @@ async function main(): Promise<number> {
       if (args['show-misses'] && !item.answers.length && !o.abstained) process.stderr.write(`NOT ABSTAINED ${item.id} ${item.q} | ${a?.answer}\n`);
     });
     if (args.dump) writeFileSync(args.dump, outcomes.map((o, i) => JSON.stringify({ id: items[i].id, ...o, ...(evidence[i] ? { evidence: evidence[i] } : {}) })).join('\n') + '\n');
-    const label = args.label ?? path.basename(args.qa).replace(/\.jsonl$/, '');
+    const label = args.label ?? path.basename(args.qa!).replace(/\.jsonl$/, '');
     const rows: Array<[string, ReturnType<typeof summarise>]> = [[label, summarise(outcomes)]];
     const kinds = new Map<string, QuestionOutcome[]>();
     for (const o of outcomes) if (o.kind) kinds.set(o.kind, [...(kinds.get(o.kind) ?? []), o]);
     for (const [k, os] of [...kinds].sort()) rows.push([`${label} · ${k}`, summarise(os)]);
     if (args.json) process.stdout.write(JSON.stringify(Object.fromEntries(rows)) + '\n');
     else process.stdout.write(renderTable(rows) + '\n');
+    const held = outcomes.filter((o) => o.heldGold !== undefined);
+    if (held.length && !args.json) {
+      const n = held.filter((o) => o.heldGold).length;
+      process.stdout.write(`\nHeld-out questions answered anyway with their own gold (printed by another article too): ${n} of ${held.length}.\n`);
+    }
     if (args.curve && !args.json) process.stdout.write('\n' + renderCurve(label, precisionCurve(outcomes)) + '\n');
     return 0;
   } finally {

@@ -6,7 +6,7 @@ import type { Article } from './types.ts';
 import { normaliseUnicode, tightenSpacing } from '../text/normalise.ts';
 import { ELLIPSIS, STOPS, classOf } from '../text/punctuation.ts';
 import { idPrefixOf, parsePage } from './page-parser.ts';
-import { deriveHeadline } from './lead.ts';
+import { makeArticle } from './article.ts';
 import { normaliseDate } from './dates.ts';
 import { documentFacts } from './document-facts.ts';
 import { isWebText, readWebText } from './web-text.ts';
@@ -96,23 +96,19 @@ function plainArticle(
   const body = paragraphs(lines);
   if (body === '') return [];
   const facts = documentFacts(body, opts.date);
-  const headline = opts.title ?? heading;
   return [
-    {
-      id: `${idPrefixOf(source)}-1`,
-      source,
-      headline: headline ?? deriveHeadline(facts.lead),
-      subtitle: '',
-      headlineDerived: headline === undefined,
-      date: facts.date,
-      dateInferred: facts.dateInferred,
-      ...(facts.eventDates ? { eventDates: facts.eventDates } : {}),
-      meeting: facts.meeting,
-      reporters: [],
-      photographers: [],
-      people: facts.people,
-      body,
-    },
+    makeArticle(
+      {
+        headline: opts.title ?? heading,
+        date: facts.date,
+        dateInferred: facts.dateInferred,
+        eventDates: facts.eventDates,
+        meeting: facts.meeting,
+        people: facts.people,
+        body,
+      },
+      { source, idPrefix: idPrefixOf(source), ordinal: 1 },
+    ),
   ];
 }
 

@@ -6,7 +6,7 @@ import type { Article } from './types.ts';
 import { normaliseDocument } from '../text/normalise.ts';
 import { normaliseDate } from './dates.ts';
 import { documentFacts } from './document-facts.ts';
-import { deriveHeadline } from './lead.ts';
+import { makeArticle } from './article.ts';
 
 export interface LineProblem {
   /** 1-based line number. */
@@ -66,21 +66,22 @@ export function parseJsonl(text: string, source: string, seenIds: Set<string> = 
     seenIds.add(id);
     const title = typeof r.title === 'string' ? normaliseDocument(r.title).replace(/\n/g, ' ') : '';
     const facts = documentFacts(body, typeof r.date === 'string' ? normaliseDate(r.date) : undefined, false);
-    articles.push({
-      id,
-      source: typeof r.source === 'string' && r.source.trim() !== '' ? r.source.trim() : source,
-      headline: title || deriveHeadline(facts.lead),
-      subtitle: '',
-      headlineDerived: title === '',
-      date: facts.date,
-      dateInferred: facts.dateInferred,
-      ...(facts.eventDates ? { eventDates: facts.eventDates } : {}),
-      ...(facts.meeting ? { meeting: facts.meeting } : {}),
-      reporters: [],
-      photographers: [],
-      people: facts.people,
-      body,
-    });
+    articles.push(
+      makeArticle(
+        {
+          id,
+          source: typeof r.source === 'string' && r.source.trim() !== '' ? r.source.trim() : source,
+          headline: title || undefined,
+          date: facts.date,
+          dateInferred: facts.dateInferred,
+          eventDates: facts.eventDates,
+          meeting: facts.meeting,
+          people: facts.people,
+          body,
+        },
+        { source, idPrefix: id, ordinal: 1 },
+      ),
+    );
   }
   return { articles, problems };
 }

@@ -30,8 +30,8 @@ export interface Masthead {
 /** Longer lines are text, whatever they are made of. */
 const MAX_LINE = 80;
 
-/** Between parts: spaces, the dots and bars headers use as separators, brackets around a part. */
-const SEPARATORS = /[\s·•・|｜丨/／\-—–_*（）()【】[\]〔〕《》〈〉]*/y;
+/** Between parts: spaces, the dots and bars headers use as separators (OCR reads a middle dot as a full stop), brackets around a part. */
+const SEPARATORS = /[\s·•・.．|｜丨/／\-—–_*（）()【】[\]〔〕《》〈〉]*/y;
 
 const DATE_DIGITS = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})\s*([-./])\s*(\d{1,2})\s*\5\s*(\d{1,2})(?!\d)/y;
 const DATE_HAN = new RegExp(HAN_DATE, 'y');

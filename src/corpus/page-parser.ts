@@ -10,7 +10,8 @@ import { CLOSERS, COLONS, ELLIPSIS, SEMICOLONS, STOPS } from '../text/punctuatio
 import { isBylineLine, isDeskLine, parseByline, type Byline } from './byline.ts';
 import { groupHeadlines, headlineUnits, matchHeadlines, type HeadlineGroup } from './headline-block.ts';
 import { bigrams, containment } from './similarity.ts';
-import { deriveHeadline, leadSentence, readLead } from './lead.ts';
+import { leadSentence, readLead } from './lead.ts';
+import { makeArticle } from './article.ts';
 import { dateNear, findMonthDay, inferYear, isoDate, normaliseDate } from './dates.ts';
 import { textDates } from './event-dates.ts';
 import { findMasthead } from './masthead.ts';
@@ -26,6 +27,8 @@ export interface PageMeta {
   title?: string;
   /** Article ids are `${idPrefix}-${n}`; defaults to the source's file name without extension. */
   idPrefix?: string;
+  /** The page of a multi-page file (a PDF), kept on each article. */
+  page?: number;
 }
 
 const ARTICLE_OPENER = /^[（(【]?本[报報][讯訊]/;
@@ -86,25 +89,28 @@ export function parsePage(text: string, source: string, meta: PageMeta = {}): Ar
     const group = matched.get(i);
     const credits = parseByline([...(seg.datelineCredit ? [seg.datelineCredit] : []), ...seg.byline]);
     const single = segments.length === 1;
-    const headline = group?.headline ?? (single && meta.title ? meta.title : deriveHeadline(lead));
+    const given = group?.headline ?? (single && meta.title ? meta.title : undefined);
     const { date, dateInferred } = articleDate(lead, pageMonthDay, metaDate, pageYear);
     const eventDates = textDates(body, { issue: metaDate, articleDate: date });
-    articles.push({
-      id: `${prefix}-${articles.length + 1}`,
-      source,
-      headline,
-      subtitle: group ? group.subtitles.join(' / ') : '',
-      headlineDerived: !group && !(single && meta.title),
-      date,
-      dateInferred,
-      ...(eventDates.length ? { eventDates } : {}),
-      meeting: facts.meeting,
-      reporters: credits.reporters,
-      photographers: credits.photographers,
-      contributors: credits.contributors,
-      people: [...extractPeople(body), ...creditedPeople(credits)],
-      body,
-    });
+    articles.push(
+      makeArticle(
+        {
+          headline: given,
+          subtitle: group ? group.subtitles.join(' / ') : '',
+          date,
+          dateInferred,
+          eventDates,
+          meeting: facts.meeting,
+          reporters: credits.reporters,
+          photographers: credits.photographers,
+          contributors: credits.contributors,
+          people: [...extractPeople(body), ...creditedPeople(credits)],
+          body,
+          ...(meta.page !== undefined ? { page: meta.page } : {}),
+        },
+        { source, idPrefix: prefix, ordinal: articles.length + 1 },
+      ),
+    );
   });
   return articles;
 }

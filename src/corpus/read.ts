@@ -1,5 +1,6 @@
 /**
- * Reading the report inputs: files and folders → articles. The only I/O of the corpus stage.
+ * Reading the report inputs: files and folders → articles, each file by the format its extension names
+ * (the registry in formats/). The I/O of the corpus stage, with ocr.ts (the OCR tools and their cache).
  * A bad file never stops the read: it is named in `skipped` with the reason and the rest goes on.
  */
 import { createHash } from 'node:crypto';
@@ -7,19 +8,17 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, CorpusReadResult, SkippedFile } from './types.ts';
 import { decodeText } from './encoding.ts';
-import { parseJsonl } from './jsonl.ts';
-import { parseTextReport } from './front-matter.ts';
+import { formatFor, supportedExtensions } from './formats/index.ts';
 
 export interface ReadOptions {
   /** Called as each file is about to be read (progress). */
   onFile?: (path: string) => void;
   /** `Article.source` and skipped paths are relative to this; default: each folder input (a file's folder). */
   root?: string;
+  /** Where slow results (OCR text) are kept between builds, by file checksum; none: not kept. */
+  cacheDir?: string;
 }
 
-const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
-const MAX_TEXT_BYTES = 50 * 1024 * 1024;
-const MAX_JSONL_BYTES = 1024 * 1024 * 1024;
 
 interface Input {
   file: string;
@@ -52,7 +51,7 @@ export async function readCorpus(inputs: string[], opts: ReadOptions = {}): Prom
     const rel = relative(root, file);
     opts.onFile?.(file);
     try {
-      const result = await readOne(file, rel, ids, hashes);
+      const result = await readOne(file, rel, ids, hashes, opts.cacheDir);
       if ('reason' in result) {
         skipped.push({ path: rel, reason: result.reason });
         continue;
@@ -76,13 +75,14 @@ async function readOne(
   rel: string,
   ids: Set<string>,
   hashes: Map<string, string>,
+  cacheDir: string | undefined,
 ): Promise<{ reason: string } | { articles: Article[]; problems: SkippedFile[] }> {
   const ext = path.extname(file).toLowerCase();
-  const isJsonl = ext === '.jsonl';
-  if (!isJsonl && !TEXT_EXTENSIONS.has(ext)) return { reason: `unsupported file type (${ext || 'no extension'}); expected .txt, .md or .jsonl` };
+  const format = formatFor(ext);
+  if (!format) return { reason: `unsupported file type (${ext || 'no extension'}); expected ${supportedExtensions()}` };
   const size = (await stat(file)).size;
   if (size === 0) return { reason: 'empty file' };
-  const limit = isJsonl ? MAX_JSONL_BYTES : MAX_TEXT_BYTES;
+  const limit = format.maxBytes;
   if (size > limit) return { reason: `too large (${(size / 1048576).toFixed(0)} MB; the limit for ${ext} is ${limit / 1048576} MB)` };
 
   const buf = await readFile(file);
@@ -91,29 +91,30 @@ async function readOne(
   if (first !== undefined) return { reason: `duplicate of ${first} (same content)` };
   hashes.set(hash, rel);
 
-  let text: string;
-  try {
-    text = decodeText(buf).text;
-  } catch (err) {
-    return { reason: (err as Error).message };
+  let input: string | Buffer = buf;
+  if (!format.binary) {
+    try {
+      input = decodeText(buf).text;
+    } catch (err) {
+      return { reason: (err as Error).message };
+    }
+    if (input.trim() === '') return { reason: 'empty file (whitespace only)' };
   }
-  if (text.trim() === '') return { reason: 'empty file (whitespace only)' };
 
-  if (isJsonl) {
-    const { articles, problems } = parseJsonl(text, rel, ids);
-    return { articles, problems: problems.map((p) => ({ path: `${rel}:${p.line}`, reason: p.reason })) };
-  }
-  const parsed = parseTextReport(text, rel, { markdown: ext !== '.txt' });
+  const result = await format.parse(input, { source: rel, file, checksum: hash, cacheDir, ids });
+  if (result.skip !== undefined) return { reason: result.skip };
+  const problems = (result.problems ?? []).map((p) => ({ path: `${rel}${p.where}`, reason: p.reason }));
+  if (format.ids === 'given') return { articles: result.articles, problems };
   // Page ids come from the file name; two folders may hold the same name, so fall back to the path.
   const base = rel.replace(/\.[^./]+$/, '');
-  const articles = parsed.map((a, i) => {
+  const articles = result.articles.map((a, i) => {
     let id = a.id;
     if (ids.has(id)) id = `${base}-${i + 1}`;
     for (let k = 2; ids.has(id); k++) id = `${base}-${i + 1}~${k}`;
     ids.add(id);
     return id === a.id ? a : { ...a, id };
   });
-  return { articles, problems: [] };
+  return { articles, problems };
 }
 
 /** Files under a folder, depth first in sorted order, skipping dotfiles and dot-folders. */

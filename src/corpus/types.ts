@@ -44,6 +44,8 @@ export interface Article {
   body: string;
   /** The outlet or office the page names as its source (`来源：…`, front matter `source:`); searched with the text, never shown as it. */
   outlet?: string;
+  /** The page of a multi-page file (a PDF) the article was printed on, from 1; `source` names the file. */
+  page?: number;
 }
 
 /** A retrievable window of an article; offsets point into `Article.body`. */

@@ -11,7 +11,8 @@ import { tightenSpacing } from '../text/normalise.ts';
 import { STOPS } from '../text/punctuation.ts';
 import { parseByline, type Byline } from './byline.ts';
 import { dateNear, findMonthDay, inferYear, isoDate, normaliseDate } from './dates.ts';
-import { deriveHeadline, leadSentence, readLead } from './lead.ts';
+import { leadSentence, readLead } from './lead.ts';
+import { makeArticle } from './article.ts';
 import { extractPeople } from './people.ts';
 import { bracketedNames, creditLine, type WebText } from './web-text.ts';
 
@@ -70,23 +71,24 @@ export function webArticles(web: WebText, source: string, meta: WebArticleMeta):
     const { date, dateInferred } = articleDate(lead, body, pageDate, pageYear);
     // The days the text names, read against the page's date (see event-dates.ts), as for every other format.
     const eventDates = textDates(body, { issue: pageDate, articleDate: date });
-    articles.push({
-      id: `${meta.idPrefix}-${articles.length + 1}`,
-      source,
-      headline: (list ? titles[articles.length] : title) ?? deriveHeadline(lead),
-      subtitle: '',
-      headlineDerived: (list ? titles[articles.length] : title) === undefined,
-      date,
-      dateInferred,
-      meeting: readLead(lead).meeting,
-      reporters: byline.reporters,
-      photographers: byline.photographers,
-      contributors: byline.contributors,
-      people: [...extractPeople(body), ...creditedPeople(byline)],
-      body,
-      ...(eventDates.length ? { eventDates } : {}),
-      ...(outlet ? { outlet } : {}),
-    });
+    articles.push(
+      makeArticle(
+        {
+          headline: list ? titles[articles.length] : title,
+          date,
+          dateInferred,
+          meeting: readLead(lead).meeting,
+          reporters: byline.reporters,
+          photographers: byline.photographers,
+          contributors: byline.contributors,
+          people: [...extractPeople(body), ...creditedPeople(byline)],
+          body,
+          eventDates,
+          outlet,
+        },
+        { source, idPrefix: meta.idPrefix, ordinal: articles.length + 1 },
+      ),
+    );
   }
   return articles;
 }

@@ -34,6 +34,8 @@ export interface QuestionOutcome {
   /** The first citation is from the gold document (undefined when the set names none). */
   docFirst?: boolean;
   ms: number;
+  /** A held-out question answered anyway, with its original gold in the answer or first excerpt (from another article). */
+  heldGold?: boolean;
   coverage?: number;
   missing?: string[];
   error?: string;
@@ -52,6 +54,8 @@ export interface Summary {
   falseAbstention: number;
   /** Share of unanswerable questions abstained on (NaN when there are none). */
   abstention: number;
+  /** Share of held-out questions answered with their original gold from another article (NaN without a holdout). */
+  heldGold: number;
   p50: number;
   p95: number;
   errors: number;
@@ -79,6 +83,7 @@ export function summarise(outcomes: readonly QuestionOutcome[]): Summary {
     docFirst: share(ans.filter((o) => o.docFirst !== undefined), (o) => o.docFirst === true),
     falseAbstention: share(ans, (o) => o.abstained),
     abstention: share(neg, (o) => o.abstained),
+    heldGold: share(neg.filter((o) => o.heldGold !== undefined), (o) => o.heldGold === true),
     p50: percentile(ms, 50),
     p95: percentile(ms, 95),
     errors: outcomes.filter((o) => o.error).length,

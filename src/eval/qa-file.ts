@@ -8,6 +8,8 @@ export interface QaItem {
   kind?: string;
   /** Id of the document holding the answer, when the set gives it. */
   doc?: string;
+  /** A held-out question's original gold: its document was removed, so it must be refused (see holdout.ts). */
+  heldAnswers?: string[];
 }
 
 /** Reads a QA file; a malformed line is an error naming the file and line. */

@@ -16,6 +16,8 @@ export function judge(item: QaItem, a: Answer, ms: number): QuestionOutcome {
     inTop3: answerable && cites.slice(0, 3).some((c) => containsGold(c.excerpt, g)),
     ...(item.doc && answerable ? { docFirst: cites[0]?.articleId === item.doc } : {}),
     ms,
+    // Another article may print a held-out question's answer too: that answer is not wrong.
+    ...(item.heldAnswers ? { heldGold: !a.abstained && (containsGold(a.answer, item.heldAnswers) || (cites.length > 0 && containsGold(cites[0].excerpt, item.heldAnswers))) } : {}),
     ...(a.support ? { coverage: a.support.coverage, missing: a.support.missing } : {}),
   };
 }

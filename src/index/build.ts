@@ -155,6 +155,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     let filesSeen = 0;
     const corpus = await readCorpus(opts.inputs, {
       root: opts.root,
+      // Beside the index, not in it: the index folder is replaced by every build, the OCR'd text is kept.
+      cacheDir: `${outDir}.ocr-cache`,
       onFile: () => onProgress?.({ stage: 'read', done: ++filesSeen, total: 0 }),
     });
     endStage('read');

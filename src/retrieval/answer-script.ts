@@ -19,7 +19,7 @@ let toTraditional: Convert | undefined;
 let toSimplified: Convert | undefined;
 
 /** Mainland simplified → Taiwan traditional (characters only, no regional phrases). */
-function s2t(text: string): string {
+export function s2t(text: string): string {
   return (toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))(text);
 }
 

@@ -82,6 +82,7 @@ export function makeCitation(
     headline: article.headline,
     ...(article.date ? { date: article.date } : {}),
     ...(article.meeting ? { meeting: article.meeting } : {}),
+    ...(article.page !== undefined ? { source: article.source, page: article.page } : {}),
     excerpt: text,
     highlights: highlightRanges(text, highlightWords),
     score: Math.round(support.score * 1000) / 1000,

@@ -10,7 +10,7 @@ import { textDates } from '../corpus/event-dates.ts';
 import { splitSentences } from '../text/sentences.ts';
 import type { Article } from '../corpus/types.ts';
 import { toSearchForm } from '../text/search-form.ts';
-import { namesMeeting } from './hybrid.ts';
+import { namesMeeting } from './question/meeting-name.ts';
 
 export interface DayBinding {
   /** The meeting the question names with the day (search form), e.g. "明光市政府常务会议". */

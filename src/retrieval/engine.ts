@@ -19,9 +19,10 @@ import { selectStage } from './pipeline/select.ts';
 import { understandStage } from './pipeline/understand.ts';
 import { retrievalProfileFor, withOverrides, type ProfileOverrides } from './profile.ts';
 import { loadLexicon } from './question/lexicon.ts';
+import { namesMeeting } from './question/meeting-name.ts';
 import { loadSynonyms } from './question/synonyms.ts';
 import { prepareState, type ReportsState } from './reports-state.ts';
-import type { Answer, ArticleSummary, MeetingInfo, ReportsService } from './types.ts';
+import type { Answer, AskScope, ArticleSummary, MeetingInfo, ReportsService } from './types.ts';
 import { rolePattern } from '../text/vocabulary/roles.ts';
 
 export interface EngineOptions extends ProfileOverrides {
@@ -98,8 +99,8 @@ export class ReportsEngine implements ReportsService {
     this.swap(index);
   }
 
-  async ask(question: string): Promise<Answer> {
-    const understood = understandStage(this.env, question);
+  async ask(question: string, scope?: AskScope): Promise<Answer> {
+    const understood = understandStage(this.env, question, scope);
     const retrieved = await retrieveStage(understood);
     const decided = decideStage(selectStage(retrieved));
     return composeStage(decided, this.opts.explain === true);
@@ -131,8 +132,11 @@ export class ReportsEngine implements ReportsService {
     const wanted = toSearchForm(name.trim());
     if (!wanted) return undefined;
     const withMeeting = this.state.index.articles.filter((a) => a.meeting);
+    // The name exactly, else by the matcher questions use (a part of it, or a shortened form: 疫情防控动员会).
     const article =
-      withMeeting.find((a) => toSearchForm(a.meeting!) === wanted) ?? withMeeting.find((a) => toSearchForm(a.meeting!).includes(wanted));
+      withMeeting.find((a) => toSearchForm(a.meeting!) === wanted) ??
+      withMeeting.find((a) => toSearchForm(a.meeting!).includes(wanted)) ??
+      withMeeting.find((a) => namesMeeting(toSearchForm(a.meeting!), wanted));
     if (!article) return undefined;
     const names = (role: string) => article.people.filter((p) => p.roles.includes(role as never)).map((p) => p.name);
     const passages = this.state.passagesOf(article.id);

@@ -7,6 +7,7 @@ import type { Article, Chunk } from '../corpus/types.ts';
 import { articleBinds, dayBinding, knownPeople } from './day-binding.ts';
 import type { ReportIndex } from '../index/types.ts';
 import { collapseOverlaps, reciprocalRankFusion, scoreFusion, type FusedHit } from './fusion.ts';
+import { namesMeeting } from './question/meeting-name.ts';
 import type { QuestionFilters } from './question/types.ts';
 import { toSearchForm } from '../text/search-form.ts';
 
@@ -29,20 +30,6 @@ export interface HybridResult {
   /** True when no report names the question's meeting, so the search went on without that filter. */
   meetingDropped: boolean;
   timings: { embed: number; dense: number; bm25: number; fuse: number };
-}
-
-/**
- * Whether `title` (a meeting name or headline) names the meeting `asked`. People shorten names
- * keeping the characters in order (安委会 for 安全生产委员会, 疫情防控动员会 for 冬春季新冠肺炎疫情防控
- * 工作动员会), so a name of three or more characters matches as a subsequence.
- */
-export function namesMeeting(title: string, asked: string): boolean {
-  if (title.includes(asked)) return true;
-  const chars = Array.from(asked);
-  if (chars.length < 3) return false;
-  let at = 0;
-  for (const ch of title) if (ch === chars[at] && ++at === chars.length) return true;
-  return false;
 }
 
 /**
@@ -88,6 +75,7 @@ export function chunkFilter(
     const form = searchForms(chunks);
     tests.push((c) => namesMeeting(form(c.meeting ?? ''), m) || namesMeeting(form(c.headline), m) || c.text.includes(m));
   }
+  if (filters.articleId) tests.push((c) => c.articleId === filters.articleId);
   if (tests.length === 0) return undefined;
   return (i) => tests.every((t) => t(chunks[i]));
 }

@@ -8,6 +8,9 @@ export interface Citation {
   headline: string;
   date?: string;
   meeting?: string;
+  /** For an article printed on a page of a multi-page file (an e-paper PDF): the file and the page. */
+  source?: string;
+  page?: number;
   /** At most 200 characters around the supporting sentence. */
   excerpt: string;
   /** [start, end) ranges inside `excerpt` of the words that answer, for bold rendering. */
@@ -37,6 +40,11 @@ export interface Answer {
   /** When abstained: up to 3 nearest articles, listed as related, not as support. */
   related: Citation[];
   timings_ms: Record<string, number>;
+  /**
+   * The question as understood, when a follow-up was resolved against its conversation
+   * (src/retrieval/conversation/): 他提出了哪些要求？ → 王新亭提出了哪些要求？
+   */
+  understoodAs?: string;
   /** The abstention signals, for evaluation and debugging. */
   support?: {
     /** Share (0–1) of the question's weight found around the best passage. */
@@ -51,6 +59,12 @@ export interface Answer {
     evidence: object;
     passages: Array<{ articleId: string; passage: string; score: number; coverage: number; context: number; cue: number; retrievalScore: number }>;
   };
+}
+
+/** Where a follow-up's answer must come from, known from its conversation rather than its words. */
+export interface AskScope {
+  /** The article the conversation is about: only it may answer (while it is in the index). */
+  articleId?: string;
 }
 
 /** A question that cannot be asked (empty, too long, garbage); the message is for the user. */
@@ -87,7 +101,7 @@ export interface MeetingInfo {
  */
 export interface ReportsService {
   /** Throws QuestionError for questions that cannot be asked. */
-  ask(question: string): Promise<Answer>;
+  ask(question: string, scope?: AskScope): Promise<Answer>;
   /** ISO dates that have reports, newest first. */
   dates(): string[];
   articlesOn(date: string): ArticleSummary[];

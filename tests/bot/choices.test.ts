@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchChoices } from '../../src/bot/commands/choices.ts';
-import { questionOf } from '../../src/bot/messages.ts';
+import { answersInThread, conversationOf, questionOf } from '../../src/bot/messages.ts';
 
 describe('matchChoices', () => {
   it('puts prefix matches before substring matches and caps at 25', () => {
@@ -33,5 +33,31 @@ describe('questionOf', () => {
     expect(questionOf({ ...base, mentionsBot: false }, '123', cfg)).toBeUndefined();
     expect(questionOf({ ...base, inGuild: false }, '123', cfg)).toBeUndefined();
     expect(questionOf({ ...base, inGuild: false, content: '问' }, '123', { ...cfg, allowDMs: true })).toBe('问');
+  });
+  it('takes every message in a thread or forum post under an ask channel, and replies to its answers anywhere', () => {
+    const plain = { ...base, content: '问题', mentionsBot: false };
+    expect(questionOf({ ...plain, channelId: '7', parentId: '200000000000000001' }, '123', cfg)).toBe('问题');
+    expect(questionOf({ ...plain, channelId: '7', parentId: '8' }, '123', cfg)).toBeUndefined();
+    expect(questionOf({ ...plain, repliesTo: 'message:5' }, '123', cfg)).toBe('问题');
+  });
+});
+
+describe('conversationOf', () => {
+  const m = { id: '5', inGuild: true, channelId: '9' };
+  it('is the thread, else the reply chain, else the DM channel, else a new one', () => {
+    expect(conversationOf({ ...m, parentId: '8', repliesTo: 'message:1' })).toBe('thread:9');
+    expect(conversationOf({ ...m, repliesTo: 'message:1' })).toBe('message:1');
+    expect(conversationOf({ ...m, inGuild: false })).toBe('dm:9');
+    expect(conversationOf(m)).toBe('message:5');
+  });
+});
+
+describe('answersInThread', () => {
+  const cfg = { askChannelIds: ['9'], answerInThread: true };
+  it('only for a message directly in an ask channel, when enabled', () => {
+    expect(answersInThread({ inGuild: true, channelId: '9' }, cfg)).toBe(true);
+    expect(answersInThread({ inGuild: true, channelId: '7', parentId: '9' }, cfg)).toBe(false);
+    expect(answersInThread({ inGuild: true, channelId: '8' }, cfg)).toBe(false);
+    expect(answersInThread({ inGuild: true, channelId: '9' }, { ...cfg, answerInThread: false })).toBe(false);
   });
 });

@@ -14,17 +14,20 @@ export interface Harness {
   ctx: BotContext;
   config: Config;
   askChannel: string;
+  /** A forum channel that is also an ask channel: its every post is a question. */
+  askForum: string;
   stop(): Promise<void>;
 }
 
 export async function startHarness(reports: ReportsService, opts: { reindex?: Reindex; env?: Record<string, string>; feedbackLog: string }): Promise<Harness> {
   const askChannel = snowflake();
-  const fake = await FakeDiscord.start({ channelIds: [snowflake(), askChannel] });
+  const askForum = snowflake();
+  const fake = await FakeDiscord.start({ channelIds: [snowflake(), askChannel], forumIds: [askForum] });
   const config = parseConfig({
     DISCORD_TOKEN: 'fake-token-0123456789',
     DISCORD_APP_ID: fake.appId,
     DISCORD_API_BASE: fake.apiBase,
-    ASK_CHANNEL_IDS: askChannel,
+    ASK_CHANNEL_IDS: `${askChannel},${askForum}`,
     BAOXUN_FEEDBACK_LOG: opts.feedbackLog,
     RATE_LIMIT_QUESTIONS: '1000',
     ...opts.env,
@@ -40,6 +43,7 @@ export async function startHarness(reports: ReportsService, opts: { reindex?: Re
     ctx,
     config,
     askChannel,
+    askForum,
     async stop() {
       await client.destroy();
       await fake.close();

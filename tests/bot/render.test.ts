@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord.js';
 import { answerMessages } from '../../src/bot/answer-message.ts';
 import { LIMITS } from '../../src/bot/limits.ts';
-import { formatExcerpt, renderAnswer, renderMeeting } from '../../src/bot/render.ts';
+import { citationHeading, formatExcerpt, renderAnswer, renderMeeting } from '../../src/bot/render.ts';
+import { renderAnswerText } from '../../src/retrieval/render-text.ts';
 import { answer, citation } from './fixtures.ts';
 
 function size(e: APIEmbed): number {
@@ -35,6 +36,11 @@ describe('renderAnswer', () => {
     expect(page![0]!.title).toBe('谁主持了会议？');
   });
 
+  it('says how a follow-up was understood above the answer, escaped, and nothing when it was read as asked', () => {
+    const [page] = renderAnswer({ ...answer(), understoodAs: '张红军*要求*什么？' });
+    expect(page![0]!.description!.split('\n\n')[0]).toBe('*理解为 / Understood as：张红军\\*要求\\*什么？*');
+    expect(renderAnswer(answer())[0]![0]!.description).not.toContain('理解为');
+  });
   it('escapes Markdown from the question and the reports', () => {
     const [page] = renderAnswer(
       answer({ question: '**粗体** _x_', citations: [citation(1, { excerpt: '甲*乙*丙', highlights: [[0, 1]] })] }),
@@ -131,3 +137,12 @@ describe('layoutEmbeds', () => {
   });
 });
 
+
+describe('citations of a PDF page', () => {
+  it('name the file and page after the date, in Discord and on the terminal', () => {
+    const c = citation(1, { source: 'epaper_2021.pdf', page: 2 });
+    expect(citationHeading(c)).toBe('[1] 高新区召开会议1 · 2021-01-12 · epaper\\_2021.pdf p.2');
+    expect(citationHeading(citation(1))).not.toContain('p.');
+    expect(renderAnswerText(answer({ citations: [c] }))).toContain('· epaper_2021.pdf p.2');
+  });
+});

@@ -56,6 +56,17 @@ describe('npm start without a token', () => {
   });
 });
 
+describe('the local chat is one conversation', () => {
+  it('resolves a follow-up against the last answer, says how it read it, and forgets it after /new', async () => {
+    const r = await run('信访工作会议是谁主持的？\n他要求什么？\n/new\n他要求什么？\n');
+    expect(r.code).toBe(0);
+    const understood = r.stdout.match(/理解为 \/ Understood as：.*/g) ?? [];
+    expect(understood).toEqual(['理解为 / Understood as：张红军要求什么？']);
+    expect(r.stdout).toContain('迅速传达贯彻');
+    expect(r.stdout).toContain('New conversation');
+  });
+});
+
 describe('npm start with a token', () => {
   it('connects to Discord (here the fake) and answers, never logging the token', async () => {
     const fake = await FakeDiscord.start();

@@ -60,6 +60,28 @@ describe('npm run ask', () => {
     expect(out[2].error).toMatch(/empty/);
     expect(out[3].abstained).toBe(true);
   });
+  it('--batch lines sharing a "conversation" are one conversation in file order; others stand alone', async () => {
+    const file = path.join(tmp, 'dialogue.jsonl');
+    writeFileSync(
+      file,
+      [
+        '{"id":"1","conversation":"x","q":"信访工作会议是谁主持的？"}',
+        '{"id":"2","conversation":"y","q":"谁主持了冬春季疫情防控工作动员会？"}',
+        '{"id":"3","conversation":"x","q":"他要求什么？"}',
+        '{"id":"4","q":"他要求什么？"}',
+      ].join('\n'),
+    );
+    const r = await ask(['--index', indexDir, '--batch', file]);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out[0].answer).toContain('张红军');
+    // Conversation x's 他 is x's chair (张红军), not the chair of y's question asked in between.
+    expect(out[2].understoodAs).toBe('张红军要求什么？');
+    expect(out[2].question).toBe('他要求什么？');
+    expect(out[2].answer).toContain('迅速传达贯彻');
+    // No conversation: answered as it stands, nothing borrowed.
+    expect(out[3].understoodAs).toBeUndefined();
+    expect(out[3].answer).not.toContain('迅速传达贯彻');
+  });
   it('exits 2 with a message on an empty question, without a stack trace', async () => {
     const r = await ask(['--index', indexDir, '   ']);
     expect(r.code).toBe(2);

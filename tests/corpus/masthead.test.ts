@@ -168,3 +168,9 @@ describe('parsePage with a page header and footer', () => {
     expect(after.map((a) => [a.headline, a.date, a.dateInferred, a.body])).toEqual(before.map((a) => [a.headline, a.date, a.dateInferred, a.body]));
   });
 });
+
+describe('OCR of a page header', () => {
+  it('reads a middle dot OCR turned into a full stop as a separator', () => {
+    expect(readMastheadLine('2021年3月5日 星期五 第2版.要聞')?.date).toBe('2021-03-05');
+  });
+});

@@ -22,7 +22,7 @@ put('archive.jsonl', '{"id":"j1","title":"一","text":"第一篇。"}\nnot json\
 put('broken.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
 put('empty.md', '');
 put('blank.txt', '  \n\n ');
-put('picture.png', 'x');
+put('picture.bmp', 'x');
 put('.hidden.txt', page);
 put('notes/intro.md', '# 说明\n\n这是一个说明文件。');
 
@@ -30,14 +30,14 @@ describe('readCorpus', () => {
   it('reads the good files and names every bad one', async () => {
     const seen: string[] = [];
     const result = await readCorpus([dir], { onFile: (f) => seen.push(path.relative(dir, f)) });
-    expect(seen).toEqual(['2021/01/copy.txt', '2021/01/page.txt', '2021/02/page.txt', 'archive.jsonl', 'blank.txt', 'broken.txt', 'empty.md', 'notes/intro.md', 'picture.png']);
+    expect(seen).toEqual(['2021/01/copy.txt', '2021/01/page.txt', '2021/02/page.txt', 'archive.jsonl', 'blank.txt', 'broken.txt', 'empty.md', 'notes/intro.md', 'picture.bmp']);
     expect(result.files).toBe(4);
     const reasons = Object.fromEntries(result.skipped.map((s) => [s.path, s.reason]));
     expect(reasons['2021/01/page.txt']).toMatch(/duplicate of 2021\/01\/copy.txt/);
     expect(reasons['broken.txt']).toBe('binary file');
     expect(reasons['empty.md']).toBe('empty file');
     expect(reasons['blank.txt']).toMatch(/empty/);
-    expect(reasons['picture.png']).toMatch(/unsupported/);
+    expect(reasons['picture.bmp']).toMatch(/unsupported/);
     expect(reasons['archive.jsonl:2']).toMatch(/invalid JSON/);
     expect(reasons['archive.jsonl:3']).toMatch(/duplicate id j1/);
     expect(Object.keys(reasons)).not.toContain('.hidden.txt');

@@ -19,6 +19,8 @@ export interface RecordedRequest {
   authorization?: string;
   /** The status the fake answered with. */
   status: number;
+  /** What the fake answered (a created message or thread carries the id the test needs). */
+  response?: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- arbitrary JSON as returned
 }
 
 interface Fault {
@@ -33,13 +35,19 @@ export interface FakeDiscordOptions {
   guildId?: string;
   /** Text channels of the one guild, so discord.js caches them and delivers their messages. */
   channelIds?: string[];
+  /** Forum channels (type 15) of the guild: their posts are threads. */
+  forumIds?: string[];
 }
+
+/** Discord channel types the fake knows. */
+export const CHANNEL_TYPES = { text: 0, publicThread: 11, forum: 15 } as const;
 
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   readonly appId: string;
   readonly guildId: string;
   readonly channelIds: string[];
+  readonly forumIds: string[];
   /** Gateway payloads received from the client (IDENTIFY, heartbeats, RESUME…). */
   readonly gatewayReceived: Array<{ op: number; d: unknown }> = [];
   private readonly faults: Fault[] = [];
@@ -55,6 +63,7 @@ export class FakeDiscord {
     this.appId = options.appId ?? snowflake();
     this.guildId = options.guildId ?? snowflake();
     this.channelIds = options.channelIds ?? [snowflake()];
+    this.forumIds = options.forumIds ?? [];
   }
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -151,7 +160,10 @@ export class FakeDiscord {
       unavailable: false,
       member_count: 2,
       roles: [{ id: this.guildId, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-      channels: this.channelIds.map((id, i) => ({ id, type: 0, guild_id: this.guildId, name: `channel-${i}`, position: i, permission_overwrites: [] })),
+      channels: [
+        ...this.channelIds.map((id, i) => ({ id, type: CHANNEL_TYPES.text, guild_id: this.guildId, name: `channel-${i}`, position: i, permission_overwrites: [] })),
+        ...this.forumIds.map((id, i) => ({ id, type: CHANNEL_TYPES.forum, guild_id: this.guildId, name: `forum-${i}`, position: 100 + i, permission_overwrites: [], available_tags: [] })),
+      ],
       members: [],
       threads: [],
       emojis: [],
@@ -194,6 +206,7 @@ export class FakeDiscord {
     }
     const [status, out] = this.route(method, path, body);
     rec.status = status;
+    rec.response = out;
     this.json(res, status, out);
   }
 
@@ -209,12 +222,34 @@ export class FakeDiscord {
     }
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return [200, this.message(this.channelIds[0]!, body)];
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return [200, this.message(m[1]!, body)];
+    // A thread started from a message takes that message's id, as on Discord.
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      return [201, this.thread({ id: m[2]!, parentId: m[1]!, name: String(body?.name ?? ''), ownerId: this.appId })];
+    }
     if (method === 'POST' && /^\/channels\/\d+\/typing$/.test(path)) return [204, undefined];
     if (method === 'PUT' && /^\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/.test(path)) {
       const list = Array.isArray(body) ? body : [];
       return [200, list.map((c: object) => ({ ...c, id: snowflake(), application_id: this.appId, version: snowflake() }))];
     }
     return [404, { message: `Unknown route ${method} ${path}`, code: 0 }];
+  }
+
+  /** A public thread (or forum post) object as the gateway and REST send it. */
+  thread(t: { id: string; parentId: string; name: string; ownerId: string }) {
+    return {
+      id: t.id,
+      type: CHANNEL_TYPES.publicThread,
+      guild_id: this.guildId,
+      parent_id: t.parentId,
+      owner_id: t.ownerId,
+      name: t.name,
+      last_message_id: null,
+      message_count: 0,
+      member_count: 1,
+      rate_limit_per_user: 0,
+      flags: 0,
+      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+    };
   }
 
   /** A message as Discord returns it after creating or editing one. */

@@ -68,9 +68,25 @@ export function buttonClick(fake: FakeDiscord, customId: string, user: User): Se
   });
 }
 
-/** A message posted in a channel; `mentionBot` prefixes the bot's mention as a client would. */
-export function channelMessage(fake: FakeDiscord, content: string, user: User, opts: { channelId?: string; mentionBot?: boolean; dm?: boolean } = {}): string {
-  const id = snowflake();
+/** A user opens a thread under a text channel, or a post in a forum channel; returns the thread's id. */
+export function threadCreate(fake: FakeDiscord, parentId: string, name: string, user: User, opts: { id?: string } = {}): string {
+  const id = opts.id ?? snowflake();
+  fake.dispatch('THREAD_CREATE', { ...fake.thread({ id, parentId, name, ownerId: user.id }), newly_created: true });
+  return id;
+}
+
+/**
+ * A message posted in a channel or thread; `mentionBot` prefixes the bot's mention as a client would,
+ * `replyTo` makes it a reply to that message (of the bot's, here), `id` sets its id (a forum post's
+ * first message has the post's id).
+ */
+export function channelMessage(
+  fake: FakeDiscord,
+  content: string,
+  user: User,
+  opts: { channelId?: string; mentionBot?: boolean; dm?: boolean; replyTo?: string; id?: string } = {},
+): string {
+  const id = opts.id ?? snowflake();
   if (opts.dm) {
     // A direct message: no guild, and the channel (type 1) is not cached until it speaks.
     fake.dispatch('MESSAGE_CREATE', apiMessage({ id, channel_id: opts.channelId ?? snowflake(), channel_type: 1, author: apiUser(user), content }));
@@ -87,6 +103,9 @@ export function channelMessage(fake: FakeDiscord, content: string, user: User, o
       member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
       content: opts.mentionBot ? `<@${fake.appId}> ${content}` : content,
       mentions: opts.mentionBot ? [bot] : [],
+      ...(opts.replyTo
+        ? { type: 19, message_reference: { type: 0, message_id: opts.replyTo, channel_id: opts.channelId ?? fake.channelIds[0]!, guild_id: fake.guildId } }
+        : {}),
     }),
   );
   return id;

@@ -54,6 +54,7 @@ beforeAll(async () => {
   // A moderately large archive (a few MB) is read in full.
   writeJsonl(path.join(reports, 'j-large.jsonl'), generateArticles(1500, 11));
   writeFileSync(path.join(reports, 'k-picture.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  writeFileSync(path.join(reports, 'l-slides.pptx'), 'PK');
 
   expected['a-good.txt'] = await headlinesOf('a.txt', text);
   expected['e-gb18030.txt'] = await headlinesOf('e.txt', text);
@@ -84,7 +85,8 @@ describe('bad report files', () => {
       'g-truncated.txt': expect.stringMatching(/truncated/),
       'h-duplicate.txt': expect.stringMatching(/duplicate of a-good\.txt/),
       'i-huge.txt': expect.stringMatching(/too large.*limit/),
-      'k-picture.png': expect.stringMatching(/unsupported file type/),
+      'k-picture.png': expect.stringMatching(/OCR could not read the image/),
+      'l-slides.pptx': expect.stringMatching(/unsupported file type \(.pptx\); expected .txt, .md/),
     });
     // Good page, GB18030 page, Big5 page and the archive.
     expect(s.files).toBe(4);

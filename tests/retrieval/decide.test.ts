@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conflictingOrdinals, decisiveAbsences, missingWords } from '../../src/retrieval/missing-words.ts';
-import { refusalReason, type Evidence } from '../../src/retrieval/pipeline/decide.ts';
+import { refusalReason, rivalOf, type Evidence } from '../../src/retrieval/pipeline/decide.ts';
 
 const base: Evidence = {
   filterSatisfied: true,
@@ -8,8 +8,10 @@ const base: Evidence = {
   coverage: 0.6,
   articleCoverage: 0.7,
   anchorCoverage: 1,
+  rival: 0.3,
   missing: 0,
   absentPlaces: [],
+  absentQuoted: [],
   ordinalConflicts: [],
   english: false,
   factAnswered: false,
@@ -44,6 +46,23 @@ describe('the decision', () => {
     expect(refusalReason({ ...off, anchorCoverage: 0.5 })).toBeUndefined();
     expect(refusalReason({ ...off, articleCoverage: 0.4 })).toBeUndefined();
     expect(refusalReason({ ...off, english: true })).toBeUndefined();
+  });
+  it('refuses a crowded field: little of the question covered and another story scoring nearly as well', () => {
+    const crowded = { ...base, coverage: 0.25, rival: 0.9 };
+    expect(refusalReason(crowded)).toBe('low-coverage');
+    expect(refusalReason({ ...crowded, rival: 0.5 })).toBeUndefined();
+    expect(refusalReason({ ...crowded, coverage: 0.4 })).toBeUndefined();
+  });
+  it('measures the rival as the best other story over the answering article, one headline being one story', () => {
+    const c = (id: string, headline: string, retrievalScore: number) => ({ retrievalScore, article: { id, headline } }) as unknown as Parameters<typeof rivalOf>[0][number];
+    const cands = [c('a', '区政府常务会议', 1), c('b', '区政府常务会议', 0.95), c('c', '防汛工作会议', 0.6)];
+    expect(rivalOf(cands, 'a')).toBeCloseTo(0.6);
+    expect(rivalOf(cands, 'c')).toBeCloseTo(1 / 0.6);
+    expect(rivalOf([c('a', 'x', 1)], 'a')).toBe(0);
+    expect(rivalOf(cands, undefined)).toBe(0);
+  });
+  it('refuses when the answering article never prints a name the question quotes', () => {
+    expect(refusalReason({ ...base, coverage: 0.9, absentQuoted: ['真腊风土记'] })).toBe('missing-words');
   });
   it('wants more coverage when the year asked is only written in the report, not its date', () => {
     expect(refusalReason({ ...base, coverage: 0.16, yearOnlyWritten: true })).toBe('filter');

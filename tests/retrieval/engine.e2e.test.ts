@@ -106,6 +106,12 @@ describe('engine over the shipped reports (seed-dev)', () => {
     expect(m?.chaired).toContain('张红军');
     expect(engine.article(m!.articleId)?.headline).toBe(m?.headline);
   });
+  it('/meeting finds a meeting by the name a question would use, as questions do', async () => {
+    // 疫情防控动员会 shortens 冬春季新冠肺炎疫情防控工作动员会: a question naming it is answered, and the lookup finds it too.
+    expect(engine.meeting('疫情防控动员会')?.name).toBe('冬春季新冠肺炎疫情防控工作动员会');
+    expect((await engine.ask('疫情防控动员会是谁主持的？')).answer).toContain('王新亭');
+    expect(engine.meeting('防汛动员会')).toBeUndefined();
+  });
   it('swaps to another index while keeping answers', async () => {
     engine.swap(engine.index);
     const a = await engine.ask('信访工作应当摆在什么位置？');

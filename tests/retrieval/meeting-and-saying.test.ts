@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chunkFilter, namesMeeting } from '../../src/retrieval/hybrid.ts';
+import { chunkFilter } from '../../src/retrieval/hybrid.ts';
+import { namesMeeting } from '../../src/retrieval/question/meeting-name.ts';
 import { chineseQueryUnits, matchedWeight, withSayingConcept } from '../../src/retrieval/query-units.ts';
 import { buildTermStats } from '../../src/retrieval/term-stats.ts';
 import { textUnits } from '../../src/text/units.ts';

@@ -1,6 +1,7 @@
 /** /article id: — the full text of one article, in pages with ◀ ▶ buttons. */
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { NO_MENTIONS, type BotContext } from '../context.ts';
+import type { BotContext } from '../context.ts';
+import type { Command } from './command.ts';
 import { renderArticlePage } from '../paginate.ts';
 
 export const data = new SlashCommandBuilder()
@@ -19,9 +20,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const id = interaction.options.getString('id', true).trim();
   const article = ctx.reports.article(id);
   if (!article) {
-    await interaction.reply({ content: '没有这篇报道。 / No article with that id.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content: '没有这篇报道。 / No article with that id.', flags: MessageFlags.Ephemeral });
     return;
   }
   const { embeds, components } = renderArticlePage(article, 0);
-  await interaction.reply({ embeds, components, allowedMentions: NO_MENTIONS });
+  await interaction.reply({ embeds, components });
 }
+
+export const command = { data, execute } satisfies Command;

@@ -1,9 +1,9 @@
 /** /ask question: — deferred at once (answers may take longer than Discord's 3 seconds), then edited with the answer. */
-import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { log } from '../../log.ts';
-import { answerMessages } from '../answer-message.ts';
-import { NO_MENTIONS, type BotContext } from '../context.ts';
-import { rateLimitMessage } from '../rate-limit.ts';
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { answerQuestion, sendParts } from '../ask-path.ts';
+import type { BotContext } from '../context.ts';
+import { ephemeralNotice } from '../ephemeral.ts';
+import type { Command } from './command.ts';
 
 export const data = new SlashCommandBuilder()
   .setName('ask')
@@ -19,18 +19,17 @@ export const data = new SlashCommandBuilder()
   );
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const question = interaction.options.getString('question', true);
-  const decision = ctx.limiter.take(interaction.user.id);
-  if (!decision.allowed) {
-    await interaction.reply({ content: rateLimitMessage(decision.retryAfterMs), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-    return;
-  }
-  await interaction.deferReply();
-  const answer = await ctx.reports.ask(question);
-  const [first, ...rest] = answerMessages(answer, ctx.feedback.remember(answer));
-  await interaction.editReply({ ...first!, allowedMentions: NO_MENTIONS });
-  // The answer is out; a lost continuation is logged rather than turned into an error for the user.
-  for (const part of rest) {
-    await interaction.followUp({ ...part, allowedMentions: NO_MENTIONS }).catch((err) => log.warn('ask: could not send the rest of an answer', err));
-  }
+  // In a thread the thread is the conversation; elsewhere this question starts one, continued by replies to the answer.
+  const conversation = interaction.channel?.isThread() ? `thread:${interaction.channelId}` : `ask:${interaction.id}`;
+  await answerQuestion(
+    ctx,
+    { userId: interaction.user.id, text: interaction.options.getString('question', true), conversation, label: `interaction ${interaction.id}` },
+    {
+      start: async () => void (await interaction.deferReply()),
+      answer: (parts) => sendParts(parts, (p) => interaction.editReply(p), (p) => interaction.followUp(p), 'ask'),
+      notice: (content) => ephemeralNotice(interaction, content),
+    },
+  );
 }
+
+export const command = { data, execute } satisfies Command;

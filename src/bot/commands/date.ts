@@ -1,6 +1,7 @@
 /** /date date: — one day's reports: headlines, meetings, one-line leads; the option autocompletes the dates held. */
 import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { NO_MENTIONS, type BotContext } from '../context.ts';
+import type { BotContext } from '../context.ts';
+import type { Command } from './command.ts';
 import { renderDate } from '../render.ts';
 import { matchChoices } from './choices.ts';
 
@@ -24,10 +25,12 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Bo
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const date = interaction.options.getString('date', true).trim();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    await interaction.reply({ content: '日期格式应为 YYYY-MM-DD。 / Use a date like 2021-01-12.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content: '日期格式应为 YYYY-MM-DD。 / Use a date like 2021-01-12.', flags: MessageFlags.Ephemeral });
     return;
   }
   const [first, ...rest] = renderDate(date, ctx.reports.articlesOn(date));
-  await interaction.reply({ embeds: first!, allowedMentions: NO_MENTIONS });
-  for (const embeds of rest) await interaction.followUp({ embeds, allowedMentions: NO_MENTIONS });
+  await interaction.reply({ embeds: first! });
+  for (const embeds of rest) await interaction.followUp({ embeds });
 }
+
+export const command = { data, execute, autocomplete } satisfies Command;

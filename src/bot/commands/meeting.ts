@@ -1,7 +1,8 @@
 /** /meeting name: — one meeting: when, who chaired, who attended, key points with citations; names autocomplete. */
 import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { fullTextButtons } from '../answer-message.ts';
-import { NO_MENTIONS, type BotContext } from '../context.ts';
+import type { BotContext } from '../context.ts';
+import type { Command } from './command.ts';
 import { renderMeeting } from '../render.ts';
 import { matchChoices } from './choices.ts';
 
@@ -32,11 +33,13 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const name = interaction.options.getString('name', true).trim();
   const meeting = name ? ctx.reports.meeting(name) : undefined;
   if (!meeting) {
-    await interaction.reply({ content: '没有找到这个会议。 / No meeting by that name.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content: '没有找到这个会议。 / No meeting by that name.', flags: MessageFlags.Ephemeral });
     return;
   }
   const [first, ...rest] = renderMeeting(meeting);
   const components = fullTextButtons([{ n: 1, articleId: meeting.articleId }]);
-  await interaction.reply({ embeds: first!, components, allowedMentions: NO_MENTIONS });
-  for (const embeds of rest) await interaction.followUp({ embeds, allowedMentions: NO_MENTIONS });
+  await interaction.reply({ embeds: first!, components });
+  for (const embeds of rest) await interaction.followUp({ embeds });
 }
+
+export const command = { data, execute, autocomplete } satisfies Command;

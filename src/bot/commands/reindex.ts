@@ -4,7 +4,8 @@
  */
 import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction, InteractionContextType } from 'discord.js';
 import { log } from '../../log.ts';
-import { NO_MENTIONS, type BotContext } from '../context.ts';
+import type { BotContext } from '../context.ts';
+import type { Command } from './command.ts';
 import { notice } from '../render.ts';
 
 export const data = new SlashCommandBuilder()
@@ -17,20 +18,20 @@ export const data = new SlashCommandBuilder()
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   // default_member_permissions can be overridden by server admins, so check again here.
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-    await interaction.reply({ content: '需要“管理服务器”权限。 / You need the Manage Server permission.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content: '需要“管理服务器”权限。 / You need the Manage Server permission.', flags: MessageFlags.Ephemeral });
     return;
   }
   if (!ctx.reindex) {
-    await interaction.reply({ content: '这个实例不能重建索引。 / Reindexing is not available here.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content: '这个实例不能重建索引。 / Reindexing is not available here.', flags: MessageFlags.Ephemeral });
     return;
   }
   if (ctx.reindexing.running) {
-    await interaction.reply({ content: '已经在重建了。 / A rebuild is already running.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content: '已经在重建了。 / A rebuild is already running.', flags: MessageFlags.Ephemeral });
     return;
   }
   ctx.reindexing.running = true;
   try {
-    await interaction.reply({ content: '正在重建索引… / Rebuilding the index…', allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content: '正在重建索引… / Rebuilding the index…' });
   } catch (err) {
     ctx.reindexing.running = false;
     throw err;
@@ -46,7 +47,7 @@ async function runInBackground(interaction: ChatInputCommandInteraction, ctx: Bo
     latest = text;
     chain = chain.then(async () => {
       if (latest !== text) return;
-      await interaction.editReply({ content: notice(text), allowedMentions: NO_MENTIONS }).catch((err) => log.warn('reindex: could not edit progress', err));
+      await interaction.editReply({ content: notice(text) }).catch((err) => log.warn('reindex: could not edit progress', err));
     });
   };
   const started = Date.now();
@@ -73,3 +74,5 @@ function shownReason(err: unknown): string | undefined {
   const reason = err.adminReason;
   return typeof reason === 'string' && reason.length > 0 && reason.length <= 100 ? reason : undefined;
 }
+
+export const command = { data, execute } satisfies Command;

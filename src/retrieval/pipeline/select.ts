@@ -7,7 +7,7 @@ import { meetsYear } from '../../corpus/event-dates.ts';
 import type { Article } from '../../corpus/types.ts';
 import { toSearchForm } from '../../text/search-form.ts';
 import type { ScoredPassage } from '../answer-select.ts';
-import { namesMeeting } from '../hybrid.ts';
+import { namesMeeting } from '../question/meeting-name.ts';
 import { meetingCore } from '../question/meeting-name.ts';
 import { scorePassages } from '../answer-select.ts';
 import { answerFromPeople, answerTitle, eventsOnDate } from '../structured-answers.ts';

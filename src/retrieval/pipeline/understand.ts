@@ -13,6 +13,7 @@ import { chineseQueryUnits, contentText, discountStraddles, translatedQueryUnits
 import type { TermStats } from '../term-stats.ts';
 import type { UnderstoodQuestion } from '../question/types.ts';
 import type { StageEnv, Understood } from './context.ts';
+import type { AskScope } from '../types.ts';
 
 /** Concepts of the question: Chinese units, an English question's translations, or both for a mixed one. */
 function queryFor(u: UnderstoodQuestion, stats: TermStats): QueryUnits {
@@ -28,10 +29,12 @@ function queryFor(u: UnderstoodQuestion, stats: TermStats): QueryUnits {
   return { concepts: [...chinese.concepts, ...english.concepts], total: chinese.total + english.total };
 }
 
-export function understandStage(env: StageEnv, raw: string): Understood {
+export function understandStage(env: StageEnv, raw: string, scope?: AskScope): Understood {
   const started = performance.now();
   // English questions may name people in pinyin (Zhu Long → 朱龙): matched against the reports' names.
   const question = understand(raw, undefined, /[A-Za-z]/.test(raw) ? env.state.pinyinNames() : undefined);
+  // A follow-up's article from its conversation (src/retrieval/conversation/): a filter, never words to cover.
+  if (scope?.articleId) question.intent.filters.articleId = scope.articleId;
   const { stats, occurs } = env.state;
   const query = queryFor(question, stats);
   const english = question.script === 'en';

@@ -49,3 +49,18 @@ export function meetingCore(name: string): string {
   const before = Array.from(plain.slice(0, plain.length - kind.length));
   return before.slice(-2).join('') + kind;
 }
+
+/**
+ * Whether `title` (a meeting name or headline) names the meeting `asked`: the one matcher of meeting
+ * names, used by the search filters, the decide stage and `/meeting` alike. People shorten names
+ * keeping the characters in order (安委会 for 安全生产委员会, 疫情防控动员会 for 冬春季新冠肺炎疫情防控
+ * 工作动员会), so a name of three or more characters matches as a subsequence.
+ */
+export function namesMeeting(title: string, asked: string): boolean {
+  if (title.includes(asked)) return true;
+  const chars = Array.from(asked);
+  if (chars.length < 3) return false;
+  let at = 0;
+  for (const ch of title) if (ch === chars[at] && ++at === chars.length) return true;
+  return false;
+}

@@ -18,6 +18,8 @@ export interface QuestionFilters {
   year?: number;
   /** A meeting name fragment, e.g. "安委会" from "在安委会上…". */
   meeting?: string;
+  /** Not from the question's words: the article a follow-up's conversation is about (`AskScope`). */
+  articleId?: string;
 }
 
 export interface QuestionIntent {
