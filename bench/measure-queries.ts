@@ -6,7 +6,7 @@
  */
 import type { ChunkHit, ReportIndex } from '../src/index/types.ts';
 import type { Answer, ReportsService } from '../src/retrieval/types.ts';
-import { containsAnswer } from './answer-hit.ts';
+import { containsGold, widthForm } from '../src/eval/metrics.ts';
 import { ExactSearch } from './exact-search.ts';
 import { MiniSearchPeer } from './minisearch-peer.ts';
 import { hybridSearch } from '../src/retrieval/hybrid.ts';
@@ -68,8 +68,8 @@ class HitCounter {
   add(hits: ChunkHit[], answers: string[]): void {
     const texts = this.texts(hits);
     this.n++;
-    if (containsAnswer(texts[0], answers)) this.first++;
-    if (texts.slice(0, 3).some((t) => containsAnswer(t, answers))) this.top3++;
+    if (containsGold(texts[0], answers, widthForm)) this.first++;
+    if (texts.slice(0, 3).some((t) => containsGold(t, answers, widthForm))) this.top3++;
   }
   quality(method: MethodName): MethodQuality {
     return { method, firstHit: this.first / (this.n || 1), top3Hit: this.top3 / (this.n || 1) };
@@ -197,8 +197,8 @@ export async function measureQueries(
         return;
       }
       if (a.abstained) abstained++;
-      if (containsAnswer(a.citations[0]?.excerpt, gold)) excerpt++;
-      if (!a.abstained && containsAnswer(a.answer, gold)) short++;
+      if (containsGold(a.citations[0]?.excerpt, gold, widthForm)) excerpt++;
+      if (!a.abstained && containsGold(a.answer, gold, widthForm)) short++;
       const hits = a.citations.map((c) => ({ chunk: chunkIndexById.get(c.chunkId) ?? -1, score: c.score }));
       askHits.add(hits, gold);
     });

@@ -2,7 +2,7 @@
 import type { ReportIndex } from '../src/index/types.ts';
 import type { ReportsService } from '../src/retrieval/types.ts';
 import { understand } from '../src/retrieval/question/index.ts';
-import { toSearchForm } from '../src/index/text-normalise.ts';
+import { toSearchForm } from '../src/text/search-form.ts';
 import type { QuestionFilters } from '../src/retrieval/question/types.ts';
 
 /** The engine as the bot builds it (its per-index preparation counts in the cold start). */

@@ -3,14 +3,12 @@
  * clause or space boundaries, and never inside a surrogate pair. Bold markers cut in two are closed
  * and reopened so every piece renders on its own.
  */
+import { COLONS, COMMAS, ENUMERATION_COMMA, SENTENCE_BREAK, classOf } from '../text/punctuation.ts';
+import { isHighSurrogate } from '../text/surrogates.ts';
 
-/** Characters after which a cut reads naturally, strongest first. */
-const SENTENCE_END = /[。！？!?；;\n]/u;
-const CLAUSE_END = /[，、,：:\s）)」』”]/u;
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
+/** Characters after which a cut reads naturally, strongest first: sentence ends, then clause ends, spaces and some closers. */
+const SENTENCE_END = SENTENCE_BREAK;
+const CLAUSE_END = classOf(COMMAS, ENUMERATION_COMMA, COLONS, '\\s）)」』”');
 
 /** The longest prefix length ≤ max that ends neither inside a surrogate pair nor inside a Markdown escape. */
 function safeCut(text: string, max: number): number {

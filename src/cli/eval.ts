@@ -130,7 +130,7 @@ async function main(): Promise<number> {
         if (a?.explain) process.stderr.write(`  evidence ${JSON.stringify(a.explain.evidence)}\n`);
         for (const e of a?.explain?.passages ?? []) {
           const mark = `${e.articleId === item.doc ? '*' : ' '}${containsGold(e.passage, item.answers) ? 'G' : ' '}`;
-          process.stderr.write(`  ${mark} ${e.score} cov ${e.coverage} ctx ${e.context} cue ${e.cue} prior ${e.prior} | ${e.articleId} ${e.passage.slice(0, 80)}\n`);
+          process.stderr.write(`  ${mark} ${e.score} cov ${e.coverage} ctx ${e.context} cue ${e.cue} retrieval ${e.retrievalScore} | ${e.articleId} ${e.passage.slice(0, 80)}\n`);
         }
       }
       if (args['show-misses'] && !item.answers.length && !o.abstained) process.stderr.write(`NOT ABSTAINED ${item.id} ${item.q} | ${a?.answer}\n`);

@@ -1,6 +1,6 @@
 /** Sentence-aware windows over an article body, sized to be cited as one excerpt. */
 import type { Article, Chunk } from './types.ts';
-import { splitSentences } from './sentences.ts';
+import { splitSentences } from '../text/sentences.ts';
 
 export interface ChunkOptions {
   /** A window stops growing once it reaches this many characters. */

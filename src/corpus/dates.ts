@@ -1,4 +1,5 @@
 /** Dates: normalising given dates, finding the printed month/day, and inferring a missing year. */
+import { CHINESE_DIGITS, parseChineseNumber } from '../text/numerals.ts';
 
 export function isoDate(year: number, month: number, day: number): string | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1800 || year > 2200) return undefined;
@@ -33,10 +34,16 @@ export function rocYear(year: string | number): number {
   return Number(year) + 1911;
 }
 
-/** Zero is printed 〇, 零, or (typeset or OCR'd) as a circle or the letter O. */
-const HAN_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, '○': 0, O: 0, o: 0, Ο: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
+/**
+ * A year's digits: the Chinese digits without 两 (never a digit of a year), and zero also as the
+ * letter O a typeset or OCR'd year shows.
+ */
+const YEAR_DIGITS: Record<string, number> = Object.fromEntries([
+  ...Object.entries(CHINESE_DIGITS).filter(([c]) => c !== '两' && c !== '兩'),
+  ['O', 0],
+  ['o', 0],
+  ['Ο', 0],
+]);
 
 /**
  * A date in Chinese numerals (`二〇二一年一月十五日`, OCR spaces allowed): the year digit by digit, month
@@ -46,7 +53,7 @@ export const HAN_DATE = '([〇零○OoΟ一二三四五六七八九](?:\\s*[〇�
 
 /** The groups of a HAN_DATE match → ISO, else undefined. */
 export function hanDate(year: string, month: string, day: string): string | undefined {
-  const digits = [...year.replace(/\s+/g, '')].map((c) => HAN_DIGITS[c]);
+  const digits = [...year.replace(/\s+/g, '')].map((c) => YEAR_DIGITS[c]);
   if (digits.length !== 4 || digits.some((d) => d === undefined)) return undefined;
   const y = digits.reduce((acc, d) => acc * 10 + d, 0);
   const m = hanNumber(month.replace(/\s+/g, ''));
@@ -54,14 +61,14 @@ export function hanDate(year: string, month: string, day: string): string | unde
   return m === undefined || d === undefined ? undefined : isoDate(y, m, d);
 }
 
-/** 一 … 三十九 (十五, 二十, 廿一, 卅一) → the number; undefined for anything else. */
+/**
+ * 一 … 三十九 (十五, 二十, 廿一, 卅一) → the number; undefined for anything else, digit-by-digit forms
+ * (二一) included: a month or a day is printed with 十.
+ */
 export function hanNumber(text: string): number | undefined {
-  const unit = (c: string | undefined) => (c === undefined ? undefined : HAN_DIGITS[c]);
   const t = text.replace(/^廿/, '二十').replace(/^卅/, '三十');
-  const m = /^([一二三]?)(十?)([一二三四五六七八九]?)$/.exec(t);
-  if (!m || t === '') return undefined;
-  if (!m[2]) return t.length === 1 ? unit(t) : undefined;
-  return (m[1] ? unit(m[1])! : 1) * 10 + (m[3] ? unit(m[3])! : 0);
+  if (!/^(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])$/.test(t)) return undefined;
+  return parseChineseNumber(t);
 }
 
 /**

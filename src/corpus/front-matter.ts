@@ -3,13 +3,20 @@
  * A body that reads as a newspaper page goes to the page parser; anything else is one article.
  */
 import type { Article } from './types.ts';
-import { normaliseUnicode, tightenSpacing } from './normalise.ts';
+import { normaliseUnicode, tightenSpacing } from '../text/normalise.ts';
+import { ELLIPSIS, STOPS, classOf } from '../text/punctuation.ts';
 import { idPrefixOf, parsePage } from './page-parser.ts';
 import { makeArticle } from './article.ts';
 import { normaliseDate } from './dates.ts';
 import { documentFacts } from './document-facts.ts';
 import { isWebText, readWebText } from './web-text.ts';
 import { webArticles } from './web-article.ts';
+
+/**
+ * A line ending in one of these ends its paragraph: sentence stops, the full-width ；：, an ellipsis,
+ * or a closing quote or bracket (only the full-width semicolon and colon, unlike the page parser).
+ */
+const PARAGRAPH_END = new RegExp(`${classOf(STOPS, '；：', ELLIPSIS, '”’」』）)').source}$`);
 
 export interface FrontMatter {
   /** Keys lower-cased; values unquoted. Empty when the file has none. */
@@ -120,7 +127,7 @@ function paragraphs(lines: string[]): string {
       continue;
     }
     if (current === '') current = line;
-    else if (/[。！？；：!?…”’」』）)]$/.test(current)) {
+    else if (PARAGRAPH_END.test(current)) {
       flush();
       current = line;
     } else current += /[A-Za-z0-9,.]$/.test(current) && /^[A-Za-z0-9]/.test(line) ? ` ${line}` : line;

@@ -3,7 +3,7 @@
  * parsing, but the same document facts (date, meeting, people) as a plain text report.
  */
 import type { Article } from './types.ts';
-import { normaliseDocument } from './normalise.ts';
+import { normaliseDocument } from '../text/normalise.ts';
 import { normaliseDate } from './dates.ts';
 import { documentFacts } from './document-facts.ts';
 import { makeArticle } from './article.ts';

@@ -1,17 +1,20 @@
 /** What the lead sentence says: the meeting's name and a headline when none was printed. */
+import { COLONS, COMMAS, SEMICOLONS, STOPS, classOf } from '../text/punctuation.ts';
 
 const MEETING_VERB = /(?:[组組][织織]|主持)?(?:召[开開]|[举舉]行|[举舉][办辦])了?/;
 /** Nouns that end a meeting's or event's name. */
 const EVENT_NOUN = /(?:[会會][议議]|大[会會]|[会會]|[论論][坛壇]|[仪儀]式|典[礼禮]|活[动動]|培[训訓]班|[讲講]座|演[练練]|峰[会會]|沙[龙龍]|集[体體]學習|集体学习|[专專][题題]学习|[专專][题題]學習)/g;
-const CLAUSE_BREAK = /[，,。；;：:！？!?\n]/;
+const CLAUSE_BREAK = classOf(COMMAS, STOPS, SEMICOLONS, COLONS, '\\n');
 const LEADING_TIME = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚间|晚|早上|中午|凌晨)?/;
+
+const LEAD_END = classOf(STOPS, '\\n');
 
 /** Derived headlines longer than this are cut at a clause break. */
 const DERIVED_MAX = 30;
 
 /** The first sentence of a body. */
 export function leadSentence(body: string): string {
-  const m = /[。！？!?\n]/.exec(body);
+  const m = LEAD_END.exec(body);
   return m ? body.slice(0, m.index + 1) : body;
 }
 

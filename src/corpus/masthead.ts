@@ -10,6 +10,7 @@
  * or page number counts only as the first or last line of the page.
  */
 import { HAN_DATE, ROC_DATE, hanDate, isoDate, rocYear } from './dates.ts';
+import { isHanChar } from '../text/han.ts';
 
 export type MastheadPart = 'date' | 'weekday' | 'lunar' | 'page' | 'issue' | 'paper' | 'section' | 'desk';
 
@@ -71,7 +72,6 @@ const DESK_WORD = new RegExp(
   ].join('|')})\\s*[:：]?\\s*`,
   'y',
 );
-const HAN_NAME_CHAR = /\p{Script=Han}/u;
 
 type Matcher = (s: string, at: number) => Array<{ end: number; part: MastheadPart; date?: string }>;
 
@@ -96,7 +96,7 @@ const desk: Matcher = (s, at) => {
   const names = (from: number) => {
     for (let len = 2; len <= 4; len++) {
       const name = s.slice(from, from + len);
-      if (name.length < len || ![...name].every((c) => HAN_NAME_CHAR.test(c))) break;
+      if (name.length < len || ![...name].every(isHanChar)) break;
       ends.push(from + len);
       const gap = /^[ 、,，]+/.exec(s.slice(from + len));
       if (gap && ends.length < 24) names(from + len + gap[0].length);

@@ -5,7 +5,8 @@
  * the text before it ends a sentence.
  */
 import type { Article } from './types.ts';
-import { normaliseUnicode, tightenSpacing } from './normalise.ts';
+import { normaliseUnicode, tightenSpacing } from '../text/normalise.ts';
+import { CLOSERS, COLONS, ELLIPSIS, SEMICOLONS, STOPS } from '../text/punctuation.ts';
 import { isBylineLine, isDeskLine, parseByline, type Byline } from './byline.ts';
 import { groupHeadlines, headlineUnits, matchHeadlines, type HeadlineGroup } from './headline-block.ts';
 import { bigrams, containment } from './similarity.ts';
@@ -44,8 +45,8 @@ const DATELINE_OPEN = /^[【[]?本[报報][讯訊][】\]]?\s*[（(][^）)]{0,40}
 /** A credit runs over at most this many further column lines. */
 const MAX_CREDIT_LINES = 2;
 /** A paragraph continues past a blank line unless the text before it ends a sentence. */
-const SENTENCE_FINAL = /[。！？；：!?;:…]$/;
-const TRAILING_CLOSERS = /[”’」』）)》】"']+$/;
+const SENTENCE_FINAL = new RegExp(`[${STOPS}${SEMICOLONS}${COLONS}${ELLIPSIS}]$`);
+const TRAILING_CLOSERS = new RegExp(`[${CLOSERS}]+$`);
 const SENTENCE_PUNCT = /[，。；：！？、,;!?]/;
 
 interface Segment {

@@ -6,21 +6,12 @@
  * right before a role verb at the start of a clause (`张红军主持会议`, `会议由张红军主持`).
  */
 import type { Person, PersonRole } from './types.ts';
+import { COMMAS, SEMICOLONS, SENTENCE_BREAK, STOPS, classOf } from '../text/punctuation.ts';
+import { isHanChar as isHan } from '../text/han.ts';
 import { COMPOUND_SURNAMES, SURNAME_LED_WORDS, SURNAMES, UNIT_ENDINGS } from './surnames.ts';
+import { rolePattern, roleWords } from '../text/vocabulary/roles.ts';
+import { OFFICE_WORDS } from '../text/vocabulary/offices.ts';
 
-export const OFFICE_WORDS = [
-  '副书记', '书记', '副主任', '主任', '委员', '常委', '副主席', '主席', '副市长', '市长', '副区长', '区长', '副县长', '县长',
-  '副局长', '局长', '副部长', '部长', '副组长', '组长', '副院长', '院长', '检察长', '副厅长', '厅长', '副处长', '处长',
-  '副科长', '科长', '副镇长', '镇长', '副乡长', '乡长', '秘书长', '副总经理', '总经理', '经理', '副董事长', '董事长',
-  '调研员', '巡视员', '政委', '所长', '站长', '会长', '理事长', '负责人', '队长', '校长', '行长', '总监', '主管', '专员',
-  '指导员', '馆长', '社长', '总编辑', '主编', '院士', '教授', '村长', '支书', '网格员', '主任委员', '督查员',
-  '主任秘书', '秘书', '课长', '科员', '主任科员', '议员', '市议员', '委员长', '干事', '专干', '代表',
-  // Traditional forms of the offices that differ.
-  '副書記', '書記', '委員', '副主席', '副市長', '市長', '副區長', '區長', '副縣長', '縣長', '副局長', '局長', '副部長', '部長',
-  '副組長', '組長', '副院長', '院長', '檢察長', '廳長', '處長', '科長', '鎮長', '鄉長', '秘書長', '總經理', '經理', '董事長',
-  '調研員', '巡視員', '會長', '理事長', '負責人', '隊長', '校長', '行長', '總監', '主管', '專員', '村長',
-  '主任秘書', '秘書', '課長', '科員', '主任科員', '議員', '市議員', '委員長', '幹事', '專幹',
-].sort((a, b) => b.length - a.length);
 
 /** Surname characters that far more often start an ordinary word right after a title (`书记安排部署`, `主任在会上`). */
 const NOT_NAME_START = new Set('和及在等的对为是也要一会与同以就于向到从被把将都又还并时所有由但全应成来能国区党市县省主出参讲强提指表传安部带率作代分先说认听调检督赴各'.split(''));
@@ -40,8 +31,8 @@ const AFTER_NAME = [
  * Verbs that say what an untitled name did. The strong ones (主持, 出席 …) rarely follow a common word, so one
  * mention is enough; the weak ones (强调, 要求 …) often do (`严格要求`), so the name must appear again.
  */
-const STRONG_VERBS = ['主持', '出席', '参加', '參加', '传达', '傳達', '通报', '通報', '汇报', '匯報', '宣读', '宣讀', '陪同', '致辞', '致辭'];
-const WEAK_VERBS = ['讲话', '講話', '发言', '發言', '强调', '強調', '指出', '要求'];
+const STRONG_VERBS = roleWords('bare-name');
+const WEAK_VERBS = roleWords('bare-name-twice');
 const ADVERBS = '也又还還都亦均再先';
 
 /** A printed office word that is also a verb after a name (王新亭代表党工委): a title only after these. */
@@ -50,16 +41,11 @@ const DELEGATE_TITLE = /(?:人大|党|黨|职工|職工|群众|群眾|居民|村
 /** A roster line: `出席会议：A、B、C。`, `列席：…`, `参加会议的有A、B`. */
 const ROSTER = /(?:出席|列席|参加|參加)(?:会议|會議|人员|人員|领导|領導)?(?:[：:]|的(?:领导|領導)?有(?![关關])[：:]?)/g;
 
-const ROLE_PATTERNS: Array<[PersonRole, RegExp]> = [
-  // 汇报/报告 only as the name's own verb: `听取了…工作汇报` is listening, not speaking.
-  ['chaired', /主持/],
-  ['spoke', /[讲講][话話]|[强強][调調]|要求|提出|指出|指示|表示|致[辞辭]|[发發]言|[讲講][评評]|部署|[总總][结結]|[通][报報]|宣[读讀]|^(?:[汇匯][报報]|[报報]告)|(?:(?<![工写寫合协協操创創])作|向)[^，。]{0,12}(?:[报報]告|[汇匯][报報])/],
-  ['attended', /出席|[参參]加|[参參][会會]|列席|到[会會]|陪同|[带帶][队隊]/],
-  ['relayed', /[传傳][达達]/],
-];
+/** The roles a clause after a name can give, in the order a person's roles are listed. */
+const ROLE_PATTERNS: Array<[PersonRole, RegExp]> = (['chaired', 'spoke', 'attended', 'relayed'] as const).map((role) => [role, rolePattern('clause', role)]);
 
-const CLAUSE_END = /[，,。；;！？!?\n]/;
-const SENTENCE_END = /[。；;！？!?\n]/;
+const CLAUSE_END = classOf(COMMAS, STOPS, SEMICOLONS, '\\n');
+const SENTENCE_END = SENTENCE_BREAK;
 
 interface Mention {
   name: string;
@@ -211,9 +197,6 @@ function findTitled(text: string): Mention[] {
   return out;
 }
 
-function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{Script=Han}/u.test(ch);
-}
 
 function startsAfterWord(text: string, i: number): boolean {
   return i >= text.length || !isHan(text[i]) || AFTER_NAME.some((w) => text.startsWith(w, i));

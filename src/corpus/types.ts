@@ -9,7 +9,9 @@ export interface Person {
   roles: PersonRole[];
 }
 
-export type PersonRole = 'chaired' | 'spoke' | 'attended' | 'reported' | 'relayed';
+import type { PersonRole } from '../text/vocabulary/roles.ts';
+
+export type { PersonRole };
 
 /** One article of a report, with its text repaired and its metadata extracted. */
 export interface Article {

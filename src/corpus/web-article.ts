@@ -7,7 +7,8 @@
  */
 import { textDates } from './event-dates.ts';
 import type { Article } from './types.ts';
-import { tightenSpacing } from './normalise.ts';
+import { tightenSpacing } from '../text/normalise.ts';
+import { STOPS } from '../text/punctuation.ts';
 import { parseByline, type Byline } from './byline.ts';
 import { dateNear, findMonthDay, inferYear, isoDate, normaliseDate } from './dates.ts';
 import { leadSentence, readLead } from './lead.ts';
@@ -19,7 +20,7 @@ import { bracketedNames, creditLine, type WebText } from './web-text.ts';
 const DATELINE = /^[【[]?(?:本[报報网網]|又|\p{Script=Han}{1,12}?(?:[报報网網台]|中心))[讯訊][】\]]?\s*(?:[（(]([^）)]{1,40})[）)])?\s*/u;
 /** Only these open a further report on the same page. */
 const NEXT_REPORT = /^[【[]?(?:本[报報]|又)[讯訊]/;
-const SENTENCE_END = /[。！？!?]/g;
+const SENTENCE_END = new RegExp(`[${STOPS}]`, 'g');
 
 export interface WebArticleMeta {
   /** A title the file gives (front matter); wins over the page's headline line. */

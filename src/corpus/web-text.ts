@@ -7,7 +7,7 @@
  * The rules are data: `WEB_FURNITURE` (whole-line shapes) and `WEB_LABELS` (the labels of `label：value`
  * lines), every row with a sample line of its shape. The code below only reads them.
  */
-import { normaliseUnicode } from './normalise.ts';
+import { normaliseUnicode } from '../text/normalise.ts';
 import { isoDate } from './dates.ts';
 import { isBylineLine } from './byline.ts';
 

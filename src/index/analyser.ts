@@ -13,7 +13,8 @@
  */
 import { readFileSync } from 'node:fs';
 import jieba from 'nodejieba';
-import { toSearchForm } from './text-normalise.ts';
+import { toSearchForm } from '../text/search-form.ts';
+import { hanRuns } from '../text/han.ts';
 
 export type Analyser = (text: string) => string[];
 
@@ -50,7 +51,6 @@ export function addWords(words: Iterable<{ word: string; tag: string }>): void {
   }
 }
 
-const HAN_RUN = /\p{Script=Han}+/gu;
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Analyses text already in search form. */
@@ -62,7 +62,7 @@ export function analyseSearchForm(text: string): string[] {
     if (!word || !HAS_WORD_CHAR.test(word)) continue;
     terms.push(word);
   }
-  for (const run of text.match(HAN_RUN) ?? []) {
+  for (const run of hanRuns(text)) {
     const chars = Array.from(run);
     for (let i = 0; i < chars.length; i++) {
       terms.push(chars[i]);

@@ -19,7 +19,7 @@ import { IndexBuildError } from './errors.ts';
 import { DEFAULT_HNSW, efSearchFor, HnswStore, type HnswParams } from './hnsw-store.ts';
 import { cleanStale, discardBuild, fsyncDir, publish, resolveIndexDir, tempDirFor } from './index-folder.ts';
 import { FORMAT_VERSION, MANIFEST_FILE, parseManifest, readVerified, sha256, type StoredManifest } from './manifest.ts';
-import { chunkSearchText } from './text-normalise.ts';
+import { chunkSearchText } from './search-text.ts';
 import type { Embedder } from './types.ts';
 import { formatUserDictionary, USER_DICTIONARY_FILE, userWords } from './user-dictionary.ts';
 import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorMatrix, type ArticleRows } from './vectors-store.ts';

@@ -4,7 +4,7 @@
  * Words are stored in search form, the form the analyser segments.
  */
 import type { Article } from '../corpus/types.ts';
-import { toSearchForm } from './text-normalise.ts';
+import { toSearchForm } from '../text/search-form.ts';
 
 export const USER_DICTIONARY_FILE = 'userdict.txt';
 

@@ -4,16 +4,16 @@
  * three numbered citations.
  */
 import type { Article, Chunk } from '../corpus/types.ts';
-import { splitSentences } from '../corpus/sentences.ts';
+import { splitSentences } from '../text/sentences.ts';
 import { cueMatches, type AnswerType } from './answer-cues.ts';
 import { shortAnswer, type ScoredPassage } from './answer-select.ts';
 import type { Candidate } from './article-ranking.ts';
 import { chooseSupports, makeCitation, type Support } from './citations.ts';
 import { MAX_EXCERPT } from './excerpt.ts';
 import { textDates } from '../corpus/event-dates.ts';
-import { toSearchForm } from '../index/text-normalise.ts';
+import { toSearchForm } from '../text/search-form.ts';
 import { meetingNames } from './day-binding.ts';
-import { commonDay, eventsText, type FactAnswer } from './facts.ts';
+import { commonDay, eventsText, type StructuredAnswer } from './structured-answers.ts';
 import { parseFilters } from './question/filters.ts';
 import type { QueryUnits } from './query-units.ts';
 import { unitsOf } from './reports-state.ts';
@@ -62,7 +62,7 @@ export function abstention(
 ): Composed {
   const related: Citation[] = candidates.slice(0, 3).map((c, i) => {
     const p = scored.find((s) => s.articleId === c.articleId)?.passage ?? c.passages[0];
-    const support: Support = { articleId: c.articleId, start: p?.start ?? 0, end: p?.end ?? 0, score: c.prior };
+    const support: Support = { articleId: c.articleId, start: p?.start ?? 0, end: p?.end ?? 0, score: c.retrievalScore };
     return makeCitation(i + 1, c.article, support, [], chunks);
   });
   return { question, answer: outcome === 'closest' ? CLOSEST_TEXT : NONE_TEXT, abstained: true, outcome, citations: [], related };
@@ -70,8 +70,8 @@ export function abstention(
 
 /**
  * The best passage's support with a neighbour that scores nearly as well (at least `share` of its
- * score, both without the article prior they share), so the excerpt shows both. Measured: first
- * excerpt +0.004 drcd-dev, +0.010 cmrc2018-trial; comparing with the prior made every neighbour
+ * score, both without the article retrieval score they share), so the excerpt shows both. Measured: first
+ * excerpt +0.004 drcd-dev, +0.010 cmrc2018-trial; comparing with that score made every neighbour
  * "near" (at share 0.6 without it: cmrc2018-trial 0.903 → 0.906, others equal).
  */
 export function supportWithNeighbour(scored: readonly ScoredPassage[], base: number, share: number): Support | undefined {
@@ -92,7 +92,7 @@ export interface AnswerParts {
   candidates: readonly Candidate[];
   /** The first support (see `supportWithNeighbour`); the rest follow the passage scores. */
   first: Support;
-  fact?: FactAnswer;
+  fact?: StructuredAnswer;
   query: QueryUnits;
   answerType: AnswerType;
   /** The question in search form. */

@@ -11,8 +11,8 @@
 import * as OpenCC from 'opencc-js';
 import type { QuestionScript } from './question/types.ts';
 import { CLOSEST_TEXT, NONE_TEXT, type Answer, type Citation } from './types.ts';
+import { hasHan, isHanChar } from '../text/han.ts';
 
-const HAN = /\p{Script=Han}/u;
 
 type Convert = (text: string) => string;
 let toTraditional: Convert | undefined;
@@ -54,7 +54,7 @@ function looksTraditional(text: string): boolean {
   let han = 0;
   let changed = 0;
   for (const ch of text) {
-    if (!HAN.test(ch)) continue;
+    if (!isHanChar(ch)) continue;
     han++;
     if (trad.has(ch)) changed++;
   }
@@ -78,7 +78,7 @@ const ENGLISH: Record<string, string> = { [NONE_TEXT]: ABSTAIN_TEXT_EN, [CLOSEST
 
 /** `text` converted, or as it is when there is nothing to convert or the length would change. */
 function sameLength(convert: Convert, text: string): string {
-  if (!HAN.test(text)) return text;
+  if (!hasHan(text)) return text;
   const out = convert(text);
   return out.length === text.length ? out : text;
 }

@@ -7,16 +7,17 @@
 import { cueMatches, cueScore, type AnswerType } from './answer-cues.ts';
 import type { Passage } from './passages.ts';
 import { matchedWeight, rescale, type QueryUnits } from './query-units.ts';
+import type { Unit } from '../text/units.ts';
 
 export interface CandidateArticle {
   articleId: string;
   passages: readonly Passage[];
   /** 0–1, from the article's place in the fused retrieval list (1 = first). */
-  prior: number;
+  retrievalScore: number;
   /** People named in the article, for person cues. */
   people: readonly string[];
   /** Units of the headline: context for every passage (the subject a passage leaves implicit). */
-  headlineUnits?: ReadonlySet<string>;
+  headlineUnits?: ReadonlySet<Unit>;
   /** Retrieved chunks of the article with their fused score relative to the best hit (0–1). */
   hits?: ReadonlyArray<{ start: number; end: number; score: number }>;
 }
@@ -36,7 +37,7 @@ export interface SelectWeights {
   coverage: number;
   context: number;
   cue: number;
-  prior: number;
+  retrievalScore: number;
   /** Weight of the best retrieved chunk overlapping the passage (passage-level retrieval signal). */
   chunk: number;
   /** How much a unit's weight depends on its rarity among the article's own passages (0 = not at all). */
@@ -46,11 +47,11 @@ export interface SelectWeights {
 }
 
 /**
- * Measured on the bench sets (built-in embedder, BM25 ranking): a stronger article prior keeps the
- * retrieval's article unless a passage elsewhere covers the question much better (prior 0.8 → 2:
+ * Measured on the bench sets (built-in embedder, BM25 ranking): a stronger weight of the article's retrieval score keeps the
+ * retrieval's article unless a passage elsewhere covers the question much better (weight 0.8 → 2:
  * right article first drcd-dev 0.949 → 0.955), and a milder local re-weighting (0.9 → 0.6) ranks
  * passages inside it better (first excerpt drcd-dev 0.944 → 0.945, xquad-en2zh-dev 0.722 → 0.724).
- * With that prior, the passage's own coverage matters more than its neighbours' and the (broad,
+ * With that weight, the passage's own coverage matters more than its neighbours' and the (broad,
  * noisy) type cues less: context 0.4 → 0.3 and cue 0.12 → 0.06, first excerpt cmrc / drcd / xquad
  * 0.902 / 0.947 / 0.733 → 0.903 / 0.949 / 0.733.
  * A lead states the subject's key facts (where it is, what it belongs to, when it began: news
@@ -61,10 +62,10 @@ export interface SelectWeights {
  * phrase (shared trigram) coverage, longest common substring, windowed coverage, the count of
  * characters new to the question, a category-suffix cue ("哪一门语言" → 梵语), pooled local weights.
  */
-export const DEFAULT_WEIGHTS: SelectWeights = { coverage: 0.6, context: 0.3, cue: 0.06, prior: 2, chunk: 0, local: 0.6, lead: 0.02 };
+export const DEFAULT_WEIGHTS: SelectWeights = { coverage: 0.6, context: 0.3, cue: 0.06, retrievalScore: 2, chunk: 0, local: 0.6, lead: 0.02 };
 
-function unionUnits(...sets: Array<ReadonlySet<string> | undefined>): Set<string> {
-  const out = new Set<string>();
+function unionUnits(...sets: Array<ReadonlySet<Unit> | undefined>): Set<Unit> {
+  const out = new Set<Unit>();
   for (const s of sets) if (s) for (const u of s) out.add(u);
   return out;
 }
@@ -100,15 +101,15 @@ export function scorePassages(
     const local = localWeights(query, ps, weights.local);
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i];
-      const head = p.runHead !== undefined ? ps[p.runHead]?.units : undefined;
+      const head = p.introducedBy !== undefined ? ps[p.introducedBy]?.units : undefined;
       const own = matchedWeight(local, c.headlineUnits || head ? unionUnits(p.units, c.headlineUnits, head) : p.units) / total;
       const ctx = matchedWeight(local, unionUnits(ps[i - 1]?.units, p.units, ps[i + 1]?.units, c.headlineUnits)) / total;
       // An item of an enumeration (一是…) is what a list question asks for.
-      const cue = answerType === 'list' && p.runHead !== undefined ? 1 : cueScore(answerType, p.norm, questionText, c.people);
+      const cue = answerType === 'list' && p.introducedBy !== undefined ? 1 : cueScore(answerType, p.norm, questionText, c.people);
       let hit = 0;
       if (weights.chunk > 0 && c.hits) for (const h of c.hits) if (h.start < p.end && p.start < h.end && h.score > hit) hit = h.score;
       const lead = i === 0 ? weights.lead : 0;
-      const score = weights.coverage * own + weights.context * ctx + weights.cue * cue + weights.prior * c.prior + weights.chunk * hit + lead;
+      const score = weights.coverage * own + weights.context * ctx + weights.cue * cue + weights.retrievalScore * c.retrievalScore + weights.chunk * hit + lead;
       out.push({ articleId: c.articleId, passage: p, score, coverage: own, contextCoverage: ctx, cue });
     }
   }
@@ -135,7 +136,7 @@ export function shortAnswer(
   query: QueryUnits,
   answerType: AnswerType,
   questionText: string,
-  unitsOf: (text: string) => Set<string>,
+  unitsOf: (text: string) => Set<Unit>,
 ): ShortAnswer {
   const text = passage.text.trim();
   const lead = passage.text.indexOf(text);

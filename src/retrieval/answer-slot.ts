@@ -10,9 +10,9 @@
  * and an example of each. Rows are tried in order; the first whose `asks` matches decides.
  */
 
-import { OFFICE_WORDS } from '../corpus/people.ts';
+import { SIMPLIFIED_OFFICE_WORDS } from '../text/vocabulary/offices.ts';
 import { SURNAMES } from '../corpus/surnames.ts';
-import { toSearchForm } from '../index/text-normalise.ts';
+import { toSearchForm } from '../text/search-form.ts';
 
 const NUM = '(?:\\d[\\d,.]*|[零〇一二三四五六七八九十百千万亿两半]+)';
 
@@ -36,7 +36,7 @@ export interface SlotPerson {
 }
 
 /** Offices, longest first (simplified: questions are matched in search form). */
-const OFFICES = OFFICE_WORDS.filter((w) => w === toSearchForm(w) && w !== '代表').join('|');
+const OFFICES = SIMPLIFIED_OFFICE_WORDS.filter((w) => w === toSearchForm(w) && w !== '代表').join('|');
 
 /** A character class of the common surnames, built once. */
 const SURNAME_CLASS = `[${[...SURNAMES].join('')}]`;

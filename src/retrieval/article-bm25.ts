@@ -5,30 +5,16 @@
  * speaks of the question's subject throughout. Computed on demand for the candidate pool, so it
  * costs no index space and no start-up time.
  */
+import { forEachUnit, type Unit } from '../text/units.ts';
 import type { QueryUnits } from './query-units.ts';
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const WORD = /[a-z0-9][a-z0-9.\-']*/g;
-
-/** How often each of `wanted`'s units (see textUnits) occurs in the texts (already in search form). */
-export function unitCounts(texts: readonly string[], wanted: ReadonlySet<string>): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (u: string) => {
+/** How often each of `wanted`'s units occurs in the texts (already in search form). */
+export function unitCounts(texts: readonly string[], wanted: ReadonlySet<Unit>): Map<Unit, number> {
+  const counts = new Map<Unit, number>();
+  const add = (u: Unit) => {
     if (wanted.has(u)) counts.set(u, (counts.get(u) ?? 0) + 1);
   };
-  for (const text of texts) {
-    let prev = '';
-    for (const ch of text) {
-      if (CJK.test(ch)) {
-        add('1:' + ch);
-        if (prev) add('2:' + prev + ch);
-        prev = ch;
-      } else {
-        prev = '';
-      }
-    }
-    for (const m of text.matchAll(WORD)) add('w:' + m[0].replace(/[.\-']+$/, ''));
-  }
+  for (const text of texts) forEachUnit(text, add);
   return counts;
 }
 
@@ -50,7 +36,7 @@ export function articleBm25(
   avgLength: number,
   params: ArticleBm25Params = ARTICLE_BM25,
 ): number {
-  const wanted = new Set<string>();
+  const wanted = new Set<Unit>();
   for (const c of query.concepts) for (const a of c.alts) for (const u of a.units) wanted.add(u);
   const counts = unitCounts(texts, wanted);
   const norm = params.k1 * (1 - params.b + (params.b * length) / (avgLength || 1));

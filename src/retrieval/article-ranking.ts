@@ -5,7 +5,7 @@
  * chosen from.
  */
 import type { Article } from '../corpus/types.ts';
-import { toSearchForm } from '../index/text-normalise.ts';
+import { toSearchForm } from '../text/search-form.ts';
 import type { FusedHit } from './fusion.ts';
 import type { CandidateArticle } from './answer-select.ts';
 import { articleBm25 } from './article-bm25.ts';
@@ -36,7 +36,7 @@ export const DEFAULT_ARTICLE_RANKING: ArticleRanking = { pool: 15, candidates: 6
 
 export type Candidate = CandidateArticle & { article: Article };
 
-/** The candidate articles for a question, best first, each with its prior (score / best score). */
+/** The candidate articles for a question, best first, each with its retrieval score (its score / the best candidate's, 0–1). */
 export function rankArticles(
   state: ReportsState,
   hits: readonly FusedHit[],
@@ -79,7 +79,7 @@ export function rankArticles(
       articleId: id,
       article,
       passages: state.passagesOf(id),
-      prior: score / bestScore,
+      retrievalScore: score / bestScore,
       people: article.people.map((p) => p.name),
       headlineUnits: unitsOf(article.headline),
       hits: hitsOf.get(id) ?? [],

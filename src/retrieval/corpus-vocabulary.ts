@@ -4,9 +4,10 @@
  * question word occurs anywhere. Both were precomputed over every article at load (tens of seconds
  * and ~1.5 GB at 100,000 articles); each look-up here touches one or a few posting lists.
  */
-import { chunkSearchText } from '../index/text-normalise.ts';
+import { chunkSearchText } from '../index/search-text.ts';
 import type { ReportIndex } from '../index/types.ts';
 import type { DocumentFrequencies, TermStats } from './term-stats.ts';
+import { unitText, type Unit } from '../text/units.ts';
 
 type Postings = (term: string) => Uint32Array | undefined;
 
@@ -15,10 +16,8 @@ const DF_CACHE = 50_000;
 /** Chunks holding all of a word's bigrams that are searched for the word itself, at most. */
 const VERIFY_LIMIT = 200;
 
-/** The BM25 term behind a textUnits unit ("1:字", "2:字词", "w:word"). */
-function termOf(unit: string): string {
-  return unit.slice(2);
-}
+/** The BM25 term behind a unit: its text (the analyser indexes characters, bigrams and words bare). */
+const termOf = unitText;
 
 /** Article ordinal of each chunk (chunks of an article are consecutive, but do not rely on it). */
 function chunkArticles(index: ReportIndex): Uint32Array {
@@ -37,7 +36,7 @@ export function postingsTermStats(index: ReportIndex, postings: Postings): TermS
   let grouped = true;
   for (let i = 1; i < articleOf.length && grouped; i++) grouped = articleOf[i] >= articleOf[i - 1];
   const cache = new Map<string, number>();
-  const count = (unit: string): number => {
+  const count = (unit: Unit): number => {
     let n = cache.get(unit);
     if (n !== undefined) return n;
     const docs = postings(termOf(unit));

@@ -7,9 +7,9 @@
  * event" from answering.
  */
 import { textDates } from '../corpus/event-dates.ts';
-import { splitSentences } from '../corpus/sentences.ts';
+import { splitSentences } from '../text/sentences.ts';
 import type { Article } from '../corpus/types.ts';
-import { toSearchForm } from '../index/text-normalise.ts';
+import { toSearchForm } from '../text/search-form.ts';
 import { namesMeeting } from './question/meeting-name.ts';
 
 export interface DayBinding {

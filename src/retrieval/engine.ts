@@ -4,11 +4,11 @@
  * understand → retrieve → select → decide → compose (src/retrieval/pipeline/), each stage adding to
  * one context.
  */
-import { splitSentences } from '../corpus/sentences.ts';
+import { splitSentences } from '../text/sentences.ts';
 import { onDay } from '../corpus/event-dates.ts';
 import type { Article } from '../corpus/types.ts';
 import { loadIndex } from '../index/load.ts';
-import { toSearchForm } from '../index/text-normalise.ts';
+import { toSearchForm } from '../text/search-form.ts';
 import type { ReportIndex } from '../index/types.ts';
 import { makeCitation } from './citations.ts';
 import type { StageEnv } from './pipeline/context.ts';
@@ -23,6 +23,7 @@ import { namesMeeting } from './question/meeting-name.ts';
 import { loadSynonyms } from './question/synonyms.ts';
 import { prepareState, type ReportsState } from './reports-state.ts';
 import type { Answer, AskScope, ArticleSummary, MeetingInfo, ReportsService } from './types.ts';
+import { rolePattern } from '../text/vocabulary/roles.ts';
 
 export interface EngineOptions extends ProfileOverrides {
   modelsDir: string;
@@ -31,6 +32,9 @@ export interface EngineOptions extends ProfileOverrides {
   /** Attach the decision's evidence and the best-scored passages to each answer (`Answer.explain`). */
   explain?: boolean;
 }
+
+/** A meeting's key points: passages with a speaker's verbs of instruction (强调, 要求 …). */
+const KEY_POINT = rolePattern('key-point', 'spoke');
 
 function firstSentence(body: string): string {
   const s = splitSentences(body)[0]?.text ?? body;
@@ -137,7 +141,7 @@ export class ReportsEngine implements ReportsService {
     const names = (role: string) => article.people.filter((p) => p.roles.includes(role as never)).map((p) => p.name);
     const passages = this.state.passagesOf(article.id);
     const keyPoints = passages
-      .filter((p) => /强调|要求|指出|提出|部署/.test(p.text))
+      .filter((p) => KEY_POINT.test(p.text))
       .slice(0, 5)
       .map((p, i) => makeCitation(i + 1, article, { articleId: article.id, start: p.start, end: p.end, score: 1 }, [], this.state.index.chunks));
     return {

@@ -2,21 +2,15 @@
  * Excerpts: at most 200 characters of an article body around a supporting span, widened evenly on
  * both sides and cut at sentence or clause boundaries where possible, never inside a surrogate pair.
  */
+import { CLAUSE_BREAK as CLAUSE_END, SENTENCE_BREAK as SENTENCE_END } from '../text/punctuation.ts';
+import { isHighSurrogate, isLowSurrogate } from '../text/surrogates.ts';
 
 export const MAX_EXCERPT = 200;
-const SENTENCE_END = /[。！？!?；;\n]/;
-const CLAUSE_END = /[，,、：:]/;
 
-function isHigh(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-function isLow(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
 
 /** Moves an offset off the middle of a surrogate pair (backwards). */
 function safeBoundary(text: string, i: number): number {
-  if (i > 0 && i < text.length && isLow(text.charCodeAt(i)) && isHigh(text.charCodeAt(i - 1))) return i - 1;
+  if (i > 0 && i < text.length && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) return i - 1;
   return i;
 }
 

@@ -9,7 +9,7 @@ import type { ReportIndex } from '../index/types.ts';
 import { collapseOverlaps, reciprocalRankFusion, scoreFusion, type FusedHit } from './fusion.ts';
 import { namesMeeting } from './question/meeting-name.ts';
 import type { QuestionFilters } from './question/types.ts';
-import { toSearchForm } from '../index/text-normalise.ts';
+import { toSearchForm } from '../text/search-form.ts';
 
 export type FusionMethod = 'rrf' | 'score';
 

@@ -2,7 +2,9 @@
  * Passages: the sentences of an article body with their offsets, long sentences cut at clause
  * punctuation, so each passage is small enough to be an answer's support and an excerpt's centre.
  */
-import { textUnits } from './term-stats.ts';
+import { textUnits, type Unit } from '../text/units.ts';
+import { isHighSurrogate } from '../text/surrogates.ts';
+import { COLONS, COMMAS, ENUMERATION_COMMA, SEMICOLONS, classOf } from '../text/punctuation.ts';
 
 export interface Passage {
   /** Index of the passage within its article. */
@@ -13,12 +15,12 @@ export interface Passage {
   /** The text in search form. */
   norm: string;
   /** Search-form units of the passage text. */
-  units: Set<string>;
+  units: Set<Unit>;
   /**
    * For an item of an enumeration (一是…；二是…, 一要…, 首先…), the index of the passage that introduces
    * it ("王新亭强调，…"): the item leaves its speaker and subject to that passage.
    */
-  runHead?: number;
+  introducedBy?: number;
 }
 
 /** Openings of an enumeration's items. */
@@ -29,17 +31,13 @@ function markRuns(passages: Passage[]): void {
   for (let i = 1; i < passages.length; i++) {
     if (!ITEM_START.test(passages[i].text.trim())) continue;
     const prev = passages[i - 1];
-    passages[i].runHead = prev.runHead ?? i - 1;
+    passages[i].introducedBy = prev.introducedBy ?? i - 1;
   }
 }
 
 /** Longest passage before a sentence is cut at clause punctuation. */
 export const MAX_PASSAGE = 140;
-const CLAUSE_END = /[，,；;：:、]/;
-
-export function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
+const CLAUSE_END = classOf(COMMAS, SEMICOLONS, COLONS, ENUMERATION_COMMA);
 
 /** Cuts [start, end) of `body` at clause punctuation into pieces of at most `max` characters. */
 export function cutLong(body: string, start: number, end: number, max = MAX_PASSAGE): Array<[number, number]> {

@@ -17,7 +17,7 @@ export interface RetrievalProfile {
   ranking: ArticleRanking;
   select: SelectWeights;
   /** A neighbour scoring at least this share of the best passage joins its support (0 = never). */
-  pairShare: number;
+  neighbourShare: number;
   /** Weight of question bigrams straddling two words when ranking passages (see query-units.ts). */
   straddleWeight: number;
   decide: DecidePolicy;
@@ -36,14 +36,14 @@ const BUILTIN_DENSE_WEIGHTS: [number, number] = [0.06, 1];
  * A neighbour joins the best passage's support at 0.6 of its score (measured: cmrc2018-trial first
  * excerpt 0.903 → 0.906 against no pairing, others equal).
  */
-const PAIR_SHARE = 0.6;
+const NEIGHBOUR_SHARE = 0.6;
 
 const TRANSFORMER: RetrievalProfile = {
   family: 'transformer',
   hybrid: DEFAULT_HYBRID,
   ranking: DEFAULT_ARTICLE_RANKING,
   select: DEFAULT_WEIGHTS,
-  pairShare: PAIR_SHARE,
+  neighbourShare: NEIGHBOUR_SHARE,
   straddleWeight: STRADDLE_WEIGHT,
   decide: DEFAULT_DECIDE,
 };
@@ -60,7 +60,7 @@ export interface ProfileOverrides {
   hybrid?: Partial<HybridOptions>;
   ranking?: Partial<ArticleRanking>;
   select?: Partial<SelectWeights>;
-  pairShare?: number;
+  neighbourShare?: number;
   straddleWeight?: number;
   decide?: Partial<DecidePolicy>;
 }
@@ -71,7 +71,7 @@ export function withOverrides(p: RetrievalProfile, o: ProfileOverrides): Retriev
     hybrid: { ...p.hybrid, ...o.hybrid },
     ranking: { ...p.ranking, ...o.ranking },
     select: { ...p.select, ...o.select },
-    pairShare: o.pairShare ?? p.pairShare,
+    neighbourShare: o.neighbourShare ?? p.neighbourShare,
     straddleWeight: o.straddleWeight ?? p.straddleWeight,
     decide: { ...p.decide, ...o.decide },
   };

@@ -6,7 +6,9 @@
  */
 import { straddlingBigrams } from './straddling-bigrams.ts';
 import { withoutQuestionWords } from './question/question-words.ts';
-import { idf, textUnits, type TermStats } from './term-stats.ts';
+import { idf, type TermStats } from './term-stats.ts';
+import { bigramUnit, textUnits, unitKind, unitText, type Unit, type UnitKind } from '../text/units.ts';
+import { roleWords } from '../text/vocabulary/roles.ts';
 
 /** Punctuation: never content. */
 const PUNCTUATION = /[？?！!。，,、；;：:“”"'‘’（）()《》「」]/g;
@@ -25,11 +27,11 @@ export function contentText(text: string): string {
 const STOP_CHARS = new Set('的是了在有和与及被把对为于中上也都就这那其之而或个年月日'.split(''));
 
 /** Relative weights: a matched bigram says much more than a lone character. */
-const UNIT_WEIGHT = { '1': 0.35, '2': 1, w: 1.2 } as const;
+const UNIT_WEIGHT: Record<UnitKind, number> = { char: 0.35, bigram: 1, word: 1.2 };
 
 /** One way to match a concept: all `units` present. */
 export interface Alternative {
-  units: string[];
+  units: Unit[];
   weight: number;
 }
 
@@ -46,9 +48,8 @@ export interface QueryUnits {
   total: number;
 }
 
-function unitWeight(unit: string, stats: TermStats): number {
-  const kind = unit.slice(0, unit.indexOf(':')) as keyof typeof UNIT_WEIGHT;
-  return UNIT_WEIGHT[kind] * idf(stats, unit);
+function unitWeight(unit: Unit, stats: TermStats): number {
+  return UNIT_WEIGHT[unitKind(unit)] * idf(stats, unit);
 }
 
 function finish(concepts: Concept[]): QueryUnits {
@@ -60,11 +61,11 @@ function finish(concepts: Concept[]): QueryUnits {
 /** A Chinese (or mixed) question in search form: one concept per content unit. */
 export function chineseQueryUnits(text: string, stats: TermStats, words?: readonly string[]): QueryUnits {
   const concepts: Concept[] = [];
-  const straddling = new Set([...straddlingBigrams(words ?? [])].map((b) => '2:' + b));
+  const straddling = new Set([...straddlingBigrams(words ?? [])].map(bigramUnit));
   for (const u of textUnits(stripFrame(text))) {
-    if (u.startsWith('1:') && STOP_CHARS.has(u.slice(2))) continue;
+    if (unitKind(u) === 'char' && STOP_CHARS.has(unitText(u))) continue;
     // Latin words absent from the corpus (English function words) can never match; skip them.
-    if (u.startsWith('w:') && !stats.df.has(u)) continue;
+    if (unitKind(u) === 'word' && !stats.df.has(u)) continue;
     const weight = unitWeight(u, stats);
     concepts.push({ alts: [{ units: [u], weight }], weight, ...(straddling.has(u) ? { straddles: true } : {}) });
   }
@@ -84,7 +85,7 @@ export function translatedQueryUnits(
   for (const g of groups) {
     const alts: Alternative[] = [];
     for (const cand of g.candidates) {
-      const units = [...textUnits(cand)].filter((u) => (cand.length === 1 ? u.startsWith('1:') : !u.startsWith('1:')));
+      const units = [...textUnits(cand)].filter((u) => (unitKind(u) === 'char') === (cand.length === 1));
       if (units.length === 0 || units.some((u) => !stats.df.has(u))) continue;
       // A whole word's weight: its rarest unit, scaled like a bigram (single characters count less).
       const weight = Math.max(...units.map((u) => unitWeight(u, stats))) * (cand.length === 1 ? 0.6 : 1);
@@ -95,7 +96,7 @@ export function translatedQueryUnits(
   for (const k of kept) {
     for (const u of textUnits(k.toLowerCase())) {
       // Kept Latin words only count when the corpus prints them (names, numbers).
-      if (u.startsWith('1:') || !stats.df.has(u)) continue;
+      if (unitKind(u) === 'char' || !stats.df.has(u)) continue;
       const weight = unitWeight(u, stats);
       concepts.push({ alts: [{ units: [u], weight }], weight });
     }
@@ -110,13 +111,13 @@ export function translatedQueryUnits(
  * never quote does not look answered because some passage quotes someone else.
  */
 const SAYING_QUESTION = /[说讲]了?些?什么|怎么[说讲]|[说讲]了?哪些/;
-const SAYING_VERBS = ['指出', '强调', '要求', '表示', '提出', '认为'];
+const SAYING_VERBS = roleWords('saying');
 
 export function withSayingConcept(query: QueryUnits, question: string, stats: TermStats): QueryUnits {
   if (!SAYING_QUESTION.test(question)) return query;
   const alts: Alternative[] = [];
   for (const verb of SAYING_VERBS) {
-    const unit = `2:${verb}`;
+    const unit = bigramUnit(verb);
     if (stats.df.has(unit)) alts.push({ units: [unit], weight: unitWeight(unit, stats) });
   }
   if (!alts.length) return query;
@@ -145,7 +146,7 @@ export function discountStraddles(query: QueryUnits, factor: number): QueryUnits
 }
 
 /** The summed weight of the concepts matched by `units` (each by its best present alternative). */
-export function matchedWeight(query: QueryUnits, units: ReadonlySet<string>): number {
+export function matchedWeight(query: QueryUnits, units: ReadonlySet<Unit>): number {
   let sum = 0;
   for (const c of query.concepts) {
     let best = 0;
@@ -156,7 +157,7 @@ export function matchedWeight(query: QueryUnits, units: ReadonlySet<string>): nu
 }
 
 /** How many of the question's concepts `units` match (each concept counted once, unweighted). */
-export function matchedConcepts(query: QueryUnits, units: ReadonlySet<string>): number {
+export function matchedConcepts(query: QueryUnits, units: ReadonlySet<Unit>): number {
   let n = 0;
   for (const c of query.concepts) if (c.alts.some((a) => a.units.every((u) => units.has(u)))) n++;
   return n;

@@ -2,13 +2,14 @@
  * What the engine derives from one loaded index: passages cut on demand, term statistics and word
  * look-ups. Immutable once prepared, so swapping to a rebuilt index swaps one object.
  */
-import { splitSentences } from '../corpus/sentences.ts';
-import { toSearchForm } from '../index/text-normalise.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { toSearchForm } from '../text/search-form.ts';
 import type { ReportIndex } from '../index/types.ts';
 import { occursInReports, postingsTermStats } from './corpus-vocabulary.ts';
 import { articlePassages, type Passage } from './passages.ts';
 import { pinyinNameIndex, reportNames, type PinyinNameIndex } from './question/pinyin-names.ts';
-import { buildTermStats, textUnits, type TermStats } from './term-stats.ts';
+import { buildTermStats, type TermStats } from './term-stats.ts';
+import { textUnits, type Unit } from '../text/units.ts';
 
 /** Everything derived from one loaded index. */
 export interface ReportsState {
@@ -21,7 +22,7 @@ export interface ReportsState {
   /** Whether a question word (search form) occurs anywhere in the headlines and bodies. */
   occurs: (word: string) => boolean;
   /** The units of an article (headline and body), for re-ranking articles by coverage. */
-  articleUnits: (articleId: string) => Set<string>;
+  articleUnits: (articleId: string) => Set<Unit>;
   /** Mean article body length (characters), for whole-article BM25. */
   avgLength: number;
   /** The names the reports hold, by pinyin (built on the first English question). */
@@ -29,7 +30,7 @@ export interface ReportsState {
 }
 
 /** Search-form units of raw text (a headline, a clause). */
-export const unitsOf = (t: string): Set<string> => textUnits(toSearchForm(t));
+export const unitsOf = (t: string): Set<Unit> => textUnits(toSearchForm(t));
 
 /** Articles whose passages stay cached: a question scores ≤ 6, so this spans many questions. */
 const PASSAGE_CACHE = 256;
@@ -53,8 +54,8 @@ export function prepareState(index: ReportIndex): ReportsState {
     cache.set(id, ps);
     return ps;
   };
-  const articleUnits = (id: string): Set<string> => {
-    const all = new Set<string>();
+  const articleUnits = (id: string): Set<Unit> => {
+    const all = new Set<Unit>();
     for (const p of passagesOf(id)) for (const u of p.units) all.add(u);
     for (const u of unitsOf(index.articleById.get(id)?.headline ?? '')) all.add(u);
     return all;

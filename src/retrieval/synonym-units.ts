@@ -5,7 +5,8 @@
  */
 import type { Alternative, Concept, QueryUnits } from './query-units.ts';
 import { loadSynonyms, type Synonyms } from './question/synonyms.ts';
-import { textUnits, type TermStats } from './term-stats.ts';
+import { type TermStats } from './term-stats.ts';
+import { textUnits, unitKind, type Unit } from '../text/units.ts';
 
 /**
  * A synonym's match counts this share of the literal word's weight (measured: see
@@ -16,14 +17,14 @@ export const SYNONYM_WEIGHT = 0.6;
 const HAN_WORD = /^\p{Script=Han}{2,4}$/u;
 
 /** The units a whole word is matched by: its bigrams (a two-character word is one bigram). */
-function wordUnits(word: string): string[] {
-  return [...textUnits(word)].filter((u) => u.startsWith('2:'));
+function wordUnits(word: string): Unit[] {
+  return [...textUnits(word)].filter((u) => unitKind(u) === 'bigram');
 }
 
 export interface Synonym {
   word: string;
   /** The units it is matched by (its bigrams). */
-  units: string[];
+  units: Unit[];
 }
 
 /**
@@ -60,7 +61,7 @@ export function withSynonyms(
   const found = questionSynonyms(words, stats, synonyms);
   if (found.size === 0) return query;
   // Unit of the question → the synonyms of the words it belongs to.
-  const byUnit = new Map<string, string[][]>();
+  const byUnit = new Map<Unit, Unit[][]>();
   for (const [word, alts] of found) {
     for (const u of textUnits(word)) {
       const list = byUnit.get(u) ?? [];

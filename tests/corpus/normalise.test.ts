@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseDocument, tightenSpacing } from '../../src/corpus/normalise.ts';
+import { normaliseDocument, tightenSpacing } from '../../src/text/normalise.ts';
 
 describe('tightenSpacing', () => {
   it('removes OCR spaces around Chinese and digits but keeps spaces between Latin words', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/corpus/sentences.ts';
+import { splitSentences } from '../../src/text/sentences.ts';
 import { chunkArticle } from '../../src/corpus/chunker.ts';
 import type { Article } from '../../src/corpus/types.ts';
 

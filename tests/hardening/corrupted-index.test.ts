@@ -10,7 +10,7 @@ import { BuiltinEmbedder } from '../../src/index/embedders/builtin.ts';
 import { IndexError } from '../../src/index/errors.ts';
 import { loadIndex } from '../../src/index/load.ts';
 import { MANIFEST_FILE, sha256 } from '../../src/index/manifest.ts';
-import { chunkSearchText } from '../../src/index/text-normalise.ts';
+import { chunkSearchText } from '../../src/index/search-text.ts';
 import { VECTORS_FILE } from '../../src/index/vectors-store.ts';
 import { ReportsEngine } from '../../src/retrieval/engine.ts';
 import { parseConfig } from '../../src/config.ts';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnalyser, parseUserDictionary } from '../../src/index/analyser.ts';
-import { chunkSearchText, toSearchForm } from '../../src/index/text-normalise.ts';
+import { chunkSearchText } from '../../src/index/search-text.ts';
+import { toSearchForm } from '../../src/text/search-form.ts';
 import { formatUserDictionary, userWords } from '../../src/index/user-dictionary.ts';
 import type { Article } from '../../src/corpus/types.ts';
 

@@ -7,7 +7,7 @@ import { lockPath } from '../../src/index/build-lock.ts';
 import { IndexBuildError, IndexError } from '../../src/index/errors.ts';
 import { loadIndex } from '../../src/index/load.ts';
 import { FORMAT_VERSION } from '../../src/index/manifest.ts';
-import { toSearchForm } from '../../src/index/text-normalise.ts';
+import { toSearchForm } from '../../src/text/search-form.ts';
 import { FakeEmbedder } from './fake-embedder.ts';
 
 const REPORTS = path.resolve('data/reports');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { englishCardinal, englishOrdinals, parseChineseNumber, toChineseNumber } from '../../src/corpus/numerals.ts';
-import { chineseOrdinals, conflictingOrdinals, englishOrdinalMentions, ordinalSearchTerms } from '../../src/retrieval/question/ordinals.ts';
+import { englishCardinal, englishOrdinals, parseChineseNumber, toChineseNumber } from '../../src/text/numerals.ts';
+import { conflictingOrdinals } from '../../src/retrieval/question/ordinals.ts';
+import { chineseOrdinals, englishOrdinalMentions, ordinalSearchTerms } from '../../src/text/ordinals.ts';
 
 describe('Chinese numerals', () => {
   it('reads units, digit-by-digit years and Arabic digits', () => {

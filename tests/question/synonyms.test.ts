@@ -3,7 +3,8 @@ import { segmentWords } from '../../src/index/analyser.ts';
 import { chineseQueryUnits, matchedConcepts, matchedWeight } from '../../src/retrieval/query-units.ts';
 import { loadSynonyms, synonymsFromEntries } from '../../src/retrieval/question/synonyms.ts';
 import { questionSynonyms, withSynonyms } from '../../src/retrieval/synonym-units.ts';
-import { buildTermStats, textUnits } from '../../src/retrieval/term-stats.ts';
+import { buildTermStats } from '../../src/retrieval/term-stats.ts';
+import { bigramUnit, textUnits } from '../../src/text/units.ts';
 
 const REPORTS = [
   '要坚定不移地把“三严三实”作为全区党员干部的座右铭，持续发力、久久为功。',
@@ -49,7 +50,7 @@ describe('synonyms of a question', () => {
   it('keeps only the synonyms the reports use', () => {
     const found = questionSynonyms(['信条', '加快', '的'], stats, synonyms);
     expect(found.get('信条')?.map((s) => s.word)).toEqual(['座右铭']);
-    expect(found.get('信条')?.[0].units).toEqual(['2:座右', '2:右铭']);
+    expect(found.get('信条')?.[0].units).toEqual([bigramUnit('座右'), bigramUnit('右铭')]);
     expect(found.get('加快')?.map((s) => s.word)).toEqual(['加速']);
     expect(found.has('的')).toBe(false);
   });
@@ -71,7 +72,7 @@ describe('query alternatives from synonyms', () => {
     const synonym = textUnits('全区党员干部的座右铭');
     expect(matchedWeight(withSyn, literal)).toBeGreaterThan(matchedWeight(withSyn, synonym));
     // The question word's own concepts: the literal match is worth 1/0.6 of the synonym's.
-    const bigram = withSyn.concepts.find((c) => c.alts[0].units[0] === '2:信条')!;
+    const bigram = withSyn.concepts.find((c) => c.alts[0].units[0] === bigramUnit('信条'))!;
     expect(bigram.alts.map((a) => a.weight / bigram.weight)).toEqual([1, 0.6]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/corpus/sentences.ts';
+import { splitSentences } from '../../src/text/sentences.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import { citedAnswer, supportWithNeighbour } from '../../src/retrieval/answer-compose.ts';
 import { scorePassages } from '../../src/retrieval/answer-select.ts';
@@ -15,8 +15,8 @@ describe('the cited answer', () => {
   const stats = buildTermStats([body, '别的文章。', '第三篇。']);
   const q = '该馆哪一年对公众开放？';
   const query = chineseQueryUnits(q, stats);
-  const scored = scorePassages(query, q, 'year', [{ articleId: 'a', passages, prior: 1, people: [] }]);
-  const candidates = [{ articleId: 'a', article, passages, prior: 1, people: [] }];
+  const scored = scorePassages(query, q, 'year', [{ articleId: 'a', passages, retrievalScore: 1, people: [] }]);
+  const candidates = [{ articleId: 'a', article, passages, retrievalScore: 1, people: [] }];
   const parts = { question: q, scored, candidates, query, answerType: 'year' as const, questionText: q, articleById: new Map([['a', article]]), chunks: [] };
 
   it('is cut from the best passage and the neighbour that scored nearly as well', () => {

@@ -3,8 +3,9 @@ import { cueMatches, cueScore, refineAnswerType } from '../../src/retrieval/answ
 import { DEFAULT_WEIGHTS, scorePassages, shortAnswer, MAX_ANSWER } from '../../src/retrieval/answer-select.ts';
 import { articlePassages, cutLong } from '../../src/retrieval/passages.ts';
 import { chineseQueryUnits } from '../../src/retrieval/query-units.ts';
-import { buildTermStats, textUnits } from '../../src/retrieval/term-stats.ts';
-import { splitSentences } from '../../src/corpus/sentences.ts';
+import { buildTermStats } from '../../src/retrieval/term-stats.ts';
+import { textUnits } from '../../src/text/units.ts';
+import { splitSentences } from '../../src/text/sentences.ts';
 
 const id = (t: string) => t;
 
@@ -38,17 +39,17 @@ describe('passage scoring', () => {
   it('prefers the passage that answers over the one that only names the subject', () => {
     const { passages, stats } = setup(body, ['其他文章讲别的鱼类。', '甲壳类动物。']);
     const q = '蓝线裸顶鲷的体长是多少公分？';
-    const scored = scorePassages(chineseQueryUnits(q, stats), q, 'number', [{ articleId: 'x', passages, prior: 1, people: [] }]);
+    const scored = scorePassages(chineseQueryUnits(q, stats), q, 'number', [{ articleId: 'x', passages, retrievalScore: 1, people: [] }]);
     expect(scored[0].passage.text).toContain('80公分');
   });
-  it('uses the article prior to choose between articles', () => {
+  it('uses the article retrieval score to choose between articles', () => {
     const a = setup('张三在北京工作。');
     const b = setup('张三在上海工作。');
     const stats = buildTermStats(['张三在北京工作。', '张三在上海工作。']);
     const q = '张三在哪里工作？';
     const scored = scorePassages(chineseQueryUnits(q, stats), q, 'place', [
-      { articleId: 'a', passages: a.passages, prior: 0.2, people: [] },
-      { articleId: 'b', passages: b.passages, prior: 1, people: [] },
+      { articleId: 'a', passages: a.passages, retrievalScore: 0.2, people: [] },
+      { articleId: 'b', passages: b.passages, retrievalScore: 1, people: [] },
     ]);
     expect(scored[0].articleId).toBe('b');
   });
@@ -58,7 +59,7 @@ describe('passage scoring', () => {
     const stats = buildTermStats([body, '甘肃省的另一篇文章。', '陇西郡的历史。']);
     const q = '夏河县隶属于哪一个省？';
     const rank = (lead: number) =>
-      scorePassages(chineseQueryUnits(q, stats), q, 'span', [{ articleId: 'a', passages, prior: 1, people: [] }], { ...DEFAULT_WEIGHTS, lead });
+      scorePassages(chineseQueryUnits(q, stats), q, 'span', [{ articleId: 'a', passages, retrievalScore: 1, people: [] }], { ...DEFAULT_WEIGHTS, lead });
     // Without the lead bonus the later sentence wins on a chance match (隶 in 改隶).
     expect(rank(0)[0].passage.index).toBe(1);
     const withLead = rank(DEFAULT_WEIGHTS.lead);
@@ -98,15 +99,15 @@ describe('enumerations', () => {
     const passages = articlePassages(body, splitSentences(body), id);
     const item = passages.find((p) => p.text.startsWith('一是'))!;
     const next = passages.find((p) => p.text.startsWith('二是'))!;
-    expect(passages[item.runHead!].text).toContain('王新亭强调');
-    expect(next.runHead).toBe(item.runHead);
-    expect(passages.find((p) => p.text.startsWith('张红军'))!.runHead).toBeUndefined();
+    expect(passages[item.introducedBy!].text).toContain('王新亭强调');
+    expect(next.introducedBy).toBe(item.introducedBy);
+    expect(passages.find((p) => p.text.startsWith('张红军'))!.introducedBy).toBeUndefined();
   });
   it('answer a list question about the speaker who introduced them', () => {
     const { passages, stats } = setup(body, ['其他文章。']);
     const q = '王新亭提出了哪几方面要求？';
     const query = chineseQueryUnits(q, stats);
-    const [best] = scorePassages(query, q, 'list', [{ articleId: 'a', passages, prior: 1, people: ['王新亭', '张红军'] }]);
+    const [best] = scorePassages(query, q, 'list', [{ articleId: 'a', passages, retrievalScore: 1, people: ['王新亭', '张红军'] }]);
     expect(best.passage.text).toMatch(/^[一二]是/);
   });
 });

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { articleBm25, unitCounts } from '../../src/retrieval/article-bm25.ts';
 import { chineseQueryUnits } from '../../src/retrieval/query-units.ts';
 import { buildTermStats } from '../../src/retrieval/term-stats.ts';
+import { bigramUnit, charUnit, wordUnit } from '../../src/text/units.ts';
 
 describe('whole-article BM25', () => {
   it('counts the wanted units only, across texts', () => {
-    const counts = unitCounts(['防汛工作，防汛物资', '防汛 2024'], new Set(['2:防汛', 'w:2024', '1:物']));
-    expect(counts.get('2:防汛')).toBe(3);
-    expect(counts.get('w:2024')).toBe(1);
-    expect(counts.get('1:物')).toBe(1);
-    expect(counts.has('2:工作')).toBe(false);
+    const counts = unitCounts(['防汛工作，防汛物资', '防汛 2024'], new Set([bigramUnit('防汛'), wordUnit('2024'), charUnit('物')]));
+    expect(counts.get(bigramUnit('防汛'))).toBe(3);
+    expect(counts.get(wordUnit('2024'))).toBe(1);
+    expect(counts.get(charUnit('物'))).toBe(1);
+    expect(counts.has(bigramUnit('工作'))).toBe(false);
   });
   it('ranks the article that speaks of the subject throughout above one mentioning it once', () => {
     const a = '防汛工作会议召开。会议部署防汛工作，要求做好防汛物资储备。';

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Chunk } from '../../src/corpus/types.ts';
 import { analyseSearchForm } from '../../src/index/analyser.ts';
 import { Bm25Index } from '../../src/index/bm25.ts';
-import { chunkSearchText } from '../../src/index/text-normalise.ts';
+import { chunkSearchText } from '../../src/index/search-text.ts';
 import type { ReportIndex } from '../../src/index/types.ts';
 import { occursInReports, postingsTermStats } from '../../src/retrieval/corpus-vocabulary.ts';
-import { buildTermStats, textUnits } from '../../src/retrieval/term-stats.ts';
+import { buildTermStats } from '../../src/retrieval/term-stats.ts';
+import { bigramUnit, textUnits } from '../../src/text/units.ts';
 
 const bodies = ['市政府召开常务会议。研究财政预算工作。', '区委书记调研学校建设。', '学校建设进展顺利，市政府表示满意。', '市政府会见代表，召开会议。'];
 const articles = bodies.map((body, i) => ({ id: `a${i}`, headline: `标题${i}`, body }) as Article);
@@ -27,8 +28,8 @@ describe('corpus vocabulary from the BM25 postings', () => {
     const exact = buildTermStats(articles.map((a) => `${a.headline}\n${a.body}`));
     expect(stats.docs).toBe(4);
     for (const u of textUnits('市政府学校建设财政标题书记不存在')) expect(stats.df.get(u)).toBe(exact.df.get(u));
-    expect(stats.df.get('2:市政')).toBe(3);
-    expect(stats.df.has('2:不存')).toBe(false);
+    expect(stats.df.get(bigramUnit('市政'))).toBe(3);
+    expect(stats.df.has(bigramUnit('不存'))).toBe(false);
   });
 
   it('finds words that occur, and only those, even when they are not BM25 terms', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Chunk } from '../../src/corpus/types.ts';
 import { articleBinds, askedMeeting, dayBinding, knownPeople } from '../../src/retrieval/day-binding.ts';
 import { eventsAnswer } from '../../src/retrieval/answer-compose.ts';
-import { commonDay, eventsOnDate, eventsText } from '../../src/retrieval/facts.ts';
+import { commonDay, eventsOnDate, eventsText } from '../../src/retrieval/structured-answers.ts';
 import { chunkFilter } from '../../src/retrieval/hybrid.ts';
 
 const art = (id: string, body: string, extra: Partial<Article> = {}): Article => ({

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { chunkFilter } from '../../src/retrieval/hybrid.ts';
 import { namesMeeting } from '../../src/retrieval/question/meeting-name.ts';
 import { chineseQueryUnits, matchedWeight, withSayingConcept } from '../../src/retrieval/query-units.ts';
-import { buildTermStats, textUnits } from '../../src/retrieval/term-stats.ts';
+import { buildTermStats } from '../../src/retrieval/term-stats.ts';
+import { textUnits } from '../../src/text/units.ts';
 
 describe('meeting names', () => {
   it('match shortened names that keep their characters in order', () => {

@@ -3,7 +3,7 @@
  * the meeting and the day. Pure: built from the answer, the answering article and the question.
  */
 import type { Article } from '../../corpus/types.ts';
-import { toSearchForm } from '../../index/text-normalise.ts';
+import { toSearchForm } from '../../text/search-form.ts';
 import type { Answer } from '../types.ts';
 
 export interface ConversationFacts {

@@ -4,7 +4,7 @@
  * on its own. A question that names its own subject (a person, a meeting, a day) keeps it; a question
  * with no conversation behind it is returned as it is.
  */
-import { toSearchForm } from '../../index/text-normalise.ts';
+import { toSearchForm } from '../../text/search-form.ts';
 import { s2t } from '../answer-script.ts';
 import { parseFilters } from '../question/filters.ts';
 import { normaliseQuestion } from '../question/normalise.ts';

@@ -18,9 +18,9 @@ export function composeStage(ctx: Decided, explain = false): Answer {
   if (ctx.events.length) composed = eventsAnswer(ctx.question.original, ctx.events, index.chunks);
   else if (outcome !== 'answer' || !ctx.best) composed = abstention(ctx.question.original, outcome === 'closest' ? 'closest' : 'none', ctx.candidates, ctx.scored, index.chunks);
   else {
-    const { select, pairShare } = ctx.env.profile;
-    const base = select.prior * (ctx.candidates.find((c) => c.articleId === ctx.best!.articleId)?.prior ?? 0);
-    const first = supportWithNeighbour(ctx.scored, base, pairShare)!;
+    const { select, neighbourShare } = ctx.env.profile;
+    const base = select.retrievalScore * (ctx.candidates.find((c) => c.articleId === ctx.best!.articleId)?.retrievalScore ?? 0);
+    const first = supportWithNeighbour(ctx.scored, base, neighbourShare)!;
     composed = citedAnswer({
       question: ctx.question.original,
       scored: ctx.scored,
@@ -38,7 +38,7 @@ export function composeStage(ctx: Decided, explain = false): Answer {
   const answer: Answer = inScriptOf({ ...composed, timings_ms: {} }, ctx.question.script);
   answer.support = { coverage: r3(ctx.coverage), missing: ctx.missing, ...(ctx.decision.reason ? { reason: ctx.decision.reason } : {}) };
   if (explain) {
-    const priorOf = new Map(ctx.candidates.map((c) => [c.articleId, c.prior]));
+    const retrievalScoreOf = new Map(ctx.candidates.map((c) => [c.articleId, c.retrievalScore]));
     answer.explain = {
       evidence: ctx.decision.evidence,
       passages: ctx.scored.slice(0, 8).map((s) => ({
@@ -48,7 +48,7 @@ export function composeStage(ctx: Decided, explain = false): Answer {
         coverage: r3(s.coverage),
         context: r3(s.contextCoverage),
         cue: s.cue,
-        prior: r3(priorOf.get(s.articleId) ?? 0),
+        retrievalScore: r3(retrievalScoreOf.get(s.articleId) ?? 0),
       })),
     };
   }

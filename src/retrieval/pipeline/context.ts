@@ -7,7 +7,7 @@ import type { Article } from '../../corpus/types.ts';
 import type { AnswerType } from '../answer-cues.ts';
 import type { ScoredPassage } from '../answer-select.ts';
 import type { Candidate } from '../article-ranking.ts';
-import type { FactAnswer } from '../facts.ts';
+import type { StructuredAnswer } from '../structured-answers.ts';
 import type { HybridResult } from '../hybrid.ts';
 import type { RetrievalProfile } from '../profile.ts';
 import type { QueryUnits } from '../query-units.ts';
@@ -45,7 +45,7 @@ export interface Understood {
 
 export interface Retrieved extends Understood {
   hybrid: HybridResult;
-  /** Candidate articles, best first, with their passages and retrieval prior. */
+  /** Candidate articles, best first, with their passages and retrieval score (relative to the best). */
   candidates: Candidate[];
   retrievedMs: number;
 }
@@ -61,7 +61,7 @@ export interface Selected extends Retrieved {
   yearOnlyWritten: boolean;
   /** Whether a structured fact may answer (a who-question about a meeting the reports name). */
   useFacts: boolean;
-  fact?: FactAnswer;
+  fact?: StructuredAnswer;
   /** The articles of the day the question names, when it asks what happened that day. */
   events: Article[];
 }

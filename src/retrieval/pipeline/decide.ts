@@ -4,7 +4,7 @@
  * and ordinal, words the reports never use, role facts) and combined into one decision with three
  * outcomes: an answer; "no direct answer, the closest passages are…"; "the reports don't say".
  */
-import { toSearchForm } from '../../index/text-normalise.ts';
+import { toSearchForm } from '../../text/search-form.ts';
 import { slotFilled } from '../answer-slot.ts';
 import { namesMeeting } from '../question/meeting-name.ts';
 import { meetingCore } from '../question/meeting-name.ts';
@@ -16,6 +16,7 @@ import type { Candidate } from '../article-ranking.ts';
 import type { ReportsState } from '../reports-state.ts';
 import type { Outcome } from '../types.ts';
 import type { Decided, Selected } from './context.ts';
+import { unitKind, type Unit } from '../../text/units.ts';
 
 /** Why a question is refused; `undefined` when it is answered. */
 export type RefusalReason = 'filter' | 'no-candidate' | 'low-coverage' | 'missing-words' | 'ordinal' | 'other-meeting' | 'role-unheld' | 'slot-empty';
@@ -141,22 +142,22 @@ function articleSearchText(state: ReportsState, articleId: string): string {
 /** The best other story's score over the answering article's (see `Evidence.rival`). */
 export function rivalOf(candidates: readonly Candidate[], answering: string | undefined): number {
   const own = candidates.find((c) => c.article.id === answering);
-  if (!own || own.prior <= 0) return 0;
+  if (!own || own.retrievalScore <= 0) return 0;
   const rival = candidates.find((c) => c.article.headline !== own.article.headline);
-  return rival ? rival.prior / own.prior : 0;
+  return rival ? rival.retrievalScore / own.retrievalScore : 0;
 }
 
 /** How many of the question's heaviest multi-character concepts make up its topic. */
 const ANCHORS = 3;
 
-const isAnchor = (c: Concept, has: (unit: string) => boolean) => c.alts.some((a) => a.units.some((u) => !u.startsWith('1:')) && a.units.every(has));
+const isAnchor = (c: Concept, has: (unit: Unit) => boolean) => c.alts.some((a) => a.units.some((u) => unitKind(u) !== 'char') && a.units.every(has));
 
 /**
  * The question's rarest concepts (bigrams, words, translated words) that the reports contain at
  * all, heaviest first: its topic. Asked about an article the reports do not hold, the topic is
  * usually printed elsewhere, if at all, rather than beside the words that match.
  */
-export function anchorsOf(query: QueryUnits, has: (unit: string) => boolean): QueryUnits {
+export function anchorsOf(query: QueryUnits, has: (unit: Unit) => boolean): QueryUnits {
   const concepts = query.concepts
     .filter((c) => isAnchor(c, has))
     .sort((a, b) => b.weight - a.weight)
@@ -198,8 +199,8 @@ export function gatherEvidence(ctx: Selected): Evidence {
   const { intent } = ctx.question;
   const role = intent.role;
   const { query, best } = ctx;
-  const articleUnits = best ? state.articleUnits(best.articleId) : new Set<string>();
-  const has = (u: string) => state.stats.df.has(u);
+  const articleUnits = best ? state.articleUnits(best.articleId) : new Set<Unit>();
+  const has = (u: Unit) => state.stats.df.has(u);
   const anchors = anchorsOf(query, has);
   const slot = slotOf(ctx);
   const text = best ? articleSearchText(state, best.articleId) : '';

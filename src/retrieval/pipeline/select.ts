@@ -5,22 +5,23 @@
  */
 import { meetsYear } from '../../corpus/event-dates.ts';
 import type { Article } from '../../corpus/types.ts';
-import { toSearchForm } from '../../index/text-normalise.ts';
+import { toSearchForm } from '../../text/search-form.ts';
 import type { ScoredPassage } from '../answer-select.ts';
 import { namesMeeting } from '../question/meeting-name.ts';
 import { meetingCore } from '../question/meeting-name.ts';
 import { scorePassages } from '../answer-select.ts';
-import { answerFromFacts, answerTitle, eventsOnDate } from '../facts.ts';
+import { answerFromPeople, answerTitle, eventsOnDate } from '../structured-answers.ts';
 import { matchedWeight, type QueryUnits } from '../query-units.ts';
 import { unitsOf, type ReportsState } from '../reports-state.ts';
 import type { Retrieved, Selected } from './context.ts';
+import type { Unit } from '../../text/units.ts';
 
 /** Share of the question's weight found in the best passage, its neighbours and its headline. */
 export function coverageAround(state: ReportsState, best: ScoredPassage, query: QueryUnits): number {
   if (query.total <= 0) return 0;
   const ps = state.passagesOf(best.articleId);
   const i = best.passage.index;
-  const ctx = new Set<string>();
+  const ctx = new Set<Unit>();
   for (const p of [ps[i - 1], ps[i], ps[i + 1]]) if (p) for (const x of p.units) ctx.add(x);
   for (const x of unitsOf(state.index.articleById.get(best.articleId)?.headline ?? '')) ctx.add(x);
   return matchedWeight(query, ctx) / query.total;
@@ -50,7 +51,7 @@ export function selectStage(ctx: Retrieved): Selected {
   const factPool = ctx.candidates.filter((c) => c.articleId === best?.articleId);
   // "X是什么职务": the title printed with the name, from the top candidates.
   const fact =
-    ctx.answerType === 'title' ? answerTitle(ctx.question.text, ctx.candidates) : useFacts ? answerFromFacts(intent.role, ctx.query, factPool, unitsOf) : undefined;
+    ctx.answerType === 'title' ? answerTitle(ctx.question.text, ctx.candidates) : useFacts ? answerFromPeople(intent.role, ctx.query, factPool, unitsOf) : undefined;
   return {
     ...ctx,
     scored,

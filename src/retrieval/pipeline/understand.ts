@@ -3,7 +3,7 @@
  * what it asks, and turned once into the weighted concepts every later stage matches against.
  */
 import { segmentWords } from '../../index/analyser.ts';
-import { toSearchForm } from '../../index/text-normalise.ts';
+import { toSearchForm } from '../../text/search-form.ts';
 import { refineAnswerType } from '../answer-cues.ts';
 import { missingWords } from '../missing-words.ts';
 import { withSynonyms } from '../synonym-units.ts';

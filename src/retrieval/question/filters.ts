@@ -1,5 +1,5 @@
 /** Dates, years and meeting names stated in a question: they restrict where the answer may come from. */
-import { parseChineseNumber } from '../../corpus/numerals.ts';
+import { parseChineseNumber } from '../../text/numerals.ts';
 import type { QuestionFilters } from './types.ts';
 
 export interface FilterParse {

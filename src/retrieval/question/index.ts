@@ -9,19 +9,20 @@ import type { PinyinNameIndex } from './pinyin-names.ts';
 import { translateQuestion } from './translate.ts';
 import type { UnderstoodQuestion } from './types.ts';
 import { checkQuestion } from './validate.ts';
+import { hanRuns } from '../../text/han.ts';
 
 /** `names`: the reports' names by pinyin, so an English question's `Zhu Long` searches for 朱龙. */
 export function understand(raw: string, lexicon?: Lexicon, names?: PinyinNameIndex): UnderstoodQuestion {
   const original = checkQuestion(raw);
   const { text: normalised, script } = normaliseQuestion(original);
-  const intent = analyseQuestion(normalised, original);
+  const intent = analyseQuestion(normalised);
   if (script !== 'en' && script !== 'mixed') {
-    return { original, text: normalised, script, terms: [], kept: [], groups: [], intent };
+    return { original, text: normalised, script, kept: [], groups: [], intent };
   }
   const { terms, kept, groups, names: named } = translateQuestion(original, lexicon ?? loadLexicon(), names ? { names } : {});
   // Chinese words inside an English question (names, places) are the most precise terms there are.
-  const chinese = script === 'mixed' ? (normalised.match(/\p{Script=Han}+/gu) ?? []) : [];
-  return { original, text: [...chinese, ...terms, ...kept].join(' '), script, terms, kept, groups, ...(named.length ? { names: named } : {}), intent };
+  const chinese = script === 'mixed' ? hanRuns(normalised) : [];
+  return { original, text: [...chinese, ...terms, ...kept].join(' '), script, kept, groups, ...(named.length ? { names: named } : {}), intent };
 }
 
 export { checkQuestion, MAX_QUESTION_CHARS, MESSAGES as QUESTION_MESSAGES } from './validate.ts';
@@ -30,6 +31,7 @@ export { translateQuestion, type Translation, type TranslateOptions } from './tr
 export { analyseQuestion } from './intent.ts';
 export { parseFilters } from './filters.ts';
 export { pinyinNameIndex, matchPinyinNames, type PinyinNameIndex } from './pinyin-names.ts';
-export { conflictingOrdinals, ordinalMentions, ordinalSearchTerms, type OrdinalMention } from './ordinals.ts';
+export { conflictingOrdinals } from './ordinals.ts';
+export { ordinalMentions, ordinalSearchTerms, type OrdinalMention } from '../../text/ordinals.ts';
 export { loadLexicon, lexiconFromEntries, DEFAULT_LEXICON_PATH, type Lexicon } from './lexicon.ts';
 export type * from './types.ts';

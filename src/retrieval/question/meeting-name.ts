@@ -3,6 +3,7 @@
  * report must be about that meeting, not another held the same day (9月13日区委常委会 asked, the
  * report of that day is the 区政府常务会议's).
  */
+import { hanRuns } from '../../text/han.ts';
 
 /** Kinds of meeting whose names say which body met (the last characters of the name). */
 const MEETING_KINDS = [
@@ -22,7 +23,7 @@ const KIND = new RegExp(`(\\p{Script=Han}{1,16}?(?:${MEETING_KINDS.join('|')}))`
 
 /** The meeting named in a question (search form, dates already cut out), or undefined. */
 export function askedMeeting(question: string): string | undefined {
-  for (const found of question.match(/\p{Script=Han}+/gu) ?? []) {
+  for (const found of hanRuns(question)) {
     // A run cut off by a date or number starts with its unit: 日区委常委会, 次市务会议.
     const run = found.replace(/^[日号次届年月]/, '');
     const m = KIND.exec(run);

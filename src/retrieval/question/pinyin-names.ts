@@ -5,7 +5,7 @@
  * reading of a polyphonic character, either name order, spaces and hyphens ignored.
  */
 import { pinyin } from 'pinyin-pro';
-import { toSearchForm } from '../../index/text-normalise.ts';
+import { toSearchForm } from '../../text/search-form.ts';
 import { ENGLISH_STOP_WORDS } from './english-words.ts';
 
 /** Toneless pinyin key (letters only) → the Chinese names that read so. */

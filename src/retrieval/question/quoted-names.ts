@@ -3,7 +3,7 @@
  * (《真腊风土记》的作者是谁, 「YouBike」最早在哪里推出, “十四五”规划提出了什么). The question is about
  * that name, so a report that never prints it does not answer it, however many other words match.
  */
-import { toSearchForm } from '../../index/text-normalise.ts';
+import { toSearchForm } from '../../text/search-form.ts';
 
 /** Title marks and the quotation marks of simplified, traditional and Western text, as open/close pairs. */
 const QUOTED = /[《〈「『“]([^》〉」』”]{2,30})[》〉」』”]/g;

@@ -4,13 +4,16 @@
  * Periods are compared by the months they cover, whatever words print them.
  */
 
-const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 1: 1, 2: 2, 3: 3, 4: 4 };
+import { parseChineseNumber } from '../../text/numerals.ts';
+
+/** A quarter's number as printed (一 … 四, 两, 1 … 4). */
+const quarter = (printed: string): number | undefined => parseChineseNumber(printed);
 
 /** Each row: a way of printing a period, the months it covers, and an example. */
 export const PERIOD_ROWS: ReadonlyArray<{ pattern: RegExp; months: (m: RegExpExecArray) => string; example: string }> = [
-  { pattern: /前([二三两2-3])(?:个)?季度/g, months: (m) => `1-${(CN[m[1]] ?? 2) * 3}`, example: '前三季度' },
-  { pattern: /(?<![前第])([一二三四1-4])季度/g, months: (m) => `${CN[m[1]]! * 3 - 2}-${CN[m[1]]! * 3}`, example: '一季度' },
-  { pattern: /第([一二三四1-4])季度/g, months: (m) => `${CN[m[1]]! * 3 - 2}-${CN[m[1]]! * 3}`, example: '第三季度' },
+  { pattern: /前([二三两2-3])(?:个)?季度/g, months: (m) => `1-${(quarter(m[1]) ?? 2) * 3}`, example: '前三季度' },
+  { pattern: /(?<![前第])([一二三四1-4])季度/g, months: (m) => `${quarter(m[1])! * 3 - 2}-${quarter(m[1])! * 3}`, example: '一季度' },
+  { pattern: /第([一二三四1-4])季度/g, months: (m) => `${quarter(m[1])! * 3 - 2}-${quarter(m[1])! * 3}`, example: '第三季度' },
   { pattern: /上半年/g, months: () => '1-6', example: '上半年' },
   { pattern: /下半年/g, months: () => '7-12', example: '下半年' },
   { pattern: /(?<!\d)1\s*[-—–至~]\s*(\d{1,2})\s*月/g, months: (m) => `1-${Number(m[1])}`, example: '1-9月' },

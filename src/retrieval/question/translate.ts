@@ -4,7 +4,7 @@
  */
 import { ENGLISH_STOP_WORDS, lemmaCandidates } from './english-words.ts';
 import { MAX_CANDIDATES, type Lexicon } from './lexicon.ts';
-import { englishOrdinalMentions, ordinalSearchTerms } from './ordinals.ts';
+import { englishOrdinalMentions, ordinalSearchTerms } from '../../text/ordinals.ts';
 import { matchPinyinNames, type PinyinNameIndex } from './pinyin-names.ts';
 
 export interface Translation {

@@ -2,10 +2,9 @@
 
 export type QuestionScript = 'zh-Hans' | 'zh-Hant' | 'en' | 'mixed';
 
-export type QuestionKind = 'who' | 'when' | 'how-many' | 'list' | 'where' | 'what';
-
 /** The part a person played, when the question asks who did something at a meeting or in a report. */
-export type PersonRole = 'chaired' | 'attended' | 'spoke' | 'reported' | 'relayed';
+export type { PersonRole } from '../../text/vocabulary/roles.ts';
+import type { PersonRole } from '../../text/vocabulary/roles.ts';
 
 /** The shape of the expected answer, for the answer selector; 'title' is a named person's post (X是什么职务？). */
 export type AnswerType = 'person' | 'title' | 'date' | 'year' | 'number' | 'place' | 'list' | 'span';
@@ -24,14 +23,9 @@ export interface QuestionFilters {
 }
 
 export interface QuestionIntent {
-  kind: QuestionKind;
   answerType: AnswerType;
   role?: PersonRole;
-  /** True when several answers are expected (哪些人, 有哪些, 各自, which ones). */
-  plural: boolean;
   filters: QuestionFilters;
-  /** Content words and phrases: the question with interrogatives, particles and filters removed. */
-  focus: string[];
 }
 
 export interface UnderstoodQuestion {
@@ -40,8 +34,6 @@ export interface UnderstoodQuestion {
   /** Searchable text: the normalised Chinese question, or for English the translated terms and kept words. */
   text: string;
   script: QuestionScript;
-  /** Extra search terms from translation (empty for Chinese questions). */
-  terms: string[];
   /** Numbers and Latin names kept verbatim from an English question. */
   kept: string[];
   /** Each English word or phrase with its Chinese candidates (empty for Chinese questions). */

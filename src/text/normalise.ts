@@ -1,9 +1,5 @@
 /** Text normalisation shared by every reader: Unicode form, odd spaces, and OCR spacing around Chinese. */
-
-/** Han ideographs (BMP blocks and, via surrogates, the supplementary planes). */
-function isHan(c: number): boolean {
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd8bf);
-}
+import { isHanCodeUnit as isHan } from './han.ts';
 
 /** CJK and full-width punctuation, plus the curly quotes, ellipsis and dashes Chinese text uses. */
 function isWidePunct(c: number): boolean {

@@ -3,9 +3,11 @@
  * and ordinals that need them.
  */
 
-const DIGITS: Record<string, number> = {
+/** The Chinese digits, with each zero form and both forms of 两 (2, but never inside a longer number). */
+export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   〇: 0, 零: 0, '○': 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
+const DIGITS = CHINESE_DIGITS;
 const UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 
 /** The characters a Chinese numeral (below 十万) is written with. */

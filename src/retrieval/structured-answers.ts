@@ -5,12 +5,14 @@
 import { inYear, onDay } from '../corpus/event-dates.ts';
 import type { Article, Person } from '../corpus/types.ts';
 import { articleBinds, dayBinding, knownPeople } from './day-binding.ts';
-import { toSearchForm } from '../index/text-normalise.ts';
+import { toSearchForm } from '../text/search-form.ts';
 import type { Passage } from './passages.ts';
 import { matchedConcepts, type QueryUnits } from './query-units.ts';
 import type { PersonRole } from './question/types.ts';
+import { unitKind, type Unit } from '../text/units.ts';
+import { rolePattern } from '../text/vocabulary/roles.ts';
 
-export interface FactAnswer {
+export interface StructuredAnswer {
   articleId: string;
   /** The names that answer, best first. */
   names: string[];
@@ -25,11 +27,11 @@ export interface FactAnswer {
 
 /** Words that state a role in the text, to find the sentence that supports it. */
 const ROLE_WORDS: Record<PersonRole, RegExp> = {
-  chaired: /主持/,
-  spoke: /讲话|强调|指出|要求|提出|表示/,
-  attended: /出席|参加|参会/,
-  reported: /记者|报道/,
-  relayed: /传达/,
+  chaired: rolePattern('support', 'chaired'),
+  spoke: rolePattern('support', 'spoke'),
+  attended: rolePattern('support', 'attended'),
+  reported: rolePattern('support', 'reported'),
+  relayed: rolePattern('support', 'relayed'),
 };
 
 /** The last part of a compound title ("党工委副书记、管委会主任" → each part is a title of its own). */
@@ -45,15 +47,15 @@ interface PersonMatch {
 }
 
 /** Every unit any of the question's concepts could match with. */
-function questionUnitSet(query: QueryUnits): Set<string> {
-  const set = new Set<string>();
+function questionUnitSet(query: QueryUnits): Set<Unit> {
+  const set = new Set<Unit>();
   for (const c of query.concepts) for (const a of c.alts) for (const u of a.units) set.add(u);
   return set;
 }
 
 /** Share of a title part's bigrams the question contains: "管委会主任" is fully named in "管委会主任是谁". */
-function titleContainment(part: string, asked: ReadonlySet<string>, unitsOf: (t: string) => Set<string>): number {
-  const bigrams = [...unitsOf(part)].filter((u) => u.startsWith('2:'));
+function titleContainment(part: string, asked: ReadonlySet<Unit>, unitsOf: (t: string) => Set<Unit>): number {
+  const bigrams = [...unitsOf(part)].filter((u) => unitKind(u) === 'bigram');
   if (bigrams.length < 2) return 0;
   return bigrams.filter((u) => asked.has(u)).length / bigrams.length;
 }
@@ -62,8 +64,8 @@ function scorePerson(
   person: Person,
   role: PersonRole | undefined,
   query: QueryUnits,
-  asked: ReadonlySet<string>,
-  unitsOf: (t: string) => Set<string>,
+  asked: ReadonlySet<Unit>,
+  unitsOf: (t: string) => Set<Unit>,
 ): PersonMatch {
   let titleCover = 0;
   let explains = 0;
@@ -81,16 +83,16 @@ function scorePerson(
  * Answers a who-question from the ranked candidate articles' people, or undefined when no person
  * fits well enough (the passage ranking then answers instead).
  */
-export function answerFromFacts(
+export function answerFromPeople(
   role: PersonRole | undefined,
   query: QueryUnits,
-  ranked: ReadonlyArray<{ article: Article; passages: readonly Passage[]; prior: number }>,
-  unitsOf: (t: string) => Set<string>,
+  ranked: ReadonlyArray<{ article: Article; passages: readonly Passage[]; retrievalScore: number }>,
+  unitsOf: (t: string) => Set<Unit>,
   minTitleCover = 0.7,
-): FactAnswer | undefined {
-  let best: FactAnswer | undefined;
+): StructuredAnswer | undefined {
+  let best: StructuredAnswer | undefined;
   const asked = questionUnitSet(query);
-  for (const { article, passages, prior } of ranked.slice(0, 3)) {
+  for (const { article, passages, retrievalScore } of ranked.slice(0, 3)) {
     if (!article.people.length) continue;
     const matches = article.people
       .map((p) => scorePerson(p, role, query, asked, unitsOf))
@@ -109,7 +111,7 @@ export function answerFromFacts(
       // A byline is printed apart from the text it signs: the article's lead stands for the whole article.
       (role === 'reported' ? passages[0] : undefined);
     if (!support) continue;
-    const score = top.score + prior;
+    const score = top.score + retrievalScore;
     if (best && best.score >= score) continue;
     const text = chosen.map((m) => (m.person.title ? `${m.person.name}（${m.person.title}）` : m.person.name)).join('、');
     best = { articleId: article.id, names, text, passage: support, score };
@@ -189,9 +191,9 @@ function titleSupport(person: Person, passages: readonly Passage[]): Passage | u
  */
 export function answerTitle(
   asked: string,
-  ranked: ReadonlyArray<{ article: Article; passages: readonly Passage[]; prior: number }>,
-): FactAnswer | undefined {
-  for (const { article, passages, prior } of ranked.slice(0, 5)) {
+  ranked: ReadonlyArray<{ article: Article; passages: readonly Passage[]; retrievalScore: number }>,
+): StructuredAnswer | undefined {
+  for (const { article, passages, retrievalScore } of ranked.slice(0, 5)) {
     // Longest name first: the question's 米厚章 is not answered for 米厚 when both are extracted.
     const people = article.people
       .filter((p) => p.title && p.name.length >= 2 && asked.includes(toSearchForm(p.name)))
@@ -206,7 +208,7 @@ export function answerTitle(
       names: [person.name],
       text: `${person.name}：${person.title}`,
       passage,
-      score: 1 + prior,
+      score: 1 + retrievalScore,
       highlight: printed ? [printed] : [person.name, ...titleParts(person.title)],
     };
   }

@@ -1,4 +1,5 @@
 /** Sentence splitting with offsets, shared by chunking and answer selection. */
+import { CLOSERS, COMMAS, ENUMERATION_COMMA, STOPS, codesOf } from './punctuation.ts';
 
 export interface SentenceSpan {
   text: string;
@@ -12,20 +13,16 @@ export const MAX_SENTENCE = 300;
 const NEWLINE = 0x0a;
 const FULL_STOP = 0x2e;
 
-/** 。！？； and ASCII ! ? end a sentence wherever they stand. */
-function isHardEnd(c: number): boolean {
-  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x21 || c === 0x3f;
-}
+/** 。！？!? and the full-width ； end a sentence wherever they stand (an ASCII ; does not). */
+const HARD_END = codesOf(STOPS, '；');
+/** Closing quotes and brackets stay with the sentence they follow. */
+const CLOSER = codesOf(CLOSERS);
+/** Commas (，,、 and the full-width ：) where an over-long sentence may be cut. */
+const SOFT_BREAK = codesOf(COMMAS, ENUMERATION_COMMA, '：');
 
-/** Closing quotes and brackets that belong to the sentence they follow: ” ’ 」 』 " ' ） ) 》 】. */
-function isCloser(c: number): boolean {
-  return c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0x22 || c === 0x27 || c === 0xff09 || c === 0x29 || c === 0x300b || c === 0x3011;
-}
-
-/** Commas (，、, ：) where an over-long sentence may be cut. */
-function isSoftBreak(c: number): boolean {
-  return c === 0xff0c || c === 0x3001 || c === 0x2c || c === 0xff1a;
-}
+const isHardEnd = (c: number) => HARD_END.has(c);
+const isCloser = (c: number) => CLOSER.has(c);
+const isSoftBreak = (c: number) => SOFT_BREAK.has(c);
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x3000 || c === NEWLINE;

@@ -1,0 +1,58 @@
+/**
+ * Search units: what a question looks for in a passage and what document frequencies are counted
+ * of. Three kinds: one Han character, a Han bigram, a Latin/digit word. Character units need no
+ * segmentation, so a word jieba splits differently in the question and in the text still matches.
+ *
+ * A unit is a tagged string (`1:字`, `2:字词`, `w:word`) so that sets and maps key on it directly and
+ * the stored frequencies need no other form; the `Unit` brand makes the compiler reject a plain
+ * string where a unit belongs, so units are made and read only through the functions below.
+ */
+import { UNIT_IDEOGRAPH } from './han.ts';
+
+declare const unitBrand: unique symbol;
+export type Unit = string & { readonly [unitBrand]: true };
+export type UnitKind = 'char' | 'bigram' | 'word';
+
+const TAG: Record<UnitKind, string> = { char: '1:', bigram: '2:', word: 'w:' };
+const KIND_OF_TAG: Record<string, UnitKind> = { '1': 'char', '2': 'bigram', w: 'word' };
+
+export const charUnit = (ch: string): Unit => (TAG.char + ch) as Unit;
+export const bigramUnit = (pair: string): Unit => (TAG.bigram + pair) as Unit;
+export const wordUnit = (word: string): Unit => (TAG.word + word) as Unit;
+
+export function unitKind(unit: Unit): UnitKind {
+  return KIND_OF_TAG[unit[0]];
+}
+
+/** The text a unit stands for: the character, the bigram or the word (also its BM25 term). */
+export function unitText(unit: Unit): string {
+  return unit.slice(TAG.char.length);
+}
+
+/** Latin/digit words (text in search form is lower-case); trailing `.`, `-`, `'` are dropped. */
+const WORD = /[a-z0-9][a-z0-9.\-']*/g;
+
+/**
+ * Calls `visit` for every unit occurrence of a text already in search form (simplified, NFKC,
+ * lower-case): its characters and bigrams in order, then its words.
+ */
+export function forEachUnit(text: string, visit: (unit: Unit) => void): void {
+  let prev = '';
+  for (const ch of text) {
+    if (UNIT_IDEOGRAPH.test(ch)) {
+      visit(charUnit(ch));
+      if (prev) visit(bigramUnit(prev + ch));
+      prev = ch;
+    } else {
+      prev = '';
+    }
+  }
+  for (const m of text.matchAll(WORD)) visit(wordUnit(m[0].replace(/[.\-']+$/, '')));
+}
+
+/** The distinct units of a text already in search form. */
+export function textUnits(text: string): Set<Unit> {
+  const units = new Set<Unit>();
+  forEachUnit(text, (u) => units.add(u));
+  return units;
+}
