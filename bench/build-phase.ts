@@ -24,7 +24,13 @@ const STAGE_NAMES: Array<[string, string]> = [
 export function indexFiles(outDir: string): Record<string, number> {
   const real = resolveIndexDir(outDir);
   if (!real) return {};
-  return Object.fromEntries(readdirSync(real).map((f) => [f, statSync(path.join(real, f)).size]));
+  // Segment files are summed by name over the segments (segments/<id>/hnsw.bin → hnsw.bin).
+  const out: Record<string, number> = {};
+  for (const f of readdirSync(real, { recursive: true, encoding: 'utf8' })) {
+    const st = statSync(path.join(real, f));
+    if (st.isFile()) out[path.basename(f)] = (out[path.basename(f)] ?? 0) + st.size;
+  }
+  return out;
 }
 
 /**

@@ -43,9 +43,7 @@ async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
   };
   const memory = { rssAfterIndexMb: rssIndexMb };
 
-  const { HnswStore } = await import('../src/index/hnsw-store.ts');
-  const { HNSW_FILE } = await import('../src/index/build.ts');
-  const path = await import('node:path');
+  const { denseSearchAtEf } = await import('../src/index/load.ts');
   const { measureQueries } = await import('./measure-queries.ts');
   const query = await measureQueries(index, service, job.questions, rssAfterLoadMb, {
     // The ef that ask() searches with is always measured too.
@@ -55,11 +53,8 @@ async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
     peerMaxChunks: job.peerMaxChunks,
     queryText: queryTextOf,
     filtersOf,
-    openHnswAtEf: async (ef) => {
-      // The same graph file, opened again with another ef (HnswStore fixes ef at load).
-      const store = await HnswStore.load(path.join(index.dir, HNSW_FILE), index.embedder.dim, { ...index.manifest.hnsw, efSearch: ef });
-      return (vector, k) => store.search(vector, k);
-    },
+    // The same graph files, opened again with another ef (HnswStore fixes ef at load).
+    openHnswAtEf: (ef) => denseSearchAtEf(index, ef),
   });
   return { kind: 'query', query: { ...query, coldStart, memory: { ...query.memory, ...memory } } };
 }

@@ -1,0 +1,86 @@
+/**
+ * Builds new segments: one after another on this thread, or (a large build) each on its own
+ * worker thread, so analysis and graph insertion use every core. hnswlib and jieba are native and
+ * per thread; each worker loads its own.
+ */
+import { setImmediate } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
+import { IndexBuildError } from './errors.ts';
+import { writeSegment, type FileEntry, type SegmentInput, type SegmentStage } from './segment.ts';
+
+export interface SegmentJob {
+  id: string;
+  input: SegmentInput;
+}
+
+export interface BuildSegmentsOptions {
+  parallel: boolean;
+  signal?: AbortSignal;
+  /** Progress summed over the segments of the stage most of them are in. */
+  onProgress?(stage: SegmentStage, done: number, total: number): void;
+}
+
+function interrupted(): IndexBuildError {
+  return new IndexBuildError('Index build interrupted; the previous index is unchanged.');
+}
+
+/** The TypeScript loader for workers when this process runs without one in its options (tests). */
+function workerExecArgv(): string[] {
+  const argv = process.execArgv;
+  return argv.some((a) => a.includes('tsx')) ? argv : [...argv, '--import', 'tsx'];
+}
+
+export async function buildSegments(root: string, jobs: readonly SegmentJob[], opts: BuildSegmentsOptions): Promise<Array<Record<string, FileEntry>>> {
+  const total = jobs.reduce((n, j) => n + j.input.chunks.length, 0);
+  const done = jobs.map(() => ({ stage: 'analyse' as SegmentStage, done: 0 }));
+  const report = (i: number, stage: SegmentStage, d: number) => {
+    done[i] = { stage, done: d };
+    const sum = done.reduce((n, x) => n + (x.stage === stage ? x.done : 0), 0);
+    opts.onProgress?.(stage, sum, total);
+  };
+  if (!opts.parallel || jobs.length < 2) {
+    const out: Array<Record<string, FileEntry>> = [];
+    for (const [i, job] of jobs.entries()) {
+      out.push(
+        await writeSegment(root, job.id, job.input, async (stage, d) => {
+          report(i, stage, d);
+          await setImmediate();
+          if (opts.signal?.aborted) throw interrupted();
+        }),
+      );
+    }
+    return out;
+  }
+  const workers: Worker[] = [];
+  const onAbort = () => {
+    for (const w of workers) void w.terminate();
+  };
+  opts.signal?.addEventListener('abort', onAbort);
+  try {
+    return await Promise.all(
+      jobs.map(
+        (job, i) =>
+          new Promise<Record<string, FileEntry>>((resolve, reject) => {
+            const worker = new Worker(new URL('./segment-worker.ts', import.meta.url), {
+              workerData: { root, id: job.id, input: job.input },
+              execArgv: workerExecArgv(),
+            });
+            workers.push(worker);
+            let result: Record<string, FileEntry> | undefined;
+            worker.on('message', (m: { type: 'progress'; stage: SegmentStage; done: number } | { type: 'done'; files: Record<string, FileEntry> }) => {
+              if (m.type === 'progress') report(i, m.stage, m.done);
+              else result = m.files;
+            });
+            worker.on('error', (err) => reject(opts.signal?.aborted ? interrupted() : err));
+            worker.on('exit', (code) => {
+              if (result) resolve(result);
+              else reject(opts.signal?.aborted ? interrupted() : new Error(`a segment worker stopped (exit code ${code})`));
+            });
+          }),
+      ),
+    );
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    for (const w of workers) void w.terminate();
+  }
+}
