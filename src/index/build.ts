@@ -346,9 +346,21 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
           },
         };
       });
-      const built = await buildSegments(workDir, inputs, { parallel, signal, onProgress: (stage, done, total) => onProgress?.({ stage, done, total }) });
-      endStage('analyse');
-      stageMs.hnsw = 0;
+      // Stage times: analysis ends when the first segment starts its graph (in a parallel build they overlap).
+      let inGraph = false;
+      const built = await buildSegments(workDir, inputs, {
+        parallel,
+        signal,
+        onProgress: (stage, done, total) => {
+          if (stage !== 'analyse' && !inGraph) {
+            inGraph = true;
+            endStage('analyse');
+          }
+          if (stage !== 'write') onProgress?.({ stage, done, total });
+        },
+      });
+      if (!inGraph) endStage('analyse');
+      endStage('hnsw');
       const newSegments: SegmentEntry[] = inputs.map(({ id, input }, i) => {
         Object.assign(files, built[i]);
         return { id, articles: input.articles.length, chunks: input.chunks.length, efSearch: input.hnsw.efSearch };

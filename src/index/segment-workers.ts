@@ -3,7 +3,10 @@
  * worker thread, so analysis and graph insertion use every core. hnswlib and jieba are native and
  * per thread; each worker loads its own.
  */
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { IndexBuildError } from './errors.ts';
 import { writeSegment, type FileEntry, type SegmentInput, type SegmentStage } from './segment.ts';
@@ -24,10 +27,19 @@ function interrupted(): IndexBuildError {
   return new IndexBuildError('Index build interrupted; the previous index is unchanged.');
 }
 
-/** The TypeScript loader for workers when this process runs without one in its options (tests). */
-function workerExecArgv(): string[] {
-  const argv = process.execArgv;
-  return argv.some((a) => a.includes('tsx')) ? argv : [...argv, '--import', 'tsx'];
+const WORKER_FILE = new URL(`./segment-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+
+/**
+ * Starts the segment worker. Run from TypeScript sources (tsx, tests), the worker registers tsx's
+ * loader itself before importing the worker module: Node 20 does not pass `--import` loaders on to
+ * worker threads.
+ */
+function startWorker(workerData: unknown): Worker {
+  if (!WORKER_FILE.pathname.endsWith('.ts')) return new Worker(WORKER_FILE, { workerData });
+  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
+  const api = pathToFileURL(path.join(path.dirname(pkg), 'dist/esm/api/index.mjs')).href;
+  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_FILE.href)}); });`;
+  return new Worker(boot, { eval: true, workerData });
 }
 
 export async function buildSegments(root: string, jobs: readonly SegmentJob[], opts: BuildSegmentsOptions): Promise<Array<Record<string, FileEntry>>> {
@@ -61,10 +73,7 @@ export async function buildSegments(root: string, jobs: readonly SegmentJob[], o
       jobs.map(
         (job, i) =>
           new Promise<Record<string, FileEntry>>((resolve, reject) => {
-            const worker = new Worker(new URL('./segment-worker.ts', import.meta.url), {
-              workerData: { root, id: job.id, input: job.input },
-              execArgv: workerExecArgv(),
-            });
+            const worker = startWorker({ root, id: job.id, input: job.input });
             workers.push(worker);
             let result: Record<string, FileEntry> | undefined;
             worker.on('message', (m: { type: 'progress'; stage: SegmentStage; done: number } | { type: 'done'; files: Record<string, FileEntry> }) => {
