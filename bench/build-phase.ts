@@ -2,7 +2,7 @@
  * Builds one index with the project's buildIndex and turns its stage times into the bench's
  * build figures (chunks/s per stage, total, size on disk, peak RSS).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildIndex, type BuildProgress } from '../src/index/build.ts';
 import { resolveIndexDir } from '../src/index/index-folder.ts';
@@ -47,6 +47,15 @@ export function peakRssMb(): number {
   return process.memoryUsage.rss() / 2 ** 20;
 }
 
+/** Resets the kernel's peak-RSS mark of this process (Linux; elsewhere a no-op), so a later peak is this phase's. */
+export function resetPeakRss(): void {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    // Not Linux, or not allowed: the peak then covers the whole process.
+  }
+}
+
 /** CPU time of this process (all threads), in ms. */
 export function cpuMs(): number {
   const u = process.cpuUsage();
@@ -89,11 +98,12 @@ export async function buildBenchIndex(
   outDir: string,
   embedder: Embedder,
   hnsw?: Partial<HnswParams>,
+  split: { workers?: number; parallelMinChunks?: number } = {},
 ): Promise<{ result: BuildResult; chunks: number; articles: number }> {
   const clock = new StageCpuClock();
   const startCpu = cpuMs();
   const started = performance.now();
-  const summary = await buildIndex({ inputs, outDir, embedder, hnsw, onProgress: clock.onProgress });
+  const summary = await buildIndex({ inputs, outDir, embedder, hnsw, ...split, onProgress: clock.onProgress });
   const totalMs = performance.now() - started;
   const totalCpuMs = cpuMs() - startCpu;
   const perSec = (ms: number | undefined) => (ms === undefined ? undefined : ms > 0 ? (summary.chunks * 1000) / ms : Infinity);
@@ -116,6 +126,7 @@ export async function buildBenchIndex(
       diskBytes: Object.values(files).reduce((s, b) => s + b, 0),
       files,
       peakRssMb: peakRssMb(),
+      segments: summary.update.segments,
     },
   };
 }

@@ -27,6 +27,7 @@ import { DEFAULT_HNSW, efSearchFor, type HnswParams } from './hnsw-store.ts';
 import { cleanStale, discardBuild, fsyncDir, publish, resolveIndexDir, tempDirFor } from './index-folder.ts';
 import { FORMAT_VERSION, MANIFEST_FILE, parseManifest, readVerified, sha256, type StoredManifest } from './manifest.ts';
 import { mergeLocked, type MergeOutcome } from './merge.ts';
+import type { MergePolicy } from './merge-policy.ts';
 import { buildSegments } from './segment-workers.ts';
 import { linkSegmentFiles, newSegmentId, segmentFile, type SegmentEntry, type SegmentInput } from './segment.ts';
 import { chunkSearchText } from './text-normalise.ts';
@@ -59,6 +60,8 @@ export interface BuildOptions {
   full?: boolean;
   /** Run the merge policy after the update (default true). */
   merge?: boolean;
+  /** The merge policy (default DEFAULT_MERGE_POLICY). */
+  mergePolicy?: MergePolicy;
   /** Worker threads for a large build (default: one a core). */
   workers?: number;
   /** A new build of at least this many chunks is split into segments built in parallel (default 20,000). */
@@ -396,7 +399,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
 
     const merges: MergeOutcome[] = [];
     if (opts.merge !== false) {
-      merges.push(...(await mergeLocked(outDir, { signal, onProgress: (done, total) => onProgress?.({ stage: 'merge', done, total }) })));
+      merges.push(...(await mergeLocked(outDir, { policy: opts.mergePolicy, signal, onProgress: (done, total) => onProgress?.({ stage: 'merge', done, total }) })));
       if (merges.length) segmentCount = merges[merges.length - 1].segmentsAfter;
       endStage('merge');
     }

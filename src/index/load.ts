@@ -296,7 +296,8 @@ function exactSearch(query: Float32Array, k: number, n: number, vector: (c: numb
 
 /**
  * Dense search over a loaded index's segments at another `ef` (the graphs opened again): for
- * measuring recall against exact search at several ef values.
+ * measuring recall against exact search at several ef values. At the index's own ef (the
+ * manifest's) each segment searches with its own ef, exactly as `denseSearch` does.
  */
 export async function denseSearchAtEf(index: ReportIndex, ef: number): Promise<(vector: Float32Array, k: number) => ChunkHit[]> {
   const loaded = segmentsOf.get(index);
@@ -304,7 +305,9 @@ export async function denseSearchAtEf(index: ReportIndex, ef: number): Promise<(
   const { real, manifest, segments } = loaded;
   const stores = await Promise.all(
     segments.map(async (s) => {
-      const store = await HnswStore.load(path.join(real, segmentFile(s.id, HNSW_FILE)), manifest.embedder.dim, { ...manifest.hnsw, efSearch: ef });
+      const own = manifest.segments.find((e) => e.id === s.id)!.efSearch;
+      const efSearch = ef === manifest.hnsw.efSearch ? own : ef;
+      const store = await HnswStore.load(path.join(real, segmentFile(s.id, HNSW_FILE)), manifest.embedder.dim, { ...manifest.hnsw, efSearch });
       if (s.toGlobal) s.toGlobal.forEach((g, local) => g < 0 && store.markDeleted(local));
       return store;
     }),
