@@ -98,7 +98,7 @@ export async function buildBenchIndex(
   outDir: string,
   embedder: Embedder,
   hnsw?: Partial<HnswParams>,
-  split: { workers?: number; parallelMinChunks?: number } = {},
+  split: { workers?: number; parallelMinChunks?: number; segments?: number; merge?: boolean } = {},
 ): Promise<{ result: BuildResult; chunks: number; articles: number }> {
   const clock = new StageCpuClock();
   const startCpu = cpuMs();

@@ -42,7 +42,8 @@ export async function runSegmentsPhase(p: SegmentsPhaseInput): Promise<SegmentsR
   builds.unshift({ label: 'one thread (1 segment)', workers: 1, build: (await runWorker({ ...job, outDir: one, workers: 1 })).build });
   const ten = path.join(p.runDir, 'index-ten-segments');
   p.progress('[segments] building ten segments');
-  builds.push({ label: 'ten segments', workers: 10, build: (await runWorker({ ...job, outDir: ten, workers: 10, parallelMinChunks: 1 })).build });
+  // Ten segments built on one worker a core, not merged afterwards (the policy would merge a tier of ten).
+  builds.push({ label: `ten segments (${cores} workers)`, workers: cores, build: (await runWorker({ ...job, outDir: ten, segments: 10, parallelMinChunks: 1, merge: false })).build });
 
   const queries: SegmentsResult['queries'] = [];
   for (const [label, indexDir, segments] of [

@@ -14,6 +14,10 @@ export interface BuildJob {
   workers?: number;
   /** Split into segments from this many chunks (default: buildIndex's). */
   parallelMinChunks?: number;
+  /** Segments to split into (default: one a worker). */
+  segments?: number;
+  /** Run the merge policy after the build (default true). */
+  merge?: boolean;
 }
 
 /** Updates an existing index from `inputs` (adding or removing a report), in a fresh process. */

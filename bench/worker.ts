@@ -14,7 +14,7 @@ async function runBuild(job: BuildJob): Promise<WorkerOutcome> {
   const { createEmbedder } = await import('../src/index/embedders/select.ts');
   const { buildBenchIndex } = await import('./build-phase.ts');
   const { embedder } = await createEmbedder(job.embedder, { modelsDir: job.modelsDir });
-  const { result, chunks, articles } = await buildBenchIndex(job.inputs, job.outDir, embedder, job.hnsw, { workers: job.workers, parallelMinChunks: job.parallelMinChunks });
+  const { result, chunks, articles } = await buildBenchIndex(job.inputs, job.outDir, embedder, job.hnsw, { workers: job.workers, parallelMinChunks: job.parallelMinChunks, segments: job.segments, merge: job.merge });
   return { kind: 'build', build: result, chunks, articles, embedderId: embedder.id };
 }
 

@@ -64,6 +64,8 @@ export interface BuildOptions {
   mergePolicy?: MergePolicy;
   /** Worker threads for a large build (default: one a core). */
   workers?: number;
+  /** Segments a large build is split into (default: one a worker). */
+  segments?: number;
   /** A new build of at least this many chunks is split into segments built in parallel (default 20,000). */
   parallelMinChunks?: number;
 }
@@ -327,10 +329,12 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       const files: StoredManifest['files'] = {};
       for (const seg of keptSegments) linkSegmentFiles(keep!.real, workDir, seg.id, keep!.manifest, files);
 
-      // New articles: one segment, or for a large build one per worker, built in parallel.
+      // New articles: one segment, or for a large build `segments` of them (one a worker by default), built in parallel.
       const workers = Math.max(1, opts.workers ?? availableParallelism());
       const parallel = chunks.length >= (opts.parallelMinChunks ?? PARALLEL_MIN_CHUNKS) && workers > 1;
-      const groups = articles.length === 0 ? [] : parallel ? splitByChunks(perArticle.map((c) => c.length), workers) : [articles.map((_, i) => i)];
+      const parts = Math.max(1, opts.segments ?? workers);
+      const split = chunks.length >= (opts.parallelMinChunks ?? PARALLEL_MIN_CHUNKS) && parts > 1;
+      const groups = articles.length === 0 ? [] : split ? splitByChunks(perArticle.map((c) => c.length), parts) : [articles.map((_, i) => i)];
       const inputs: Array<{ id: string; input: SegmentInput }> = groups.map((group) => {
         const first = rows[group[0]].first;
         const last = rows[group[group.length - 1]];
@@ -353,6 +357,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       let inGraph = false;
       const built = await buildSegments(workDir, inputs, {
         parallel,
+        concurrency: workers,
         signal,
         onProgress: (stage, done, total) => {
           if (stage !== 'analyse' && !inGraph) {

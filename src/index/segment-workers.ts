@@ -18,6 +18,8 @@ export interface SegmentJob {
 
 export interface BuildSegmentsOptions {
   parallel: boolean;
+  /** Worker threads at a time (default: one a segment). */
+  concurrency?: number;
   signal?: AbortSignal;
   /** Progress summed over the segments of the stage most of them are in. */
   onProgress?(stage: SegmentStage, done: number, total: number): void;
@@ -68,26 +70,34 @@ export async function buildSegments(root: string, jobs: readonly SegmentJob[], o
     for (const w of workers) void w.terminate();
   };
   opts.signal?.addEventListener('abort', onAbort);
+  const runOne = (job: SegmentJob, i: number) =>
+    new Promise<Record<string, FileEntry>>((resolve, reject) => {
+      if (opts.signal?.aborted) return reject(interrupted());
+      const worker = startWorker({ root, id: job.id, input: job.input });
+      workers.push(worker);
+      let result: Record<string, FileEntry> | undefined;
+      worker.on('message', (m: { type: 'progress'; stage: SegmentStage; done: number } | { type: 'done'; files: Record<string, FileEntry> }) => {
+        if (m.type === 'progress') report(i, m.stage, m.done);
+        else result = m.files;
+      });
+      worker.on('error', (err) => reject(opts.signal?.aborted ? interrupted() : err));
+      worker.on('exit', (code) => {
+        if (result) resolve(result);
+        else reject(opts.signal?.aborted ? interrupted() : new Error(`a segment worker stopped (exit code ${code})`));
+      });
+    });
   try {
-    return await Promise.all(
-      jobs.map(
-        (job, i) =>
-          new Promise<Record<string, FileEntry>>((resolve, reject) => {
-            const worker = startWorker({ root, id: job.id, input: job.input });
-            workers.push(worker);
-            let result: Record<string, FileEntry> | undefined;
-            worker.on('message', (m: { type: 'progress'; stage: SegmentStage; done: number } | { type: 'done'; files: Record<string, FileEntry> }) => {
-              if (m.type === 'progress') report(i, m.stage, m.done);
-              else result = m.files;
-            });
-            worker.on('error', (err) => reject(opts.signal?.aborted ? interrupted() : err));
-            worker.on('exit', (code) => {
-              if (result) resolve(result);
-              else reject(opts.signal?.aborted ? interrupted() : new Error(`a segment worker stopped (exit code ${code})`));
-            });
-          }),
-      ),
-    );
+    // At most `concurrency` workers at a time, each taking the next segment when it finishes one.
+    const out: Array<Record<string, FileEntry>> = new Array(jobs.length);
+    let next = 0;
+    const lane = async () => {
+      while (next < jobs.length) {
+        const i = next++;
+        out[i] = await runOne(jobs[i], i);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? jobs.length, jobs.length) }, lane));
+    return out;
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     for (const w of workers) void w.terminate();
