@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, CorpusReadResult, SkippedFile } from './types.ts';
+import type { Article, CorpusReadResult, SkippedFile, SourceFile } from './types.ts';
 import { decodeText } from './encoding.ts';
 import { parseJsonl } from './jsonl.ts';
 import { parseTextReport } from './front-matter.ts';
@@ -15,6 +15,11 @@ export interface ReadOptions {
   onFile?: (path: string) => void;
   /** `Article.source` and skipped paths are relative to this; default: each folder input (a file's folder). */
   root?: string;
+  /**
+   * The file as it was last read, when its size and modification time say it is unchanged: it is then
+   * passed over (its ids and content hash still count for duplicates). For index updates.
+   */
+  unchanged?: (file: string, size: number, mtimeMs: number) => SourceFile | undefined;
 }
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
@@ -28,6 +33,7 @@ interface Input {
 
 export async function readCorpus(inputs: string[], opts: ReadOptions = {}): Promise<CorpusReadResult> {
   const articles: Article[] = [];
+  const sources: SourceFile[] = [];
   const skipped: SkippedFile[] = [];
   const ids = new Set<string>();
   const hashes = new Map<string, string>();
@@ -52,6 +58,15 @@ export async function readCorpus(inputs: string[], opts: ReadOptions = {}): Prom
     const rel = relative(root, file);
     opts.onFile?.(file);
     try {
+      const st = opts.unchanged ? await stat(file) : undefined;
+      const known = st && opts.unchanged!(file, st.size, st.mtimeMs);
+      if (known && !hashes.has(known.sha1) && known.ids.every((id) => !ids.has(id))) {
+        hashes.set(known.sha1, rel);
+        for (const id of known.ids) ids.add(id);
+        sources.push({ ...known, file, unchanged: true });
+        files++;
+        continue;
+      }
       const result = await readOne(file, rel, ids, hashes);
       if ('reason' in result) {
         skipped.push({ path: rel, reason: result.reason });
@@ -63,12 +78,13 @@ export async function readCorpus(inputs: string[], opts: ReadOptions = {}): Prom
         continue;
       }
       articles.push(...result.articles);
+      sources.push({ file, size: result.size, mtimeMs: result.mtimeMs, sha1: result.sha1, ids: result.articles.map((a) => a.id) });
       files++;
     } catch (err) {
       skipped.push({ path: rel, reason: `unreadable: ${(err as Error).message}` });
     }
   }
-  return { articles, skipped, files };
+  return { articles, skipped, files, sources };
 }
 
 async function readOne(
@@ -76,11 +92,11 @@ async function readOne(
   rel: string,
   ids: Set<string>,
   hashes: Map<string, string>,
-): Promise<{ reason: string } | { articles: Article[]; problems: SkippedFile[] }> {
+): Promise<{ reason: string } | { articles: Article[]; problems: SkippedFile[]; size: number; mtimeMs: number; sha1: string }> {
   const ext = path.extname(file).toLowerCase();
   const isJsonl = ext === '.jsonl';
   if (!isJsonl && !TEXT_EXTENSIONS.has(ext)) return { reason: `unsupported file type (${ext || 'no extension'}); expected .txt, .md or .jsonl` };
-  const size = (await stat(file)).size;
+  const { size, mtimeMs } = await stat(file);
   if (size === 0) return { reason: 'empty file' };
   const limit = isJsonl ? MAX_JSONL_BYTES : MAX_TEXT_BYTES;
   if (size > limit) return { reason: `too large (${(size / 1048576).toFixed(0)} MB; the limit for ${ext} is ${limit / 1048576} MB)` };
@@ -101,7 +117,7 @@ async function readOne(
 
   if (isJsonl) {
     const { articles, problems } = parseJsonl(text, rel, ids);
-    return { articles, problems: problems.map((p) => ({ path: `${rel}:${p.line}`, reason: p.reason })) };
+    return { articles, problems: problems.map((p) => ({ path: `${rel}:${p.line}`, reason: p.reason })), size, mtimeMs, sha1: hash };
   }
   const parsed = parseTextReport(text, rel, { markdown: ext !== '.txt' });
   // Page ids come from the file name; two folders may hold the same name, so fall back to the path.
@@ -113,7 +129,7 @@ async function readOne(
     ids.add(id);
     return id === a.id ? a : { ...a, id };
   });
-  return { articles, problems: [] };
+  return { articles, problems: [], size, mtimeMs, sha1: hash };
 }
 
 /** Files under a folder, depth first in sorted order, skipping dotfiles and dot-folders. */

@@ -16,7 +16,8 @@
 import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { Article, Chunk, SkippedFile } from '../corpus/types.ts';
+import type { Article, Chunk, SkippedFile, SourceFile } from '../corpus/types.ts';
+import { parseUserDictionary } from './analyser.ts';
 import { readCorpus } from '../corpus/read.ts';
 import { chunkArticle, type ChunkOptions } from '../corpus/chunker.ts';
 import { log } from '../log.ts';
@@ -30,9 +31,10 @@ import { mergeLocked, type MergeOutcome } from './merge.ts';
 import type { MergePolicy } from './merge-policy.ts';
 import { buildSegments } from './segment-workers.ts';
 import { linkSegmentFiles, newSegmentId, segmentFile, type SegmentEntry, type SegmentInput } from './segment.ts';
+import { SOURCES_FILE } from './sources.ts';
 import { chunkSearchText } from './text-normalise.ts';
 import type { Embedder } from './types.ts';
-import { formatUserDictionary, USER_DICTIONARY_FILE, userWords } from './user-dictionary.ts';
+import { formatUserDictionary, USER_DICTIONARY_FILE, userWords, type UserWord } from './user-dictionary.ts';
 import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorFile, type ArticleRows } from './vectors-store.ts';
 
 export { ARTICLES_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE } from './segment.ts';
@@ -104,6 +106,13 @@ function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new IndexBuildError('Index build interrupted; the previous index is unchanged.');
 }
 
+/** Dictionary words of both lists, each once, the first list's first. */
+function mergeWords(a: readonly UserWord[], b: readonly UserWord[]): UserWord[] {
+  const out = new Map(a.map((w) => [w.word, w]));
+  for (const w of b) if (!out.has(w.word)) out.set(w.word, w);
+  return [...out.values()];
+}
+
 /** Where a live article of the previous index is. */
 interface LiveArticle {
   segment: string;
@@ -118,6 +127,8 @@ interface PreviousIndex {
   live: Map<string, LiveArticle>;
   /** Live articles by segment, in segment order. */
   bySegment: Map<string, LiveArticle[]>;
+  /** The report files it was built from, by absolute path. */
+  sources: Map<string, SourceFile>;
   /** Where each embedded text list's vectors are: (segment, first row, count), by its hash. */
   vectorsByHash: Map<string, { segment: string; first: number; count: number }>;
 }
@@ -145,7 +156,9 @@ function readPrevious(outDir: string, embedder: Embedder): PreviousIndex | undef
       });
       bySegment.set(seg.id, list);
     }
-    return { real, manifest, live, bySegment, vectorsByHash };
+    const sources = new Map<string, SourceFile>();
+    if (manifest.files[SOURCES_FILE]) for (const f of JSON.parse(readVerified(real, SOURCES_FILE, manifest).toString('utf8')) as SourceFile[]) sources.set(f.file, f);
+    return { real, manifest, live, bySegment, sources, vectorsByHash };
   } catch (err) {
     // An unreadable or older index is not updated but replaced by a full build.
     log.warn(`Rebuilding ${outDir} in full: the previous index cannot be updated (${(err as Error).message}).`);
@@ -194,21 +207,29 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
   try {
     cleanStale(outDir);
 
+    // An update passes over report files whose size and modification time are as last read (--full reads all).
+    const previous = readPrevious(outDir, embedder);
+    const keep = !opts.full && previous ? previous : undefined;
     let filesSeen = 0;
     const corpus = await readCorpus(opts.inputs, {
       root: opts.root,
       onFile: () => onProgress?.({ stage: 'read', done: ++filesSeen, total: 0 }),
+      unchanged: keep
+        ? (file, size, mtimeMs) => {
+            const known = keep.sources.get(file);
+            return known && known.size === size && known.mtimeMs === mtimeMs && known.ids.every((id) => keep.live.has(id)) ? known : undefined;
+          }
+        : undefined,
     });
     endStage('read');
-    if (corpus.articles.length === 0) {
+    const unread = new Set(corpus.sources.filter((f) => f.unchanged).flatMap((f) => f.ids));
+    if (corpus.articles.length === 0 && unread.size === 0) {
       const why = corpus.skipped.length ? ` (${corpus.skipped.length} file(s) skipped: ${corpus.skipped.map((s) => `${s.path}: ${s.reason}`).join('; ')})` : '';
       throw new IndexBuildError(`No articles found in ${opts.inputs.join(', ')}${why}; the existing index, if any, is unchanged.`);
     }
     throwIfAborted(signal);
 
     // What changed: unchanged articles stay where they are; new and changed ones go to new segments.
-    const previous = readPrevious(outDir, embedder);
-    const keep = !opts.full && previous ? previous : undefined;
     const hashes = corpus.articles.map(articleHash);
     const current = new Map(corpus.articles.map((a, i) => [a.id, i]));
     const added: number[] = [];
@@ -216,7 +237,12 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       const old = keep?.live.get(a.id);
       if (!old || old.row.articleHash !== hashes[i]) added.push(i);
     });
-    const removed = keep ? [...keep.live.values()].filter((l) => current.get(l.row.articleId) === undefined || hashes[current.get(l.row.articleId)!] !== l.row.articleHash) : [];
+    const removed = keep
+      ? [...keep.live.values()].filter((l) => {
+          const i = current.get(l.row.articleId);
+          return i === undefined ? !unread.has(l.row.articleId) : hashes[i] !== l.row.articleHash;
+        })
+      : [];
     // Nothing to write when nothing changed, unless the index is still a plain folder (upgraded to the link layout by publishing).
     const linked = lstatSync(outDir, { throwIfNoEntry: false })?.isSymbolicLink() === true;
     const mode: BuildSummary['update']['mode'] = !keep ? 'full' : added.length || removed.length || !linked ? 'update' : 'unchanged';
@@ -230,7 +256,10 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
 
     // The live articles after this run, in index order: kept segments' survivors, then the new ones.
     const removedSet = new Set(removed);
-    const liveArticles: Article[] = [];
+    // Articles of files passed over are live but not in memory (undefined here).
+    const liveArticles: Array<Article | undefined> = [];
+    const liveIds: string[] = [];
+    const liveHashes: string[] = [];
     const liveChunkCounts: number[] = [];
     const keptSegments: StoredManifest['segments'] = [];
     const deleted: StoredManifest['deleted'] = {};
@@ -242,12 +271,17 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
         const gone = [...(keep.manifest.deleted[seg.id] ?? []), ...keep.bySegment.get(seg.id)!.filter((l) => removedSet.has(l)).map((l) => l.position)];
         if (gone.length) deleted[seg.id] = gone.sort((a, b) => a - b);
         for (const l of survivors) {
-          liveArticles.push(corpus.articles[current.get(l.row.articleId)!]);
+          const i = current.get(l.row.articleId);
+          liveArticles.push(i === undefined ? undefined : corpus.articles[i]);
+          liveIds.push(l.row.articleId);
+          liveHashes.push(l.row.articleHash);
           liveChunkCounts.push(l.row.count);
         }
       }
     }
     liveArticles.push(...articles);
+    liveIds.push(...articles.map((a) => a.id));
+    liveHashes.push(...added.map((i) => hashes[i]));
     liveChunkCounts.push(...perArticle.map((c) => c.length));
     const totalChunks = liveChunkCounts.reduce((s, c) => s + c, 0);
     const hnswBase: HnswParams = { ...DEFAULT_HNSW, ...opts.hnsw };
@@ -314,7 +348,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       ms: Math.round(performance.now() - started),
       skipped: corpus.skipped,
       reused,
-      articleList: liveArticles.map((a, i) => ({ id: a.id, headline: a.headline, date: a.date, meeting: a.meeting, reporters: a.reporters, chunks: liveChunkCounts[i] })),
+      // The live articles read in this run (files passed over as unchanged are not read).
+      articleList: liveArticles.flatMap((a, i) => (a ? [{ id: a.id, headline: a.headline, date: a.date, meeting: a.meeting, reporters: a.reporters, chunks: liveChunkCounts[i] }] : [])),
       stageMs,
       outDir,
       update: { mode, added: articles.length, deleted: removed.length, segments, merges },
@@ -322,8 +357,10 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
 
     let segmentCount = keep?.manifest.segments.length ?? 0;
     if (mode !== 'unchanged') {
-      // The dictionary of every live article, loaded before analysing exactly as loadIndex loads it.
-      const words = userWords(liveArticles);
+      // The dictionary of every live article, loaded before analysing exactly as loadIndex loads it;
+      // articles not read this time keep their words through the previous dictionary.
+      const read = liveArticles.filter((a): a is Article => a !== undefined);
+      const words = unread.size ? mergeWords(parseUserDictionary(readVerified(keep!.real, USER_DICTIONARY_FILE, keep!.manifest).toString('utf8')) as UserWord[], userWords(read)) : userWords(read);
       workDir = tempDirFor(outDir);
       mkdirSync(workDir);
       const files: StoredManifest['files'] = {};
@@ -375,6 +412,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       });
       throwIfAborted(signal);
 
+      const sourceList = Buffer.from(JSON.stringify(corpus.sources.map(({ unchanged: _u, ...f }) => f)), 'utf8');
+      writeDurable(path.join(workDir, SOURCES_FILE), sourceList);
+      files[SOURCES_FILE] = { bytes: sourceList.length, sha256: sha256(sourceList) };
       const dictionary = Buffer.from(formatUserDictionary(words), 'utf8');
       writeDurable(path.join(workDir, USER_DICTIONARY_FILE), dictionary);
       files[USER_DICTIONARY_FILE] = { bytes: dictionary.length, sha256: sha256(dictionary) };
@@ -383,7 +423,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       const manifest: StoredManifest = {
         formatVersion: FORMAT_VERSION,
         embedder: { id: embedder.id, dim: embedder.dim },
-        corpusFingerprint: sha256(liveArticles.map((a) => a.id).join('\n') + '\n' + liveArticles.map((a) => hashes[current.get(a.id)!]).join('\n')),
+        corpusFingerprint: sha256(liveIds.join('\n') + '\n' + liveHashes.join('\n')),
         counts: { files: corpus.files, articles: liveArticles.length, chunks: totalChunks },
         builtAt: new Date().toISOString(),
         buildMs: Math.round(performance.now() - started),

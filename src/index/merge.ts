@@ -21,6 +21,7 @@ import { DEFAULT_MERGE_POLICY, nextMerge, type MergePolicy } from './merge-polic
 import { ARTICLES_FILE, CHUNKS_FILE, linkSegmentFiles, newSegmentId, segmentFile, writeSegment, type SegmentEntry } from './segment.ts';
 import type { UserWord } from './user-dictionary.ts';
 import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
+import { SOURCES_FILE } from './sources.ts';
 import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorMatrix, type ArticleRows } from './vectors-store.ts';
 
 export interface MergeOutcome {
@@ -135,8 +136,12 @@ async function mergeSegments(outDir: string, real: string, manifest: StoredManif
         if (opts.signal?.aborted) throw new IndexBuildError('Merge interrupted; the index is unchanged.');
       }),
     );
-    files[USER_DICTIONARY_FILE] = manifest.files[USER_DICTIONARY_FILE]!;
-    writeDurable(path.join(workDir, USER_DICTIONARY_FILE), readVerified(real, USER_DICTIONARY_FILE, manifest));
+    // The index-wide files are carried over unchanged.
+    for (const name of [USER_DICTIONARY_FILE, SOURCES_FILE]) {
+      if (!manifest.files[name]) continue;
+      files[name] = manifest.files[name];
+      writeDurable(path.join(workDir, name), readVerified(real, name, manifest));
+    }
     const next: StoredManifest = { ...manifest, builtAt: new Date().toISOString(), segments, deleted, files };
     writeDurable(path.join(workDir, MANIFEST_FILE), JSON.stringify(next, null, 2));
     fsyncDir(workDir);

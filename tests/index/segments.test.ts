@@ -93,6 +93,9 @@ describe('updates', () => {
     const added = await buildIndex({ inputs: [reports], outDir, embedder });
     expect(added.update).toMatchObject({ mode: 'update', added: 30, deleted: 0, segments: 2 });
     expect(added.reused).toBe(first.chunks);
+    // The unchanged files were passed over, not read again: only c's articles were read.
+    expect(added.articleList.map((a) => a.id.split('-')[0])).toEqual(Array(30).fill('c'));
+    expect(added.files).toBe(3);
 
     const same = await buildIndex({ inputs: [reports], outDir, embedder });
     expect(same.update).toMatchObject({ mode: 'unchanged', added: 0, deleted: 0 });
