@@ -31,6 +31,7 @@ import { mergeLocked, type MergeOutcome } from './merge.ts';
 import type { MergePolicy } from './merge-policy.ts';
 import { buildSegments } from './segment-workers.ts';
 import { linkSegmentFiles, newSegmentId, segmentFile, type SegmentEntry, type SegmentInput } from './segment.ts';
+import { checkSegment, CHECKED_FILE, fileKey, readChecked } from './segment-check.ts';
 import { SOURCES_FILE } from './sources.ts';
 import { chunkSearchText } from './text-normalise.ts';
 import type { Embedder } from './types.ts';
@@ -127,6 +128,8 @@ interface PreviousIndex {
   live: Map<string, LiveArticle>;
   /** Live articles by segment, in segment order. */
   bySegment: Map<string, LiveArticle[]>;
+  /** Checksum cache entries of its segment files (all checked now). */
+  checked: Record<string, string>;
   /** The report files it was built from, by absolute path. */
   sources: Map<string, SourceFile>;
   /** Where each embedded text list's vectors are: (segment, first row, count), by its hash. */
@@ -139,12 +142,14 @@ function readPrevious(outDir: string, embedder: Embedder): PreviousIndex | undef
   try {
     const manifest = parseManifest(readFileSync(path.join(real, MANIFEST_FILE), 'utf8'));
     if (manifest.embedder.id !== embedder.id || manifest.embedder.dim !== embedder.dim) return undefined;
+    const cache = readChecked(real);
+    const checked: Record<string, string> = {};
     const live = new Map<string, LiveArticle>();
     const bySegment = new Map<string, LiveArticle[]>();
     const vectorsByHash = new Map<string, { segment: string; first: number; count: number }>();
     for (const seg of manifest.segments) {
       const rows = JSON.parse(readVerified(real, segmentFile(seg.id, VECTOR_ROWS_FILE), manifest).toString('utf8')) as ArticleRows[];
-      if (rows.length !== seg.articles) throw new Error(`segment ${seg.id} lists ${rows.length} articles, the manifest says ${seg.articles}`);
+      checkSegment(real, manifest, seg, rows.length, rows.reduce((n, r) => n + r.count, 0), cache, checked);
       const deleted = new Set(manifest.deleted[seg.id] ?? []);
       const list: LiveArticle[] = [];
       rows.forEach((row, position) => {
@@ -158,7 +163,7 @@ function readPrevious(outDir: string, embedder: Embedder): PreviousIndex | undef
     }
     const sources = new Map<string, SourceFile>();
     if (manifest.files[SOURCES_FILE]) for (const f of JSON.parse(readVerified(real, SOURCES_FILE, manifest).toString('utf8')) as SourceFile[]) sources.set(f.file, f);
-    return { real, manifest, live, bySegment, sources, vectorsByHash };
+    return { real, manifest, live, bySegment, sources, vectorsByHash, checked };
   } catch (err) {
     // An unreadable or older index is not updated but replaced by a full build.
     log.warn(`Rebuilding ${outDir} in full: the previous index cannot be updated (${(err as Error).message}).`);
@@ -412,6 +417,11 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       });
       throwIfAborted(signal);
 
+      // The checksum cache of the new version: kept segments as checked, new files as written.
+      const checked: Record<string, string> = {};
+      for (const seg of keptSegments) for (const name of Object.keys(keep!.checked)) if (name.startsWith(`segments/${seg.id}/`)) checked[name] = keep!.checked[name];
+      for (const { id } of inputs) for (const name of Object.keys(files)) if (name.startsWith(`segments/${id}/`)) checked[name] = fileKey(path.join(workDir, name));
+      writeDurable(path.join(workDir, CHECKED_FILE), JSON.stringify(checked));
       const sourceList = Buffer.from(JSON.stringify(corpus.sources.map(({ unchanged: _u, ...f }) => f)), 'utf8');
       writeDurable(path.join(workDir, SOURCES_FILE), sourceList);
       files[SOURCES_FILE] = { bytes: sourceList.length, sha256: sha256(sourceList) };

@@ -22,6 +22,7 @@ import { ARTICLES_FILE, CHUNKS_FILE, linkSegmentFiles, newSegmentId, segmentFile
 import type { UserWord } from './user-dictionary.ts';
 import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
 import { SOURCES_FILE } from './sources.ts';
+import { CHECKED_FILE, fileKey, readChecked } from './segment-check.ts';
 import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorMatrix, type ArticleRows } from './vectors-store.ts';
 
 export interface MergeOutcome {
@@ -136,6 +137,12 @@ async function mergeSegments(outDir: string, real: string, manifest: StoredManif
         if (opts.signal?.aborted) throw new IndexBuildError('Merge interrupted; the index is unchanged.');
       }),
     );
+    // The checksum cache: kept segments as they were checked, the merged one as written.
+    const cache = readChecked(real);
+    const checked: Record<string, string> = {};
+    for (const [name, key] of Object.entries(cache)) if (!ids.some((id) => name.startsWith(`segments/${id}/`))) checked[name] = key;
+    for (const name of Object.keys(files)) if (name.startsWith(`segments/${into}/`)) checked[name] = fileKey(path.join(workDir, name));
+    writeDurable(path.join(workDir, CHECKED_FILE), JSON.stringify(checked));
     // The index-wide files are carried over unchanged.
     for (const name of [USER_DICTIONARY_FILE, SOURCES_FILE]) {
       if (!manifest.files[name]) continue;

@@ -58,7 +58,7 @@ describe('build and load on data/reports', () => {
   it('publishes the index as a link to a complete version folder', () => {
     expect(lstatSync(outDir).isSymbolicLink()).toBe(true);
     const names = readdirSync(outDir).sort();
-    expect(names).toEqual(['manifest.json', 'segments', 'sources.json', 'userdict.txt']);
+    expect(names).toEqual(['checked.json', 'manifest.json', 'segments', 'sources.json', 'userdict.txt']);
     // A small build is one segment holding every file of the index.
     const segments = readdirSync(path.join(outDir, 'segments'));
     expect(segments).toHaveLength(1);
