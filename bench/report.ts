@@ -262,7 +262,7 @@ export function segmentsSection(g: SegmentsResult): string {
     '',
     queries,
     '',
-    `Updating the default index (each run a fresh process; \`npm run index\` reads every report file, then writes only what changed):`,
+    `Updating the default index (each run a fresh process; report files whose size and modification time are unchanged are passed over, only what changed is written):`,
     '',
     updates,
     '',
