@@ -2,7 +2,7 @@
  * Segments: the same corpus as one segment or several scores and answers the same; updates write a
  * segment and mark deletions; deleted chunks never come back; merges keep the answers.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,12 +78,6 @@ describe('updates', () => {
     const reports = path.join(dir, 'reports');
     rmSync(reports, { recursive: true, force: true });
     const folder = (n: string) => path.join(reports, `${n}.jsonl`);
-    writeFileSync(path.join(dir, '.keep'), '');
-    for (const n of ['a', 'b']) {
-      rmSync(folder(n), { force: true });
-    }
-    readdirSync(dir); // the folder exists
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(reports);
     for (const n of ['a', 'b']) writeFileSync(folder(n), readFileSync(path.join(dir, `${n}.jsonl`)));
     const first = await buildIndex({ inputs: [reports], outDir, embedder });
@@ -153,7 +147,6 @@ describe('merges', () => {
   it('merging drops deleted chunks and keeps every answer', async () => {
     const outDir = path.join(dir, 'merged');
     const reports = path.join(dir, 'merge-reports');
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(reports);
     const articles = generateArticles(60, 9, 'm');
     for (let i = 0; i < 6; i++) {
