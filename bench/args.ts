@@ -27,6 +27,10 @@ export interface BenchOptions {
   skipQuality: boolean;
   /** Write bench/RESULTS.md. */
   writeResults: boolean;
+  /** The size whose index is also built as one and as ten segments, updated and queried side by side (0: none). */
+  segmentsSize: number;
+  /** Times each update (add one report, remove it) is measured. */
+  updateRepeats: number;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -45,7 +49,10 @@ export const USAGE = `Usage: npm run bench -- [options]
   --keep-work                  keep the scratch indexes
   --seed N                     generator and sampling seed
   --no-quality                 skip the QA-set quality run
-  --no-results-md              do not rewrite bench/RESULTS.md`;
+  --no-results-md              do not rewrite bench/RESULTS.md
+  --segments-size N            at this size also build one and ten segments, compare queries, time adding and
+                               removing one report (default: the largest size; 0 = skip)
+  --update-repeats 3           times each update is measured`;
 
 function intList(value: string, name: string): number[] {
   const list = value.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
@@ -80,6 +87,8 @@ export function parseBenchArgs(argv: string[], projectRoot: string): BenchOption
       seed: { type: 'string', default: '20240601' },
       'no-quality': { type: 'boolean', default: false },
       'no-results-md': { type: 'boolean', default: false },
+      'segments-size': { type: 'string' },
+      'update-repeats': { type: 'string', default: '3' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -107,6 +116,8 @@ export function parseBenchArgs(argv: string[], projectRoot: string): BenchOption
     seed: positive(values.seed, 'seed'),
     skipQuality: values['no-quality'],
     writeResults: !values['no-results-md'],
+    segmentsSize: values['segments-size'] === '0' ? 0 : values['segments-size'] !== undefined ? positive(values['segments-size'], 'segments-size') : Math.max(...intList(values.sizes, 'sizes')),
+    updateRepeats: positive(values['update-repeats'], 'update-repeats'),
   };
 }
 

@@ -2,7 +2,7 @@
  * Builds one index with the project's buildIndex and turns its stage times into the bench's
  * build figures (chunks/s per stage, total, size on disk, peak RSS).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildIndex, type BuildProgress } from '../src/index/build.ts';
 import { resolveIndexDir } from '../src/index/index-folder.ts';
@@ -24,7 +24,13 @@ const STAGE_NAMES: Array<[string, string]> = [
 export function indexFiles(outDir: string): Record<string, number> {
   const real = resolveIndexDir(outDir);
   if (!real) return {};
-  return Object.fromEntries(readdirSync(real).map((f) => [f, statSync(path.join(real, f)).size]));
+  // Segment files are summed by name over the segments (segments/<id>/hnsw.bin → hnsw.bin).
+  const out: Record<string, number> = {};
+  for (const f of readdirSync(real, { recursive: true, encoding: 'utf8' })) {
+    const st = statSync(path.join(real, f));
+    if (st.isFile()) out[path.basename(f)] = (out[path.basename(f)] ?? 0) + st.size;
+  }
+  return out;
 }
 
 /**
@@ -39,6 +45,15 @@ export function peakRssMb(): number {
     // Not Linux.
   }
   return process.memoryUsage.rss() / 2 ** 20;
+}
+
+/** Resets the kernel's peak-RSS mark of this process (Linux; elsewhere a no-op), so a later peak is this phase's. */
+export function resetPeakRss(): void {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    // Not Linux, or not allowed: the peak then covers the whole process.
+  }
 }
 
 /** CPU time of this process (all threads), in ms. */
@@ -83,11 +98,12 @@ export async function buildBenchIndex(
   outDir: string,
   embedder: Embedder,
   hnsw?: Partial<HnswParams>,
+  split: { workers?: number; parallelMinChunks?: number; segments?: number; merge?: boolean } = {},
 ): Promise<{ result: BuildResult; chunks: number; articles: number }> {
   const clock = new StageCpuClock();
   const startCpu = cpuMs();
   const started = performance.now();
-  const summary = await buildIndex({ inputs, outDir, embedder, hnsw, onProgress: clock.onProgress });
+  const summary = await buildIndex({ inputs, outDir, embedder, hnsw, ...split, onProgress: clock.onProgress });
   const totalMs = performance.now() - started;
   const totalCpuMs = cpuMs() - startCpu;
   const perSec = (ms: number | undefined) => (ms === undefined ? undefined : ms > 0 ? (summary.chunks * 1000) / ms : Infinity);
@@ -110,6 +126,7 @@ export async function buildBenchIndex(
       diskBytes: Object.values(files).reduce((s, b) => s + b, 0),
       files,
       peakRssMb: peakRssMb(),
+      segments: summary.update.segments,
     },
   };
 }

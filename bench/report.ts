@@ -1,5 +1,5 @@
 /** Renders a bench run as markdown: the summary and side-by-side tables, then per-size details. Pure. */
-import type { BenchResult, MethodName, SizeResult } from './result-types.ts';
+import type { BenchResult, MethodName, SegmentsResult, SizeResult, UpdateMeasurement } from './result-types.ts';
 import type { LatencySummary } from './stats.ts';
 
 const METHODS: MethodName[] = ['hybrid (ask)', 'hybrid (fusion)', 'HNSW (dense)', 'exact (dense)', 'BM25', 'MiniSearch'];
@@ -196,6 +196,78 @@ export function renderReport(result: BenchResult): string {
   ];
   if (result.sizes.length) parts.push('Targets (largest size run):', '', targetsTable(result), '');
   if (result.quality.length) parts.push('## Quality on the QA sets (natural size)', '', qualityDetails(result), '');
+  if (result.segments) parts.push(segmentsSection(result.segments), '');
   if (result.sizes.length) parts.push('## Per size', '', ...result.sizes.map(sizeDetails));
   return parts.join('\n');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+}
+
+function updateCell(us: UpdateMeasurement[]): [string, string] {
+  const t = us.map((u) => u.ms / 1000);
+  const m = us.map((u) => u.extraRssMb);
+  return [`${median(t).toFixed(2)} (${t.map((x) => x.toFixed(2)).join(', ')})`, `${int(median(m))} (${m.map(int).join(', ')})`];
+}
+
+/** Updates, builds and segment counts side by side, with the issue's targets. */
+export function segmentsSection(g: SegmentsResult): string {
+  const own = (q: SegmentsResult['queries'][number]) => q.query.recall.find((r) => r.ef === q.query.hnswParams.efSearch);
+  const builds = table(
+    ['full build', 'segments', 'chunks/s (CPU)', 'build s', 'peak RSS MiB'],
+    g.builds.map((b) => [b.label, String(b.build.segments ?? '–'), `${int(b.build.chunksPerSec)} (${int(b.build.chunksPerCpuSec)})`, (b.build.totalMs / 1000).toFixed(1), int(b.build.peakRssMb)]),
+  );
+  const queries = table(
+    ['index', 'ask p50 / p95 / p99 ms', 'HNSW recall@10 at ask\'s ef', 'cold start s', 'RSS MiB after load'],
+    g.queries.map((q) => {
+      const r = own(q);
+      const cs = q.query.coldStart;
+      return [q.label, `${ms(q.query.ask.latency.p50)} / ${ms(q.query.ask.latency.p95)} / ${ms(q.query.ask.latency.p99)}`, r ? pct(r.recallAt10) : '–', cs ? (cs.processMs / 1000).toFixed(2) : '–', int(q.query.memory.rssAfterLoadMb)];
+    }),
+  );
+  const [addS, addMb] = updateCell(g.add);
+  const [removeS, removeMb] = updateCell(g.remove);
+  const updates = table(['update', 'wall s, median (each run)', 'extra RSS MiB, median (each run)', 'segments after'], [
+    ['add one report', addS, addMb, String(g.add[g.add.length - 1]?.segments ?? '–')],
+    ['remove it', removeS, removeMb, String(g.remove[g.remove.length - 1]?.segments ?? '–')],
+  ]);
+  const one = g.queries.find((q) => q.segments === 1);
+  const ten = g.queries.find((q) => q.segments === 10);
+  const fastest = Math.max(...g.builds.map((b) => b.build.chunksPerSec));
+  const ratio = one && ten ? ten.query.ask.latency.p95 / one.query.ask.latency.p95 : NaN;
+  const recalls = g.queries.map(own).filter((r) => r !== undefined).map((r) => r.recallAt10);
+  const colds = g.queries.map((q) => q.query.coldStart?.processMs).filter((x): x is number => x !== undefined);
+  const addMed = median(g.add.map((u) => u.ms));
+  const addMem = median(g.add.map((u) => u.extraRssMb));
+  const removeMed = median(g.remove.map((u) => u.ms));
+  const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
+  const targets = table(['target', 'measured', 'met'], [
+    ['add one report < 2 s and < 300 MB extra', `${(addMed / 1000).toFixed(2)} s, ${int(addMem)} MiB`, yes(addMed < 2000 && addMem < 300)],
+    ['remove one report < 1 s', `${(removeMed / 1000).toFixed(2)} s`, yes(removeMed < 1000)],
+    ['full build ≥ 2,000 chunks/s', `${int(fastest)} chunks/s`, yes(fastest >= 2000)],
+    ['ask p95 with ten segments within 1.3x of one', `${ratio.toFixed(2)}x`, yes(ratio <= 1.3)],
+    ['HNSW recall@10 ≥ 0.985', recalls.map(pct).join(' / '), yes(recalls.length > 0 && recalls.every((r) => r >= 0.985))],
+    ['cold start < 1 s', colds.map((c) => (c / 1000).toFixed(2)).join(' / ') + ' s', yes(colds.length > 0 && colds.every((c) => c < 1000))],
+  ]);
+  return [
+    `## Segments at ${int(g.chunks)} chunks (${g.cores} cores)`,
+    '',
+    'Full builds of the same corpus: on one worker thread (one segment), one worker a core (the default), and split into ten segments:',
+    '',
+    builds,
+    '',
+    'The same questions over the one-segment and the ten-segment index (each in a fresh process):',
+    '',
+    queries,
+    '',
+    `Updating the default index (each run a fresh process; report files whose size and modification time are unchanged are passed over, only what changed is written):`,
+    '',
+    updates,
+    '',
+    'Targets (issue 15):',
+    '',
+    targets,
+  ].join('\n');
 }

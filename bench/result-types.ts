@@ -27,6 +27,8 @@ export interface BuildResult {
   files: Record<string, number>;
   /** Peak RSS of the building process, in MiB. */
   peakRssMb: number;
+  /** Segments the build wrote (absent in runs saved before segments). */
+  segments?: number;
 }
 
 export interface ColdStart {
@@ -121,6 +123,30 @@ export interface QualityResult {
   query: QueryMeasurement;
 }
 
+/** One update of an index (adding or removing a report), timed in its own process. */
+export interface UpdateMeasurement {
+  ms: number;
+  /** Peak RSS during the update minus RSS when it started. */
+  extraRssMb: number;
+  peakRssMb: number;
+  added: number;
+  deleted: number;
+  segments: number;
+}
+
+/** Updates, parallel builds and segment counts side by side at one size (see bench/segments-phase.ts). */
+export interface SegmentsResult {
+  requestedChunks: number;
+  chunks: number;
+  cores: number;
+  /** Full builds: one worker thread (one segment), one a core (the default), and ten segments. */
+  builds: Array<{ label: string; workers: number; build: BuildResult }>;
+  /** The same questions over the one-segment and the ten-segment index. */
+  queries: Array<{ label: string; segments: number; query: QueryMeasurement }>;
+  add: UpdateMeasurement[];
+  remove: UpdateMeasurement[];
+}
+
 export interface BenchResult {
   machine: MachineInfo;
   /** The command line of the run (absent in runs saved before it was recorded). */
@@ -129,6 +155,7 @@ export interface BenchResult {
   embedderId: string;
   sizes: SizeResult[];
   quality: QualityResult[];
+  segments?: SegmentsResult;
   finishedAt: string;
   wallMs: number;
 }

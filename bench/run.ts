@@ -15,7 +15,8 @@ import { machineInfo } from './machine.ts';
 import type { BenchQuestion } from './measure-queries.ts';
 import { seededRandom, sample } from './prng.ts';
 import { renderReport } from './report.ts';
-import type { BenchResult, QualityResult, SizeResult } from './result-types.ts';
+import type { BenchResult, QualityResult, SegmentsResult, SizeResult } from './result-types.ts';
+import { runSegmentsPhase } from './segments-phase.ts';
 import { runWorker } from './spawn-worker.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,6 +61,7 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
   let embedderId = options.embedder;
   const sizes: SizeResult[] = [];
   const quality: QualityResult[] = [];
+  let segments: SegmentsResult | undefined;
 
   try {
     for (const size of options.sizes) {
@@ -83,6 +85,23 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
       });
       sizes.push({ requestedChunks: size, build: built.build, query });
       hooks.progress(`[${size}] ask p95 ${query.ask.latency.p95.toFixed(1)} ms`);
+      if (size === options.segmentsSize) {
+        const extra = generateCorpus(sources, 1, { seed: options.seed + 1 })[0]!;
+        segments = await runSegmentsPhase({
+          requestedChunks: size,
+          corpusFile,
+          runDir,
+          embedder: options.embedder,
+          modelsDir: hooks.modelsDir,
+          questions: latencyQuestions(qa, options.queries, options.seed),
+          defaultBuild: { outDir: indexDir, outcome: built },
+          extraDoc: { ...extra, id: 'bench-extra-report' },
+          repeats: options.updateRepeats,
+          efValues: [200],
+          progress: hooks.progress,
+        });
+        if (!options.keepWork) for (const name of ['index-one-segment', 'index-ten-segments']) removeIndex(runDir, name);
+      }
       if (!options.keepWork) {
         removeIndex(runDir, `index-${size}`);
         rmSync(corpusFile, { force: true });
@@ -106,7 +125,7 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
 
   machine.loadAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const { dataDir: _d, outDir: _o, workDir: _w, ...shown } = options;
-  return { machine, command: hooks.command, options: shown, embedderId, sizes, quality, finishedAt: new Date().toISOString(), wallMs: performance.now() - started };
+  return { machine, command: hooks.command, options: shown, embedderId, sizes, quality, segments, finishedAt: new Date().toISOString(), wallMs: performance.now() - started };
 }
 
 /** RESULTS.md: the report under a header naming the command and pointing at the analysis. */

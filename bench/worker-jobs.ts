@@ -10,6 +10,23 @@ export interface BuildJob {
   embedder: string;
   modelsDir: string;
   hnsw?: { M?: number; efConstruction?: number; efSearch?: number };
+  /** Worker threads for the build (default: one a core). */
+  workers?: number;
+  /** Split into segments from this many chunks (default: buildIndex's). */
+  parallelMinChunks?: number;
+  /** Segments to split into (default: one a worker). */
+  segments?: number;
+  /** Run the merge policy after the build (default true). */
+  merge?: boolean;
+}
+
+/** Updates an existing index from `inputs` (adding or removing a report), in a fresh process. */
+export interface UpdateJob {
+  kind: 'update';
+  inputs: string[];
+  outDir: string;
+  embedder: string;
+  modelsDir: string;
 }
 
 export interface QueryJob {
@@ -23,7 +40,7 @@ export interface QueryJob {
   peerMaxChunks?: number;
 }
 
-export type WorkerJob = BuildJob | QueryJob;
+export type WorkerJob = BuildJob | QueryJob | UpdateJob;
 
 export interface BuildOutcome {
   kind: 'build';
@@ -38,4 +55,16 @@ export interface QueryOutcome {
   query: QueryMeasurement;
 }
 
-export type WorkerOutcome = BuildOutcome | QueryOutcome;
+export interface UpdateOutcome {
+  kind: 'update';
+  ms: number;
+  /** RSS when the update started (the process with its imports and embedder) and its peak during the update. */
+  rssBeforeMb: number;
+  peakRssMb: number;
+  added: number;
+  deleted: number;
+  segments: number;
+  merges: number;
+}
+
+export type WorkerOutcome = BuildOutcome | QueryOutcome | UpdateOutcome;

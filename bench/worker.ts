@@ -5,7 +5,7 @@
  * own imports, taken dynamically below.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { QueryJob, BuildJob, WorkerJob, WorkerOutcome } from './worker-jobs.ts';
+import type { QueryJob, BuildJob, UpdateJob, WorkerJob, WorkerOutcome } from './worker-jobs.ts';
 
 // Time since the process started (performance's origin): node boot, the tsx loader, this module.
 const bootMs = performance.now();
@@ -14,8 +14,21 @@ async function runBuild(job: BuildJob): Promise<WorkerOutcome> {
   const { createEmbedder } = await import('../src/index/embedders/select.ts');
   const { buildBenchIndex } = await import('./build-phase.ts');
   const { embedder } = await createEmbedder(job.embedder, { modelsDir: job.modelsDir });
-  const { result, chunks, articles } = await buildBenchIndex(job.inputs, job.outDir, embedder, job.hnsw);
+  const { result, chunks, articles } = await buildBenchIndex(job.inputs, job.outDir, embedder, job.hnsw, { workers: job.workers, parallelMinChunks: job.parallelMinChunks, segments: job.segments, merge: job.merge });
   return { kind: 'build', build: result, chunks, articles, embedderId: embedder.id };
+}
+
+async function runUpdate(job: UpdateJob): Promise<WorkerOutcome> {
+  const { createEmbedder } = await import('../src/index/embedders/select.ts');
+  const { buildIndex } = await import('../src/index/build.ts');
+  const { peakRssMb, resetPeakRss } = await import('./build-phase.ts');
+  const { embedder } = await createEmbedder(job.embedder, { modelsDir: job.modelsDir });
+  resetPeakRss();
+  const rssBeforeMb = process.memoryUsage.rss() / 2 ** 20;
+  const started = performance.now();
+  const s = await buildIndex({ inputs: job.inputs, outDir: job.outDir, embedder });
+  const ms = performance.now() - started;
+  return { kind: 'update', ms, rssBeforeMb, peakRssMb: peakRssMb(), added: s.update.added, deleted: s.update.deleted, segments: s.update.segments, merges: s.update.merges.length };
 }
 
 async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
@@ -43,9 +56,7 @@ async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
   };
   const memory = { rssAfterIndexMb: rssIndexMb };
 
-  const { HnswStore } = await import('../src/index/hnsw-store.ts');
-  const { HNSW_FILE } = await import('../src/index/build.ts');
-  const path = await import('node:path');
+  const { denseSearchAtEf } = await import('../src/index/load.ts');
   const { measureQueries } = await import('./measure-queries.ts');
   const query = await measureQueries(index, service, job.questions, rssAfterLoadMb, {
     // The ef that ask() searches with is always measured too.
@@ -55,11 +66,8 @@ async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
     peerMaxChunks: job.peerMaxChunks,
     queryText: queryTextOf,
     filtersOf,
-    openHnswAtEf: async (ef) => {
-      // The same graph file, opened again with another ef (HnswStore fixes ef at load).
-      const store = await HnswStore.load(path.join(index.dir, HNSW_FILE), index.embedder.dim, { ...index.manifest.hnsw, efSearch: ef });
-      return (vector, k) => store.search(vector, k);
-    },
+    // The same graph files, opened again with another ef (HnswStore fixes ef at load).
+    openHnswAtEf: (ef) => denseSearchAtEf(index, ef),
   });
   return { kind: 'query', query: { ...query, coldStart, memory: { ...query.memory, ...memory } } };
 }
@@ -67,7 +75,7 @@ async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
 async function main(): Promise<void> {
   const [jobFile, resultFile] = process.argv.slice(2);
   const job = JSON.parse(readFileSync(jobFile, 'utf8')) as WorkerJob;
-  const outcome = job.kind === 'build' ? await runBuild(job) : await runQuery(job);
+  const outcome = job.kind === 'build' ? await runBuild(job) : job.kind === 'update' ? await runUpdate(job) : await runQuery(job);
   writeFileSync(resultFile, JSON.stringify(outcome));
 }
 

@@ -13,11 +13,13 @@ import { createEmbedder } from '../index/embedders/select.ts';
 import { errorCode } from '../index/errors.ts';
 import { formatProgressLine, progressLineDue } from './progress-lines.ts';
 
-const USAGE = `Usage: npm run index -- [--input PATH ...] [--out DIR] [--embedder auto|builtin|MODEL_ID] [--json] [--progress human|jsonl]
+const USAGE = `Usage: npm run index -- [--input PATH ...] [--out DIR] [--embedder auto|builtin|MODEL_ID] [--full] [--json] [--progress human|jsonl]
 
   --input PATH     a report file or folder (.txt pages, .jsonl documents); repeatable. Default: the reports folder (BAOXUN_REPORTS_DIR)
   --out DIR        the index folder. Default: BAOXUN_INDEX_DIR
   --embedder SPEC  auto (an installed model, else built-in), builtin, or a model id. Default: BAOXUN_EMBEDDER
+  --full           rebuild every segment from nothing (default: update — new and changed reports go into a new
+                   segment, removed ones are marked deleted, then small segments are merged)
   --json           print exactly one JSON object (the summary) on stdout
   --progress MODE  human (default) or jsonl: one {"stage","done","total"} JSON line per step on stderr`;
 
@@ -32,6 +34,7 @@ function parse(argv: string[]) {
         out: { type: 'string' },
         embedder: { type: 'string' },
         json: { type: 'boolean', default: false },
+        full: { type: 'boolean', default: false },
         progress: { type: 'string', default: 'human' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -114,11 +117,18 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
+function updateLine(u: BuildSummary['update']): string {
+  const how = u.mode === 'full' ? 'Built in full' : u.mode === 'unchanged' ? 'Nothing changed' : `Updated: ${u.added} article(s) written, ${u.deleted} marked deleted`;
+  const merged = u.merges.length ? `; ${u.merges.length} merge(s) (${u.merges.reduce((n, m) => n + m.droppedChunks, 0)} deleted chunk(s) dropped)` : '';
+  return `${how}; ${u.segments} segment(s)${merged}.`;
+}
+
 function formatSummary(s: BuildSummary, note: string): string {
   const lines = [
     `Indexed ${s.articles} article(s) in ${s.chunks} chunk(s) from ${s.files} file(s) into ${s.outDir} in ${seconds(s.ms)}.`,
     `  ${note}`,
     `  Reused vectors: ${s.reused} of ${s.chunks} chunk(s) (unchanged articles from the previous index).`,
+    `  ${updateLine(s.update)}`,
     `  Stages: ${Object.entries(s.stageMs).map(([k, v]) => `${k} ${v} ms`).join(', ')}.`,
   ];
   if (s.skipped.length) {
@@ -174,7 +184,7 @@ async function main(argv: string[]): Promise<number> {
     const progress = args.progress === 'jsonl' ? jsonlProgressReporter() : progressReporter();
     let summary: BuildSummary;
     try {
-      summary = await buildIndex({ inputs, outDir, embedder, onProgress: (p) => progress.update(p), signal: abort.signal });
+      summary = await buildIndex({ inputs, outDir, embedder, full: args.full === true, onProgress: (p) => progress.update(p), signal: abort.signal });
     } finally {
       progress.done();
       process.off('SIGINT', onInterrupt);

@@ -5,7 +5,7 @@
  */
 import type { BuildProgress } from '../index/build.ts';
 
-const STAGES: ReadonlySet<string> = new Set<BuildProgress['stage']>(['read', 'chunk', 'embed', 'analyse', 'hnsw', 'write']);
+const STAGES: ReadonlySet<string> = new Set<BuildProgress['stage']>(['read', 'chunk', 'embed', 'analyse', 'hnsw', 'write', 'merge']);
 
 export function formatProgressLine(p: BuildProgress): string {
   return JSON.stringify({ stage: p.stage, done: p.done, total: p.total });

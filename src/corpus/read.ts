@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, CorpusReadResult, SkippedFile } from './types.ts';
+import type { Article, CorpusReadResult, SkippedFile, SourceFile } from './types.ts';
 import { decodeText } from './encoding.ts';
 import { formatFor, supportedExtensions } from './formats/index.ts';
 
@@ -17,6 +17,11 @@ export interface ReadOptions {
   root?: string;
   /** Where slow results (OCR text) are kept between builds, by file checksum; none: not kept. */
   cacheDir?: string;
+  /**
+   * The file as it was last read, when its size and modification time say it is unchanged: it is then
+   * passed over (its ids and content hash still count for duplicates). For index updates.
+   */
+  unchanged?: (file: string, size: number, mtimeMs: number) => SourceFile | undefined;
 }
 
 /** Every extension read as a report (front ends list it, and /reindex accepts only these). */
@@ -29,6 +34,7 @@ interface Input {
 
 export async function readCorpus(inputs: string[], opts: ReadOptions = {}): Promise<CorpusReadResult> {
   const articles: Article[] = [];
+  const sources: SourceFile[] = [];
   const skipped: SkippedFile[] = [];
   const ids = new Set<string>();
   const hashes = new Map<string, string>();
@@ -53,6 +59,15 @@ export async function readCorpus(inputs: string[], opts: ReadOptions = {}): Prom
     const rel = relative(root, file);
     opts.onFile?.(file);
     try {
+      const st = opts.unchanged ? await stat(file) : undefined;
+      const known = st && opts.unchanged!(file, st.size, st.mtimeMs);
+      if (known && !hashes.has(known.sha1) && known.ids.every((id) => !ids.has(id))) {
+        hashes.set(known.sha1, rel);
+        for (const id of known.ids) ids.add(id);
+        sources.push({ ...known, file, unchanged: true });
+        files++;
+        continue;
+      }
       const result = await readOne(file, rel, ids, hashes, opts.cacheDir);
       if ('reason' in result) {
         skipped.push({ path: rel, reason: result.reason });
@@ -64,12 +79,13 @@ export async function readCorpus(inputs: string[], opts: ReadOptions = {}): Prom
         continue;
       }
       articles.push(...result.articles);
+      sources.push({ file, size: result.size, mtimeMs: result.mtimeMs, sha1: result.sha1, ids: result.articles.map((a) => a.id) });
       files++;
     } catch (err) {
       skipped.push({ path: rel, reason: `unreadable: ${(err as Error).message}` });
     }
   }
-  return { articles, skipped, files };
+  return { articles, skipped, files, sources };
 }
 
 async function readOne(
@@ -78,11 +94,11 @@ async function readOne(
   ids: Set<string>,
   hashes: Map<string, string>,
   cacheDir: string | undefined,
-): Promise<{ reason: string } | { articles: Article[]; problems: SkippedFile[] }> {
+): Promise<{ reason: string } | { articles: Article[]; problems: SkippedFile[]; size: number; mtimeMs: number; sha1: string }> {
   const ext = path.extname(file).toLowerCase();
   const format = formatFor(ext);
   if (!format) return { reason: `unsupported file type (${ext || 'no extension'}); expected ${supportedExtensions()}` };
-  const size = (await stat(file)).size;
+  const { size, mtimeMs } = await stat(file);
   if (size === 0) return { reason: 'empty file' };
   const limit = format.maxBytes;
   if (size > limit) return { reason: `too large (${(size / 1048576).toFixed(0)} MB; the limit for ${ext} is ${limit / 1048576} MB)` };
@@ -106,7 +122,7 @@ async function readOne(
   const result = await format.parse(input, { source: rel, file, checksum: hash, cacheDir, ids });
   if (result.skip !== undefined) return { reason: result.skip };
   const problems = (result.problems ?? []).map((p) => ({ path: `${rel}${p.where}`, reason: p.reason }));
-  if (format.ids === 'given') return { articles: result.articles, problems };
+  if (format.ids === 'given') return { articles: result.articles, problems, size, mtimeMs, sha1: hash };
   // Page ids come from the file name; two folders may hold the same name, so fall back to the path.
   const base = rel.replace(/\.[^./]+$/, '');
   const articles = result.articles.map((a, i) => {
@@ -116,7 +132,7 @@ async function readOne(
     ids.add(id);
     return id === a.id ? a : { ...a, id };
   });
-  return { articles, problems };
+  return { articles, problems, size, mtimeMs, sha1: hash };
 }
 
 /** Files under a folder, depth first in sorted order, skipping dotfiles and dot-folders. */

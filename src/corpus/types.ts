@@ -74,6 +74,22 @@ export interface SkippedFile {
 export interface CorpusReadResult {
   articles: Article[];
   skipped: SkippedFile[];
-  /** Files read successfully. */
+  /** Files read successfully (unchanged files passed over included). */
   files: number;
+  /** Every file that gave articles, read or passed over as unchanged: what an update compares next time. */
+  sources: SourceFile[];
+}
+
+/** A report file that gave articles, as an index update remembers it. */
+export interface SourceFile {
+  /** Absolute path. */
+  file: string;
+  size: number;
+  mtimeMs: number;
+  /** sha1 of the file's bytes (duplicate files are skipped by it). */
+  sha1: string;
+  /** Ids of the articles it gave, in order. */
+  ids: string[];
+  /** True when the file was passed over as unchanged (its articles are not in `articles`). */
+  unchanged?: boolean;
 }

@@ -13,9 +13,9 @@ export interface Bm25Params {
 export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
 
 /** A term in more than this share of the documents only re-scores documents rarer terms found. */
-const COMMON_SHARE = 0.1;
+export const COMMON_SHARE = 0.1;
 /** ...but never prune in small indexes, where every term's postings are short anyway. */
-const COMMON_MIN_DF = 1000;
+export const COMMON_MIN_DF = 1000;
 
 const MAGIC = 0x35324d42; // "BM25" little-endian
 const FILE_VERSION = 1;
@@ -30,11 +30,13 @@ export class Bm25Index {
 
   private constructor(
     readonly params: Bm25Params,
-    private readonly terms: string[],
-    private readonly docLengths: Uint32Array,
-    private readonly offsets: Uint32Array,
-    private readonly docIds: Uint32Array,
-    private readonly tfs: Uint16Array,
+    /** Terms in first-seen order (a term's id is its position): read by the multi-segment search. */
+    readonly terms: string[],
+    readonly docLengths: Uint32Array,
+    /** Term id → [offsets[id], offsets[id+1]) into docIds/tfs. */
+    readonly offsets: Uint32Array,
+    readonly docIds: Uint32Array,
+    readonly tfs: Uint16Array,
   ) {
     this.termIds = new Map(terms.map((t, i) => [t, i]));
     const n = docLengths.length;
@@ -53,6 +55,11 @@ export class Bm25Index {
 
   get size(): number {
     return this.docLengths.length;
+  }
+
+  /** The id of a term (its first-seen position), or undefined when no document has it. */
+  termId(term: string): number | undefined {
+    return this.termIds.get(term);
   }
 
   /** Builds from each document's term list; document numbers are positions in `docs`. */
@@ -243,7 +250,7 @@ export class Bm25Index {
 }
 
 /** First position in the sorted `arr[from, to)` whose value is ≥ `value`. */
-function lowerBound(arr: Uint32Array, from: number, to: number, value: number): number {
+export function lowerBound(arr: Uint32Array, from: number, to: number, value: number): number {
   let lo = from;
   let hi = to;
   while (lo < hi) {

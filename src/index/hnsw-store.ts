@@ -78,6 +78,11 @@ export class HnswStore {
     return new HnswStore(index, dim, params);
   }
 
+  /** Leaves a point out of every later search (in memory only: a deleted chunk of an immutable segment). */
+  markDeleted(label: number): void {
+    this.index.markDelete(label);
+  }
+
   async write(file: string): Promise<void> {
     await this.index.writeIndex(file);
   }

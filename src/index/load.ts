@@ -2,11 +2,15 @@
  * Opens an index folder for searching. Everything is verified before use (format version, every
  * file's size and sha256, counts that must agree, the embedder), and every problem becomes an
  * IndexError whose one-line message names it and says how to rebuild.
+ *
+ * The index is a list of segments (src/index/segment.ts); the loaded index presents their live
+ * chunks as one list (segment after segment, deleted articles left out), so retrieval sees one
+ * index: dense search asks every segment's graph and merges, BM25 scores with corpus-wide
+ * statistics (segmented-bm25.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Chunk } from '../corpus/types.ts';
-import { ARTICLES_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE } from './build.ts';
 import { createAnalyser } from './analyser.ts';
 import { chunksFromSpans } from './chunk-spans.ts';
 import { Bm25Index } from './bm25.ts';
@@ -15,6 +19,8 @@ import { HnswStore } from './hnsw-store.ts';
 import { resolveIndexDir } from './index-folder.ts';
 import { hashFilesInBackground } from './checksum-worker.ts';
 import { checkListedDigest, checkListedSize, MANIFEST_FILE, ManifestVersionError, parseManifest, readVerified, type StoredManifest } from './manifest.ts';
+import { SegmentedBm25 } from './segmented-bm25.ts';
+import { ARTICLES_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE, segmentFile } from './segment.ts';
 import type { ChunkHit, Embedder, ReportIndex } from './types.ts';
 import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
 import { VECTORS_FILE, VectorFile } from './vectors-store.ts';
@@ -43,6 +49,23 @@ function normalised(v: Float32Array): Float32Array {
   if (norm === 0 || Math.abs(norm - 1) < 1e-6) return v;
   return v.map((x) => x / norm);
 }
+
+/** One loaded segment and where its live chunks sit in the index's chunk list. */
+interface LoadedSegment {
+  id: string;
+  hnsw: HnswStore;
+  vectors: VectorFile;
+  /** Global number of the segment's first live chunk. */
+  base: number;
+  live: number;
+  /** Local chunk → global number (-1 deleted); undefined when nothing is deleted. */
+  toGlobal?: Int32Array;
+  /** Global − base → local chunk; undefined when nothing is deleted. */
+  toLocal?: Uint32Array;
+}
+
+/** The segments behind a loaded index, for tools that search them directly (the bench). */
+const segmentsOf = new WeakMap<ReportIndex, { real: string; manifest: StoredManifest; segments: LoadedSegment[] }>();
 
 export async function loadIndex(dir: string, opts: LoadOptions): Promise<ReportIndex> {
   const outDir = path.resolve(dir);
@@ -82,7 +105,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   };
   // The big binary files: sizes now, checksums on a worker thread while this one parses the JSON
   // files and loads the segmenter; each is verified before it is used.
-  const big = [VECTORS_FILE, BM25_FILE, HNSW_FILE];
+  const big = manifest.segments.flatMap((s) => [VECTORS_FILE, BM25_FILE, HNSW_FILE].map((name) => segmentFile(s.id, name)));
   for (const name of big) {
     try {
       checkListedSize(real, name, manifest);
@@ -107,46 +130,86 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     }
   };
 
-  const articles = parseJson<Article[]>(read(ARTICLES_FILE), ARTICLES_FILE);
-  const chunkJson = parseJson<unknown>(read(CHUNKS_FILE), CHUNKS_FILE);
-  let chunks: Chunk[];
-  try {
-    chunks = chunksFromSpans(articles, chunkJson);
-  } catch (err) {
-    return fail(`${CHUNKS_FILE}: ${(err as Error).message}`);
-  }
   read(USER_DICTIONARY_FILE);
   const analyse = createAnalyser(path.join(real, USER_DICTIONARY_FILE));
   const { id: embedderId, dim } = manifest.embedder;
-  // Verified (size now, checksum in the background) but not read: rows are read when needed.
-  await verified(VECTORS_FILE);
-  const vectorBytes = manifest.files[VECTORS_FILE]!.bytes;
-  if (vectorBytes % (4 * dim) !== 0) fail(`${VECTORS_FILE}: ${vectorBytes} bytes are not whole rows of dimension ${dim}`);
-  let vectors: VectorFile;
-  try {
-    vectors = new VectorFile(path.join(real, VECTORS_FILE), dim, vectorBytes / (4 * dim));
-  } catch (err) {
-    return fail(`${VECTORS_FILE} cannot be read (${(err as Error).message})`);
+
+  const articles: Article[] = [];
+  const chunks: Chunk[] = [];
+  const segments: LoadedSegment[] = [];
+  const bm25Segments: Array<{ bm25: Bm25Index; base: number; live: number; toGlobal?: Int32Array; toLocal?: Uint32Array }> = [];
+  for (const entry of manifest.segments) {
+    const file = (name: string) => segmentFile(entry.id, name);
+    const segArticles = parseJson<Article[]>(read(file(ARTICLES_FILE)), file(ARTICLES_FILE));
+    let segChunks: Chunk[];
+    try {
+      segChunks = chunksFromSpans(segArticles, parseJson<unknown>(read(file(CHUNKS_FILE)), file(CHUNKS_FILE)));
+    } catch (err) {
+      return fail(`${file(CHUNKS_FILE)}: ${(err as Error).message}`);
+    }
+    // hnswlib reads its file on the thread pool: under way while BM25 is decoded here.
+    const hnswLoading = verified(file(HNSW_FILE)).then(() =>
+      HnswStore.load(path.join(real, file(HNSW_FILE)), dim, { ...manifest.hnsw, efSearch: entry.efSearch }).catch((err: Error) =>
+        fail(`${file(HNSW_FILE)} cannot be read (${err.message})`),
+      ),
+    );
+    hnswLoading.catch(() => undefined); // awaited (and reported) below, after BM25's own problems
+    // Verified (size now, checksum in the background) but not read: rows are read when needed.
+    await verified(file(VECTORS_FILE));
+    const vectorBytes = manifest.files[file(VECTORS_FILE)]!.bytes;
+    if (vectorBytes % (4 * dim) !== 0) fail(`${file(VECTORS_FILE)}: ${vectorBytes} bytes are not whole rows of dimension ${dim}`);
+    let vectors: VectorFile;
+    try {
+      vectors = new VectorFile(path.join(real, file(VECTORS_FILE)), dim, vectorBytes / (4 * dim));
+    } catch (err) {
+      return fail(`${file(VECTORS_FILE)} cannot be read (${(err as Error).message})`);
+    }
+    let bm25: Bm25Index;
+    const bm25Data = await readChecked(file(BM25_FILE));
+    try {
+      bm25 = Bm25Index.deserialise(bm25Data);
+    } catch (err) {
+      return fail(`${file(BM25_FILE)}: ${(err as Error).message}`);
+    }
+    const hnsw = await hnswLoading;
+    const n = entry.chunks;
+    if (segChunks.length !== n || vectors.rows !== n || hnsw.count !== n || bm25.size !== n) {
+      fail(`counts disagree in segment ${entry.id} (manifest ${n} chunks, chunks.json ${segChunks.length}, vectors ${vectors.rows}, HNSW ${hnsw.count}, BM25 ${bm25.size})`);
+    }
+    if (segArticles.length !== entry.articles) fail(`${file(ARTICLES_FILE)} has ${segArticles.length} articles, the manifest says ${entry.articles}`);
+
+    const base = chunks.length;
+    const gone = new Set((manifest.deleted[entry.id] ?? []).map((p) => segArticles[p]?.id));
+    segArticles.forEach((a) => {
+      if (!gone.has(a.id)) articles.push(a);
+    });
+    let toGlobal: Int32Array | undefined;
+    let toLocal: Uint32Array | undefined;
+    if (gone.size) {
+      toGlobal = new Int32Array(n).fill(-1);
+      const locals: number[] = [];
+      segChunks.forEach((c, local) => {
+        if (gone.has(c.articleId)) {
+          hnsw.markDeleted(local);
+          return;
+        }
+        toGlobal![local] = chunks.length;
+        locals.push(local);
+        chunks.push(c);
+      });
+      toLocal = Uint32Array.from(locals);
+    } else {
+      for (const c of segChunks) chunks.push(c);
+    }
+    const live = chunks.length - base;
+    segments.push({ id: entry.id, hnsw, vectors, base, live, toGlobal, toLocal });
+    bm25Segments.push({ bm25, base, live, toGlobal, toLocal });
   }
-  // hnswlib reads its file on the thread pool: under way while BM25 is decoded here.
-  const hnswLoading = verified(HNSW_FILE).then(() =>
-    HnswStore.load(path.join(real, HNSW_FILE), dim, manifest.hnsw).catch((err: Error) => fail(`${HNSW_FILE} cannot be read (${err.message})`)),
-  );
-  hnswLoading.catch(() => undefined); // awaited (and reported) below, after BM25's own problems
-  let bm25: Bm25Index;
-  const bm25Data = await readChecked(BM25_FILE);
-  try {
-    bm25 = Bm25Index.deserialise(bm25Data);
-  } catch (err) {
-    return fail(`${BM25_FILE}: ${(err as Error).message}`);
-  }
-  const hnsw = await hnswLoading;
+  const bm25 = new SegmentedBm25(bm25Segments);
 
   const n = manifest.counts.chunks;
-  if (chunks.length !== n || vectors.rows !== n || hnsw.count !== n || bm25.size !== n) {
-    fail(`counts disagree (manifest ${n} chunks, chunks.json ${chunks.length}, vectors ${vectors.rows}, HNSW ${hnsw.count}, BM25 ${bm25.size})`);
-  }
-  if (articles.length !== manifest.counts.articles) fail(`articles.json has ${articles.length} articles, the manifest says ${manifest.counts.articles}`);
+  if (chunks.length !== n) fail(`counts disagree (manifest ${n} live chunks, the segments hold ${chunks.length})`);
+  if (articles.length !== manifest.counts.articles) fail(`the segments hold ${articles.length} live articles, the manifest says ${manifest.counts.articles}`);
 
   let embedder: Embedder;
   try {
@@ -165,8 +228,24 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   }
 
   const articleById = new Map(articles.map((a) => [a.id, a]));
+  const segmentAt = (global: number): LoadedSegment => {
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (segments[mid].base <= global) lo = mid;
+      else hi = mid - 1;
+    }
+    return segments[lo];
+  };
+  const localOf = (s: LoadedSegment, global: number) => (s.toLocal ? s.toLocal[global - s.base] : global - s.base);
+  const globalOf = (s: LoadedSegment, local: number) => (s.toGlobal ? s.toGlobal[local] : s.base + local);
+  const vector = (chunk: number): Float32Array => {
+    const s = segmentAt(chunk);
+    return s.vectors.row(localOf(s, chunk));
+  };
 
-  return {
+  const index: ReportIndex = {
     dir: outDir,
     versionDir: real,
     manifest,
@@ -174,13 +253,21 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     articleById,
     chunks,
     embedder,
-    denseSearch(vector: Float32Array, k: number, filter?: (chunk: number) => boolean): ChunkHit[] {
-      if (!filter) return hnsw.search(vector, k);
-      // A strict filter starves the graph walk; scanning the few kept chunks is exact and cheap.
-      let kept = 0;
-      for (let c = 0; c < n && kept <= EXACT_FILTER_LIMIT; c++) if (filter(c)) kept++;
-      if (kept <= EXACT_FILTER_LIMIT) return vectors.exactSearch(normalised(vector), k, filter);
-      return hnsw.search(vector, k, filter);
+    denseSearch(query: Float32Array, k: number, filter?: (chunk: number) => boolean): ChunkHit[] {
+      if (filter) {
+        // A strict filter starves the graph walk; scanning the few kept chunks is exact and cheap.
+        let kept = 0;
+        for (let c = 0; c < n && kept <= EXACT_FILTER_LIMIT; c++) if (filter(c)) kept++;
+        if (kept <= EXACT_FILTER_LIMIT) return exactSearch(normalised(query), k, n, vector, filter);
+      }
+      if (segments.length === 1 && !segments[0].toGlobal) return segments[0].hnsw.search(query, k, filter);
+      const hits: ChunkHit[] = [];
+      for (const s of segments) {
+        if (s.live === 0) continue;
+        const local = filter ? (l: number) => filter(globalOf(s, l)) : undefined;
+        for (const h of s.hnsw.search(query, k, local)) hits.push({ chunk: globalOf(s, h.chunk), score: h.score });
+      }
+      return hits.sort((a, b) => b.score - a.score || a.chunk - b.chunk).slice(0, k);
     },
     lexicalSearch(query: string, k: number, filter?: (chunk: number) => boolean): ChunkHit[] {
       return bm25.search(analyse(query), k, filter);
@@ -189,8 +276,48 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
       return bm25.postings(term);
     },
     analyse,
-    vector(chunk: number): Float32Array {
-      return vectors.row(chunk);
-    },
+    vector,
+  };
+  segmentsOf.set(index, { real, manifest, segments });
+  return index;
+}
+
+/** Exact cosine search (stored vectors are L2-normalised) over the chunks `filter` keeps. */
+function exactSearch(query: Float32Array, k: number, n: number, vector: (c: number) => Float32Array, filter: (c: number) => boolean): ChunkHit[] {
+  const scores: ChunkHit[] = [];
+  for (let c = 0; c < n; c++) {
+    if (!filter(c)) continue;
+    const row = vector(c);
+    let dot = 0;
+    for (let j = 0; j < row.length; j++) dot += row[j] * query[j];
+    scores.push({ chunk: c, score: dot });
+  }
+  return scores.sort((a, b) => b.score - a.score || a.chunk - b.chunk).slice(0, k);
+}
+
+/**
+ * Dense search over a loaded index's segments at another `ef` (the graphs opened again): for
+ * measuring recall against exact search at several ef values. At the index's own ef (the
+ * manifest's) each segment searches with its own ef, exactly as `denseSearch` does.
+ */
+export async function denseSearchAtEf(index: ReportIndex, ef: number): Promise<(vector: Float32Array, k: number) => ChunkHit[]> {
+  const loaded = segmentsOf.get(index);
+  if (!loaded) throw new Error('not an index opened by loadIndex');
+  const { real, manifest, segments } = loaded;
+  const stores = await Promise.all(
+    segments.map(async (s) => {
+      const own = manifest.segments.find((e) => e.id === s.id)!.efSearch;
+      const efSearch = ef === manifest.hnsw.efSearch ? own : ef;
+      const store = await HnswStore.load(path.join(real, segmentFile(s.id, HNSW_FILE)), manifest.embedder.dim, { ...manifest.hnsw, efSearch });
+      if (s.toGlobal) s.toGlobal.forEach((g, local) => g < 0 && store.markDeleted(local));
+      return store;
+    }),
+  );
+  return (vector, k) => {
+    const hits: ChunkHit[] = [];
+    segments.forEach((s, i) => {
+      for (const h of stores[i].search(vector, k)) hits.push({ chunk: s.toGlobal ? s.toGlobal[h.chunk] : s.base + h.chunk, score: h.score });
+    });
+    return hits.sort((a, b) => b.score - a.score || a.chunk - b.chunk).slice(0, k);
   };
 }

@@ -7,8 +7,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import type { Manifest } from './types.ts';
 
-/** Bump when any file's layout or meaning changes; older indexes are then rebuilt, not misread. 5: articles carry `eventDates`. */
-export const FORMAT_VERSION = 5;
+/**
+ * Bump when any file's layout or meaning changes; older indexes are then rebuilt, not misread.
+ * 5: articles carry `eventDates`. 6: the index is a list of segments plus deletions.
+ */
+export const FORMAT_VERSION = 6;
 export const MANIFEST_FILE = 'manifest.json';
 
 const fileEntry = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
@@ -25,7 +28,20 @@ const schema = z.object({
   builtAt: z.string().min(1),
   buildMs: z.number().nonnegative(),
   hnsw: z.object({ M: z.number().int().positive(), efConstruction: z.number().int().positive(), efSearch: z.number().int().positive() }),
-  /** Every other file of the index folder, by name. */
+  /** The live segments, in order: global chunk numbers run through them in this order. */
+  segments: z.array(
+    z.object({
+      id: z.string().regex(/^[0-9a-z-]+$/),
+      /** Articles and chunks stored in the segment, deleted ones included. */
+      articles: z.number().int().nonnegative(),
+      chunks: z.number().int().nonnegative(),
+      /** The search ef of this segment's graph. */
+      efSearch: z.number().int().positive(),
+    }),
+  ),
+  /** Deleted articles (all their chunks go with them), by segment id: positions in its articles.json. */
+  deleted: z.record(z.string(), z.array(z.number().int().nonnegative())),
+  /** Every other file of the index folder, by name (segment files as `segments/<id>/<name>`). */
   files: z.record(z.string(), fileEntry),
   /**
    * The report files the build read (absolute path → size and mtime), to tell at start-up which were

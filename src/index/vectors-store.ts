@@ -13,6 +13,8 @@ export interface ArticleRows {
   articleId: string;
   /** sha256 over the embedder id and the article's embedded chunk texts. */
   hash: string;
+  /** sha256 of the article as read (text and metadata): equal means the article is unchanged. */
+  articleHash: string;
   first: number;
   count: number;
 }

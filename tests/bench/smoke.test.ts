@@ -78,7 +78,7 @@ function checkQuality(r: BenchResult): void {
 
 describe('bench smoke run', () => {
   it('measures a built-in index end to end and writes sane results', async () => {
-    const r = await runBench(options(['--ef-search', '40', '--hnsw-m', '12']), { modelsDir: path.join(tmp, 'no-models'), progress: () => {} });
+    const r = await runBench(options(['--ef-search', '40', '--hnsw-m', '12', '--update-repeats', '1']), { modelsDir: path.join(tmp, 'no-models'), progress: () => {} });
     expect(r.embedderId).toBe('builtin-ngram-v1');
     expect(r.sizes[0].query.hnswParams).toMatchObject({ M: 12, efSearch: 40 });
     expect(r.sizes[0].query.recall.map((x) => x.ef)).toEqual([10, 40, 50]);
@@ -87,15 +87,24 @@ describe('bench smoke run', () => {
     // On 10 documents, BM25 finds the gold chunk first for most Chinese questions.
     const cmrc = r.quality[0].query.quality!.find((m) => m.method === 'BM25')!;
     expect(cmrc.firstHit).toBeGreaterThan(0.3);
+    // Segments side by side: one thread, one a core, ten segments; queries over one and ten; one report added and removed.
+    const g = r.segments!;
+    expect(g.builds.map((b) => b.build.segments)).toEqual([1, expect.any(Number), 10]);
+    expect(g.queries.map((q) => q.segments)).toEqual([1, 10]);
+    for (const q of g.queries) expect(q.query.ask.latency.p95).toBeGreaterThan(0);
+    expect(g.add.map((u) => [u.added, u.deleted])).toEqual([[1, 0]]);
+    expect(g.remove.map((u) => [u.added, u.deleted])).toEqual([[0, 1]]);
+    expect(g.add[0]!.ms).toBeGreaterThan(0);
+    expect(renderReport(r)).toContain('## Segments at');
     // The JSON round-trips.
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
-  }, 180_000);
+  }, 300_000);
 
   it('runs with a transformer model present (the generated tiny model)', async () => {
     const modelsDir = path.join(tmp, 'models');
     const vocabText = ['cmrc2018-trial', 'drcd-dev', 'xquad-en2zh-dev'].map((s) => readFileSync(path.join(FIXTURES, `${s}.corpus.jsonl`), 'utf8')).join('');
     const { modelId } = await buildTinyModel(modelsDir, { modelId: 'test/tiny-bert', dim: 16, vocabText });
-    const r = await runBench(options(['--embedder', modelId, '--no-quality']), { modelsDir, progress: () => {} });
+    const r = await runBench(options(['--embedder', modelId, '--no-quality', '--segments-size', '0']), { modelsDir, progress: () => {} });
     expect(r.embedderId).toBe(modelId);
     expect(r.quality).toEqual([]);
     checkResult(r);

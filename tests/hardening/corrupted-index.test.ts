@@ -30,14 +30,19 @@ type Manifest = { formatVersion: number; embedder: { id: string; dim: number }; 
 
 /** Helpers over the version folder the index link points at. */
 function folder(real: string) {
-  const file = (name: string) => path.join(real, name);
+  // A small index is one segment: its files are listed as segments/<id>/<name>.
+  const listed = (name: string) => {
+    const m = JSON.parse(readFileSync(path.join(real, MANIFEST_FILE), 'utf8')) as Manifest & { segments: Array<{ id: string }> };
+    return name === MANIFEST_FILE || m.files[name] ? name : `segments/${m.segments[0]!.id}/${name}`;
+  };
+  const file = (name: string) => path.join(real, listed(name));
   const manifest = () => JSON.parse(readFileSync(file(MANIFEST_FILE), 'utf8')) as Manifest;
   const saveManifest = (m: Manifest) => writeFileSync(file(MANIFEST_FILE), JSON.stringify(m, null, 2));
   /** Rewrites a file and its manifest entry, as a buggy writer (not a torn write) would leave them. */
   const rewriteListed = (name: string, data: Buffer) => {
     writeFileSync(file(name), data);
     const m = manifest();
-    m.files[name] = { bytes: data.length, sha256: sha256(data) };
+    m.files[listed(name)] = { bytes: data.length, sha256: sha256(data) };
     saveManifest(m);
   };
   return { file, manifest, saveManifest, rewriteListed };

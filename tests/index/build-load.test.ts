@@ -14,6 +14,12 @@ const REPORTS = path.resolve('data/reports');
 const modelsDir = path.join(tmpdir(), 'baoxun-no-models');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'baoxun-index-'));
 
+/** A file of the index's first segment (as the manifest lists it). */
+function segmentFilePath(outDir: string, name: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as { segments: Array<{ id: string }> };
+  return path.join(outDir, 'segments', manifest.segments[0].id, name);
+}
+
 function jsonlCorpus(dir: string, docs: Array<{ id: string; title: string; text: string }>): string {
   const file = path.join(dir, 'corpus.jsonl');
   writeFileSync(file, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
@@ -52,7 +58,11 @@ describe('build and load on data/reports', () => {
   it('publishes the index as a link to a complete version folder', () => {
     expect(lstatSync(outDir).isSymbolicLink()).toBe(true);
     const names = readdirSync(outDir).sort();
-    expect(names).toEqual(['articles.json', 'bm25.bin', 'chunks.json', 'hnsw.bin', 'manifest.json', 'userdict.txt', 'vector-rows.json', 'vectors.f32']);
+    expect(names).toEqual(['checked.json', 'manifest.json', 'segments', 'sources.json', 'userdict.txt']);
+    // A small build is one segment holding every file of the index.
+    const segments = readdirSync(path.join(outDir, 'segments'));
+    expect(segments).toHaveLength(1);
+    expect(readdirSync(path.join(outDir, 'segments', segments[0])).sort()).toEqual(['articles.json', 'bm25.bin', 'chunks.json', 'hnsw.bin', 'vector-rows.json', 'vectors.f32']);
     expect(existsSync(lockPath(outDir))).toBe(false);
     expect(readdirSync(path.dirname(outDir)).filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
@@ -229,7 +239,7 @@ describe('broken indexes give IndexError naming the fix', () => {
 
   it('a truncated HNSW file', async () => {
     const outDir = await built();
-    const file = path.join(outDir, 'hnsw.bin');
+    const file = segmentFilePath(outDir, 'hnsw.bin');
     truncateSync(file, statSync(file).size - 100);
     const err = await loadIndex(outDir, { modelsDir, embedder }).catch((e) => e);
     expect(err).toBeInstanceOf(IndexError);
@@ -248,7 +258,7 @@ describe('broken indexes give IndexError naming the fix', () => {
 
   it('a changed vectors file', async () => {
     const outDir = await built();
-    const file = path.join(outDir, 'vectors.f32');
+    const file = segmentFilePath(outDir, 'vectors.f32');
     const data = readFileSync(file);
     data[10] ^= 0xff;
     writeFileSync(file, data);

@@ -54,6 +54,8 @@ describe('manifest', () => {
     builtAt: '2024-01-01T00:00:00Z',
     buildMs: 5,
     hnsw: { M: 16, efConstruction: 200, efSearch: 64 },
+    segments: [{ id: 'a1-00ff', articles: 1, chunks: 2, efSearch: 64 }],
+    deleted: {},
     files: {},
   };
   it('accepts a valid manifest', () => {

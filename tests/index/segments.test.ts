@@ -1,0 +1,172 @@
+/**
+ * Segments: the same corpus as one segment or several scores and answers the same; updates write a
+ * segment and mark deletions; deleted chunks never come back; merges keep the answers.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/index/build.ts';
+import { BuiltinEmbedder } from '../../src/index/embedders/builtin.ts';
+import { loadIndex } from '../../src/index/load.ts';
+import { mergeIndex } from '../../src/index/merge.ts';
+import { nextMerge } from '../../src/index/merge-policy.ts';
+import type { ReportIndex } from '../../src/index/types.ts';
+import { ReportsEngine } from '../../src/retrieval/engine.ts';
+import { generateArticles, writeJsonl } from '../hardening/support.ts';
+
+const modelsDir = path.join(tmpdir(), 'baoxun-no-models');
+const QUERIES = ['东城区召开安全生产专题会议', '疫情防控', '西湖 信访工作 会议', '第12次会议', '招商引资和乡村振兴', '的'];
+const QUESTIONS = ['谁主持了冬春季疫情防控工作动员会？', '东城区安全生产专题会议是哪天召开的？', '高新区召开了什么会议？'];
+let dir: string;
+const embedder = new BuiltinEmbedder();
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'baoxun-segments-'));
+  writeJsonl(path.join(dir, 'a.jsonl'), generateArticles(120, 1, 'a'));
+  writeJsonl(path.join(dir, 'b.jsonl'), generateArticles(60, 2, 'b'));
+  writeJsonl(path.join(dir, 'c.jsonl'), generateArticles(30, 3, 'c'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function segmentsOf(outDir: string): Array<{ id: string }> {
+  return (JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as { segments: Array<{ id: string }> }).segments;
+}
+
+/** Every BM25 hit of the queries, by chunk id (positions may differ between layouts), scores exact. */
+function lexical(index: ReportIndex): string[] {
+  return QUERIES.flatMap((q) => index.lexicalSearch(q, 20).map((h) => `${q} ${index.chunks[h.chunk].id} ${h.score}`));
+}
+
+async function answers(index: ReportIndex): Promise<string[]> {
+  const engine = ReportsEngine.fromIndex(index, { modelsDir });
+  const out: string[] = [];
+  for (const q of QUESTIONS) {
+    const a = await engine.ask(q);
+    out.push(JSON.stringify([a.answer, a.abstained, a.citations.map((c) => [c.articleId, c.excerpt])]));
+  }
+  return out;
+}
+
+function inputs(...names: string[]): string[] {
+  return names.map((n) => path.join(dir, `${n}.jsonl`));
+}
+
+describe('one segment or several', () => {
+  it('gives identical BM25 scores, postings and answers', async () => {
+    const one = path.join(dir, 'one');
+    const several = path.join(dir, 'several');
+    await buildIndex({ inputs: inputs('a', 'b', 'c'), outDir: one, embedder });
+    // Split into three segments built on worker threads.
+    const s = await buildIndex({ inputs: inputs('a', 'b', 'c'), outDir: several, embedder, parallelMinChunks: 1, workers: 3, merge: false });
+    expect(s.update.segments).toBe(3);
+    expect(segmentsOf(one)).toHaveLength(1);
+    expect(segmentsOf(several)).toHaveLength(3);
+    const a = await loadIndex(one, { modelsDir, embedder });
+    const b = await loadIndex(several, { modelsDir, embedder });
+    expect(b.chunks.map((c) => c.id)).toEqual(a.chunks.map((c) => c.id));
+    expect(lexical(b)).toEqual(lexical(a));
+    expect(lexical(a).length).toBeGreaterThan(50);
+    for (const term of ['会议', '东', '疫情', '安全生产']) expect([...(b.lexicalPostings!(term) ?? [])]).toEqual([...(a.lexicalPostings!(term) ?? [])]);
+    expect(await answers(b)).toEqual(await answers(a));
+  });
+});
+
+describe('updates', () => {
+  it('write a new segment for added reports, mark removed ones deleted, and score as a fresh build does', async () => {
+    const outDir = path.join(dir, 'updated');
+    const reports = path.join(dir, 'reports');
+    rmSync(reports, { recursive: true, force: true });
+    const folder = (n: string) => path.join(reports, `${n}.jsonl`);
+    mkdirSync(reports);
+    for (const n of ['a', 'b']) writeFileSync(folder(n), readFileSync(path.join(dir, `${n}.jsonl`)));
+    const first = await buildIndex({ inputs: [reports], outDir, embedder });
+    expect(first.update).toMatchObject({ mode: 'full', added: 180, deleted: 0, segments: 1 });
+
+    writeFileSync(folder('c'), readFileSync(path.join(dir, 'c.jsonl')));
+    const added = await buildIndex({ inputs: [reports], outDir, embedder });
+    expect(added.update).toMatchObject({ mode: 'update', added: 30, deleted: 0, segments: 2 });
+    expect(added.reused).toBe(first.chunks);
+    // The unchanged files were passed over, not read again: only c's articles were read.
+    expect(added.articleList.map((a) => a.id.split('-')[0])).toEqual(Array(30).fill('c'));
+    expect(added.files).toBe(3);
+
+    const same = await buildIndex({ inputs: [reports], outDir, embedder });
+    expect(same.update).toMatchObject({ mode: 'unchanged', added: 0, deleted: 0 });
+
+    unlinkSync(folder('b'));
+    const removed = await buildIndex({ inputs: [reports], outDir, embedder });
+    expect(removed.update).toMatchObject({ mode: 'update', added: 0, deleted: 60, segments: 2 });
+    const index = await loadIndex(outDir, { modelsDir, embedder });
+    expect(index.articles.map((a) => a.id.split('-')[0]).filter((p) => p === 'b')).toEqual([]);
+    expect(index.chunks.some((c) => c.articleId.startsWith('b-'))).toBe(false);
+    // Deleted chunks never come back from either search.
+    for (const q of QUERIES) {
+      for (const h of [...index.lexicalSearch(q, 50), ...index.denseSearch(await embedder.embed([q], 'query').then((v) => v[0]), 50)]) {
+        expect(index.chunks[h.chunk].articleId.startsWith('b-')).toBe(false);
+      }
+    }
+
+    // The same live corpus built from nothing: the same BM25 scores (corpus-wide statistics, deletions left out).
+    const fresh = path.join(dir, 'fresh');
+    await buildIndex({ inputs: inputs('a', 'c'), outDir: fresh, embedder });
+    const f = await loadIndex(fresh, { modelsDir, embedder });
+    expect(index.chunks.map((c) => c.id)).toEqual(f.chunks.map((c) => c.id));
+    expect(lexical(index)).toEqual(lexical(f));
+    expect(await answers(index)).toEqual(await answers(f));
+
+    // Changing one report replaces its article: one deleted, one added.
+    const changed = generateArticles(30, 3, 'c');
+    changed[4] = { ...changed[4]!, text: `${changed[4]!.text}补充报道。` };
+    writeJsonl(folder('c'), changed);
+    const edit = await buildIndex({ inputs: [reports], outDir, embedder });
+    expect(edit.update).toMatchObject({ mode: 'update', added: 1, deleted: 1, segments: 3 });
+    const after = await loadIndex(outDir, { modelsDir, embedder });
+    expect(after.articleById.get('c-5')!.body).toContain('补充报道');
+    expect(after.articles).toHaveLength(150);
+
+    // --full rebuilds from nothing: one segment, no deletions.
+    const full = await buildIndex({ inputs: [reports], outDir, embedder, full: true });
+    expect(full.update).toMatchObject({ mode: 'full', added: 150, deleted: 0, segments: 1 });
+  });
+});
+
+describe('merges', () => {
+  it('the tiered policy merges a full tier of small segments, and a worn segment alone', () => {
+    const seg = (id: string, live: number, chunks = live) => ({ id, live, chunks });
+    expect(nextMerge([seg('big', 50_000), seg('x', 10), seg('y', 20)])).toBeUndefined();
+    const small = Array.from({ length: 10 }, (_, i) => seg(`s${i}`, 5 + i));
+    expect(nextMerge([seg('big', 50_000), ...small])).toEqual(small.map((s) => s.id));
+    // Eleven small ones: the ten smallest, in index order.
+    expect(nextMerge([seg('z', 1000), ...small, seg('big', 50_000)])).toEqual(small.map((s) => s.id));
+    expect(nextMerge([seg('big', 50_000), seg('worn', 100, 400)])).toEqual(['worn']);
+    // Tiers: ten segments of ~50k are one tier above ten of ~5k; only a full tier merges.
+    expect(nextMerge([...Array.from({ length: 9 }, (_, i) => seg(`m${i}`, 5000)), seg('t', 60_000)])).toBeUndefined();
+  });
+
+  it('merging drops deleted chunks and keeps every answer', async () => {
+    const outDir = path.join(dir, 'merged');
+    const reports = path.join(dir, 'merge-reports');
+    mkdirSync(reports);
+    const articles = generateArticles(60, 9, 'm');
+    for (let i = 0; i < 6; i++) {
+      writeJsonl(path.join(reports, `${i}.jsonl`), articles.slice(i * 10, i * 10 + 10));
+      await buildIndex({ inputs: [reports], outDir, embedder, merge: false });
+    }
+    unlinkSync(path.join(reports, '2.jsonl'));
+    await buildIndex({ inputs: [reports], outDir, embedder, merge: false });
+    expect(segmentsOf(outDir)).toHaveLength(5);
+    const before = await loadIndex(outDir, { modelsDir, embedder });
+    const outcomes = await mergeIndex(outDir, { policy: { segmentsPerTier: 3, mergeFactor: 3, floorChunks: 1000, maxMergedChunks: 1e9, maxDeletedShare: 0.33 } });
+    expect(outcomes.length).toBeGreaterThan(0);
+    const after = await loadIndex(outDir, { modelsDir, embedder });
+    expect(segmentsOf(outDir).length).toBeLessThan(5);
+    expect(new Set(after.chunks.map((c) => c.id))).toEqual(new Set(before.chunks.map((c) => c.id)));
+    expect(after.articles).toHaveLength(50);
+    const manifest = JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as { deleted: Record<string, number[]> };
+    expect(Object.keys(manifest.deleted)).toEqual([]);
+    // Scores are corpus-wide, so a merge changes none (chunk positions may move).
+    const byId = (index: ReportIndex) => QUERIES.flatMap((q) => index.lexicalSearch(q, 1000).map((h) => `${q} ${index.chunks[h.chunk].id} ${h.score}`).sort());
+    expect(byId(after)).toEqual(byId(before));
+  });
+});
