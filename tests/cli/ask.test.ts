@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build.ts';
 import { BuiltinEmbedder } from '../../src/index/embedders/builtin.ts';
+import { CHUNKS_FILE, segmentFile } from '../../src/index/segment.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../..');
@@ -108,7 +109,8 @@ describe('npm run ask', () => {
     expect(JSON.parse(missing.stdout.trim())).toMatchObject({ ok: false, code: 'INDEX_MISSING' });
     const broken = path.join(tmp, 'broken');
     await buildIndex({ inputs: [path.join(root, 'data/reports')], outDir: broken, embedder: new BuiltinEmbedder() });
-    writeFileSync(path.join(broken, 'chunks.json'), '[]');
+    const { segments } = JSON.parse(readFileSync(path.join(broken, 'manifest.json'), 'utf8')) as { segments: Array<{ id: string }> };
+    writeFileSync(path.join(broken, segmentFile(segments[0].id, CHUNKS_FILE)), '[]');
     const damaged = await ask(['--index', broken, '--json', '谁主持了会议？']);
     expect(damaged.code).toBe(1);
     const lines = damaged.stdout.trim().split('\n');
