@@ -56,7 +56,8 @@ export const USAGE = `Usage: npm run bench -- [options]
 
 function intList(value: string, name: string): number[] {
   const list = value.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
-  if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--${name} wants positive integers separated by commas, got "${value}"`);
+  if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n <= 0))
+    throw new Error(`--${name} wants positive integers separated by commas, got "${value}"`);
   return list;
 }
 
@@ -116,7 +117,12 @@ export function parseBenchArgs(argv: string[], projectRoot: string): BenchOption
     seed: positive(values.seed, 'seed'),
     skipQuality: values['no-quality'],
     writeResults: !values['no-results-md'],
-    segmentsSize: values['segments-size'] === '0' ? 0 : values['segments-size'] !== undefined ? positive(values['segments-size'], 'segments-size') : Math.max(...intList(values.sizes, 'sizes')),
+    segmentsSize:
+      values['segments-size'] === '0'
+        ? 0
+        : values['segments-size'] !== undefined
+          ? positive(values['segments-size'], 'segments-size')
+          : Math.max(...intList(values.sizes, 'sizes')),
     updateRepeats: positive(values['update-repeats'], 'update-repeats'),
   };
 }

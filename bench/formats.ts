@@ -33,7 +33,9 @@ try {
     pdfTimes.push((performance.now() - t) / 1000);
     articles = read.articles.length;
   }
-  rows.push(`| e-paper PDF (text layer), ${PAGES} pages, ${articles} articles | pages a second | ${RUNS} | ${(PAGES / median(pdfTimes)).toFixed(1)} |`);
+  rows.push(
+    `| e-paper PDF (text layer), ${PAGES} pages, ${articles} articles | pages a second | ${RUNS} | ${(PAGES / median(pdfTimes)).toFixed(1)} |`,
+  );
 
   const why = await ocrUnavailable();
   if (why) rows.push(`| scan (OCR) | – | – | not measured: ${why} |`);
@@ -46,7 +48,9 @@ try {
       await ocrImage(`${png}.png`, { key: `run-${r}` });
       ocrTimes.push((performance.now() - t) / 1000);
     }
-    rows.push(`| scan (200-dpi PNG, A4, Tesseract chi_sim+chi_tra, 1 thread) | seconds a page | ${RUNS} | ${median(ocrTimes).toFixed(1)} |`);
+    rows.push(
+      `| scan (200-dpi PNG, A4, Tesseract chi_sim+chi_tra, 1 thread) | seconds a page | ${RUNS} | ${median(ocrTimes).toFixed(1)} |`,
+    );
   }
   console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(1)}\n`);
   console.log(rows.join('\n'));

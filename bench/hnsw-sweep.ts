@@ -33,7 +33,11 @@ async function main(): Promise<void> {
   const index = await loadIndex(values.index, { modelsDir: values.models });
   const n = index.chunks.length;
   const dim = index.embedder.dim;
-  const questions = sample(QA_SETS.flatMap((s) => readQa(values.data, s)), Number(values.queries), seededRandom(7)).map((x) => queryTextOf(x.q));
+  const questions = sample(
+    QA_SETS.flatMap((s) => readQa(values.data, s)),
+    Number(values.queries),
+    seededRandom(7),
+  ).map((x) => queryTextOf(x.q));
   const vectors = await index.embedder.embed(questions, 'query');
   const exact = new ExactSearch(n, dim, (i) => index.vector(i));
   const exactMs: number[] = [];
@@ -63,11 +67,17 @@ async function main(): Promise<void> {
         const t = performance.now();
         const { neighbors, distances } = graph.searchKnn(Array.from(v), 10);
         ms.push(performance.now() - t);
-        sum += recallAtK(neighbors.map((chunk, k) => ({ chunk, score: 1 - distances[k] })), truth[j], 10);
+        sum += recallAtK(
+          neighbors.map((chunk, k) => ({ chunk, score: 1 - distances[k] })),
+          truth[j],
+          10,
+        );
       });
       return `${(sum / vectors.length).toFixed(3)} / ${summarise(ms).p50.toFixed(2)}`;
     });
-    console.log(`| ${M} | ${efConstruction} | ${Math.round((n * 1000) / wall)} | ${Math.round((n * 1e6) / (cpu.user + cpu.system))} | ${cells.join(' | ')} |`);
+    console.log(
+      `| ${M} | ${efConstruction} | ${Math.round((n * 1000) / wall)} | ${Math.round((n * 1e6) / (cpu.user + cpu.system))} | ${cells.join(' | ')} |`,
+    );
   }
   console.log(`\n${n} vectors of ${dim} dimensions; exact search p50 ${summarise(exactMs).p50.toFixed(2)} ms.`);
 }

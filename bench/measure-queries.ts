@@ -156,7 +156,13 @@ export async function measureQueries(
   runMethod('BM25', questions.length, (i) => index.lexicalSearch(texts[i], K));
   let skipped: string | undefined;
   if (opts.peerMaxChunks === undefined || index.chunks.length <= opts.peerMaxChunks) {
-    const [mini, miniSetup] = time(() => new MiniSearchPeer(index.chunks.map((c) => c.text), (t) => index.analyse(t)));
+    const [mini, miniSetup] = time(
+      () =>
+        new MiniSearchPeer(
+          index.chunks.map((c) => c.text),
+          (t) => index.analyse(t),
+        ),
+    );
     runMethod('MiniSearch', slow, (i) => mini.search(texts[i], K), miniSetup);
   } else {
     skipped = `MiniSearch not run above ${opts.peerMaxChunks} chunks (--peer-max-chunks)`;

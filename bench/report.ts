@@ -61,7 +61,17 @@ export function summaryTable(result: BenchResult): string {
     ];
   });
   return table(
-    ['chunks', 'build chunks/s', 'build s', 'index MiB', 'cold start s', 'ask p50 / p95 / p99 ms', 'HNSW recall@10', 'HNSW vs exact (p50)', 'RSS MiB load / after'],
+    [
+      'chunks',
+      'build chunks/s',
+      'build s',
+      'index MiB',
+      'cold start s',
+      'ask p50 / p95 / p99 ms',
+      'HNSW recall@10',
+      'HNSW vs exact (p50)',
+      'RSS MiB load / after',
+    ],
     rows,
   );
 }
@@ -90,7 +100,10 @@ export function sideBySideTable(result: BenchResult): string {
 
 export function sizeDetails(s: SizeResult): string {
   const out: string[] = [`### ${int(s.query.chunks)} chunks (${int(s.query.articles)} articles, requested ${int(s.requestedChunks)})`, ''];
-  out.push(`Build (${s.build.stageSource}): ${(s.build.totalMs / 1000).toFixed(2)} s, ${int(s.build.chunksPerSec)} chunks/s, peak RSS ${int(s.build.peakRssMb)} MiB, on disk ${mb(s.build.diskBytes)} MiB.`, '');
+  out.push(
+    `Build (${s.build.stageSource}): ${(s.build.totalMs / 1000).toFixed(2)} s, ${int(s.build.chunksPerSec)} chunks/s, peak RSS ${int(s.build.peakRssMb)} MiB, on disk ${mb(s.build.diskBytes)} MiB.`,
+    '',
+  );
   out.push(`CPU time of the build: ${(s.build.cpuMs / 1000).toFixed(2)} s (${int(s.build.chunksPerCpuSec)} chunks per CPU second).`, '');
   out.push(
     table(
@@ -117,11 +130,23 @@ export function sizeDetails(s: SizeResult): string {
     );
   }
   const a = s.query.ask;
-  out.push(`ask over ${a.latency.n} questions${a.errors ? ` (${a.errors} refused)` : ''}: p50 ${ms(a.latency.p50)}, p95 ${ms(a.latency.p95)}, p99 ${ms(a.latency.p99)}, max ${ms(a.latency.max)} ms (process CPU per question, GC threads included: p50 ${ms(a.cpu.p50)}, p95 ${ms(a.cpu.p95)} ms). Where the time goes (mean ms, share of the summed stages):`, '');
+  out.push(
+    `ask over ${a.latency.n} questions${a.errors ? ` (${a.errors} refused)` : ''}: p50 ${ms(a.latency.p50)}, p95 ${ms(a.latency.p95)}, p99 ${ms(a.latency.p99)}, max ${ms(a.latency.max)} ms (process CPU per question, GC threads included: p50 ${ms(a.cpu.p50)}, p95 ${ms(a.cpu.p95)} ms). Where the time goes (mean ms, share of the summed stages):`,
+    '',
+  );
   const stages = Object.entries(a.stages).sort((x, y) => y[1].share - x[1].share);
-  out.push(table(['stage', 'mean ms', 'share'], stages.map(([k, v]) => [k, ms(v.meanMs), `${(100 * v.share).toFixed(1)}%`])), '');
+  out.push(
+    table(
+      ['stage', 'mean ms', 'share'],
+      stages.map(([k, v]) => [k, ms(v.meanMs), `${(100 * v.share).toFixed(1)}%`]),
+    ),
+    '',
+  );
   const hp = s.query.hnswParams;
-  out.push(`HNSW (M=${hp.M}, efConstruction=${hp.efConstruction}; ask() searches with ef=${hp.efSearch}) recall@10 against exact cosine over the stored vectors (exact: p50 ${ms(s.query.exact.p50)} ms, mean ${ms(s.query.exact.mean)} ms):`, '');
+  out.push(
+    `HNSW (M=${hp.M}, efConstruction=${hp.efConstruction}; ask() searches with ef=${hp.efSearch}) recall@10 against exact cosine over the stored vectors (exact: p50 ${ms(s.query.exact.p50)} ms, mean ${ms(s.query.exact.mean)} ms):`,
+    '',
+  );
   out.push(
     table(
       ['ef', 'recall@10', 'HNSW p50 / p95 ms', 'speed-up (p50)', 'speed-up (mean)'],
@@ -129,17 +154,41 @@ export function sizeDetails(s: SizeResult): string {
     ),
     '',
   );
-  out.push(table(['method', 'p50 ms', 'p95 ms', 'p99 ms', 'setup ms'], s.query.methods.map((m) => [m.method, ms(m.latency.p50), ms(m.latency.p95), ms(m.latency.p99), m.setupMs === undefined ? '–' : int(m.setupMs)])), '');
+  out.push(
+    table(
+      ['method', 'p50 ms', 'p95 ms', 'p99 ms', 'setup ms'],
+      s.query.methods.map((m) => [
+        m.method,
+        ms(m.latency.p50),
+        ms(m.latency.p95),
+        ms(m.latency.p99),
+        m.setupMs === undefined ? '–' : int(m.setupMs),
+      ]),
+    ),
+    '',
+  );
   if (s.query.skipped) out.push(`${s.query.skipped}.`, '');
   const idx = s.query.memory.rssAfterIndexMb;
-  out.push(`Memory: RSS ${idx === undefined ? '' : `${int(idx)} MiB after loadIndex, `}${int(s.query.memory.rssAfterLoadMb)} MiB after load (index + engine), ${int(s.query.memory.rssAfterQuestionsMb)} MiB after the questions (heap ${int(s.query.memory.heapAfterQuestionsMb)} MiB).`, '');
+  out.push(
+    `Memory: RSS ${idx === undefined ? '' : `${int(idx)} MiB after loadIndex, `}${int(s.query.memory.rssAfterLoadMb)} MiB after load (index + engine), ${int(s.query.memory.rssAfterQuestionsMb)} MiB after the questions (heap ${int(s.query.memory.heapAfterQuestionsMb)} MiB).`,
+    '',
+  );
   return out.join('\n');
 }
 
 export function qualityDetails(result: BenchResult): string {
   if (result.quality.length === 0) return '';
   const rows = result.quality.flatMap((q) =>
-    (q.query.quality ?? []).map((m) => [q.set, int(q.query.questions), m.method, pct(m.firstHit), pct(m.top3Hit), pct(m.excerptHit), pct(m.answerHit), pct(m.abstained)]),
+    (q.query.quality ?? []).map((m) => [
+      q.set,
+      int(q.query.questions),
+      m.method,
+      pct(m.firstHit),
+      pct(m.top3Hit),
+      pct(m.excerptHit),
+      pct(m.answerHit),
+      pct(m.abstained),
+    ]),
   );
   return table(['set', 'questions', 'method', 'first chunk hit', 'top-3 hit', 'first excerpt hit', 'short answer hit', 'abstained'], rows);
 }
@@ -160,10 +209,17 @@ export function targets(result: BenchResult): Target[] {
   const rssMax = Math.max(s.query.memory.rssAfterLoadMb, s.query.memory.rssAfterQuestionsMb);
   const cs = s.query.coldStart;
   return [
-    { name: `ask p95 < 30 ms (${int(s.query.chunks)} chunks)`, measured: `${ms(s.query.ask.latency.p95)} ms`, met: s.query.ask.latency.p95 < 30 },
+    {
+      name: `ask p95 < 30 ms (${int(s.query.chunks)} chunks)`,
+      measured: `${ms(s.query.ask.latency.p95)} ms`,
+      met: s.query.ask.latency.p95 < 30,
+    },
     {
       name: 'HNSW recall@10 ≥ 0.98 at ≥ 20x exact',
-      measured: (at98 ? `${pct(at98.recallAt10)} at ef=${at98.ef}, ${at98.speedup.toFixed(1)}x` : `best ${pct(Math.max(...s.query.recall.map((r) => r.recallAt10)))}`) + usedNote,
+      measured:
+        (at98
+          ? `${pct(at98.recallAt10)} at ef=${at98.ef}, ${at98.speedup.toFixed(1)}x`
+          : `best ${pct(Math.max(...s.query.recall.map((r) => r.recallAt10)))}`) + usedNote,
       met: at98 ? at98.speedup >= 20 : false,
     },
     { name: 'build ≥ 2,000 chunks/s', measured: `${int(s.build.chunksPerSec)} chunks/s`, met: s.build.chunksPerSec >= 2000 },
@@ -173,7 +229,10 @@ export function targets(result: BenchResult): Target[] {
 }
 
 export function targetsTable(result: BenchResult): string {
-  return table(['target', 'measured', 'met'], targets(result).map((t) => [t.name, t.measured, t.met === undefined ? '–' : t.met ? 'yes' : '**no**']));
+  return table(
+    ['target', 'measured', 'met'],
+    targets(result).map((t) => [t.name, t.measured, t.met === undefined ? '–' : t.met ? 'yes' : '**no**']),
+  );
 }
 
 export function machineLine(result: BenchResult): string {
@@ -217,40 +276,69 @@ export function segmentsSection(g: SegmentsResult): string {
   const own = (q: SegmentsResult['queries'][number]) => q.query.recall.find((r) => r.ef === q.query.hnswParams.efSearch);
   const builds = table(
     ['full build', 'segments', 'chunks/s (CPU)', 'build s', 'peak RSS MiB'],
-    g.builds.map((b) => [b.label, String(b.build.segments ?? '–'), `${int(b.build.chunksPerSec)} (${int(b.build.chunksPerCpuSec)})`, (b.build.totalMs / 1000).toFixed(1), int(b.build.peakRssMb)]),
+    g.builds.map((b) => [
+      b.label,
+      String(b.build.segments ?? '–'),
+      `${int(b.build.chunksPerSec)} (${int(b.build.chunksPerCpuSec)})`,
+      (b.build.totalMs / 1000).toFixed(1),
+      int(b.build.peakRssMb),
+    ]),
   );
   const queries = table(
-    ['index', 'ask p50 / p95 / p99 ms', 'HNSW recall@10 at ask\'s ef', 'cold start s', 'RSS MiB after load'],
+    ['index', 'ask p50 / p95 / p99 ms', "HNSW recall@10 at ask's ef", 'cold start s', 'RSS MiB after load'],
     g.queries.map((q) => {
       const r = own(q);
       const cs = q.query.coldStart;
-      return [q.label, `${ms(q.query.ask.latency.p50)} / ${ms(q.query.ask.latency.p95)} / ${ms(q.query.ask.latency.p99)}`, r ? pct(r.recallAt10) : '–', cs ? (cs.processMs / 1000).toFixed(2) : '–', int(q.query.memory.rssAfterLoadMb)];
+      return [
+        q.label,
+        `${ms(q.query.ask.latency.p50)} / ${ms(q.query.ask.latency.p95)} / ${ms(q.query.ask.latency.p99)}`,
+        r ? pct(r.recallAt10) : '–',
+        cs ? (cs.processMs / 1000).toFixed(2) : '–',
+        int(q.query.memory.rssAfterLoadMb),
+      ];
     }),
   );
   const [addS, addMb] = updateCell(g.add);
   const [removeS, removeMb] = updateCell(g.remove);
-  const updates = table(['update', 'wall s, median (each run)', 'extra RSS MiB, median (each run)', 'segments after'], [
-    ['add one report', addS, addMb, String(g.add[g.add.length - 1]?.segments ?? '–')],
-    ['remove it', removeS, removeMb, String(g.remove[g.remove.length - 1]?.segments ?? '–')],
-  ]);
+  const updates = table(
+    ['update', 'wall s, median (each run)', 'extra RSS MiB, median (each run)', 'segments after'],
+    [
+      ['add one report', addS, addMb, String(g.add[g.add.length - 1]?.segments ?? '–')],
+      ['remove it', removeS, removeMb, String(g.remove[g.remove.length - 1]?.segments ?? '–')],
+    ],
+  );
   const one = g.queries.find((q) => q.segments === 1);
   const ten = g.queries.find((q) => q.segments === 10);
   const fastest = Math.max(...g.builds.map((b) => b.build.chunksPerSec));
   const ratio = one && ten ? ten.query.ask.latency.p95 / one.query.ask.latency.p95 : NaN;
-  const recalls = g.queries.map(own).filter((r) => r !== undefined).map((r) => r.recallAt10);
+  const recalls = g.queries
+    .map(own)
+    .filter((r) => r !== undefined)
+    .map((r) => r.recallAt10);
   const colds = g.queries.map((q) => q.query.coldStart?.processMs).filter((x): x is number => x !== undefined);
   const addMed = median(g.add.map((u) => u.ms));
   const addMem = median(g.add.map((u) => u.extraRssMb));
   const removeMed = median(g.remove.map((u) => u.ms));
   const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
-  const targets = table(['target', 'measured', 'met'], [
-    ['add one report < 2 s and < 300 MB extra', `${(addMed / 1000).toFixed(2)} s, ${int(addMem)} MiB`, yes(addMed < 2000 && addMem < 300)],
-    ['remove one report < 1 s', `${(removeMed / 1000).toFixed(2)} s`, yes(removeMed < 1000)],
-    ['full build ≥ 2,000 chunks/s', `${int(fastest)} chunks/s`, yes(fastest >= 2000)],
-    ['ask p95 with ten segments within 1.3x of one', `${ratio.toFixed(2)}x`, yes(ratio <= 1.3)],
-    ['HNSW recall@10 ≥ 0.985', recalls.map(pct).join(' / '), yes(recalls.length > 0 && recalls.every((r) => r >= 0.985))],
-    ['cold start < 1 s', colds.map((c) => (c / 1000).toFixed(2)).join(' / ') + ' s', yes(colds.length > 0 && colds.every((c) => c < 1000))],
-  ]);
+  const targets = table(
+    ['target', 'measured', 'met'],
+    [
+      [
+        'add one report < 2 s and < 300 MB extra',
+        `${(addMed / 1000).toFixed(2)} s, ${int(addMem)} MiB`,
+        yes(addMed < 2000 && addMem < 300),
+      ],
+      ['remove one report < 1 s', `${(removeMed / 1000).toFixed(2)} s`, yes(removeMed < 1000)],
+      ['full build ≥ 2,000 chunks/s', `${int(fastest)} chunks/s`, yes(fastest >= 2000)],
+      ['ask p95 with ten segments within 1.3x of one', `${ratio.toFixed(2)}x`, yes(ratio <= 1.3)],
+      ['HNSW recall@10 ≥ 0.985', recalls.map(pct).join(' / '), yes(recalls.length > 0 && recalls.every((r) => r >= 0.985))],
+      [
+        'cold start < 1 s',
+        colds.map((c) => (c / 1000).toFixed(2)).join(' / ') + ' s',
+        yes(colds.length > 0 && colds.every((c) => c < 1000)),
+      ],
+    ],
+  );
   return [
     `## Segments at ${int(g.chunks)} chunks (${g.cores} cores)`,
     '',

@@ -70,7 +70,14 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
       writeCorpusJsonl(corpusFile, generateCorpus(sources, size, { seed: options.seed }));
       const indexDir = path.join(runDir, `index-${size}`);
       hooks.progress(`[${size}] building`);
-      const built = await runWorker({ kind: 'build', inputs: [corpusFile], outDir: indexDir, embedder: options.embedder, modelsDir: hooks.modelsDir, hnsw: options.hnsw });
+      const built = await runWorker({
+        kind: 'build',
+        inputs: [corpusFile],
+        outDir: indexDir,
+        embedder: options.embedder,
+        modelsDir: hooks.modelsDir,
+        hnsw: options.hnsw,
+      });
       embedderId = built.embedderId;
       hooks.progress(`[${size}] built ${built.chunks} chunks in ${(built.build.totalMs / 1000).toFixed(1)} s; querying`);
       const { query } = await runWorker({
@@ -112,10 +119,24 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
       for (const [i, set] of QA_SETS.entries()) {
         const indexDir = path.join(runDir, `index-${set}`);
         hooks.progress(`[${set}] building`);
-        const built = await runWorker({ kind: 'build', inputs: [corpusPath(options.dataDir, set)], outDir: indexDir, embedder: options.embedder, modelsDir: hooks.modelsDir, hnsw: options.hnsw });
+        const built = await runWorker({
+          kind: 'build',
+          inputs: [corpusPath(options.dataDir, set)],
+          outDir: indexDir,
+          embedder: options.embedder,
+          modelsDir: hooks.modelsDir,
+          hnsw: options.hnsw,
+        });
         const questions = spread(qa[i], options.qaLimit).map(toQuestion);
         hooks.progress(`[${set}] asking ${questions.length} questions`);
-        const { query } = await runWorker({ kind: 'query', indexDir, modelsDir: hooks.modelsDir, questions, efValues: [], scoreQuality: true });
+        const { query } = await runWorker({
+          kind: 'query',
+          indexDir,
+          modelsDir: hooks.modelsDir,
+          questions,
+          efValues: [],
+          scoreQuality: true,
+        });
         quality.push({ set, documents: sources[i].length, build: built.build, query });
       }
     }
@@ -125,7 +146,17 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
 
   machine.loadAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const { dataDir: _d, outDir: _o, workDir: _w, ...shown } = options;
-  return { machine, command: hooks.command, options: shown, embedderId, sizes, quality, segments, finishedAt: new Date().toISOString(), wallMs: performance.now() - started };
+  return {
+    machine,
+    command: hooks.command,
+    options: shown,
+    embedderId,
+    sizes,
+    quality,
+    segments,
+    finishedAt: new Date().toISOString(),
+    wallMs: performance.now() - started,
+  };
 }
 
 /** RESULTS.md: the report under a header naming the command and pointing at the analysis. */
@@ -141,7 +172,8 @@ export function writeOutputs(result: BenchResult, options: BenchOptions, report:
   mkdirSync(options.outDir, { recursive: true });
   const file = path.join(options.outDir, `${result.finishedAt.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2));
-  if (options.writeResults) writeFileSync(path.join(PROJECT_ROOT, 'bench', 'RESULTS.md'), resultsMarkdown(report, result.command ?? 'npm run bench'));
+  if (options.writeResults)
+    writeFileSync(path.join(PROJECT_ROOT, 'bench', 'RESULTS.md'), resultsMarkdown(report, result.command ?? 'npm run bench'));
   return file;
 }
 
@@ -163,7 +195,11 @@ async function main(): Promise<void> {
   try {
     const args = process.argv.slice(2).join(' ');
     const command = `npm run bench${args ? ` -- ${args}` : ''}`;
-    const result = await runBench(options, { modelsDir, command, progress: (m) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`) });
+    const result = await runBench(options, {
+      modelsDir,
+      command,
+      progress: (m) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`),
+    });
     const report = renderReport(result);
     const file = writeOutputs(result, options, report);
     console.log(report);

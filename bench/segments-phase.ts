@@ -30,7 +30,14 @@ export interface SegmentsPhaseInput {
 }
 
 function update(u: UpdateOutcome): UpdateMeasurement {
-  return { ms: u.ms, extraRssMb: u.peakRssMb - u.rssBeforeMb, peakRssMb: u.peakRssMb, added: u.added, deleted: u.deleted, segments: u.segments };
+  return {
+    ms: u.ms,
+    extraRssMb: u.peakRssMb - u.rssBeforeMb,
+    peakRssMb: u.peakRssMb,
+    added: u.added,
+    deleted: u.deleted,
+    segments: u.segments,
+  };
 }
 
 export async function runSegmentsPhase(p: SegmentsPhaseInput): Promise<SegmentsResult> {
@@ -43,7 +50,11 @@ export async function runSegmentsPhase(p: SegmentsPhaseInput): Promise<SegmentsR
   const ten = path.join(p.runDir, 'index-ten-segments');
   p.progress('[segments] building ten segments');
   // Ten segments built on one worker a core, not merged afterwards (the policy would merge a tier of ten).
-  builds.push({ label: `ten segments (${cores} workers)`, workers: cores, build: (await runWorker({ ...job, outDir: ten, segments: 10, parallelMinChunks: 1, merge: false })).build });
+  builds.push({
+    label: `ten segments (${cores} workers)`,
+    workers: cores,
+    build: (await runWorker({ ...job, outDir: ten, segments: 10, parallelMinChunks: 1, merge: false })).build,
+  });
 
   const queries: SegmentsResult['queries'] = [];
   for (const [label, indexDir, segments] of [
@@ -51,7 +62,16 @@ export async function runSegmentsPhase(p: SegmentsPhaseInput): Promise<SegmentsR
     ['ten segments', ten, 10],
   ] as const) {
     p.progress(`[segments] asking over ${label}`);
-    const { query } = await runWorker({ kind: 'query', indexDir, modelsDir: p.modelsDir, questions: p.questions, efValues: p.efValues, scoreQuality: false, maxSlowQueries: 100, peerMaxChunks: 0 });
+    const { query } = await runWorker({
+      kind: 'query',
+      indexDir,
+      modelsDir: p.modelsDir,
+      questions: p.questions,
+      efValues: p.efValues,
+      scoreQuality: false,
+      maxSlowQueries: 100,
+      peerMaxChunks: 0,
+    });
     queries.push({ label, segments, query });
   }
 
@@ -61,9 +81,29 @@ export async function runSegmentsPhase(p: SegmentsPhaseInput): Promise<SegmentsR
   const remove: UpdateMeasurement[] = [];
   for (let i = 0; i < p.repeats; i++) {
     p.progress(`[segments] adding one report (${i + 1}/${p.repeats})`);
-    add.push(update(await runWorker({ kind: 'update', inputs: [p.corpusFile, extraFile], outDir: p.defaultBuild.outDir, embedder: p.embedder, modelsDir: p.modelsDir })));
+    add.push(
+      update(
+        await runWorker({
+          kind: 'update',
+          inputs: [p.corpusFile, extraFile],
+          outDir: p.defaultBuild.outDir,
+          embedder: p.embedder,
+          modelsDir: p.modelsDir,
+        }),
+      ),
+    );
     p.progress(`[segments] removing it (${i + 1}/${p.repeats})`);
-    remove.push(update(await runWorker({ kind: 'update', inputs: [p.corpusFile], outDir: p.defaultBuild.outDir, embedder: p.embedder, modelsDir: p.modelsDir })));
+    remove.push(
+      update(
+        await runWorker({
+          kind: 'update',
+          inputs: [p.corpusFile],
+          outDir: p.defaultBuild.outDir,
+          embedder: p.embedder,
+          modelsDir: p.modelsDir,
+        }),
+      ),
+    );
   }
   return { requestedChunks: p.requestedChunks, chunks: p.defaultBuild.outcome.chunks, cores, builds, queries, add, remove };
 }

@@ -14,7 +14,12 @@ async function runBuild(job: BuildJob): Promise<WorkerOutcome> {
   const { createEmbedder } = await import('../src/index/embedders/select.ts');
   const { buildBenchIndex } = await import('./build-phase.ts');
   const { embedder } = await createEmbedder(job.embedder, { modelsDir: job.modelsDir });
-  const { result, chunks, articles } = await buildBenchIndex(job.inputs, job.outDir, embedder, job.hnsw, { workers: job.workers, parallelMinChunks: job.parallelMinChunks, segments: job.segments, merge: job.merge });
+  const { result, chunks, articles } = await buildBenchIndex(job.inputs, job.outDir, embedder, job.hnsw, {
+    workers: job.workers,
+    parallelMinChunks: job.parallelMinChunks,
+    segments: job.segments,
+    merge: job.merge,
+  });
   return { kind: 'build', build: result, chunks, articles, embedderId: embedder.id };
 }
 
@@ -28,7 +33,16 @@ async function runUpdate(job: UpdateJob): Promise<WorkerOutcome> {
   const started = performance.now();
   const s = await buildIndex({ inputs: job.inputs, outDir: job.outDir, embedder });
   const ms = performance.now() - started;
-  return { kind: 'update', ms, rssBeforeMb, peakRssMb: peakRssMb(), added: s.update.added, deleted: s.update.deleted, segments: s.update.segments, merges: s.update.merges.length };
+  return {
+    kind: 'update',
+    ms,
+    rssBeforeMb,
+    peakRssMb: peakRssMb(),
+    added: s.update.added,
+    deleted: s.update.deleted,
+    segments: s.update.segments,
+    merges: s.update.merges.length,
+  };
 }
 
 async function runQuery(job: QueryJob): Promise<WorkerOutcome> {

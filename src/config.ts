@@ -14,7 +14,12 @@ const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20
 const idList = z
   .string()
   .default('')
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(snowflake));
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
@@ -33,21 +38,39 @@ const schema = z.object({
   BAOXUN_ANSWER_IN_THREAD: bool,
   RATE_LIMIT_QUESTIONS: positiveInt(5),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(60),
-  BAOXUN_INDEX_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'index')),
-  BAOXUN_REPORTS_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'reports')),
-  BAOXUN_MODELS_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'models')),
-  BAOXUN_FEEDBACK_LOG: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'feedback', 'feedback.jsonl')),
+  BAOXUN_INDEX_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, 'data', 'index')),
+  BAOXUN_REPORTS_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, 'data', 'reports')),
+  BAOXUN_MODELS_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, 'data', 'models')),
+  BAOXUN_FEEDBACK_LOG: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, 'data', 'feedback', 'feedback.jsonl')),
   /** `auto` (a local model if present, else built-in), `builtin`, or a model id such as Xenova/bge-small-zh-v1.5. */
   BAOXUN_EMBEDDER: z.string().min(1).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Watch the reports folder while running and update the index after changes. */
   BAOXUN_WATCH: bool,
   BAOXUN_WATCH_DEBOUNCE_MS: positiveInt(2000),
-  BAOXUN_STATUS_FILE: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'status.json')),
+  BAOXUN_STATUS_FILE: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, 'data', 'status.json')),
   BAOXUN_STATUS_INTERVAL_SECONDS: positiveInt(15),
   /** `npm run health` fails when the status file or the last heartbeat is older than this. */
   BAOXUN_HEALTH_MAX_AGE_SECONDS: positiveInt(120),
-  BAOXUN_QUESTION_LOG: z.string().min(1).default(path.join(PROJECT_ROOT, 'data', 'logs', 'questions.jsonl')),
+  BAOXUN_QUESTION_LOG: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, 'data', 'logs', 'questions.jsonl')),
   /** Also log each question's text (otherwise only ids, latency and outcome). */
   BAOXUN_LOG_QUESTIONS: bool,
   /** Largest report file /reindex accepts as an attachment. */

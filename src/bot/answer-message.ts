@@ -31,7 +31,12 @@ export function answerButtons(answer: Answer, feedbackKey: string): ButtonRow[] 
       type: ComponentType.ActionRow,
       components: [
         { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: feedbackButtonId('up', feedbackKey), emoji: { name: '👍' } },
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: feedbackButtonId('down', feedbackKey), emoji: { name: '👎' } },
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Secondary,
+          custom_id: feedbackButtonId('down', feedbackKey),
+          emoji: { name: '👎' },
+        },
       ],
     },
   ];

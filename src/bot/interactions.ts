@@ -2,7 +2,13 @@
  * Routes interactions: slash commands and their autocomplete to the command registry, buttons to
  * article pages and feedback. No failure escapes: the user gets a short ephemeral message, the log the detail.
  */
-import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type Interaction, type RepliableInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type Interaction,
+  type RepliableInteraction,
+} from 'discord.js';
 import { log } from '../log.ts';
 import { QuestionError } from '../retrieval/types.ts';
 import { commands } from './commands/index.ts';

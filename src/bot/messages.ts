@@ -35,7 +35,9 @@ export function questionOf(
   config: { askChannelIds: readonly string[]; allowDMs: boolean },
 ): string | undefined {
   if (msg.authorIsBot) return undefined;
-  const addressed = msg.inGuild ? msg.mentionsBot || inAskChannel(msg, config.askChannelIds) || msg.repliesTo !== undefined : config.allowDMs;
+  const addressed = msg.inGuild
+    ? msg.mentionsBot || inAskChannel(msg, config.askChannelIds) || msg.repliesTo !== undefined
+    : config.allowDMs;
   if (!addressed) return undefined;
   return msg.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
 }
@@ -48,7 +50,10 @@ export function conversationOf(msg: Pick<MessageFacts, 'id' | 'inGuild' | 'chann
 }
 
 /** Whether the answer goes to a new thread started from the question (BAOXUN_ANSWER_IN_THREAD). Pure. */
-export function answersInThread(msg: Pick<MessageFacts, 'inGuild' | 'channelId' | 'parentId'>, config: { askChannelIds: readonly string[]; answerInThread: boolean }): boolean {
+export function answersInThread(
+  msg: Pick<MessageFacts, 'inGuild' | 'channelId' | 'parentId'>,
+  config: { askChannelIds: readonly string[]; answerInThread: boolean },
+): boolean {
   return config.answerInThread && msg.inGuild && msg.parentId === undefined && config.askChannelIds.includes(msg.channelId);
 }
 
@@ -75,13 +80,19 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   if (question === undefined) return;
   const label = `message ${message.id}`;
   if (!question) {
-    await message.reply('请在提及我的同时写下问题。 / Mention me together with a question.').catch((e) => log.warn(`${label}: could not reply`, e));
+    await message
+      .reply('请在提及我的同时写下问题。 / Mention me together with a question.')
+      .catch((e) => log.warn(`${label}: could not reply`, e));
     return;
   }
   const inThread = answersInThread(facts, { askChannelIds, answerInThread });
   // A thread started from a message has that message's id, so its follow-ups find this conversation.
   const conversation = inThread ? `thread:${message.id}` : conversationOf(facts);
-  await answerQuestion(ctx, { userId: message.author.id, text: question, conversation, label }, inThread ? threadReplies(message, question, label) : channelReplies(message, label));
+  await answerQuestion(
+    ctx,
+    { userId: message.author.id, text: question, conversation, label },
+    inThread ? threadReplies(message, question, label) : channelReplies(message, label),
+  );
 }
 
 /** Replies to the question where it was asked. */
@@ -90,7 +101,13 @@ function channelReplies(message: Message, label: string): Replies {
     start: async () => {
       if ('sendTyping' in message.channel) await message.channel.sendTyping().catch(() => undefined);
     },
-    answer: (parts) => sendParts(parts, (p) => message.reply(p), (p) => message.reply(p), label),
+    answer: (parts) =>
+      sendParts(
+        parts,
+        (p) => message.reply(p),
+        (p) => message.reply(p),
+        label,
+      ),
     notice: async (content) => void (await message.reply(content)),
   };
 }
@@ -105,7 +122,13 @@ function threadReplies(message: Message, question: string, label: string): Repli
         const thread = await message.startThread({ name: truncate(question.replace(/\s+/g, ' '), LIMITS.threadName) });
         target = {
           start: async () => void (await thread.sendTyping().catch(() => undefined)),
-          answer: (parts) => sendParts(parts, (p) => thread.send(p), (p) => thread.send(p), label),
+          answer: (parts) =>
+            sendParts(
+              parts,
+              (p) => thread.send(p),
+              (p) => thread.send(p),
+              label,
+            ),
           notice: async (content) => void (await thread.send(content)),
         };
       } catch (err) {

@@ -11,7 +11,10 @@ const HEADER_ROOM = 400;
 const PAGE_SIZE = LIMITS.embedDescription - HEADER_ROOM;
 
 export function articlePages(article: Article): string[] {
-  const meta = [article.date, article.meeting, article.subtitle].filter(Boolean).map((s) => escape(s!)).join(' · ');
+  const meta = [article.date, article.meeting, article.subtitle]
+    .filter(Boolean)
+    .map((s) => escape(s!))
+    .join(' · ');
   const pages = splitText(escape(article.body), PAGE_SIZE);
   if (pages.length === 0) pages.push('—');
   // A long subtitle must not push the first page past the description limit ("*", "*\n\n": 4 more).
@@ -45,7 +48,13 @@ export function renderArticlePage(article: Article, requested: number): ArticleP
             type: ComponentType.ActionRow,
             components: [
               { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: prev, label: '◀', disabled: page === 0 },
-              { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: next, label: '▶', disabled: page === pages.length - 1 },
+              {
+                type: ComponentType.Button,
+                style: ButtonStyle.Secondary,
+                custom_id: next,
+                label: '▶',
+                disabled: page === pages.length - 1,
+              },
             ],
           },
         ]

@@ -17,5 +17,8 @@ export const questionScope = new AsyncLocalStorage<QuestionScope>();
 
 /** Runs a Discord event's handler inside its scope. */
 export function inEventScope<T>(event: { guildId: string | null; channelId: string | null }, handler: () => T): T {
-  return questionScope.run({ source: 'discord', guildId: event.guildId ?? undefined, channelId: event.channelId ?? undefined, receivedAt: performance.now() }, handler);
+  return questionScope.run(
+    { source: 'discord', guildId: event.guildId ?? undefined, channelId: event.channelId ?? undefined, receivedAt: performance.now() },
+    handler,
+  );
 }

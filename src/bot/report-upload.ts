@@ -24,8 +24,10 @@ export interface UploadResult {
 /** Why an attachment cannot be taken, or undefined when it can. Pure. */
 export function uploadProblem(name: string, size: number, maxBytes: number): string | undefined {
   const ext = path.extname(name).toLowerCase();
-  if (!SUPPORTED_EXTENSIONS.includes(ext)) return `不支持的文件类型 / unsupported file type (${ext || 'none'}; ${SUPPORTED_EXTENSIONS.join(' ')})`;
-  if (name !== path.basename(name) || name.startsWith('.') || /[\\/\0]/.test(name) || name.length > 200) return '文件名无效 / invalid file name';
+  if (!SUPPORTED_EXTENSIONS.includes(ext))
+    return `不支持的文件类型 / unsupported file type (${ext || 'none'}; ${SUPPORTED_EXTENSIONS.join(' ')})`;
+  if (name !== path.basename(name) || name.startsWith('.') || /[\\/\0]/.test(name) || name.length > 200)
+    return '文件名无效 / invalid file name';
   if (size > maxBytes) return `文件太大 / too large (${(size / 1048576).toFixed(1)} MB > ${(maxBytes / 1048576).toFixed(0)} MB)`;
   return undefined;
 }

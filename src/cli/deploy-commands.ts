@@ -45,7 +45,10 @@ async function main(argv: string[]): Promise<number> {
   if (!config) return 2;
   try {
     const r = await deployCommands(config, { guildId: values.global ? null : values.guild, clear: values.clear });
-    const where = r.scope === 'guild' ? `to server ${values.guild ?? config.discord.guildId}` : 'globally (Discord may take up to an hour to show them)';
+    const where =
+      r.scope === 'guild'
+        ? `to server ${values.guild ?? config.discord.guildId}`
+        : 'globally (Discord may take up to an hour to show them)';
     if (values.clear) console.log(`Removed the commands registered ${where.replace(/^to /, 'on ')}.`);
     else console.log(`Registered ${r.count} commands (${r.names.map((n) => '/' + n).join(', ')}) ${where}.`);
     return 0;

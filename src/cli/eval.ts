@@ -93,7 +93,9 @@ async function main(): Promise<number> {
         items = plan.items;
         corpus = path.join(tmp, 'holdout.corpus.jsonl');
         writeFileSync(corpus, plan.keptLines.join('\n') + '\n');
-        log.info(`Held out ${plan.removed.size} documents: ${items.filter((q) => q.kind === 'holdout').length} of ${items.length} questions are about them.`);
+        log.info(
+          `Held out ${plan.removed.size} documents: ${items.filter((q) => q.kind === 'holdout').length} of ${items.length} questions are about them.`,
+        );
       }
       const { embedder, note } = await createEmbedder(args.embedder ?? 'builtin', { modelsDir: config.modelsDir });
       log.info(note);
@@ -108,7 +110,10 @@ async function main(): Promise<number> {
       const turns = await evaluateDialogues(engine, dialogues);
       if (args['show-misses']) {
         for (const t of turns) {
-          if (t.turn > 1 && !t.answered) process.stderr.write(`MISS ${t.dialogue}#${t.turn} ${t.q} → ${t.understoodAs ?? '(as asked)'} | answer: ${t.answer} | [1] ${t.first}\n`);
+          if (t.turn > 1 && !t.answered)
+            process.stderr.write(
+              `MISS ${t.dialogue}#${t.turn} ${t.q} → ${t.understoodAs ?? '(as asked)'} | answer: ${t.answer} | [1] ${t.first}\n`,
+            );
           if (t.alone?.gold) process.stderr.write(`ALONE GOLD ${t.dialogue}#${t.turn} ${t.q} | answer: ${t.alone.answer}\n`);
         }
       }
@@ -126,16 +131,26 @@ async function main(): Promise<number> {
     const outcomes = await evaluate(engine, items, (item, o, a) => {
       evidence.push(a?.explain?.evidence);
       if (args['show-misses'] && item.answers.length && !(o.inAnswer || o.inFirst)) {
-        process.stderr.write(`MISS ${item.id} ${item.q} | gold: ${item.answers[0]} | answer: ${a?.answer ?? o.error} | [1] ${a?.citations[0]?.excerpt ?? ''}\n`);
+        process.stderr.write(
+          `MISS ${item.id} ${item.q} | gold: ${item.answers[0]} | answer: ${a?.answer ?? o.error} | [1] ${a?.citations[0]?.excerpt ?? ''}\n`,
+        );
         if (a?.explain) process.stderr.write(`  evidence ${JSON.stringify(a.explain.evidence)}\n`);
         for (const e of a?.explain?.passages ?? []) {
           const mark = `${e.articleId === item.doc ? '*' : ' '}${containsGold(e.passage, item.answers) ? 'G' : ' '}`;
-          process.stderr.write(`  ${mark} ${e.score} cov ${e.coverage} ctx ${e.context} cue ${e.cue} retrieval ${e.retrievalScore} | ${e.articleId} ${e.passage.slice(0, 80)}\n`);
+          process.stderr.write(
+            `  ${mark} ${e.score} cov ${e.coverage} ctx ${e.context} cue ${e.cue} retrieval ${e.retrievalScore} | ${e.articleId} ${e.passage.slice(0, 80)}\n`,
+          );
         }
       }
-      if (args['show-misses'] && !item.answers.length && !o.abstained) process.stderr.write(`NOT ABSTAINED ${item.id} ${item.q} | ${a?.answer}\n`);
+      if (args['show-misses'] && !item.answers.length && !o.abstained)
+        process.stderr.write(`NOT ABSTAINED ${item.id} ${item.q} | ${a?.answer}\n`);
     });
-    if (args.dump) writeFileSync(args.dump, outcomes.map((o, i) => JSON.stringify({ id: items[i].id, ...o, ...(evidence[i] ? { evidence: evidence[i] } : {}) })).join('\n') + '\n');
+    if (args.dump)
+      writeFileSync(
+        args.dump,
+        outcomes.map((o, i) => JSON.stringify({ id: items[i].id, ...o, ...(evidence[i] ? { evidence: evidence[i] } : {}) })).join('\n') +
+          '\n',
+      );
     const label = args.label ?? path.basename(args.qa!).replace(/\.jsonl$/, '');
     const rows: Array<[string, ReturnType<typeof summarise>]> = [[label, summarise(outcomes)]];
     const kinds = new Map<string, QuestionOutcome[]>();
@@ -146,7 +161,9 @@ async function main(): Promise<number> {
     const held = outcomes.filter((o) => o.heldGold !== undefined);
     if (held.length && !args.json) {
       const n = held.filter((o) => o.heldGold).length;
-      process.stdout.write(`\nHeld-out questions answered anyway with their own gold (printed by another article too): ${n} of ${held.length}.\n`);
+      process.stdout.write(
+        `\nHeld-out questions answered anyway with their own gold (printed by another article too): ${n} of ${held.length}.\n`,
+      );
     }
     if (args.curve && !args.json) process.stdout.write('\n' + renderCurve(label, precisionCurve(outcomes)) + '\n');
     return 0;

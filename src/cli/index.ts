@@ -41,7 +41,10 @@ function parse(argv: string[]) {
       strict: true,
       allowPositionals: false,
     });
-    for (const [name, value] of [['--out', values.out], ['--embedder', values.embedder]] as const) {
+    for (const [name, value] of [
+      ['--out', values.out],
+      ['--embedder', values.embedder],
+    ] as const) {
       if (value !== undefined && value.trim() === '') throw new UsageError(`${name} needs a value`);
     }
     if (values.input?.some((p) => p.trim() === '')) throw new UsageError('--input needs a path');
@@ -118,8 +121,15 @@ function seconds(ms: number): string {
 }
 
 function updateLine(u: BuildSummary['update']): string {
-  const how = u.mode === 'full' ? 'Built in full' : u.mode === 'unchanged' ? 'Nothing changed' : `Updated: ${u.added} article(s) written, ${u.deleted} marked deleted`;
-  const merged = u.merges.length ? `; ${u.merges.length} merge(s) (${u.merges.reduce((n, m) => n + m.droppedChunks, 0)} deleted chunk(s) dropped)` : '';
+  const how =
+    u.mode === 'full'
+      ? 'Built in full'
+      : u.mode === 'unchanged'
+        ? 'Nothing changed'
+        : `Updated: ${u.added} article(s) written, ${u.deleted} marked deleted`;
+  const merged = u.merges.length
+    ? `; ${u.merges.length} merge(s) (${u.merges.reduce((n, m) => n + m.droppedChunks, 0)} deleted chunk(s) dropped)`
+    : '';
   return `${how}; ${u.segments} segment(s)${merged}.`;
 }
 
@@ -129,7 +139,9 @@ function formatSummary(s: BuildSummary, note: string): string {
     `  ${note}`,
     `  Reused vectors: ${s.reused} of ${s.chunks} chunk(s) (unchanged articles from the previous index).`,
     `  ${updateLine(s.update)}`,
-    `  Stages: ${Object.entries(s.stageMs).map(([k, v]) => `${k} ${v} ms`).join(', ')}.`,
+    `  Stages: ${Object.entries(s.stageMs)
+      .map(([k, v]) => `${k} ${v} ms`)
+      .join(', ')}.`,
   ];
   if (s.skipped.length) {
     lines.push(`  Skipped ${s.skipped.length} file(s):`);
@@ -184,7 +196,14 @@ async function main(argv: string[]): Promise<number> {
     const progress = args.progress === 'jsonl' ? jsonlProgressReporter() : progressReporter();
     let summary: BuildSummary;
     try {
-      summary = await buildIndex({ inputs, outDir, embedder, full: args.full === true, onProgress: (p) => progress.update(p), signal: abort.signal });
+      summary = await buildIndex({
+        inputs,
+        outDir,
+        embedder,
+        full: args.full === true,
+        onProgress: (p) => progress.update(p),
+        signal: abort.signal,
+      });
     } finally {
       progress.done();
       process.off('SIGINT', onInterrupt);
@@ -199,7 +218,14 @@ async function main(argv: string[]): Promise<number> {
           ...rest,
           articleCount: summary.articles,
           embedderNote: note,
-          articles: articleList.map((a) => ({ id: a.id, headline: a.headline, date: a.date ?? null, meeting: a.meeting ?? null, reporters: a.reporters, chunks: a.chunks })),
+          articles: articleList.map((a) => ({
+            id: a.id,
+            headline: a.headline,
+            date: a.date ?? null,
+            meeting: a.meeting ?? null,
+            reporters: a.reporters,
+            chunks: a.chunks,
+          })),
         }) + '\n',
       );
     } else {

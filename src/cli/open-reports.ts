@@ -27,7 +27,9 @@ async function build(config: Config, onProgress: (p: BuildProgress) => void): Pr
   const { embedder, note } = await createEmbedder(config.embedder, { modelsDir: config.modelsDir });
   log.info(note);
   const s = await buildIndex({ inputs: [config.reportsDir], outDir: config.indexDir, embedder, onProgress });
-  log.info(`Indexed ${s.articles} article(s) in ${s.chunks} chunk(s) from ${s.files} file(s) in ${(s.ms / 1000).toFixed(1)} s (${s.reused} chunk(s) reused).`);
+  log.info(
+    `Indexed ${s.articles} article(s) in ${s.chunks} chunk(s) from ${s.files} file(s) in ${(s.ms / 1000).toFixed(1)} s (${s.reused} chunk(s) reused).`,
+  );
 }
 
 /**
@@ -40,7 +42,9 @@ export async function updateBeforeAnswering(config: Config): Promise<void> {
   if (!resolveIndexDir(config.indexDir)) return;
   const f = await indexFreshness(config.indexDir, config.reportsDir);
   if (isCurrent(f)) return;
-  log.info(`The reports changed since the index was built (${f.known ? describeChanges(f.changes) : 'no listing in the index'}): updating it first…`);
+  log.info(
+    `The reports changed since the index was built (${f.known ? describeChanges(f.changes) : 'no listing in the index'}): updating it first…`,
+  );
   try {
     await build(config, () => undefined);
   } catch (err) {
@@ -54,7 +58,10 @@ export interface OpenOptions {
   updateFirst?: boolean;
 }
 
-export async function openReports(config: Config, opts: OpenOptions = {}): Promise<{ engine: ReportsEngine; reindex: Reindex; updater: IndexUpdater }> {
+export async function openReports(
+  config: Config,
+  opts: OpenOptions = {},
+): Promise<{ engine: ReportsEngine; reindex: Reindex; updater: IndexUpdater }> {
   const open = () => ReportsEngine.open(config.indexDir, { modelsDir: config.modelsDir });
   let engine: ReportsEngine;
   if (!resolveIndexDir(config.indexDir)) {
@@ -82,7 +89,9 @@ export async function openReports(config: Config, opts: OpenOptions = {}): Promi
       const s = await runIndexProcess(config, (p) => onProgress(describeProgress(p)));
       if (s) {
         if (s.embedderNote) log.info(s.embedderNote);
-        log.info(`Indexed ${s.articles} article(s) in ${s.chunks} chunk(s) from ${s.files} file(s) in ${(s.ms / 1000).toFixed(1)} s (${s.reused} chunk(s) reused).`);
+        log.info(
+          `Indexed ${s.articles} article(s) in ${s.chunks} chunk(s) from ${s.files} file(s) in ${(s.ms / 1000).toFixed(1)} s (${s.reused} chunk(s) reused).`,
+        );
       }
     },
     reload: () => engine.reload(),

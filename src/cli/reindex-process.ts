@@ -50,7 +50,10 @@ const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v)
 
 /** The `--json` object the index CLI printed last on stdout, or undefined if there is none. */
 export function parseOutcome(stdout: string): ChildOutcome | undefined {
-  const lines = stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const last = lines.at(-1);
   if (!last) return undefined;
   let value: unknown;
@@ -85,7 +88,10 @@ function oneLine(text: string): string {
 }
 
 /** What to run: this very Node with tsx's loader on the index CLI, configured like the caller. */
-export function indexProcessCommand(config: Config, parentEnv: NodeJS.ProcessEnv): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
+export function indexProcessCommand(
+  config: Config,
+  parentEnv: NodeJS.ProcessEnv,
+): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
   // Resolved, not `--import tsx` by name or process.execArgv: under vitest execArgv is not tsx's.
   const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const cli = fileURLToPath(new URL('./index.ts', import.meta.url));
@@ -101,7 +107,20 @@ export function indexProcessCommand(config: Config, parentEnv: NodeJS.ProcessEnv
   });
   return {
     command: process.execPath,
-    args: ['--import', tsxLoader, cli, '--input', config.reportsDir, '--out', config.indexDir, '--embedder', config.embedder, '--json', '--progress', 'jsonl'],
+    args: [
+      '--import',
+      tsxLoader,
+      cli,
+      '--input',
+      config.reportsDir,
+      '--out',
+      config.indexDir,
+      '--embedder',
+      config.embedder,
+      '--json',
+      '--progress',
+      'jsonl',
+    ],
     env,
   };
 }
@@ -138,7 +157,8 @@ export function runIndexProcess(config: Config, onProgress: (p: BuildProgress) =
         return;
       }
       if (outcome && !outcome.ok) reject(new ReindexFailedError(oneLine(outcome.error), outcome.code ?? 'FAILED'));
-      else if (signal) reject(new ReindexFailedError(`The index build was killed (${signal}); the previous index is unchanged.`, 'KILLED', signal));
+      else if (signal)
+        reject(new ReindexFailedError(`The index build was killed (${signal}); the previous index is unchanged.`, 'KILLED', signal));
       else reject(new ReindexFailedError(`The index build failed (exit code ${code}); the previous index is unchanged.`, 'FAILED'));
     });
   });

@@ -49,7 +49,10 @@ async function main(argv: string[]): Promise<number> {
   const client = await startBot(ctx);
   const status = startStatusWriter({ file: config.ops.statusFile, intervalMs: config.ops.statusIntervalMs, engine, updater, client });
   // Reports added while stopped: indexed in the background while the previous index answers.
-  void updater.updateIfStale('start-up: the reports changed since the index was built').then(() => status.touch(), () => status.touch());
+  void updater.updateIfStale('start-up: the reports changed since the index was built').then(
+    () => status.touch(),
+    () => status.touch(),
+  );
   const stopWatch = config.ops.watch ? updater.watch(config.ops.watchDebounceMs) : () => undefined;
   let stopping = false;
   const stop = (signal: string) => {

@@ -19,7 +19,13 @@ function main(argv: string[]): number {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { since: { type: 'string', default: '7d' }, until: { type: 'string' }, top: { type: 'string', default: '10' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        since: { type: 'string', default: '7d' },
+        until: { type: 'string' },
+        top: { type: 'string', default: '10' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
       strict: true,
       allowPositionals: false,
     }));

@@ -22,10 +22,22 @@ const CONTRIBUTOR_WORDS = ['特约通讯员', '通讯员', '实习生', '特約�
 const DESK_WORDS = ['责任编辑', '責任編輯', '编辑', '編輯', '校对', '校對', '美编', '美編', '版式', '审核', '審核'];
 const PHOTO_WORDS = ['摄影记者', '摄影', '图片', '攝影記者', '攝影', '圖片'];
 const OUTLET = /^\p{Script=Han}{1,10}(?:报|報|电视台|電視台|融媒体中心|融媒體中心|新闻中心|新聞中心|网|網)$/u;
-const MARKERS: Record<string, 'both' | 'photo' | 'text'> = { '文/图': 'both', '文／图': 'both', '图/文': 'both', '图': 'photo', '摄': 'photo', '文': 'text', '文/圖': 'both', '圖/文': 'both', '圖': 'photo', '攝': 'photo' };
+const MARKERS: Record<string, 'both' | 'photo' | 'text'> = {
+  '文/图': 'both',
+  '文／图': 'both',
+  '图/文': 'both',
+  图: 'photo',
+  摄: 'photo',
+  文: 'text',
+  '文/圖': 'both',
+  '圖/文': 'both',
+  圖: 'photo',
+  攝: 'photo',
+};
 const NAME = /^\p{Script=Han}{2,4}$/u;
 /** Words ending in 报 that are verbs or documents, not outlets ("会议通报 王某" is no byline). */
-const NOT_OUTLET = /(?:通[报報]|[汇匯][报報]|上[报報]|[举舉][报報]|申[报報]|填[报報]|呈[报報]|回[报報]|情[报報]|[预預][报報]|海[报報]|[电電][报報]|捷[报報])$/;
+const NOT_OUTLET =
+  /(?:通[报報]|[汇匯][报報]|上[报報]|[举舉][报報]|申[报報]|填[报報]|呈[报報]|回[报報]|情[报報]|[预預][报報]|海[报報]|[电電][报報]|捷[报報])$/;
 
 /** "／臺中報導", "/台中报道", " 报道" after the names: where and that the story was filed. */
 const REPORTED_FROM = /(?:\s*[／/]\s*\p{Script=Han}{0,8}|\s+)[报報][道導]$/u;

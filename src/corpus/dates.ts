@@ -49,7 +49,8 @@ const YEAR_DIGITS: Record<string, number> = Object.fromEntries([
  * A date in Chinese numerals (`二〇二一年一月十五日`, OCR spaces allowed): the year digit by digit, month
  * and day as numbers. Groups: year, month, day; read them with hanDate.
  */
-export const HAN_DATE = '([〇零○OoΟ一二三四五六七八九](?:\\s*[〇零○OoΟ一二三四五六七八九]){3})\\s*年\\s*([一二三四五六七八九十](?:\\s*[一二])?)\\s*月\\s*([一二三四五六七八九十廿卅](?:\\s*[一二三四五六七八九十]){0,2})\\s*日';
+export const HAN_DATE =
+  '([〇零○OoΟ一二三四五六七八九](?:\\s*[〇零○OoΟ一二三四五六七八九]){3})\\s*年\\s*([一二三四五六七八九十](?:\\s*[一二])?)\\s*月\\s*([一二三四五六七八九十廿卅](?:\\s*[一二三四五六七八九十]){0,2})\\s*日';
 
 /** The groups of a HAN_DATE match → ISO, else undefined. */
 export function hanDate(year: string, month: string, day: string): string | undefined {

@@ -36,5 +36,12 @@ export function documentFacts(body: string, givenDate?: string, dateFromText = t
     }
   }
   const eventDates = textDates(body, { issue: givenDate, articleDate: date });
-  return { lead, date, dateInferred, ...(eventDates.length ? { eventDates } : {}), meeting: readLead(lead).meeting, people: extractPeople(body) };
+  return {
+    lead,
+    date,
+    dateInferred,
+    ...(eventDates.length ? { eventDates } : {}),
+    meeting: readLead(lead).meeting,
+    people: extractPeople(body),
+  };
 }

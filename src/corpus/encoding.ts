@@ -43,7 +43,10 @@ export function decodeText(buf: Uint8Array): DecodedText {
   const big5 = iconv.decode(b, 'big5');
   const gbScore = plausibility(gb);
   const big5Score = plausibility(big5);
-  const best = gbScore >= big5Score ? { text: gb, encoding: 'gb18030' as const, score: gbScore } : { text: big5, encoding: 'big5' as const, score: big5Score };
+  const best =
+    gbScore >= big5Score
+      ? { text: gb, encoding: 'gb18030' as const, score: gbScore }
+      : { text: big5, encoding: 'big5' as const, score: big5Score };
   if (best.score < MIN_COMMON_SHARE) throw new DecodeError('undecodable text (not UTF-8, UTF-16, GB18030 or Big5)');
   return { text: best.text, encoding: best.encoding };
 }

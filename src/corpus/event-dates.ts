@@ -50,7 +50,7 @@ export function textDates(text: string, opts: TextDatesOptions = {}): string[] {
       if (iso) out.add(iso);
       return;
     }
-    out.add(anchor ? dateNear(anchor, m, d) ?? `${pad(m)}-${pad(d)}` : `${pad(m)}-${pad(d)}`);
+    out.add(anchor ? (dateNear(anchor, m, d) ?? `${pad(m)}-${pad(d)}`) : `${pad(m)}-${pad(d)}`);
   };
 
   // Every 月日 with its position, so a later bare `5日晚` can take the month in context.
@@ -106,7 +106,11 @@ export function textDates(text: string, opts: TextDatesOptions = {}): string[] {
     if (opts.issue) {
       const [y, mo] = [Number(opts.issue.slice(0, 4)), Number(opts.issue.slice(5, 7))];
       // The day nearest the issue date: `30日` in an issue of the 2nd is last month's.
-      const candidates = [isoDate(y, mo, day), mo === 1 ? isoDate(y - 1, 12, day) : isoDate(y, mo - 1, day), mo === 12 ? isoDate(y + 1, 1, day) : isoDate(y, mo + 1, day)];
+      const candidates = [
+        isoDate(y, mo, day),
+        mo === 1 ? isoDate(y - 1, 12, day) : isoDate(y, mo - 1, day),
+        mo === 12 ? isoDate(y + 1, 1, day) : isoDate(y, mo + 1, day),
+      ];
       const at0 = Date.parse(opts.issue);
       let best: string | undefined;
       for (const c of candidates) if (c && (!best || Math.abs(Date.parse(c) - at0) < Math.abs(Date.parse(best) - at0))) best = c;

@@ -78,11 +78,7 @@ export function parseTextReport(text: string, source: string, opts: TextReportOp
   return plainArticle(body, source, { title, date, markdown: opts.markdown ?? false });
 }
 
-function plainArticle(
-  text: string,
-  source: string,
-  opts: { title?: string; date?: string; markdown: boolean },
-): Article[] {
+function plainArticle(text: string, source: string, opts: { title?: string; date?: string; markdown: boolean }): Article[] {
   let lines = normaliseUnicode(text).split('\n');
   let heading: string | undefined;
   if (opts.markdown) {

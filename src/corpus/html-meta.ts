@@ -15,8 +15,16 @@ export interface HtmlMetaRow {
 export const HTML_META: readonly HtmlMetaRow[] = [
   { field: 'title', names: ['articletitle'], example: '<meta name="ArticleTitle" content="高新区召开安全生产工作会议">' },
   { field: 'title', names: ['og:title', 'twitter:title'], example: '<meta property="og:title" content="高新区召开安全生产工作会议">' },
-  { field: 'date', names: ['pubdate', 'publishdate', 'publish_date', 'publishtime'], example: '<meta name="PubDate" content="2021-03-05 10:20">' },
-  { field: 'date', names: ['article:published_time', 'datepublished', 'og:release_date', 'date', 'dc.date'], example: '<meta property="article:published_time" content="2021-03-05T10:20:00+08:00">' },
+  {
+    field: 'date',
+    names: ['pubdate', 'publishdate', 'publish_date', 'publishtime'],
+    example: '<meta name="PubDate" content="2021-03-05 10:20">',
+  },
+  {
+    field: 'date',
+    names: ['article:published_time', 'datepublished', 'og:release_date', 'date', 'dc.date'],
+    example: '<meta property="article:published_time" content="2021-03-05T10:20:00+08:00">',
+  },
   { field: 'source', names: ['contentsource', 'source', 'article:source'], example: '<meta name="ContentSource" content="高新区报">' },
   { field: 'author', names: ['author', 'article:author'], example: '<meta name="author" content="王小明">' },
 ];

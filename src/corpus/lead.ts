@@ -3,7 +3,8 @@ import { COLONS, COMMAS, SEMICOLONS, STOPS, classOf } from '../text/punctuation.
 
 const MEETING_VERB = /(?:[组組][织織]|主持)?(?:召[开開]|[举舉]行|[举舉][办辦])了?/;
 /** Nouns that end a meeting's or event's name. */
-const EVENT_NOUN = /(?:[会會][议議]|大[会會]|[会會]|[论論][坛壇]|[仪儀]式|典[礼禮]|活[动動]|培[训訓]班|[讲講]座|演[练練]|峰[会會]|沙[龙龍]|集[体體]學習|集体学习|[专專][题題]学习|[专專][题題]學習)/g;
+const EVENT_NOUN =
+  /(?:[会會][议議]|大[会會]|[会會]|[论論][坛壇]|[仪儀]式|典[礼禮]|活[动動]|培[训訓]班|[讲講]座|演[练練]|峰[会會]|沙[龙龍]|集[体體]學習|集体学习|[专專][题題]学习|[专專][题題]學習)/g;
 const CLAUSE_BREAK = classOf(COMMAS, STOPS, SEMICOLONS, COLONS, '\\n');
 const LEADING_TIME = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚间|晚|早上|中午|凌晨)?/;
 
@@ -39,7 +40,11 @@ export function readLead(lead: string): LeadFacts {
   if (name.length < 2) return {};
   let clauseStart = verb.index;
   while (clauseStart > 0 && !CLAUSE_BREAK.test(lead[clauseStart - 1])) clauseStart--;
-  const subject = lead.slice(clauseStart, verb.index).replace(LEADING_TIME, '').replace(/^本[报報][讯訊]/, '').trim();
+  const subject = lead
+    .slice(clauseStart, verb.index)
+    .replace(LEADING_TIME, '')
+    .replace(/^本[报報][讯訊]/, '')
+    .trim();
   return { meeting: name, clause: `${subject}${verb[0].replace(/了$/, '')}${name}` };
 }
 
@@ -47,7 +52,11 @@ export function readLead(lead: string): LeadFacts {
 export function deriveHeadline(lead: string): string {
   const facts = readLead(lead);
   if (facts.clause) return facts.clause;
-  const clauses = lead.replace(LEADING_TIME, '').replace(/^[，,]/, '').split(CLAUSE_BREAK).filter((c) => c.trim() !== '');
+  const clauses = lead
+    .replace(LEADING_TIME, '')
+    .replace(/^[，,]/, '')
+    .split(CLAUSE_BREAK)
+    .filter((c) => c.trim() !== '');
   let out = '';
   for (const c of clauses) {
     if (out.length >= 8) break;

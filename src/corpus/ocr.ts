@@ -87,9 +87,12 @@ export async function ocrPdfPage(pdf: string, page: number, opts: OcrOptions): P
     try {
       const base = path.join(dir, 'page');
       try {
-        await run('pdftoppm', ['-r', String(SCAN_DPI), '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdf, base], { timeout: OCR_TIMEOUT_MS });
+        await run('pdftoppm', ['-r', String(SCAN_DPI), '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), pdf, base], {
+          timeout: OCR_TIMEOUT_MS,
+        });
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new OcrError('RENDER_MISSING', `rendering a scanned PDF page needs pdftoppm: apt-get install ${RENDER_PACKAGE}`);
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+          throw new OcrError('RENDER_MISSING', `rendering a scanned PDF page needs pdftoppm: apt-get install ${RENDER_PACKAGE}`);
         throw new OcrError('RENDER_FAILED', `the page could not be rendered for OCR (${(err as Error).message.split('\n')[0]})`);
       }
       return await ocrImage(`${base}.png`, { key: opts.key });

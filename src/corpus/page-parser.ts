@@ -213,7 +213,11 @@ function segment(printed: string[]): { segments: Segment[]; slots: HeadlineSlot[
     let afterCredit: string[] = [];
     if (last >= 0) {
       let first = last;
-      while (first - 1 >= from && (isBylineLine(lines[first - 1]) || (lines[first - 1].trim() === '' && first - 2 >= from && isBylineLine(lines[first - 2])))) first--;
+      while (
+        first - 1 >= from &&
+        (isBylineLine(lines[first - 1]) || (lines[first - 1].trim() === '' && first - 2 >= from && isBylineLine(lines[first - 2])))
+      )
+        first--;
       for (let i = first; i <= last; i++) if (lines[i].trim() !== '') byline.push(lines[i]);
       if (next !== undefined) {
         // Between two articles, what follows a byline is printed above the next one: never this body.
@@ -302,7 +306,11 @@ function trimHeadlineParagraphs(lines: string[], from: number, to: number, out: 
 
 /** The default article-id prefix: the source's file name without its extension. */
 export function idPrefixOf(source: string): string {
-  return source.replace(/\\/g, '/').split('/').pop()!.replace(/\.[^.]+$/, '');
+  return source
+    .replace(/\\/g, '/')
+    .split('/')
+    .pop()!
+    .replace(/\.[^.]+$/, '');
 }
 
 /** True when the text ends a sentence (closing quotes and brackets after the mark are allowed). */
@@ -332,7 +340,10 @@ export function joinLines(lines: string[]): string {
     blank = false;
   }
   if (current !== '') paragraphs.push(current);
-  return paragraphs.map((p) => tightenSpacing(p).trim()).filter(Boolean).join('\n');
+  return paragraphs
+    .map((p) => tightenSpacing(p).trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** Latin words broken at a line end get their space back; a hyphen at the break is a split word. */

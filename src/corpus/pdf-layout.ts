@@ -92,7 +92,14 @@ export function layoutPage(pieces: TextPiece[]): PageLayout {
     flushHeading();
     out.push('');
   });
-  return { text: out.join('\n').replace(/\n{3,}/g, '\n\n').trim(), headlines, ...(header ? { header } : {}) };
+  return {
+    text: out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+    headlines,
+    ...(header ? { header } : {}),
+  };
 }
 
 /** The size most of the page's characters are set in. */

@@ -12,19 +12,102 @@ import { COMPOUND_SURNAMES, SURNAME_LED_WORDS, SURNAMES, UNIT_ENDINGS } from './
 import { rolePattern, roleWords } from '../text/vocabulary/roles.ts';
 import { OFFICE_WORDS } from '../text/vocabulary/offices.ts';
 
-
 /** Surname characters that far more often start an ordinary word right after a title (`书记安排部署`, `主任在会上`). */
-const NOT_NAME_START = new Set('和及在等的对为是也要一会与同以就于向到从被把将都又还并时所有由但全应成来能国区党市县省主出参讲强提指表传安部带率作代分先说认听调检督赴各'.split(''));
+const NOT_NAME_START = new Set(
+  '和及在等的对为是也要一会与同以就于向到从被把将都又还并时所有由但全应成来能国区党市县省主出参讲强提指表传安部带率作代分先说认听调检督赴各'.split(
+    '',
+  ),
+);
 
 /** Words that begin right after a name: a two-character name is followed by one of these. */
 const AFTER_NAME = [
-  '主持', '出席', '参加', '参会', '讲话', '强调', '要求', '提出', '指出', '表示', '传达', '安排', '部署', '同志', '代表', '介绍',
-  '宣读', '通报', '带领', '陪同', '一行', '认为', '致辞', '发言', '总结', '听取', '调研', '检查', '督导', '分别', '先后', '作了',
-  '出席', '參加', '參會', '講話', '強調', '要求', '提出', '指出', '表示', '傳達', '安排', '部署', '介紹', '帶領', '陪同', '致辭', '發言', '總結', '聽取', '對', '與', '為', '說', '率', '到',
-  '对', '在', '等', '和', '及', '与', '就', '向', '为', '说', '率', '到', '赴', '也', '还', '并', '是', '、',
+  '主持',
+  '出席',
+  '参加',
+  '参会',
+  '讲话',
+  '强调',
+  '要求',
+  '提出',
+  '指出',
+  '表示',
+  '传达',
+  '安排',
+  '部署',
+  '同志',
+  '代表',
+  '介绍',
+  '宣读',
+  '通报',
+  '带领',
+  '陪同',
+  '一行',
+  '认为',
+  '致辞',
+  '发言',
+  '总结',
+  '听取',
+  '调研',
+  '检查',
+  '督导',
+  '分别',
+  '先后',
+  '作了',
+  '出席',
+  '參加',
+  '參會',
+  '講話',
+  '強調',
+  '要求',
+  '提出',
+  '指出',
+  '表示',
+  '傳達',
+  '安排',
+  '部署',
+  '介紹',
+  '帶領',
+  '陪同',
+  '致辭',
+  '發言',
+  '總結',
+  '聽取',
+  '對',
+  '與',
+  '為',
+  '說',
+  '率',
+  '到',
+  '对',
+  '在',
+  '等',
+  '和',
+  '及',
+  '与',
+  '就',
+  '向',
+  '为',
+  '说',
+  '率',
+  '到',
+  '赴',
+  '也',
+  '还',
+  '并',
+  '是',
+  '、',
   // 作交流发言, 作辅导报告; 带队检查.
-  '作', '带队', '帶隊',
-  '汇报', '匯報', '报告', '報告', '宣讀', '指示', '均', '亦',
+  '作',
+  '带队',
+  '帶隊',
+  '汇报',
+  '匯報',
+  '报告',
+  '報告',
+  '宣讀',
+  '指示',
+  '均',
+  '亦',
 ];
 
 /**
@@ -36,13 +119,17 @@ const WEAK_VERBS = roleWords('bare-name-twice');
 const ADVERBS = '也又还還都亦均再先';
 
 /** A printed office word that is also a verb after a name (王新亭代表党工委): a title only after these. */
-const DELEGATE_TITLE = /(?:人大|党|黨|职工|職工|群众|群眾|居民|村民|学生|學生|企业|企業|家长|家長|教师|教師|会员|會員|党员|黨員|青年|妇女|婦女|工会|工會)代表$/;
+const DELEGATE_TITLE =
+  /(?:人大|党|黨|职工|職工|群众|群眾|居民|村民|学生|學生|企业|企業|家长|家長|教师|教師|会员|會員|党员|黨員|青年|妇女|婦女|工会|工會)代表$/;
 
 /** A roster line: `出席会议：A、B、C。`, `列席：…`, `参加会议的有A、B`. */
 const ROSTER = /(?:出席|列席|参加|參加)(?:会议|會議|人员|人員|领导|領導)?(?:[：:]|的(?:领导|領導)?有(?![关關])[：:]?)/g;
 
 /** The roles a clause after a name can give, in the order a person's roles are listed. */
-const ROLE_PATTERNS: Array<[PersonRole, RegExp]> = (['chaired', 'spoke', 'attended', 'relayed'] as const).map((role) => [role, rolePattern('clause', role)]);
+const ROLE_PATTERNS: Array<[PersonRole, RegExp]> = (['chaired', 'spoke', 'attended', 'relayed'] as const).map((role) => [
+  role,
+  rolePattern('clause', role),
+]);
 
 const CLAUSE_END = classOf(COMMAS, STOPS, SEMICOLONS, '\\n');
 const SENTENCE_END = SENTENCE_BREAK;
@@ -137,7 +224,10 @@ function findRosters(text: string): Roster[] {
 /** `张红军主持会议`, `会议由张红军主持`: a bare name that starts a clause and runs straight into a role verb. */
 function findUntitledBeforeVerb(text: string): Mention[] {
   const out: Mention[] = [];
-  for (const [verbs, once] of [[STRONG_VERBS, true], [WEAK_VERBS, false]] as const) {
+  for (const [verbs, once] of [
+    [STRONG_VERBS, true],
+    [WEAK_VERBS, false],
+  ] as const) {
     for (const verb of verbs) {
       for (let v = text.indexOf(verb); v >= 0; v = text.indexOf(verb, v + 1)) {
         // 刘鼎也参加: the name ends before an adverb that stands between it and the verb.
@@ -197,7 +287,6 @@ function findTitled(text: string): Mention[] {
   return out;
 }
 
-
 function startsAfterWord(text: string, i: number): boolean {
   return i >= text.length || !isHan(text[i]) || AFTER_NAME.some((w) => text.startsWith(w, i));
 }
@@ -233,6 +322,9 @@ function titleBefore(text: string, nameStart: number): string {
   while (parts.length > 0 && OFFICE_WORDS.some((w) => parts[parts.length - 1].endsWith(w))) kept.unshift(parts.pop() ?? '');
   return kept
     .join('、')
-    .replace(/^(?:(?:会上|會上|会中|會中|会议|會議)?(?:由|经|經|请|請|邀请|邀請)|会上|會上|会中|會中|在|及|和|与|與|以及|并|並|同时|同時)/, '')
+    .replace(
+      /^(?:(?:会上|會上|会中|會中|会议|會議)?(?:由|经|經|请|請|邀请|邀請)|会上|會上|会中|會中|在|及|和|与|與|以及|并|並|同时|同時)/,
+      '',
+    )
     .trim();
 }

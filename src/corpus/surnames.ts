@@ -1,5 +1,25 @@
 /** Common Chinese surnames (simplified and traditional), for telling a printed title from the name after it. */
-export const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐', '歐陽', '諸葛', '東方', '長孫', '司馬'];
+export const COMPOUND_SURNAMES = [
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '令狐',
+  '歐陽',
+  '諸葛',
+  '東方',
+  '長孫',
+  '司馬',
+];
 
 export const SURNAMES = new Set(
   (
@@ -24,4 +44,6 @@ export const SURNAME_LED_WORDS = new Set(
 );
 
 /** Last characters of an office or place (公安局, 高新区): a roster item ending in one is not a person. */
-export const UNIT_ENDINGS = new Set('区县市省镇乡村局处办委部院所站队厅司组室科课校馆社团厂場场街園园會会區縣鄉鎮處辦組隊廳館團廠'.split(''));
+export const UNIT_ENDINGS = new Set(
+  '区县市省镇乡村局处办委部院所站队厅司组室科课校馆社团厂場场街園园會会區縣鄉鎮處辦組隊廳館團廠'.split(''),
+);

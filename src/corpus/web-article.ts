@@ -59,7 +59,10 @@ export function webArticles(web: WebText, source: string, meta: WebArticleMeta):
       lines[0] = lines[0].slice(opening![0].length);
     }
     closingCredit(lines, credits);
-    const body = lines.map(tightenSpacing).filter((l) => l !== '').join('\n');
+    const body = lines
+      .map(tightenSpacing)
+      .filter((l) => l !== '')
+      .join('\n');
     if (body === '') continue;
     const lead = leadSentence(body);
     const byline = parseByline(credits);
@@ -110,13 +113,19 @@ function listItems(lines: string[]): Array<{ title?: string; lines: string[] }> 
     const line = lines[k].trim();
     if (line === '') continue;
     const afterBlank = k > 0 && lines[k - 1].trim() === '';
-    const next = lines.slice(k + 1).find((l) => l.trim() !== '')?.trim() ?? '';
+    const next =
+      lines
+        .slice(k + 1)
+        .find((l) => l.trim() !== '')
+        ?.trim() ?? '';
     if (afterBlank && /[。！？]$/.test(previous) && HEADLINE_SHAPE.test(line) && /[。，,]/.test(next)) heads.push(k);
     previous = line;
   }
   if (heads.length + 1 < MIN_LIST_ITEMS) return undefined;
   const items = [{ lines: lines.slice(0, heads[0]) }];
-  heads.forEach((h, j) => items.push({ title: lines[h].trim(), lines: lines.slice(h + 1, heads[j + 1] ?? lines.length) } as { title?: string; lines: string[] }));
+  heads.forEach((h, j) =>
+    items.push({ title: lines[h].trim(), lines: lines.slice(h + 1, heads[j + 1] ?? lines.length) } as { title?: string; lines: string[] }),
+  );
   return items;
 }
 
@@ -165,7 +174,12 @@ function readCredit(text: string): string | undefined {
   return names.length > 0 ? `记者 ${names.join(' ')}` : undefined;
 }
 
-function articleDate(lead: string, body: string, pageDate: string | undefined, pageYear: number | undefined): { date?: string; dateInferred: boolean } {
+function articleDate(
+  lead: string,
+  body: string,
+  pageDate: string | undefined,
+  pageYear: number | undefined,
+): { date?: string; dateInferred: boolean } {
   const md = findMonthDay(lead) ?? findMonthDay(body);
   if (!md) return { date: pageDate, dateInferred: false };
   if (md.year) return { date: isoDate(md.year, md.month, md.day), dateInferred: false };

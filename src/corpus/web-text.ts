@@ -39,53 +39,196 @@ export interface WebFurnitureRow {
 }
 
 const NAV_WORDS = [
-  '移动端应用', '移動端應用', '政务微信', '政務微信', '政务微博', '政務微博', '智能问答', '智能問答', '登录', '登錄', '注册', '註冊',
-  '登录个人中心', '個人中心', '个人中心', '无障碍', '無障礙', '无障碍浏览', '長者模式', '长者模式', '网站地图', '網站地圖', '返回顶部',
-  '返回頂部', '返回首页', '返回首頁', '返回列表', '打印', '打印本页', '打印本頁', '【打印】', '关闭', '關閉', '关闭窗口', '關閉窗口',
-  '【关闭】', '【關閉】', '收藏', '加入收藏', '展开详细', '展開詳細', '展开全文', '展開全文', '阅读全文', '閱讀全文', '查看原文', '语音阅读',
-  '語音閱讀', '语音播报', '語音播報', '繁体', '繁體', '简体', '簡體',
+  '移动端应用',
+  '移動端應用',
+  '政务微信',
+  '政務微信',
+  '政务微博',
+  '政務微博',
+  '智能问答',
+  '智能問答',
+  '登录',
+  '登錄',
+  '注册',
+  '註冊',
+  '登录个人中心',
+  '個人中心',
+  '个人中心',
+  '无障碍',
+  '無障礙',
+  '无障碍浏览',
+  '長者模式',
+  '长者模式',
+  '网站地图',
+  '網站地圖',
+  '返回顶部',
+  '返回頂部',
+  '返回首页',
+  '返回首頁',
+  '返回列表',
+  '打印',
+  '打印本页',
+  '打印本頁',
+  '【打印】',
+  '关闭',
+  '關閉',
+  '关闭窗口',
+  '關閉窗口',
+  '【关闭】',
+  '【關閉】',
+  '收藏',
+  '加入收藏',
+  '展开详细',
+  '展開詳細',
+  '展开全文',
+  '展開全文',
+  '阅读全文',
+  '閱讀全文',
+  '查看原文',
+  '语音阅读',
+  '語音閱讀',
+  '语音播报',
+  '語音播報',
+  '繁体',
+  '繁體',
+  '简体',
+  '簡體',
 ];
 
 /** Whole-line shapes of page furniture. Order matters only for the kind reported; a line is furniture if any row matches. */
 export const WEB_FURNITURE: readonly WebFurnitureRow[] = [
-  { kind: 'nav', where: 'anywhere', pattern: /^(?:跳到主要[内內]容[区區]?[块塊]?|跳[过過]?[导導]航|跳至主要[内內]容|skip to (?:main )?content)$/i, example: '跳到主要內容區塊' },
+  {
+    kind: 'nav',
+    where: 'anywhere',
+    pattern: /^(?:跳到主要[内內]容[区區]?[块塊]?|跳[过過]?[导導]航|跳至主要[内內]容|skip to (?:main )?content)$/i,
+    example: '跳到主要內容區塊',
+  },
   { kind: 'nav', where: 'anywhere', pattern: new RegExp(`^(?:${NAV_WORDS.join('|')})$`), example: '政务微博' },
   { kind: 'nav', where: 'anywhere', pattern: /^[显顯]示模式\s*[:：]/, example: '顯示模式: 網格 列表' },
   { kind: 'nav', where: 'anywhere', pattern: /^[【[]?\s*字\s*[体體号號]\s*[:：]?\s*[大中小\s]+[】\]]?$/, example: '【字体：大 中 小】' },
   { kind: 'nav', where: 'anywhere', pattern: /^[|｜\s\-—_=*]+$/, example: '||||' },
-  { kind: 'nav', where: 'anywhere', pattern: /^---+\s*[|｜]?$|^(?:[日一二三四五六]\s*[|｜]\s*){7}$/, example: '日 | 一 | 二 | 三 | 四 | 五 | 六 |' },
-  { kind: 'nav', where: 'anywhere', pattern: /^[|｜]?\s*\d*\s*上一版\s*\d*\s*\d*\s*下一版\s*\d*\s*[|｜]?$/, example: '| 上一版2 4下一版 |' },
-  { kind: 'nav', where: 'head', pattern: /^\p{Script=Han}{2,24}(?:门户网站|門戶網站|入口网站|入口網站|官方网站|官方網站|门户网|門戶網)$/u, example: '某某市人民政府门户网站' },
-  { kind: 'breadcrumb', where: 'anywhere', pattern: /^(?:您?(?:当前|當前|现在|現在|目前)?(?:的)?(?:所在)?位置\s*[:：])/, example: '您当前的位置:首页 >>政务公开 >>内容' },
-  { kind: 'breadcrumb', where: 'anywhere', pattern: /^(?:首页|首頁|主页|主頁|网站首页|網站首頁)\s*(?:>>?|›|»|→|\/|＞)/, example: '首页 > 新闻中心 > 本地要闻' },
+  {
+    kind: 'nav',
+    where: 'anywhere',
+    pattern: /^---+\s*[|｜]?$|^(?:[日一二三四五六]\s*[|｜]\s*){7}$/,
+    example: '日 | 一 | 二 | 三 | 四 | 五 | 六 |',
+  },
+  {
+    kind: 'nav',
+    where: 'anywhere',
+    pattern: /^[|｜]?\s*\d*\s*上一版\s*\d*\s*\d*\s*下一版\s*\d*\s*[|｜]?$/,
+    example: '| 上一版2 4下一版 |',
+  },
+  {
+    kind: 'nav',
+    where: 'head',
+    pattern: /^\p{Script=Han}{2,24}(?:门户网站|門戶網站|入口网站|入口網站|官方网站|官方網站|门户网|門戶網)$/u,
+    example: '某某市人民政府门户网站',
+  },
+  {
+    kind: 'breadcrumb',
+    where: 'anywhere',
+    pattern: /^(?:您?(?:当前|當前|现在|現在|目前)?(?:的)?(?:所在)?位置\s*[:：])/,
+    example: '您当前的位置:首页 >>政务公开 >>内容',
+  },
+  {
+    kind: 'breadcrumb',
+    where: 'anywhere',
+    pattern: /^(?:首页|首頁|主页|主頁|网站首页|網站首頁)\s*(?:>>?|›|»|→|\/|＞)/,
+    example: '首页 > 新闻中心 > 本地要闻',
+  },
   { kind: 'page', where: 'anywhere', pattern: /^第\s*[A-Za-z]?\d{1,3}\s*版\s*[:：]/, example: '第A03版:要闻' },
   { kind: 'page', where: 'anywhere', pattern: /^\d{1,6}\s*期\s*[/／]\s*第\s*[A-Za-z]?\d{1,3}\s*版/, example: '2046 期 / 第2版:2' },
-  { kind: 'page', where: 'anywhere', pattern: /^[一二三四五六七八九十\d]{1,3}\s*版\s*[:：].{0,40}$/, example: '三版:要闻总第1500期 >2016-03-01编印' },
-  { kind: 'page', where: 'anywhere', pattern: /^[（(]\s*(?:下转|下轉|上接|转|轉|接)\s*第?\s*[A-Za-z]?\d{1,3}\s*版\s*[)）]$/, example: '(下转A2版)' },
-  { kind: 'page', where: 'anywhere', pattern: /enpproperty\s*-->$/, example: '2023-05-06 1 1 某某日报 content_1001.html 1 3 某某会议召开 /enpproperty-->' },
-  { kind: 'date', where: 'anywhere', pattern: /^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})\s*(?:(?:星期|周|週)[一二三四五六日天])?\s*(?:\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?$/, example: '2012年01月05日14:47' },
+  {
+    kind: 'page',
+    where: 'anywhere',
+    pattern: /^[一二三四五六七八九十\d]{1,3}\s*版\s*[:：].{0,40}$/,
+    example: '三版:要闻总第1500期 >2016-03-01编印',
+  },
+  {
+    kind: 'page',
+    where: 'anywhere',
+    pattern: /^[（(]\s*(?:下转|下轉|上接|转|轉|接)\s*第?\s*[A-Za-z]?\d{1,3}\s*版\s*[)）]$/,
+    example: '(下转A2版)',
+  },
+  {
+    kind: 'page',
+    where: 'anywhere',
+    pattern: /enpproperty\s*-->$/,
+    example: '2023-05-06 1 1 某某日报 content_1001.html 1 3 某某会议召开 /enpproperty-->',
+  },
+  {
+    kind: 'date',
+    where: 'anywhere',
+    pattern:
+      /^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})\s*(?:(?:星期|周|週)[一二三四五六日天])?\s*(?:\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?$/,
+    example: '2012年01月05日14:47',
+  },
   { kind: 'author', where: 'head', pattern: /^[■□▲◆]\s*\S.{0,30}$/, example: '■本报记者 王小明' },
   { kind: 'photo', where: 'anywhere', pattern: /^!\[[^\]]*\]\([^)]*\)$/, example: '![](/upload/2013/02/a1b2c3.jpg)' },
   { kind: 'photo', where: 'anywhere', pattern: /^(?:[\w.-]+\.(?:jpe?g|png|gif|webp|bmp)\s*)+$/i, example: 'IMG_20230512_0931.jpg' },
-  { kind: 'photo', where: 'anywhere', pattern: /^(?:[A-Z][A-Z0-9]*(?:_[A-Za-z0-9]+)+(?:\(\d+\))?\s*)+$/, example: 'DSC_0312_MEET(1) DSC_0312_MEET(2)' },
-  { kind: 'photo', where: 'anywhere', pattern: /^(\S.{3,60}?)\s*1(?:\s+\1\s*\d{1,2})+$/, example: '社区志愿者派发物资 1 社区志愿者派发物资 2' },
+  {
+    kind: 'photo',
+    where: 'anywhere',
+    pattern: /^(?:[A-Z][A-Z0-9]*(?:_[A-Za-z0-9]+)+(?:\(\d+\))?\s*)+$/,
+    example: 'DSC_0312_MEET(1) DSC_0312_MEET(2)',
+  },
+  {
+    kind: 'photo',
+    where: 'anywhere',
+    pattern: /^(\S.{3,60}?)\s*1(?:\s+\1\s*\d{1,2})+$/,
+    example: '社区志愿者派发物资 1 社区志愿者派发物资 2',
+  },
   { kind: 'photo', where: 'anywhere', pattern: /^(?:放大[图圖]片|点击[查看]*大[图圖]|點擊[查看]*大[圖图])$/, example: '放大圖片' },
-  { kind: 'photo', where: 'anywhere', pattern: /^.{0,30}(?:图片来源|圖片來源)\s*[:：]\s*\S{1,24}$/, example: '开幕式现场 图片来源:某某新闻中心' },
-  { kind: 'photo', where: 'head', pattern: /^.{0,30}\s(?:记者|記者)?\s*\p{Script=Han}{2,4}\s*[摄攝]$/u, example: '新建成的社区广场 记者 李明 摄' },
+  {
+    kind: 'photo',
+    where: 'anywhere',
+    pattern: /^.{0,30}(?:图片来源|圖片來源)\s*[:：]\s*\S{1,24}$/,
+    example: '开幕式现场 图片来源:某某新闻中心',
+  },
+  {
+    kind: 'photo',
+    where: 'head',
+    pattern: /^.{0,30}\s(?:记者|記者)?\s*\p{Script=Han}{2,4}\s*[摄攝]$/u,
+    example: '新建成的社区广场 记者 李明 摄',
+  },
   { kind: 'share', where: 'anywhere', pattern: /^(?:分享到|分享至|转发到|轉發到|分享)\s*[:：]?.{0,20}$/, example: '分享到：' },
-  { kind: 'share', where: 'anywhere', pattern: /^.{0,16}(?:点个赞|點個讚|点赞|點讚|转载是一种动力|轉載是一種動力|分享是一种美德|分享是一種美德|扫一扫|掃一掃|扫描二维码|掃描二維碼|打赏|打賞).{0,16}$/, example: '文章不错,点个赞再走呗!' },
-  { kind: 'copyright', where: 'anywhere', pattern: /(?:版[权權](?:声明|聲明)|版[权權]所有|Copyright|©|All rights reserved)/i, example: '版权声明 @ 某某网 网站版权所有 |' },
-  { kind: 'copyright', where: 'anywhere', pattern: /版[权權].{0,6}[属屬歸归].{0,24}所有.{0,80}(?:未[经經](?:授[权權]|许可|許可)|不得[转轉]载)/, example: '凡本报记者署名文字、图片，版权均属某某晚报社所有，未经授权不得转载。' },
+  {
+    kind: 'share',
+    where: 'anywhere',
+    pattern:
+      /^.{0,16}(?:点个赞|點個讚|点赞|點讚|转载是一种动力|轉載是一種動力|分享是一种美德|分享是一種美德|扫一扫|掃一掃|扫描二维码|掃描二維碼|打赏|打賞).{0,16}$/,
+    example: '文章不错,点个赞再走呗!',
+  },
+  {
+    kind: 'copyright',
+    where: 'anywhere',
+    pattern: /(?:版[权權](?:声明|聲明)|版[权權]所有|Copyright|©|All rights reserved)/i,
+    example: '版权声明 @ 某某网 网站版权所有 |',
+  },
+  {
+    kind: 'copyright',
+    where: 'anywhere',
+    pattern: /版[权權].{0,6}[属屬歸归].{0,24}所有.{0,80}(?:未[经經](?:授[权權]|许可|許可)|不得[转轉]载)/,
+    example: '凡本报记者署名文字、图片，版权均属某某晚报社所有，未经授权不得转载。',
+  },
   { kind: 'copyright', where: 'anywhere', pattern: /^[（(]此件(?:公开发布|公開發布|不予公开|依申请公开)[)）]$/, example: '(此件公开发布)' },
   { kind: 'title', where: 'anywhere', pattern: /^[（(]\s*原[标標][题題]\s*[:：].{1,60}[)）]$/, example: '(原标题:某某街道举行签约仪式)' },
   {
     kind: 'recommendation',
     where: 'anywhere',
     cut: true,
-    pattern: /^(?:相关新闻|相關新聞|新闻推荐|新聞推薦|相关阅读|相關閱讀|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|相关文章|相關文章|热点推荐|熱點推薦|猜你喜欢|猜你喜歡|更多新闻|更多新聞|相关链接|相關鏈接|相關連結)\s*[:：]?$/,
+    pattern:
+      /^(?:相关新闻|相關新聞|新闻推荐|新聞推薦|相关阅读|相關閱讀|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|相关文章|相關文章|热点推荐|熱點推薦|猜你喜欢|猜你喜歡|更多新闻|更多新聞|相关链接|相關鏈接|相關連結)\s*[:：]?$/,
     example: '新闻推荐',
   },
-  { kind: 'recommendation', where: 'anywhere', cut: true, pattern: /^\d*\s*(?:上一篇|下一篇|上一条|下一条|上一條|下一條|上一則|下一則)/, example: '3上一篇 下一篇4 |' },
+  {
+    kind: 'recommendation',
+    where: 'anywhere',
+    cut: true,
+    pattern: /^\d*\s*(?:上一篇|下一篇|上一条|下一条|上一條|下一條|上一則|下一則)/,
+    example: '3上一篇 下一篇4 |',
+  },
 ];
 
 export type WebLabelField = 'title' | 'date' | 'source' | 'author' | 'photographer' | 'editor' | 'views' | 'page' | 'nav';
@@ -103,26 +246,127 @@ export const WEB_LABELS: readonly WebLabelRow[] = [
   {
     field: 'date',
     where: 'anywhere',
-    labels: ['发布时间', '發佈時間', '發布時間', '发表时间', '發表時間', '发布日期', '發佈日期', '發布日期', '刊发日期', '刊發日期', '上版日期', '出版日期', '更新时间', '更新時間', '内容更新时间', '內容更新時間', '发稿时间', '發稿時間'],
+    labels: [
+      '发布时间',
+      '發佈時間',
+      '發布時間',
+      '发表时间',
+      '發表時間',
+      '发布日期',
+      '發佈日期',
+      '發布日期',
+      '刊发日期',
+      '刊發日期',
+      '上版日期',
+      '出版日期',
+      '更新时间',
+      '更新時間',
+      '内容更新时间',
+      '內容更新時間',
+      '发稿时间',
+      '發稿時間',
+    ],
     example: '发布时间：2021-03-05 10:20:31',
   },
   { field: 'date', where: 'head', labels: ['时间', '時間', '日期'], example: '时间:2021年3月5日' },
-  { field: 'source', where: 'anywhere', labels: ['来源', '來源', '来自', '來自', '信息来源', '資訊來源', '资料来源', '資料來源', '文章来源', '文章來源', '稿件来源', '稿源', '出处', '出處'], example: '来源：某某日报' },
-  { field: 'author', where: 'anywhere', labels: ['作者', '撰稿', '撰文', '记者', '記者', '通讯员', '通訊員', '供稿'], example: '作者:王小明 李 华' },
+  {
+    field: 'source',
+    where: 'anywhere',
+    labels: [
+      '来源',
+      '來源',
+      '来自',
+      '來自',
+      '信息来源',
+      '資訊來源',
+      '资料来源',
+      '資料來源',
+      '文章来源',
+      '文章來源',
+      '稿件来源',
+      '稿源',
+      '出处',
+      '出處',
+    ],
+    example: '来源：某某日报',
+  },
+  {
+    field: 'author',
+    where: 'anywhere',
+    labels: ['作者', '撰稿', '撰文', '记者', '記者', '通讯员', '通訊員', '供稿'],
+    example: '作者:王小明 李 华',
+  },
   { field: 'photographer', where: 'anywhere', labels: ['摄影', '攝影'], example: '摄影：刘强' },
   {
     field: 'editor',
     where: 'anywhere',
-    labels: ['责任编辑', '責任編輯', '值班编辑', '值班編輯', '编辑', '編輯', '责编', '責編', '审核', '審核', '审校', '審校', '校对', '校對', '签发', '簽發', '终审', '終審', '初审', '初審', '复审', '複審', '美编', '美編', '发布人', '發佈人', '录入', '錄入'],
+    labels: [
+      '责任编辑',
+      '責任編輯',
+      '值班编辑',
+      '值班編輯',
+      '编辑',
+      '編輯',
+      '责编',
+      '責編',
+      '审核',
+      '審核',
+      '审校',
+      '審校',
+      '校对',
+      '校對',
+      '签发',
+      '簽發',
+      '终审',
+      '終審',
+      '初审',
+      '初審',
+      '复审',
+      '複審',
+      '美编',
+      '美編',
+      '发布人',
+      '發佈人',
+      '录入',
+      '錄入',
+    ],
     example: '编辑:张三  审核:李四',
   },
   {
     field: 'views',
     where: 'anywhere',
-    labels: ['浏览次数', '瀏覽次數', '阅读次数', '閱讀次數', '点击数', '點擊數', '点击量', '點擊量', '点击次数', '點擊次數', '浏览量', '瀏覽量', '阅读量', '閱讀量', '访问量', '訪問量', '阅读', '閱讀', '浏览', '瀏覽', '点击', '點擊'],
+    labels: [
+      '浏览次数',
+      '瀏覽次數',
+      '阅读次数',
+      '閱讀次數',
+      '点击数',
+      '點擊數',
+      '点击量',
+      '點擊量',
+      '点击次数',
+      '點擊次數',
+      '浏览量',
+      '瀏覽量',
+      '阅读量',
+      '閱讀量',
+      '访问量',
+      '訪問量',
+      '阅读',
+      '閱讀',
+      '浏览',
+      '瀏覽',
+      '点击',
+      '點擊',
+    ],
     example: '浏览次数：1024',
   },
-  { field: 'nav', where: 'anywhere', labels: ['字号', '字號', '字体', '字體', '语音阅读', '語音閱讀', '打印', '新闻报料', '新聞報料', '报料电话', '報料電話'], example: '字号：大 中 小' },
+  {
+    field: 'nav',
+    where: 'anywhere',
+    labels: ['字号', '字號', '字体', '字體', '语音阅读', '語音閱讀', '打印', '新闻报料', '新聞報料', '报料电话', '報料電話'],
+    example: '字号：大 中 小',
+  },
   { field: 'page', where: 'anywhere', labels: ['版次', '版面', '版号', '版號', '期号', '期號'], example: '版次:03' },
   { field: 'title', where: 'anywhere', labels: ['标题', '標題', '原标题', '原標題'], example: '标题：某某镇召开安全生产会议' },
 ];
@@ -136,7 +380,10 @@ export interface LabelledValue {
 /** A publication stamp: a date with an optional time before or after it (`19:37 2026-02-15 HKT`). */
 const TIME = String.raw`\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?`;
 const DAY = String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`;
-const STAMP = new RegExp(String.raw`^(?:${TIME}\s*)?${DAY}\s*(?:(?:星期|周|週)[一二三四五六日天])?\s*(?:${TIME})?\s*(?:HKT|CST|GMT[+-]?\d*|UTC[+-]?\d*)?$`, 'i');
+const STAMP = new RegExp(
+  String.raw`^(?:${TIME}\s*)?${DAY}\s*(?:(?:星期|周|週)[一二三四五六日天])?\s*(?:${TIME})?\s*(?:HKT|CST|GMT[+-]?\d*|UTC[+-]?\d*)?$`,
+  'i',
+);
 const STAMP_AT_START = new RegExp(String.raw`^${DAY}\s*(?:${TIME})?\s*`);
 const STAMP_AT_END = new RegExp(String.raw`${DAY}\s*(?:${TIME})?$`);
 const DAY_ANYWHERE = new RegExp(String.raw`(?<!\d)${DAY}`);
@@ -241,7 +488,19 @@ function labelledKind(values: LabelledValue[]): WebFurnitureKind {
 }
 
 /** Kinds that only web pages print (an OCR'd newspaper page can print a date or a desk credit too). */
-const WEB_ONLY: ReadonlySet<WebFurnitureKind> = new Set(['source', 'author', 'views', 'breadcrumb', 'share', 'nav', 'page', 'photo', 'copyright', 'recommendation', 'title']);
+const WEB_ONLY: ReadonlySet<WebFurnitureKind> = new Set([
+  'source',
+  'author',
+  'views',
+  'breadcrumb',
+  'share',
+  'nav',
+  'page',
+  'photo',
+  'copyright',
+  'recommendation',
+  'title',
+]);
 
 export interface WebText {
   /** The headline printed at the top (or by a 标题： line). */
@@ -316,7 +575,8 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
     if (webOnly) result.evidence++;
     if (webOnly && match.labelled) result.labelled = true;
     for (const v of match.labelled ?? []) {
-      if (v.field === 'date') offerDate(stampDate(v.value), v.label === '' ? RANK_STAMP : /更新/.test(v.label) ? RANK_UPDATED : RANK_PUBLISHED);
+      if (v.field === 'date')
+        offerDate(stampDate(v.value), v.label === '' ? RANK_STAMP : /更新/.test(v.label) ? RANK_UPDATED : RANK_PUBLISHED);
       else if (v.field === 'source' && v.value) result.source ??= v.value;
       else if (v.field === 'title' && v.value) result.title ??= v.value;
       else if (v.field === 'author' || v.field === 'photographer') {
@@ -327,7 +587,8 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
         else if (names.length > 0) result.credits.push(`摄影 ${names.join(' ')}`);
       }
     }
-    if (!match.labelled && (match.kind === 'page' || match.kind === 'date')) offerDate(dayIn(line), TIME_OF_DAY.test(line) ? RANK_STAMP : RANK_OTHER);
+    if (!match.labelled && (match.kind === 'page' || match.kind === 'date'))
+      offerDate(dayIn(line), TIME_OF_DAY.test(line) ? RANK_STAMP : RANK_OTHER);
     if (!match.labelled && match.kind === 'author') {
       const credit = creditLine(line.replace(/^\s*[■□▲◆]\s*/, ''));
       if (credit) result.credits.push(credit);
@@ -361,13 +622,32 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
     const short = !SENTENCE_MARKS.test(line) && !/^[（(【[]?本[报報網网][讯訊]/.test(line);
     // A headline cut over short lines (`市十七届` / `人大五次会议` / …) starts with a short one.
     const next = raw[i + 1]?.trim() ?? '';
-    const cutHeadline = line.length <= MAX_TITLE_PART && next !== '' && next.length <= MAX_TITLE_PART && !SENTENCE_MARKS.test(next) && !classifyWebLine(next, 'head');
-    if (opts.findTitle && title === undefined && short && (line.length >= MIN_TITLE || cutHeadline) && line.length <= MAX_TITLE && !result.title) {
+    const cutHeadline =
+      line.length <= MAX_TITLE_PART &&
+      next !== '' &&
+      next.length <= MAX_TITLE_PART &&
+      !SENTENCE_MARKS.test(next) &&
+      !classifyWebLine(next, 'head');
+    if (
+      opts.findTitle &&
+      title === undefined &&
+      short &&
+      (line.length >= MIN_TITLE || cutHeadline) &&
+      line.length <= MAX_TITLE &&
+      !result.title
+    ) {
       title = [line];
       titleEnd = i;
       continue;
     }
-    if (title && !sawLabel && short && titleEnd === i - 1 && line.length <= MAX_TITLE_PART && title.every((p) => p.length <= MAX_TITLE_PART)) {
+    if (
+      title &&
+      !sawLabel &&
+      short &&
+      titleEnd === i - 1 &&
+      line.length <= MAX_TITLE_PART &&
+      title.every((p) => p.length <= MAX_TITLE_PART)
+    ) {
       title.push(line);
       titleEnd = i;
       continue;
@@ -398,7 +678,10 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
 
 /** `王 原` is one name printed spaced; `廖洋 刘玉连` two names. A lone character joins the next one. */
 export function spacedNames(value: string): string[] {
-  const parts = value.trim().split(/\s+/).filter((p) => /^\p{Script=Han}{1,4}$/u.test(p));
+  const parts = value
+    .trim()
+    .split(/\s+/)
+    .filter((p) => /^\p{Script=Han}{1,4}$/u.test(p));
   if (parts.length === 0 || parts.length !== value.trim().split(/\s+/).length) return [];
   const names: string[] = [];
   for (let k = 0; k < parts.length; k++) {
@@ -418,7 +701,10 @@ const SPACED_ROLE = /(通\s讯\s员|通\s訊\s員|记\s者|記\s者|摄\s影|攝
  * `(孙丹/文 余琛/摄)`, `(郎家 摄影报道)`.
  */
 export function creditLine(line: string): string | undefined {
-  let s = line.trim().replace(/^[■□▲◆]\s*/, '').replace(/^[（(]\s*(.*?)\s*[)）]$/, '$1');
+  let s = line
+    .trim()
+    .replace(/^[■□▲◆]\s*/, '')
+    .replace(/^[（(]\s*(.*?)\s*[)）]$/, '$1');
   s = s.replace(SPACED_ROLE, (m) => m.replace(/\s/g, ''));
   s = s.replace(/^(?:\p{Script=Han}{0,6}?)(?:融媒体记者|融媒記者|融媒记者|全媒体记者|全媒體記者)/u, '记者 ');
   s = s.replace(/\s*[/／]\s*([文图圖摄攝])(?=\s|$)/g, ' $1').replace(/\s*[摄攝]影[报報][道導]$/, ' 摄');

@@ -37,7 +37,13 @@ export function readDialogues(file: string): Dialogue[] {
       if (!Array.isArray(turns) || turns.length < 2 || turns.some((t) => typeof t?.q !== 'string' || !Array.isArray(t.answers))) {
         throw new Error(`${file}:${i + 1}: needs "turns": at least two {"q","answers"}`);
       }
-      return [{ id: String(v.id ?? i + 1), ...(v.kind ? { kind: String(v.kind) } : {}), turns: turns.map((t) => ({ q: t.q, answers: t.answers.map(String) })) }];
+      return [
+        {
+          id: String(v.id ?? i + 1),
+          ...(v.kind ? { kind: String(v.kind) } : {}),
+          turns: turns.map((t) => ({ q: t.q, answers: t.answers.map(String) })),
+        },
+      ];
     });
 }
 
@@ -55,7 +61,8 @@ export interface TurnOutcome {
   alone?: { rewritten: boolean; gold: boolean; answer: string };
 }
 
-const hit = (a: Answer, gold: readonly string[]) => !a.abstained && (containsGold(a.answer, gold) || containsGold(a.citations[0]?.excerpt ?? '', gold));
+const hit = (a: Answer, gold: readonly string[]) =>
+  !a.abstained && (containsGold(a.answer, gold) || containsGold(a.citations[0]?.excerpt ?? '', gold));
 
 export async function evaluateDialogues(reports: ReportsService, dialogues: readonly Dialogue[]): Promise<TurnOutcome[]> {
   const out: TurnOutcome[] = [];
@@ -116,6 +123,9 @@ export function renderDialogueTable(rows: ReadonlyArray<[string, DialogueSummary
   return [
     '| set | dialogues | follow-ups | follow-ups answered | openers answered | alone: rewritten | alone: gold by own words |',
     '|---|---:|---:|---:|---:|---:|---:|',
-    ...rows.map(([l, s]) => `| ${l} | ${s.dialogues} | ${s.followUps} | ${pct(s.answered)} | ${pct(s.openers)} | ${s.aloneRewritten} | ${s.aloneGold} |`),
+    ...rows.map(
+      ([l, s]) =>
+        `| ${l} | ${s.dialogues} | ${s.followUps} | ${pct(s.answered)} | ${pct(s.openers)} | ${s.aloneRewritten} | ${s.aloneGold} |`,
+    ),
   ].join('\n');
 }

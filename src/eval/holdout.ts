@@ -46,7 +46,9 @@ export function planHoldout(corpusJsonl: string, items: readonly QaItem[], every
   return {
     keptLines: docs.filter((d) => !removed.has(d.id)).map((d) => d.line),
     removed,
-    items: items.map((q) => (q.doc !== undefined && removed.has(q.doc) ? { ...q, answers: [], heldAnswers: q.answers, kind: 'holdout' } : q)),
+    items: items.map((q) =>
+      q.doc !== undefined && removed.has(q.doc) ? { ...q, answers: [], heldAnswers: q.answers, kind: 'holdout' } : q,
+    ),
   };
 }
 

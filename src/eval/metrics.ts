@@ -80,10 +80,16 @@ export function summarise(outcomes: readonly QuestionOutcome[]): Summary {
     first: share(ans, (o) => o.inFirst),
     answerOrFirst: share(ans, (o) => o.inAnswer || o.inFirst),
     top3: share(ans, (o) => o.inTop3),
-    docFirst: share(ans.filter((o) => o.docFirst !== undefined), (o) => o.docFirst === true),
+    docFirst: share(
+      ans.filter((o) => o.docFirst !== undefined),
+      (o) => o.docFirst === true,
+    ),
     falseAbstention: share(ans, (o) => o.abstained),
     abstention: share(neg, (o) => o.abstained),
-    heldGold: share(neg.filter((o) => o.heldGold !== undefined), (o) => o.heldGold === true),
+    heldGold: share(
+      neg.filter((o) => o.heldGold !== undefined),
+      (o) => o.heldGold === true,
+    ),
     p50: percentile(ms, 50),
     p95: percentile(ms, 95),
     errors: outcomes.filter((o) => o.error).length,

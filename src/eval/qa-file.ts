@@ -26,7 +26,13 @@ export function readQaFile(file: string): QaItem[] {
         throw new Error(`${file}:${i + 1}: not valid JSON`);
       }
       if (typeof v.q !== 'string' || !Array.isArray(v.answers)) throw new Error(`${file}:${i + 1}: needs "q" and "answers"`);
-      items.push({ id: String(v.id ?? i + 1), q: v.q, answers: v.answers.map(String), ...(v.kind ? { kind: String(v.kind) } : {}), ...(v.doc ? { doc: String(v.doc) } : {}) });
+      items.push({
+        id: String(v.id ?? i + 1),
+        q: v.q,
+        answers: v.answers.map(String),
+        ...(v.kind ? { kind: String(v.kind) } : {}),
+        ...(v.doc ? { doc: String(v.doc) } : {}),
+      });
     });
   return items;
 }

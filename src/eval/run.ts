@@ -17,7 +17,13 @@ export function judge(item: QaItem, a: Answer, ms: number): QuestionOutcome {
     ...(item.doc && answerable ? { docFirst: cites[0]?.articleId === item.doc } : {}),
     ms,
     // Another article may print a held-out question's answer too: that answer is not wrong.
-    ...(item.heldAnswers ? { heldGold: !a.abstained && (containsGold(a.answer, item.heldAnswers) || (cites.length > 0 && containsGold(cites[0].excerpt, item.heldAnswers))) } : {}),
+    ...(item.heldAnswers
+      ? {
+          heldGold:
+            !a.abstained &&
+            (containsGold(a.answer, item.heldAnswers) || (cites.length > 0 && containsGold(cites[0].excerpt, item.heldAnswers))),
+        }
+      : {}),
     ...(a.support ? { coverage: a.support.coverage, missing: a.support.missing } : {}),
   };
 }
@@ -37,7 +43,16 @@ export async function evaluate(
       outcome = judge(item, answer, performance.now() - t);
     } catch (err) {
       const answerable = item.answers.length > 0;
-      outcome = { answerable, abstained: false, inAnswer: false, inFirst: false, inTop3: false, ms: performance.now() - t, error: (err as Error).message, ...(item.kind ? { kind: item.kind } : {}) };
+      outcome = {
+        answerable,
+        abstained: false,
+        inAnswer: false,
+        inFirst: false,
+        inTop3: false,
+        ms: performance.now() - t,
+        error: (err as Error).message,
+        ...(item.kind ? { kind: item.kind } : {}),
+      };
     }
     out.push(outcome);
     onEach?.(item, outcome, answer);

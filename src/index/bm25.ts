@@ -228,7 +228,10 @@ export class Bm25Index {
     // Arrays are views into the file buffer when it is 4-aligned (a file read whole is), else
     // copies: at 100,000 chunks a copy would hold ~120 MB twice while loading.
     const aligned = buf.byteOffset % 4 === 0;
-    const view = <T extends Uint32Array | Uint16Array>(Ctor: { new (b: ArrayBufferLike, o: number, n: number): T; new (n: number): T; BYTES_PER_ELEMENT: number }, count: number): T => {
+    const view = <T extends Uint32Array | Uint16Array>(
+      Ctor: { new (b: ArrayBufferLike, o: number, n: number): T; new (n: number): T; BYTES_PER_ELEMENT: number },
+      count: number,
+    ): T => {
       const bytes = count * Ctor.BYTES_PER_ELEMENT;
       need(bytes);
       let out: T;
@@ -262,12 +265,7 @@ export function lowerBound(arr: Uint32Array, from: number, to: number, value: nu
 }
 
 /** The k best of `candidates` by score (ties: lower number first), skipping those `filter` rejects. */
-export function topK(
-  candidates: ArrayLike<number>,
-  scores: ArrayLike<number>,
-  k: number,
-  filter?: (doc: number) => boolean,
-): ChunkHit[] {
+export function topK(candidates: ArrayLike<number>, scores: ArrayLike<number>, k: number, filter?: (doc: number) => boolean): ChunkHit[] {
   // A small sorted buffer: k is tiny (tens) next to the candidate count.
   const best: ChunkHit[] = [];
   for (let c = 0; c < candidates.length; c++) {

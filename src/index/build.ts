@@ -150,7 +150,15 @@ function readPrevious(outDir: string, embedder: Embedder): PreviousIndex | undef
     const vectorsByHash = new Map<string, { segment: string; first: number; count: number }>();
     for (const seg of manifest.segments) {
       const rows = JSON.parse(readVerified(real, segmentFile(seg.id, VECTOR_ROWS_FILE), manifest).toString('utf8')) as ArticleRows[];
-      checkSegment(real, manifest, seg, rows.length, rows.reduce((n, r) => n + r.count, 0), cache, checked);
+      checkSegment(
+        real,
+        manifest,
+        seg,
+        rows.length,
+        rows.reduce((n, r) => n + r.count, 0),
+        cache,
+        checked,
+      );
       const deleted = new Set(manifest.deleted[seg.id] ?? []);
       const list: LiveArticle[] = [];
       rows.forEach((row, position) => {
@@ -163,7 +171,8 @@ function readPrevious(outDir: string, embedder: Embedder): PreviousIndex | undef
       bySegment.set(seg.id, list);
     }
     const sources = new Map<string, SourceFile>();
-    if (manifest.files[SOURCES_FILE]) for (const f of JSON.parse(readVerified(real, SOURCES_FILE, manifest).toString('utf8')) as SourceFile[]) sources.set(f.file, f);
+    if (manifest.files[SOURCES_FILE])
+      for (const f of JSON.parse(readVerified(real, SOURCES_FILE, manifest).toString('utf8')) as SourceFile[]) sources.set(f.file, f);
     return { real, manifest, live, bySegment, sources, vectorsByHash, checked };
   } catch (err) {
     // An unreadable or older index is not updated but replaced by a full build.
@@ -227,15 +236,22 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       unchanged: keep
         ? (file, size, mtimeMs) => {
             const known = keep.sources.get(file);
-            return known && known.size === size && known.mtimeMs === mtimeMs && known.ids.every((id) => keep.live.has(id)) ? known : undefined;
+            return known && known.size === size && known.mtimeMs === mtimeMs && known.ids.every((id) => keep.live.has(id))
+              ? known
+              : undefined;
           }
         : undefined,
     });
     endStage('read');
     const unread = new Set(corpus.sources.filter((f) => f.unchanged).flatMap((f) => f.ids));
     if (corpus.articles.length === 0 && unread.size === 0) {
-      const why = corpus.skipped.length ? ` (${corpus.skipped.length} file(s) skipped: ${corpus.skipped.map((s) => `${s.path}: ${s.reason}`).join('; ')})` : '';
-      throw new IndexBuildError('NO_ARTICLES', `No articles found in ${opts.inputs.join(', ')}${why}; the existing index, if any, is unchanged.`);
+      const why = corpus.skipped.length
+        ? ` (${corpus.skipped.length} file(s) skipped: ${corpus.skipped.map((s) => `${s.path}: ${s.reason}`).join('; ')})`
+        : '';
+      throw new IndexBuildError(
+        'NO_ARTICLES',
+        `No articles found in ${opts.inputs.join(', ')}${why}; the existing index, if any, is unchanged.`,
+      );
     }
     throwIfAborted(signal);
 
@@ -278,7 +294,13 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
         const survivors = keep.bySegment.get(seg.id)!.filter((l) => !removedSet.has(l));
         if (!survivors.length) continue;
         keptSegments.push(seg);
-        const gone = [...(keep.manifest.deleted[seg.id] ?? []), ...keep.bySegment.get(seg.id)!.filter((l) => removedSet.has(l)).map((l) => l.position)];
+        const gone = [
+          ...(keep.manifest.deleted[seg.id] ?? []),
+          ...keep.bySegment
+            .get(seg.id)!
+            .filter((l) => removedSet.has(l))
+            .map((l) => l.position),
+        ];
         if (gone.length) deleted[seg.id] = gone.sort((a, b) => a - b);
         for (const l of survivors) {
           const i = current.get(l.row.articleId);
@@ -342,7 +364,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       );
       if (out.length !== ids.length) throw new Error(`the embedder returned ${out.length} vectors for ${ids.length} texts`);
       ids.forEach((c, j) => {
-        if (out[j].length !== embedder.dim) throw new Error(`the embedder returned a vector of dimension ${out[j].length}, expected ${embedder.dim}`);
+        if (out[j].length !== embedder.dim)
+          throw new Error(`the embedder returned a vector of dimension ${out[j].length}, expected ${embedder.dim}`);
         vectors.set(out[j], c * embedder.dim);
       });
       onProgress?.({ stage: 'embed', done: Math.min(i + batch, pending.length), total: pending.length });
@@ -359,7 +382,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       skipped: corpus.skipped,
       reused,
       // The live articles read in this run (files passed over as unchanged are not read).
-      articleList: liveArticles.flatMap((a, i) => (a ? [{ id: a.id, headline: a.headline, date: a.date, meeting: a.meeting, reporters: a.reporters, chunks: liveChunkCounts[i] }] : [])),
+      articleList: liveArticles.flatMap((a, i) =>
+        a ? [{ id: a.id, headline: a.headline, date: a.date, meeting: a.meeting, reporters: a.reporters, chunks: liveChunkCounts[i] }] : [],
+      ),
       stageMs,
       outDir,
       update: { mode, added: articles.length, deleted: removed.length, segments, merges },
@@ -370,7 +395,12 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       // The dictionary of every live article, loaded before analysing exactly as loadIndex loads it;
       // articles not read this time keep their words through the previous dictionary.
       const read = liveArticles.filter((a): a is Article => a !== undefined);
-      const words = unread.size ? mergeWords(parseUserDictionary(readVerified(keep!.real, USER_DICTIONARY_FILE, keep!.manifest).toString('utf8')) as UserWord[], userWords(read)) : userWords(read);
+      const words = unread.size
+        ? mergeWords(
+            parseUserDictionary(readVerified(keep!.real, USER_DICTIONARY_FILE, keep!.manifest).toString('utf8')) as UserWord[],
+            userWords(read),
+          )
+        : userWords(read);
       workDir = tempDirFor(outDir);
       mkdirSync(workDir);
       const files: StoredManifest['files'] = {};
@@ -381,7 +411,15 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       const parallel = chunks.length >= (opts.parallelMinChunks ?? PARALLEL_MIN_CHUNKS) && workers > 1;
       const parts = Math.max(1, opts.segments ?? workers);
       const split = chunks.length >= (opts.parallelMinChunks ?? PARALLEL_MIN_CHUNKS) && parts > 1;
-      const groups = articles.length === 0 ? [] : split ? splitByChunks(perArticle.map((c) => c.length), parts) : [articles.map((_, i) => i)];
+      const groups =
+        articles.length === 0
+          ? []
+          : split
+            ? splitByChunks(
+                perArticle.map((c) => c.length),
+                parts,
+              )
+            : [articles.map((_, i) => i)];
       const inputs: Array<{ id: string; input: SegmentInput }> = groups.map((group) => {
         const first = rows[group[0]].first;
         const last = rows[group[group.length - 1]];
@@ -424,8 +462,10 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
 
       // The checksum cache of the new version: kept segments as checked, new files as written.
       const checked: Record<string, string> = {};
-      for (const seg of keptSegments) for (const name of Object.keys(keep!.checked)) if (name.startsWith(`segments/${seg.id}/`)) checked[name] = keep!.checked[name];
-      for (const { id } of inputs) for (const name of Object.keys(files)) if (name.startsWith(`segments/${id}/`)) checked[name] = fileKey(path.join(workDir, name));
+      for (const seg of keptSegments)
+        for (const name of Object.keys(keep!.checked)) if (name.startsWith(`segments/${seg.id}/`)) checked[name] = keep!.checked[name];
+      for (const { id } of inputs)
+        for (const name of Object.keys(files)) if (name.startsWith(`segments/${id}/`)) checked[name] = fileKey(path.join(workDir, name));
       writeDurable(path.join(workDir, CHECKED_FILE), JSON.stringify(checked));
       const sourceList = Buffer.from(JSON.stringify(corpus.sources.map(({ unchanged: _u, ...f }) => f)), 'utf8');
       writeDurable(path.join(workDir, SOURCES_FILE), sourceList);
@@ -460,7 +500,13 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
 
     const merges: MergeOutcome[] = [];
     if (opts.merge !== false) {
-      merges.push(...(await mergeLocked(outDir, { policy: opts.mergePolicy, signal, onProgress: (done, total) => onProgress?.({ stage: 'merge', done, total }) })));
+      merges.push(
+        ...(await mergeLocked(outDir, {
+          policy: opts.mergePolicy,
+          signal,
+          onProgress: (done, total) => onProgress?.({ stage: 'merge', done, total }),
+        })),
+      );
       if (merges.length) segmentCount = merges[merges.length - 1].segmentsAfter;
       endStage('merge');
     }

@@ -29,7 +29,14 @@ export type IndexBuildErrorCode =
 export type ErrorCode = IndexErrorCode | IndexBuildErrorCode;
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'INDEX_MISSING', 'INDEX_DAMAGED', 'INDEX_OUTDATED', 'EMBEDDER_MISMATCH', 'LOCKED', 'NO_ARTICLES', 'INTERRUPTED', 'BAD_OUTPUT',
+  'INDEX_MISSING',
+  'INDEX_DAMAGED',
+  'INDEX_OUTDATED',
+  'EMBEDDER_MISMATCH',
+  'LOCKED',
+  'NO_ARTICLES',
+  'INTERRUPTED',
+  'BAD_OUTPUT',
 ]);
 
 /** Whether a value read back from another process (a `--json` failure) is one of the codes. */

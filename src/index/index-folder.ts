@@ -13,7 +13,19 @@
  * process dies right then, `<outDir>` is missing and `resolveIndexDir` falls back to the newest
  * complete version folder.
  */
-import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, rmdirSync, symlinkSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  symlinkSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { IndexBuildError } from './errors.ts';
@@ -35,9 +47,7 @@ function siblings(outDir: string, infix: keyof typeof SIBLING_PATTERNS): string[
   } catch {
     return [];
   }
-  return names
-    .filter((n) => n.startsWith(prefix) && SIBLING_PATTERNS[infix].test(n.slice(prefix.length)))
-    .map((n) => path.join(parent, n));
+  return names.filter((n) => n.startsWith(prefix) && SIBLING_PATTERNS[infix].test(n.slice(prefix.length))).map((n) => path.join(parent, n));
 }
 
 function stamp(): string {

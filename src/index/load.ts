@@ -18,7 +18,15 @@ import { IndexError, type IndexErrorCode } from './errors.ts';
 import { HnswStore } from './hnsw-store.ts';
 import { resolveIndexDir } from './index-folder.ts';
 import { hashFilesInBackground } from './checksum-worker.ts';
-import { checkListedDigest, checkListedSize, MANIFEST_FILE, ManifestVersionError, parseManifest, readVerified, type StoredManifest } from './manifest.ts';
+import {
+  checkListedDigest,
+  checkListedSize,
+  MANIFEST_FILE,
+  ManifestVersionError,
+  parseManifest,
+  readVerified,
+  type StoredManifest,
+} from './manifest.ts';
 import { SegmentedBm25 } from './segmented-bm25.ts';
 import { ARTICLES_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE, segmentFile } from './segment.ts';
 import type { ChunkHit, Embedder, ReportIndex } from './types.ts';
@@ -174,9 +182,12 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     const hnsw = await hnswLoading;
     const n = entry.chunks;
     if (segChunks.length !== n || vectors.rows !== n || hnsw.count !== n || bm25.size !== n) {
-      fail(`counts disagree in segment ${entry.id} (manifest ${n} chunks, chunks.json ${segChunks.length}, vectors ${vectors.rows}, HNSW ${hnsw.count}, BM25 ${bm25.size})`);
+      fail(
+        `counts disagree in segment ${entry.id} (manifest ${n} chunks, chunks.json ${segChunks.length}, vectors ${vectors.rows}, HNSW ${hnsw.count}, BM25 ${bm25.size})`,
+      );
     }
-    if (segArticles.length !== entry.articles) fail(`${file(ARTICLES_FILE)} has ${segArticles.length} articles, the manifest says ${entry.articles}`);
+    if (segArticles.length !== entry.articles)
+      fail(`${file(ARTICLES_FILE)} has ${segArticles.length} articles, the manifest says ${entry.articles}`);
 
     const base = chunks.length;
     const gone = new Set((manifest.deleted[entry.id] ?? []).map((p) => segArticles[p]?.id));
@@ -209,7 +220,8 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
 
   const n = manifest.counts.chunks;
   if (chunks.length !== n) fail(`counts disagree (manifest ${n} live chunks, the segments hold ${chunks.length})`);
-  if (articles.length !== manifest.counts.articles) fail(`the segments hold ${articles.length} live articles, the manifest says ${manifest.counts.articles}`);
+  if (articles.length !== manifest.counts.articles)
+    fail(`the segments hold ${articles.length} live articles, the manifest says ${manifest.counts.articles}`);
 
   let embedder: Embedder;
   try {
@@ -283,7 +295,13 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
 }
 
 /** Exact cosine search (stored vectors are L2-normalised) over the chunks `filter` keeps. */
-function exactSearch(query: Float32Array, k: number, n: number, vector: (c: number) => Float32Array, filter: (c: number) => boolean): ChunkHit[] {
+function exactSearch(
+  query: Float32Array,
+  k: number,
+  n: number,
+  vector: (c: number) => Float32Array,
+  filter: (c: number) => boolean,
+): ChunkHit[] {
   const scores: ChunkHit[] = [];
   for (let c = 0; c < n; c++) {
     if (!filter(c)) continue;
@@ -308,7 +326,10 @@ export async function denseSearchAtEf(index: ReportIndex, ef: number): Promise<(
     segments.map(async (s) => {
       const own = manifest.segments.find((e) => e.id === s.id)!.efSearch;
       const efSearch = ef === manifest.hnsw.efSearch ? own : ef;
-      const store = await HnswStore.load(path.join(real, segmentFile(s.id, HNSW_FILE)), manifest.embedder.dim, { ...manifest.hnsw, efSearch });
+      const store = await HnswStore.load(path.join(real, segmentFile(s.id, HNSW_FILE)), manifest.embedder.dim, {
+        ...manifest.hnsw,
+        efSearch,
+      });
       if (s.toGlobal) s.toGlobal.forEach((g, local) => g < 0 && store.markDeleted(local));
       return store;
     }),
@@ -316,7 +337,8 @@ export async function denseSearchAtEf(index: ReportIndex, ef: number): Promise<(
   return (vector, k) => {
     const hits: ChunkHit[] = [];
     segments.forEach((s, i) => {
-      for (const h of stores[i].search(vector, k)) hits.push({ chunk: s.toGlobal ? s.toGlobal[h.chunk] : s.base + h.chunk, score: h.score });
+      for (const h of stores[i].search(vector, k))
+        hits.push({ chunk: s.toGlobal ? s.toGlobal[h.chunk] : s.base + h.chunk, score: h.score });
     });
     return hits.sort((a, b) => b.score - a.score || a.chunk - b.chunk).slice(0, k);
   };

@@ -90,7 +90,8 @@ export function readVerified(dir: string, name: string, manifest: StoredManifest
   } catch {
     throw new Error(`${name} is missing`);
   }
-  if (data.length !== entry.bytes) throw new Error(`${name} is ${data.length} bytes, the manifest says ${entry.bytes} (truncated or changed)`);
+  if (data.length !== entry.bytes)
+    throw new Error(`${name} is ${data.length} bytes, the manifest says ${entry.bytes} (truncated or changed)`);
   if (sha256(data) !== entry.sha256) throw new Error(`${name} does not match its checksum (corrupted or changed)`);
   return data;
 }

@@ -81,7 +81,13 @@ export async function mergeIndex(outDir: string, opts: MergeOptions = {}): Promi
   }
 }
 
-async function mergeSegments(outDir: string, real: string, manifest: StoredManifest, ids: string[], opts: MergeOptions): Promise<MergeOutcome> {
+async function mergeSegments(
+  outDir: string,
+  real: string,
+  manifest: StoredManifest,
+  ids: string[],
+  opts: MergeOptions,
+): Promise<MergeOutcome> {
   const started = performance.now();
   const { dim } = manifest.embedder;
   const articles: Article[] = [];
@@ -131,11 +137,16 @@ async function mergeSegments(outDir: string, real: string, manifest: StoredManif
     }
     Object.assign(
       files,
-      await writeSegment(workDir, into, { articles, chunks, vectors, dim, rows, words, hnsw: { ...manifest.hnsw, efSearch } }, async (stage, done, total) => {
-        if (stage === 'hnsw') opts.onProgress?.(done, total);
-        await new Promise((r) => setImmediate(r));
-        if (opts.signal?.aborted) throw new IndexBuildError('INTERRUPTED', 'Merge interrupted; the index is unchanged.');
-      }),
+      await writeSegment(
+        workDir,
+        into,
+        { articles, chunks, vectors, dim, rows, words, hnsw: { ...manifest.hnsw, efSearch } },
+        async (stage, done, total) => {
+          if (stage === 'hnsw') opts.onProgress?.(done, total);
+          await new Promise((r) => setImmediate(r));
+          if (opts.signal?.aborted) throw new IndexBuildError('INTERRUPTED', 'Merge interrupted; the index is unchanged.');
+        },
+      ),
     );
     // The checksum cache: kept segments as they were checked, the merged one as written.
     const cache = readChecked(real);
@@ -155,7 +166,14 @@ async function mergeSegments(outDir: string, real: string, manifest: StoredManif
     if (opts.signal?.aborted) throw new IndexBuildError('INTERRUPTED', 'Merge interrupted; the index is unchanged.');
     publish(outDir, workDir);
     published = true;
-    return { merged: ids, into, chunks: chunks.length, droppedChunks: stored - chunks.length, ms: Math.round(performance.now() - started), segmentsAfter: segments.length };
+    return {
+      merged: ids,
+      into,
+      chunks: chunks.length,
+      droppedChunks: stored - chunks.length,
+      ms: Math.round(performance.now() - started),
+      segmentsAfter: segments.length,
+    };
   } finally {
     if (!published) discardBuild(workDir);
   }

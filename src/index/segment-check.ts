@@ -27,7 +27,7 @@ function sha256File(file: string): string {
   const buf = Buffer.allocUnsafe(4 << 20);
   const fd = openSync(file, 'r');
   try {
-    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) hash.update(buf.subarray(0, n));
   } finally {
     closeSync(fd);
   }
@@ -59,7 +59,15 @@ function hnswHeader(file: string): { count: number; perElement: number; bytes: n
  * Throws an Error naming the first problem of a segment; `checked` gets the keys of files whose
  * checksum matched (for the new version's cache).
  */
-export function checkSegment(real: string, manifest: StoredManifest, seg: SegmentEntry, articleRows: number, rowChunks: number, cache: Record<string, string>, checked: Record<string, string>): void {
+export function checkSegment(
+  real: string,
+  manifest: StoredManifest,
+  seg: SegmentEntry,
+  articleRows: number,
+  rowChunks: number,
+  cache: Record<string, string>,
+  checked: Record<string, string>,
+): void {
   for (const name of SEGMENT_FILES) {
     const rel = segmentFile(seg.id, name);
     const entry = manifest.files[rel];
@@ -77,7 +85,8 @@ export function checkSegment(real: string, manifest: StoredManifest, seg: Segmen
   }
   const file = (name: string) => path.join(real, segmentFile(seg.id, name));
   const { dim } = manifest.embedder;
-  if (manifest.files[segmentFile(seg.id, VECTORS_FILE)]!.bytes !== seg.chunks * dim * 4) throw new Error(`segment ${seg.id}: vectors and chunks disagree`);
+  if (manifest.files[segmentFile(seg.id, VECTORS_FILE)]!.bytes !== seg.chunks * dim * 4)
+    throw new Error(`segment ${seg.id}: vectors and chunks disagree`);
   if (articleRows !== seg.articles || rowChunks !== seg.chunks) throw new Error(`segment ${seg.id}: article rows and counts disagree`);
   const bm25 = Buffer.alloc(16);
   const fd = openSync(file(BM25_FILE), 'r');
@@ -88,7 +97,8 @@ export function checkSegment(real: string, manifest: StoredManifest, seg: Segmen
   }
   if (bm25.readUInt32LE(12) !== seg.chunks) throw new Error(`segment ${seg.id}: BM25 documents and chunks disagree`);
   const hnsw = hnswHeader(file(HNSW_FILE));
-  if (hnsw.count !== seg.chunks || hnsw.bytes < 96 + hnsw.count * hnsw.perElement) throw new Error(`segment ${seg.id}: the HNSW graph is incomplete`);
+  if (hnsw.count !== seg.chunks || hnsw.bytes < 96 + hnsw.count * hnsw.perElement)
+    throw new Error(`segment ${seg.id}: the HNSW graph is incomplete`);
   const spans = JSON.parse(readFileSync(file(CHUNKS_FILE), 'utf8')) as unknown[];
   if (spans.length !== seg.chunks) throw new Error(`segment ${seg.id}: chunk spans and counts disagree`);
 }

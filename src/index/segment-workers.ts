@@ -44,7 +44,11 @@ function startWorker(workerData: unknown): Worker {
   return new Worker(boot, { eval: true, workerData });
 }
 
-export async function buildSegments(root: string, jobs: readonly SegmentJob[], opts: BuildSegmentsOptions): Promise<Array<Record<string, FileEntry>>> {
+export async function buildSegments(
+  root: string,
+  jobs: readonly SegmentJob[],
+  opts: BuildSegmentsOptions,
+): Promise<Array<Record<string, FileEntry>>> {
   const total = jobs.reduce((n, j) => n + j.input.chunks.length, 0);
   const done = jobs.map(() => ({ stage: 'analyse' as SegmentStage, done: 0 }));
   const report = (i: number, stage: SegmentStage, d: number) => {
@@ -76,10 +80,13 @@ export async function buildSegments(root: string, jobs: readonly SegmentJob[], o
       const worker = startWorker({ root, id: job.id, input: job.input });
       workers.push(worker);
       let result: Record<string, FileEntry> | undefined;
-      worker.on('message', (m: { type: 'progress'; stage: SegmentStage; done: number } | { type: 'done'; files: Record<string, FileEntry> }) => {
-        if (m.type === 'progress') report(i, m.stage, m.done);
-        else result = m.files;
-      });
+      worker.on(
+        'message',
+        (m: { type: 'progress'; stage: SegmentStage; done: number } | { type: 'done'; files: Record<string, FileEntry> }) => {
+          if (m.type === 'progress') report(i, m.stage, m.done);
+          else result = m.files;
+        },
+      );
       worker.on('error', (err) => reject(opts.signal?.aborted ? interrupted() : err));
       worker.on('exit', (code) => {
         if (result) resolve(result);

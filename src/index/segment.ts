@@ -84,7 +84,14 @@ export async function writeSegment(
   termLists.length = 0;
   await pause('analyse', n, n);
   const matrix = new VectorMatrix(input.vectors, input.dim);
-  const hnsw = await HnswStore.buildAsync(input.dim, n, (i) => matrix.row(i), input.hnsw, (done) => pause('hnsw', done, n), YIELD_EVERY);
+  const hnsw = await HnswStore.buildAsync(
+    input.dim,
+    n,
+    (i) => matrix.row(i),
+    input.hnsw,
+    (done) => pause('hnsw', done, n),
+    YIELD_EVERY,
+  );
 
   const dir = path.join(root, SEGMENTS_DIR, id);
   mkdirSync(dir, { recursive: true });

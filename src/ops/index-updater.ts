@@ -50,7 +50,9 @@ export class IndexUpdater {
     return this.enqueue(async () => {
       const f = await this.freshness();
       if (isCurrent(f)) return false;
-      log.info(`${why}: ${f.known ? describeChanges(f.changes) : 'the index lists no report files'}; updating the index in the background…`);
+      log.info(
+        `${why}: ${f.known ? describeChanges(f.changes) : 'the index lists no report files'}; updating the index in the background…`,
+      );
       await this.buildAndReload(() => undefined);
       return true;
     });

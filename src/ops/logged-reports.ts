@@ -22,15 +22,32 @@ export function loggedReports(service: ReportsService, questionLog: QuestionLog,
         const scope = questionScope.getStore();
         const started = scope?.receivedAt ?? performance.now();
         const id = questionLog.newId();
-        const base = { type: 'question' as const, id, source: scope?.source ?? defaultSource, guildId: scope?.guildId, channelId: scope?.channelId, question };
+        const base = {
+          type: 'question' as const,
+          id,
+          source: scope?.source ?? defaultSource,
+          guildId: scope?.guildId,
+          channelId: scope?.channelId,
+          question,
+        };
         try {
           // A follow-up's scope (the conversation's article) goes through untouched.
           const answer = await target.ask(question, within);
           answerIds.set(answer, id);
-          questionLog.write({ ...base, time: new Date().toISOString(), latencyMs: Math.round(performance.now() - started), outcome: loggedOutcome(answer.outcome) });
+          questionLog.write({
+            ...base,
+            time: new Date().toISOString(),
+            latencyMs: Math.round(performance.now() - started),
+            outcome: loggedOutcome(answer.outcome),
+          });
           return answer;
         } catch (err) {
-          questionLog.write({ ...base, time: new Date().toISOString(), latencyMs: Math.round(performance.now() - started), outcome: err instanceof QuestionError ? 'invalid' : 'error' });
+          questionLog.write({
+            ...base,
+            time: new Date().toISOString(),
+            latencyMs: Math.round(performance.now() - started),
+            outcome: err instanceof QuestionError ? 'invalid' : 'error',
+          });
           throw err;
         }
       };

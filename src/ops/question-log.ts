@@ -53,7 +53,11 @@ export class QuestionLog {
     // Synchronous append: one short line, and a line written before a SIGTERM is never lost.
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
-      appendFileSync(this.file, JSON.stringify(this.withText || line.type !== 'question' ? line : { ...line, question: undefined }) + '\n', 'utf8');
+      appendFileSync(
+        this.file,
+        JSON.stringify(this.withText || line.type !== 'question' ? line : { ...line, question: undefined }) + '\n',
+        'utf8',
+      );
     } catch (err) {
       log.warn(`question log: could not append to ${this.file}`, err);
     }

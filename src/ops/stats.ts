@@ -46,7 +46,12 @@ export function readLogLines(file: string): LogLine[] {
 
 /** Questions are compared folded (spaces, case, full-width ?) so repeats count together. */
 function foldQuestion(q: string): string {
-  return q.normalize('NFKC').replace(/\s+/g, ' ').replace(/[?？。.!！]+$/u, '').trim().toLowerCase();
+  return q
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .replace(/[?？。.!！]+$/u, '')
+    .trim()
+    .toLowerCase();
 }
 
 export function summarise(lines: readonly LogLine[], period: { from?: Date; to: Date }, top = 10): Stats {

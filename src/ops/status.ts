@@ -55,7 +55,8 @@ export function healthOf(status: Status | undefined, now: Date, maxAgeMs: number
   if (!status) return { healthy: false, reason: 'no status file (is the bot running?)' };
   const age = (iso: string | undefined) => (iso ? now.getTime() - Date.parse(iso) : Infinity);
   if (status.gateway !== 'ready') return { healthy: false, reason: `gateway ${status.gateway}` };
-  if (age(status.updatedAt) > maxAgeMs) return { healthy: false, reason: `status not updated for ${Math.round(age(status.updatedAt) / 1000)} s (stopped or hung?)` };
+  if (age(status.updatedAt) > maxAgeMs)
+    return { healthy: false, reason: `status not updated for ${Math.round(age(status.updatedAt) / 1000)} s (stopped or hung?)` };
   if (age(status.lastHeartbeat ?? status.startedAt) > maxAgeMs) return { healthy: false, reason: 'no heartbeat acknowledged recently' };
   return { healthy: true };
 }

@@ -38,7 +38,9 @@ export function eventsAnswer(question: string, events: readonly Article[], chunk
     if (!md || !a.date || !a.meeting || a.date.slice(5) === md) return undefined;
     const s = daySentence(a);
     // The meeting, not who held it: `县政府召开第17次常务会议` → `第17次常务会议`.
-    return s ? meetingNames(s.text, (t) => t.normalize('NFKC'))[0]?.replace(/^.*(?:召开|举行|举办|召開|舉行|舉辦)/, '') || undefined : undefined;
+    return s
+      ? meetingNames(s.text, (t) => t.normalize('NFKC'))[0]?.replace(/^.*(?:召开|举行|举办|召開|舉行|舉辦)/, '') || undefined
+      : undefined;
   });
   const citations = events.slice(0, 3).map((a, i) => {
     const lead = daySentence(a);
@@ -79,7 +81,9 @@ export function supportWithNeighbour(scored: readonly ScoredPassage[], base: num
   if (!b) return undefined;
   const support: Support = { articleId: b.articleId, start: b.passage.start, end: b.passage.end, score: b.score };
   if (share <= 0) return support;
-  const n = scored.find((s) => s.articleId === b.articleId && Math.abs(s.passage.index - b.passage.index) === 1 && s.score - base >= share * (b.score - base));
+  const n = scored.find(
+    (s) => s.articleId === b.articleId && Math.abs(s.passage.index - b.passage.index) === 1 && s.score - base >= share * (b.score - base),
+  );
   if (!n) return support;
   const start = Math.min(b.passage.start, n.passage.start);
   const end = Math.max(b.passage.end, n.passage.end);
@@ -104,21 +108,31 @@ export interface AnswerParts {
 /** The short answer (a structured fact's, else the best passage's clause) and its citations. */
 export function citedAnswer(p: AnswerParts): Composed {
   const best = p.scored[0];
-  const ranked: Support[] = [p.first, ...p.scored.slice(1).map((s) => ({ articleId: s.articleId, start: s.passage.start, end: s.passage.end, score: s.score }))];
+  const ranked: Support[] = [
+    p.first,
+    ...p.scored.slice(1).map((s) => ({ articleId: s.articleId, start: s.passage.start, end: s.passage.end, score: s.score })),
+  ];
   let text: string;
   let highlight: string[];
   if (p.fact) {
     text = p.fact.text;
     highlight = p.fact.highlight ?? p.fact.names;
     const { fact } = p;
-    ranked.unshift({ articleId: fact.articleId, start: fact.passage.start, end: fact.passage.end, score: best ? Math.max(best.score, fact.score) : fact.score });
+    ranked.unshift({
+      articleId: fact.articleId,
+      start: fact.passage.start,
+      end: fact.passage.end,
+      score: best ? Math.max(best.score, fact.score) : fact.score,
+    });
   } else {
     // The answer is cut from the whole first support: with a neighbour that scored nearly as well,
     // the clause that answers is as likely in either (measured, answer column drcd / cmrc / xquad:
     // 0.845 / 0.802 / 0.595 → 0.881 / 0.831 / 0.646; mean answer 51 → 62 characters, still ≤ 120).
     const merged = p.first.start !== best.passage.start || p.first.end !== best.passage.end;
     const body = p.articleById.get(best.articleId)?.body ?? '';
-    const source = merged ? { ...best.passage, start: p.first.start, end: p.first.end, text: body.slice(p.first.start, p.first.end) } : best.passage;
+    const source = merged
+      ? { ...best.passage, start: p.first.start, end: p.first.end, text: body.slice(p.first.start, p.first.end) }
+      : best.passage;
     const short = shortAnswer(source, p.query, p.answerType, p.questionText, unitsOf);
     text = short.text;
     const cues = cueMatches(p.answerType, short.text, p.question, p.candidates.find((c) => c.articleId === best.articleId)?.people);

@@ -13,7 +13,6 @@ import type { QuestionScript } from './question/types.ts';
 import { CLOSEST_TEXT, NONE_TEXT, type Answer, type Citation } from './types.ts';
 import { hasHan, isHanChar } from '../text/han.ts';
 
-
 type Convert = (text: string) => string;
 let toTraditional: Convert | undefined;
 let toSimplified: Convert | undefined;
@@ -75,7 +74,6 @@ export const ABSTAIN_TEXT_EN = "The reports don't say.";
 export const CLOSEST_TEXT_EN = 'No direct answer in the reports; the closest reports are below.';
 const ENGLISH: Record<string, string> = { [NONE_TEXT]: ABSTAIN_TEXT_EN, [CLOSEST_TEXT]: CLOSEST_TEXT_EN };
 
-
 /** `text` converted, or as it is when there is nothing to convert or the length would change. */
 function sameLength(convert: Convert, text: string): string {
   if (!hasHan(text)) return text;
@@ -100,7 +98,8 @@ function convertCitation(c: Citation, convert: Convert): Citation {
  * 'mixed' (an English sentence with Chinese words) as English. Returns a new Answer; the input is not changed.
  */
 export function inScriptOf(answer: Answer, script: QuestionScript): Answer {
-  if (script === 'en' || script === 'mixed') return answer.abstained && ENGLISH[answer.answer] ? { ...answer, answer: ENGLISH[answer.answer] } : answer;
+  if (script === 'en' || script === 'mixed')
+    return answer.abstained && ENGLISH[answer.answer] ? { ...answer, answer: ENGLISH[answer.answer] } : answer;
   if (script !== 'zh-Hant' && script !== 'zh-Hans') return answer;
   const convert: Convert = script === 'zh-Hant' ? s2t : t2s;
   return {

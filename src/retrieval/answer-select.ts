@@ -62,7 +62,15 @@ export interface SelectWeights {
  * phrase (shared trigram) coverage, longest common substring, windowed coverage, the count of
  * characters new to the question, a category-suffix cue ("哪一门语言" → 梵语), pooled local weights.
  */
-export const DEFAULT_WEIGHTS: SelectWeights = { coverage: 0.6, context: 0.3, cue: 0.06, retrievalScore: 2, chunk: 0, local: 0.6, lead: 0.02 };
+export const DEFAULT_WEIGHTS: SelectWeights = {
+  coverage: 0.6,
+  context: 0.3,
+  cue: 0.06,
+  retrievalScore: 2,
+  chunk: 0,
+  local: 0.6,
+  lead: 0.02,
+};
 
 function unionUnits(...sets: Array<ReadonlySet<Unit> | undefined>): Set<Unit> {
   const out = new Set<Unit>();
@@ -109,7 +117,13 @@ export function scorePassages(
       let hit = 0;
       if (weights.chunk > 0 && c.hits) for (const h of c.hits) if (h.start < p.end && p.start < h.end && h.score > hit) hit = h.score;
       const lead = i === 0 ? weights.lead : 0;
-      const score = weights.coverage * own + weights.context * ctx + weights.cue * cue + weights.retrievalScore * c.retrievalScore + weights.chunk * hit + lead;
+      const score =
+        weights.coverage * own +
+        weights.context * ctx +
+        weights.cue * cue +
+        weights.retrievalScore * c.retrievalScore +
+        weights.chunk * hit +
+        lead;
       out.push({ articleId: c.articleId, passage: p, score, coverage: own, contextCoverage: ctx, cue });
     }
   }
@@ -166,4 +180,3 @@ export function shortAnswer(
   const offset = clauses.slice(0, from).join('').length;
   return { text: answer, start: passage.start + lead + offset, end: passage.start + lead + offset + answer.length };
 }
-

@@ -95,8 +95,13 @@ export const SLOT_RULES: readonly SlotRule[] = [
     slot: 'day',
     asks: /哪一?天|几月几[日号]|几号|何日|什么日子|哪个日子|(?:什么时候|什么时间|何时)(?:召开|举行|开幕|闭幕|开展|举办|开的|到|去|通车|开通|完工|建成|竣工|开业|开馆|投用|启用)/,
     // A planned opening is printed as a year, a month or a season (年底, 2025年6月).
-    needs: () => /\d{1,2}\s*[月日号]|[一二三四五六七八九十]{1,3}\s*[月日号]|[今昨前当明]天|[今昨当明]日|日前|近日|上午|下午|晚上|\d{2,4}\s*年|年[底内初中]|月[底初中]/,
-    example: { question: '文北街道的慰问活动是哪天开展的', fills: '1月15日，文北街道开展慰问活动', lacks: '临近新春佳节之际，文北街道开展慰问活动' },
+    needs: () =>
+      /\d{1,2}\s*[月日号]|[一二三四五六七八九十]{1,3}\s*[月日号]|[今昨前当明]天|[今昨当明]日|日前|近日|上午|下午|晚上|\d{2,4}\s*年|年[底内初中]|月[底初中]/,
+    example: {
+      question: '文北街道的慰问活动是哪天开展的',
+      fills: '1月15日，文北街道开展慰问活动',
+      lacks: '临近新春佳节之际，文北街道开展慰问活动',
+    },
   },
   {
     slot: 'person',
@@ -136,7 +141,11 @@ export function slotFor(question: string): { rule: SlotRule; match: RegExpExecAr
  * Whether `text` (the passages around the answer, search form) prints what the question asks for:
  * undefined when the question asks for no particular kind of value.
  */
-export function slotFilled(question: string, text: string, people: readonly SlotPerson[] = []): { slot: string; filled: boolean } | undefined {
+export function slotFilled(
+  question: string,
+  text: string,
+  people: readonly SlotPerson[] = [],
+): { slot: string; filled: boolean } | undefined {
   const found = slotFor(question);
   if (!found) return undefined;
   const named = people.filter((p) => p.name && !question.includes(p.name));

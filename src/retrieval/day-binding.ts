@@ -109,7 +109,11 @@ export function articleBinds(article: Article, monthDay: string, binding: DayBin
   if (!asked) return true;
   const clauses = dayClauses(article.body, monthDay);
   // Meeting names, not whole clauses: a title such as 县委常委 in a clause is no 县委常委会.
-  const names = [article.headline, article.meeting ?? '', ...(clauses.length ? clauses : [splitSentences(article.body)[0]?.text ?? '']).flatMap((c) => meetingNames(c))]
+  const names = [
+    article.headline,
+    article.meeting ?? '',
+    ...(clauses.length ? clauses : [splitSentences(article.body)[0]?.text ?? '']).flatMap((c) => meetingNames(c)),
+  ]
     .filter(Boolean)
     .map(toSearchForm);
   return names.some((s) => namesMeeting(s, asked) || (binding.meetingNoPlace !== undefined && namesMeeting(s, binding.meetingNoPlace)));

@@ -119,7 +119,13 @@ export class ReportsEngine implements ReportsService {
   articlesOn(date: string): ArticleSummary[] {
     return this.state.index.articles
       .filter((a) => onDay(a, { date, monthDay: date.slice(5) }))
-      .map((a) => ({ id: a.id, headline: a.headline, ...(a.date ? { date: a.date } : {}), ...(a.meeting ? { meeting: a.meeting } : {}), lead: firstSentence(a.body) }));
+      .map((a) => ({
+        id: a.id,
+        headline: a.headline,
+        ...(a.date ? { date: a.date } : {}),
+        ...(a.meeting ? { meeting: a.meeting } : {}),
+        lead: firstSentence(a.body),
+      }));
   }
 
   meetings(): Array<{ name: string; date?: string }> {
@@ -143,7 +149,9 @@ export class ReportsEngine implements ReportsService {
     const keyPoints = passages
       .filter((p) => KEY_POINT.test(p.text))
       .slice(0, 5)
-      .map((p, i) => makeCitation(i + 1, article, { articleId: article.id, start: p.start, end: p.end, score: 1 }, [], this.state.index.chunks));
+      .map((p, i) =>
+        makeCitation(i + 1, article, { articleId: article.id, start: p.start, end: p.end, score: 1 }, [], this.state.index.chunks),
+      );
     return {
       name: article.meeting!,
       ...(article.date ? { date: article.date } : {}),

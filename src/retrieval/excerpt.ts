@@ -7,7 +7,6 @@ import { isHighSurrogate, isLowSurrogate } from '../text/surrogates.ts';
 
 export const MAX_EXCERPT = 200;
 
-
 /** Moves an offset off the middle of a surrogate pair (backwards). */
 function safeBoundary(text: string, i: number): number {
   if (i > 0 && i < text.length && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) return i - 1;

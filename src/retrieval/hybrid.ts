@@ -105,7 +105,11 @@ export async function hybridSearch(
     for (let i = 0; i < index.chunks.length; i++) if (f(i)) return true;
     return false;
   };
-  let filter = chunkFilter(query.filters, index.chunks, corpus, { text: query.text, articles: index.articles, articleById: index.articleById });
+  let filter = chunkFilter(query.filters, index.chunks, corpus, {
+    text: query.text,
+    articles: index.articles,
+    articleById: index.articleById,
+  });
   let filterSatisfied = meetsAny(filter);
   let meetingDropped = false;
   if (!filterSatisfied && query.filters.meeting) {
@@ -114,7 +118,11 @@ export async function hybridSearch(
     // no report names it, the search goes on without it (the date and year filters still hold, and
     // coverage decides whether anything answers, the engine's facts about other meetings do not).
     // Measured: drcd-dev false abstention 0.8% → 0.3% once its encyclopedia leads yielded meetings.
-    filter = chunkFilter({ ...query.filters, meeting: undefined }, index.chunks, corpus, { text: query.text, articles: index.articles, articleById: index.articleById });
+    filter = chunkFilter({ ...query.filters, meeting: undefined }, index.chunks, corpus, {
+      text: query.text,
+      articles: index.articles,
+      articleById: index.articleById,
+    });
     filterSatisfied = meetsAny(filter);
   }
   let t = performance.now();

@@ -6,7 +6,9 @@ import { segmentWords } from '../index/analyser.ts';
 
 /** Words that frame a question rather than name its topic. */
 const FRAME_WORDS = new Set(
-  '什么 什么样 为什么 哪些 哪个 哪里 哪儿 哪位 哪一 多少 怎么 怎样 怎么样 如何 是否 时候 请问 今年 去年 明年 当时 目前 现在 主要 一般 有关 关于 进行 一个 一些 可以 应该 应当 需要 负责 位置 方面 情况 内容 职务 职位 身份 官职 头衔 职称 岗位'.split(' '),
+  '什么 什么样 为什么 哪些 哪个 哪里 哪儿 哪位 哪一 多少 怎么 怎样 怎么样 如何 是否 时候 请问 今年 去年 明年 当时 目前 现在 主要 一般 有关 关于 进行 一个 一些 可以 应该 应当 需要 负责 位置 方面 情况 内容 职务 职位 身份 官职 头衔 职称 岗位'.split(
+    ' ',
+  ),
 );
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 /** Words holding a question word (哪一年, 何年, 甚么, 哪一位) ask rather than name a topic. */

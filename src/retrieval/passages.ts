@@ -24,7 +24,8 @@ export interface Passage {
 }
 
 /** Openings of an enumeration's items. */
-const ITEM_START = /^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|[一二三四五六七八九十]抓|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、]|[（(][一二三四五六七八九十]+[）)])/;
+const ITEM_START =
+  /^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|[一二三四五六七八九十]抓|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、]|[（(][一二三四五六七八九十]+[）)])/;
 
 /** Marks the items of enumerations with the passage that introduces them. */
 function markRuns(passages: Passage[]): void {

@@ -140,7 +140,9 @@ export function discountStraddles(query: QueryUnits, factor: number): QueryUnits
   if (factor === 1 || !query.concepts.some((c) => c.straddles)) return query;
   return finish(
     query.concepts.map((c) =>
-      c.straddles ? { alts: c.alts.map((a) => ({ units: a.units, weight: a.weight * factor })), weight: c.weight * factor, straddles: true } : c,
+      c.straddles
+        ? { alts: c.alts.map((a) => ({ units: a.units, weight: a.weight * factor })), weight: c.weight * factor, straddles: true }
+        : c,
     ),
   );
 }

@@ -120,7 +120,8 @@ export function answerFromPeople(
 }
 
 /** "What meetings were held on 1月12日?", "1月12日有哪些报道？": a question about the events of a day. */
-const EVENTS_QUESTION = /(?:哪些|什么|几个|几场|几次)(?:会议|会|活动|报道|新闻|事(?![项宜务]))|(?:召开|举行|举办)了?(?:哪些|什么)|有(?:哪些|什么)(?:会议|活动|报道|新闻)/;
+const EVENTS_QUESTION =
+  /(?:哪些|什么|几个|几场|几次)(?:会议|会|活动|报道|新闻|事(?![项宜务]))|(?:召开|举行|举办)了?(?:哪些|什么)|有(?:哪些|什么)(?:会议|活动|报道|新闻)/;
 
 /**
  * The articles of the day a question names, when it asks what happened that day (meetings by date,
@@ -150,7 +151,9 @@ export function commonDay(events: readonly Article[], asked?: string): { monthDa
   const daysOf = (a: Article) => [...(a.date ? [a.date] : []), ...(a.eventDates ?? [])];
   const first = events[0];
   if (!first) return undefined;
-  const monthDay = (asked ? [asked] : daysOf(first).map((d) => d.slice(-5))).find((md) => events.every((a) => daysOf(a).some((d) => d.slice(-5) === md)));
+  const monthDay = (asked ? [asked] : daysOf(first).map((d) => d.slice(-5))).find((md) =>
+    events.every((a) => daysOf(a).some((d) => d.slice(-5) === md)),
+  );
   if (!monthDay) return undefined;
   const fullOf = (a: Article) => daysOf(a).filter((d) => d.length === 10 && d.endsWith(monthDay));
   const full = new Set(events.flatMap(fullOf));
@@ -160,7 +163,12 @@ export function commonDay(events: readonly Article[], asked?: string): { monthDa
 }
 
 /** One line naming each event (its meeting, else its headline, unless `named`), within `max` characters. */
-export function eventsText(events: readonly Article[], max = 120, day?: { label: string }, named?: ReadonlyArray<string | undefined>): string {
+export function eventsText(
+  events: readonly Article[],
+  max = 120,
+  day?: { label: string },
+  named?: ReadonlyArray<string | undefined>,
+): string {
   const names = events.map((a, i) => named?.[i] ?? a.meeting ?? a.headline);
   const date = (day ?? commonDay(events))?.label ?? events[0]?.date ?? '';
   let text = `${date}：${names.join('；')}`;
@@ -202,7 +210,9 @@ export function answerTitle(
     const person = people[0];
     const passage = titleSupport(person, passages);
     if (!passage) continue;
-    const printed = [person.title + person.name, (titleParts(person.title).pop() ?? '') + person.name].find((s) => passage.text.includes(s));
+    const printed = [person.title + person.name, (titleParts(person.title).pop() ?? '') + person.name].find((s) =>
+      passage.text.includes(s),
+    );
     return {
       articleId: article.id,
       names: [person.name],

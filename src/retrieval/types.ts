@@ -57,7 +57,15 @@ export interface Answer {
   /** With the engine's `explain` option: the decision's evidence and the best-scored passages (for developers). */
   explain?: {
     evidence: object;
-    passages: Array<{ articleId: string; passage: string; score: number; coverage: number; context: number; cue: number; retrievalScore: number }>;
+    passages: Array<{
+      articleId: string;
+      passage: string;
+      score: number;
+      coverage: number;
+      context: number;
+      cue: number;
+      retrievalScore: number;
+    }>;
   };
 }
 

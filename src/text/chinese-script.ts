@@ -37,7 +37,8 @@ function isCharacterDictionary(dict: unknown): boolean {
  * tries, which never apply to a single character, cost ~0.5 s at start-up).
  */
 function traditionalChar(ch: string): string {
-  const characters = (groups: readonly OpenCC.DictGroup[] | undefined) => (groups ?? []).map((group) => group.filter(isCharacterDictionary));
+  const characters = (groups: readonly OpenCC.DictGroup[] | undefined) =>
+    (groups ?? []).map((group) => group.filter(isCharacterDictionary));
   const convert = (s2tChars ??= OpenCC.ConverterFactory(characters(OpenCC.Locale.from.cn), characters(OpenCC.Locale.to.tw)));
   const t = convert(ch);
   return [...t].length === 1 ? t : ch;

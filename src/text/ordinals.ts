@@ -38,7 +38,10 @@ const BODY = `(?:${HAN}{0,6}?(?:人大|政协|政協|人民代表大会|人民�
 
 const COMBINED = new RegExp(`(?:([0-9]{4})年度?)?第?(${NUM})[届屆](${BODY})第?(${NUM})次(?=(${HAN}{0,8}?${MEETING_END})?)`, 'gu');
 const SESSION = new RegExp(`(?:([0-9]{4})年度?)?第(${NUM})次(?=(${HAN}{0,8}?${MEETING_END}))`, 'gu');
-const TERM = new RegExp(`第(${NUM})[届屆]|(?<![第0-9〇零一二两兩三四五六七八九十百千])([一二三四五六七八九十]{1,3}|[0-9]{1,2})[届屆]`, 'gu');
+const TERM = new RegExp(
+  `第(${NUM})[届屆]|(?<![第0-9〇零一二两兩三四五六七八九十百千])([一二三四五六七八九十]{1,3}|[0-9]{1,2})[届屆]`,
+  'gu',
+);
 const PERIOD = new RegExp(`第(${NUM})(季度|季|期|批|轮|輪)`, 'gu');
 
 /** 常委会议 → 常委, 常委会会议 → 常委, 主席会议 → 主席, 会议 → ''. */
@@ -65,13 +68,32 @@ export function chineseOrdinals(text: string): OrdinalMention[] {
     const number = parseChineseNumber(m[4]);
     if (term === undefined || number === undefined) continue;
     const start = m.index!;
-    add({ kind: 'session', number, term, ...(m[1] ? { year: Number(m[1]) } : {}), unit: '次', meeting: meetingKey(m[5]), text: m[0], start, end: start + m[0].length });
+    add({
+      kind: 'session',
+      number,
+      term,
+      ...(m[1] ? { year: Number(m[1]) } : {}),
+      unit: '次',
+      meeting: meetingKey(m[5]),
+      text: m[0],
+      start,
+      end: start + m[0].length,
+    });
   }
   for (const m of text.matchAll(SESSION)) {
     const number = parseChineseNumber(m[2]);
     if (number === undefined) continue;
     const start = m.index!;
-    add({ kind: 'session', number, ...(m[1] ? { year: Number(m[1]) } : {}), unit: '次', meeting: meetingKey(m[3]), text: m[0], start, end: start + m[0].length });
+    add({
+      kind: 'session',
+      number,
+      ...(m[1] ? { year: Number(m[1]) } : {}),
+      unit: '次',
+      meeting: meetingKey(m[3]),
+      text: m[0],
+      start,
+      end: start + m[0].length,
+    });
   }
   for (const m of text.matchAll(TERM)) {
     const number = parseChineseNumber(m[1] ?? m[2]);
@@ -102,7 +124,11 @@ const ENGLISH_UNITS: Array<[RegExp, OrdinalKind, string]> = [
 export function englishOrdinalMentions(text: string): OrdinalMention[] {
   const out: OrdinalMention[] = [];
   for (const o of englishOrdinals(text)) {
-    const after = text.slice(o.index + o.text.length).split(/[^A-Za-z0-9']+/).filter(Boolean).slice(0, 4);
+    const after = text
+      .slice(o.index + o.text.length)
+      .split(/[^A-Za-z0-9']+/)
+      .filter(Boolean)
+      .slice(0, 4);
     for (const raw of after) {
       const word = raw.replace(/'s?$/, '');
       // "the first three quarters", "the first 10 days": a count follows, the ordinal numbers no quarter.

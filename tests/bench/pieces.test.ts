@@ -48,7 +48,10 @@ describe('stats', () => {
   });
 
   it('shares stage time, ignoring the total', () => {
-    const shares = stageShares([{ a: 1, b: 3, total: 4 }, { a: 1, b: 3, total: 4 }]);
+    const shares = stageShares([
+      { a: 1, b: 3, total: 4 },
+      { a: 1, b: 3, total: 4 },
+    ]);
     expect(shares.a.share).toBeCloseTo(0.25);
     expect(shares.b.meanMs).toBe(3);
     expect(shares.total).toBeUndefined();
@@ -70,9 +73,30 @@ describe('exact search and recall', () => {
   });
 
   it('counts ties with the k-th exact score as found', () => {
-    const truth = [{ chunk: 0, score: 0.9 }, { chunk: 1, score: 0.8 }];
-    expect(recallAtK([{ chunk: 0, score: 0.9 }, { chunk: 5, score: 0.8 }], truth, 2)).toBe(1);
-    expect(recallAtK([{ chunk: 0, score: 0.9 }, { chunk: 5, score: 0.5 }], truth, 2)).toBe(0.5);
+    const truth = [
+      { chunk: 0, score: 0.9 },
+      { chunk: 1, score: 0.8 },
+    ];
+    expect(
+      recallAtK(
+        [
+          { chunk: 0, score: 0.9 },
+          { chunk: 5, score: 0.8 },
+        ],
+        truth,
+        2,
+      ),
+    ).toBe(1);
+    expect(
+      recallAtK(
+        [
+          { chunk: 0, score: 0.9 },
+          { chunk: 5, score: 0.5 },
+        ],
+        truth,
+        2,
+      ),
+    ).toBe(0.5);
     expect(recallAtK([], truth, 2)).toBe(0);
   });
 });

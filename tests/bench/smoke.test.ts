@@ -20,7 +20,24 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function options(extra: string[]) {
   return parseBenchArgs(
-    ['--sizes', '300', '--queries', '12', '--slow-queries', '8', '--qa-limit', '6', '--ef', '10,50', '--data', FIXTURES, '--out', path.join(tmp, 'out'), '--no-results-md', ...extra],
+    [
+      '--sizes',
+      '300',
+      '--queries',
+      '12',
+      '--slow-queries',
+      '8',
+      '--qa-limit',
+      '6',
+      '--ef',
+      '10,50',
+      '--data',
+      FIXTURES,
+      '--out',
+      path.join(tmp, 'out'),
+      '--no-results-md',
+      ...extra,
+    ],
     PROJECT_ROOT,
   );
 }
@@ -47,7 +64,14 @@ function checkResult(r: BenchResult): void {
   expect(cs.loadMs).toBeGreaterThanOrEqual(cs.engineMs);
   expect(cs.cpuMs).toBeGreaterThan(0);
   for (const st of s.build.stages) expect(st.cpuMs).toBeGreaterThanOrEqual(0);
-  expect(s.query.methods.map((m) => m.method)).toEqual(['hybrid (ask)', 'hybrid (fusion)', 'HNSW (dense)', 'exact (dense)', 'BM25', 'MiniSearch']);
+  expect(s.query.methods.map((m) => m.method)).toEqual([
+    'hybrid (ask)',
+    'hybrid (fusion)',
+    'HNSW (dense)',
+    'exact (dense)',
+    'BM25',
+    'MiniSearch',
+  ]);
   expect(s.query.methods.find((m) => m.method === 'exact (dense)')!.latency.n).toBe(8);
   // The ef ask() uses is measured besides the ones asked for.
   expect(s.query.recall.map((x) => x.ef)).toEqual([...new Set([10, 50, s.query.hnswParams.efSearch])].sort((a, b) => a - b));
@@ -64,7 +88,14 @@ function checkQuality(r: BenchResult): void {
   for (const q of r.quality) {
     expect(q.documents).toBe(10);
     expect(q.query.questions).toBe(6);
-    expect(q.query.quality!.map((m) => m.method)).toEqual(['hybrid (ask)', 'hybrid (fusion)', 'HNSW (dense)', 'exact (dense)', 'BM25', 'MiniSearch']);
+    expect(q.query.quality!.map((m) => m.method)).toEqual([
+      'hybrid (ask)',
+      'hybrid (fusion)',
+      'HNSW (dense)',
+      'exact (dense)',
+      'BM25',
+      'MiniSearch',
+    ]);
     for (const m of q.query.quality!) {
       expect(m.firstHit).toBeGreaterThanOrEqual(0);
       expect(m.top3Hit).toBeGreaterThanOrEqual(m.firstHit);
@@ -78,7 +109,10 @@ function checkQuality(r: BenchResult): void {
 
 describe('bench smoke run', () => {
   it('measures a built-in index end to end and writes sane results', async () => {
-    const r = await runBench(options(['--ef-search', '40', '--hnsw-m', '12', '--update-repeats', '1']), { modelsDir: path.join(tmp, 'no-models'), progress: () => {} });
+    const r = await runBench(options(['--ef-search', '40', '--hnsw-m', '12', '--update-repeats', '1']), {
+      modelsDir: path.join(tmp, 'no-models'),
+      progress: () => {},
+    });
     expect(r.embedderId).toBe('builtin-ngram-v1');
     expect(r.sizes[0].query.hnswParams).toMatchObject({ M: 12, efSearch: 40 });
     expect(r.sizes[0].query.recall.map((x) => x.ef)).toEqual([10, 40, 50]);
@@ -102,7 +136,9 @@ describe('bench smoke run', () => {
 
   it('runs with a transformer model present (the generated tiny model)', async () => {
     const modelsDir = path.join(tmp, 'models');
-    const vocabText = ['cmrc2018-trial', 'drcd-dev', 'xquad-en2zh-dev'].map((s) => readFileSync(path.join(FIXTURES, `${s}.corpus.jsonl`), 'utf8')).join('');
+    const vocabText = ['cmrc2018-trial', 'drcd-dev', 'xquad-en2zh-dev']
+      .map((s) => readFileSync(path.join(FIXTURES, `${s}.corpus.jsonl`), 'utf8'))
+      .join('');
     const { modelId } = await buildTinyModel(modelsDir, { modelId: 'test/tiny-bert', dim: 16, vocabText });
     const r = await runBench(options(['--embedder', modelId, '--no-quality', '--segments-size', '0']), { modelsDir, progress: () => {} });
     expect(r.embedderId).toBe(modelId);

@@ -61,4 +61,3 @@ describe('intents', () => {
     expect(intents({ ASK_CHANNEL_IDS: '111111111111111111' }) & GatewayIntentBits.MessageContent).toBeTruthy();
   });
 });
-

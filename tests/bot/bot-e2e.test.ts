@@ -150,7 +150,9 @@ describe('the bot end to end', () => {
     const m = channelMessage(h.fake, '@everyone <@&123456789012345678> 谁主持了会议？', user, { mentionBot: true });
     await waitForCall(h.fake, 'reply', (r) => r.body?.message_reference?.message_id === m);
     const sent = h.fake.requests.filter((r) => r.method !== 'GET' && !r.path.startsWith('/applications'));
-    const messages = sent.map((r) => (r.path.startsWith('/interactions/') ? r.body?.data : r.body)).filter((b) => b && (b.content || b.embeds));
+    const messages = sent
+      .map((r) => (r.path.startsWith('/interactions/') ? r.body?.data : r.body))
+      .filter((b) => b && (b.content || b.embeds));
     expect(messages.length).toBeGreaterThan(10);
     for (const b of messages) expect(b.allowed_mentions?.parse).toEqual([]);
   });
@@ -168,7 +170,11 @@ describe('the bot end to end', () => {
   it('goes on answering after a REST 500 and a 429', async () => {
     h.fake.failNext('PATCH', /messages\/(%40|@)original$/, 4, 500);
     const failed = slashCommand(h.fake, 'ask', { question: '谁主持了冬春季疫情防控工作动员会？' }, newUser());
-    await waitForCall(h.fake, 'ephemeral error', (r) => r.method === 'POST' && r.path.endsWith(`/${failed.token}`) && /Something went wrong/.test(r.body.content));
+    await waitForCall(
+      h.fake,
+      'ephemeral error',
+      (r) => r.method === 'POST' && r.path.endsWith(`/${failed.token}`) && /Something went wrong/.test(r.body.content),
+    );
     h.fake.failNext('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 1, 429);
     expect((await ask('谁主持了冬春季疫情防控工作动员会？')).body.embeds[0].description).toContain('王新亭');
   });

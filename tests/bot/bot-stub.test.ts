@@ -15,7 +15,10 @@ const reports = new StubReports();
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'baoxun-bot-'));
-  h = await startHarness(reports, { feedbackLog: path.join(dir, 'fb', 'feedback.jsonl'), env: { RATE_LIMIT_QUESTIONS: '3', RATE_LIMIT_WINDOW_SECONDS: '3600' } });
+  h = await startHarness(reports, {
+    feedbackLog: path.join(dir, 'fb', 'feedback.jsonl'),
+    env: { RATE_LIMIT_QUESTIONS: '3', RATE_LIMIT_WINDOW_SECONDS: '3600' },
+  });
 });
 afterAll(async () => {
   await h?.stop();

@@ -4,7 +4,12 @@ import { answersInThread, conversationOf, questionOf } from '../../src/bot/messa
 
 describe('matchChoices', () => {
   it('puts prefix matches before substring matches and caps at 25', () => {
-    const dates = ['2021-01-12', '2020-12-01', '2021-02-01', ...Array.from({ length: 40 }, (_, i) => `2019-01-${String(i).padStart(2, '0')}`)];
+    const dates = [
+      '2021-01-12',
+      '2020-12-01',
+      '2021-02-01',
+      ...Array.from({ length: 40 }, (_, i) => `2019-01-${String(i).padStart(2, '0')}`),
+    ];
     expect(matchChoices(dates, '2021', (d) => d).map((c) => c.value)).toEqual(['2021-01-12', '2021-02-01']);
     expect(matchChoices(dates, '12', (d) => d).map((c) => c.value)).toEqual(['2021-01-12', '2020-12-01', '2019-01-12']);
     expect(matchChoices(dates, '', (d) => d).length).toBe(25);

@@ -22,7 +22,11 @@ let engine: ReportsEngine;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'baoxun-conv-'));
-  await buildIndex({ inputs: [path.join(PROJECT_ROOT, 'data', 'reports')], outDir: path.join(dir, 'index'), embedder: new BuiltinEmbedder() });
+  await buildIndex({
+    inputs: [path.join(PROJECT_ROOT, 'data', 'reports')],
+    outDir: path.join(dir, 'index'),
+    embedder: new BuiltinEmbedder(),
+  });
   engine = await ReportsEngine.open(path.join(dir, 'index'), { modelsDir: path.join(dir, 'models') });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,15 +39,21 @@ function botPost(h: Harness, channelId: string, what: string, questionId?: strin
   return waitForCall(
     h.fake,
     what,
-    (r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages` && (questionId === undefined || r.body?.message_reference?.message_id === questionId),
+    (r) =>
+      r.method === 'POST' &&
+      r.path === `/channels/${channelId}/messages` &&
+      (questionId === undefined || r.body?.message_reference?.message_id === questionId),
   );
 }
 
-const text = (r: RecordedRequest): string => (r.body.embeds ?? []).map((e: { description?: string }) => e.description ?? '').join('\n') + (r.body.content ?? '');
+const text = (r: RecordedRequest): string =>
+  (r.body.embeds ?? []).map((e: { description?: string }) => e.description ?? '').join('\n') + (r.body.content ?? '');
 
 function expectNoPings(h: Harness): void {
   // Every message the bot sent (creating a thread sends no message).
-  const sent = h.fake.requests.filter((r) => (r.method === 'POST' || r.method === 'PATCH') && /\/messages$/.test(r.path) && r.body && typeof r.body === 'object');
+  const sent = h.fake.requests.filter(
+    (r) => (r.method === 'POST' || r.method === 'PATCH') && /\/messages$/.test(r.path) && r.body && typeof r.body === 'object',
+  );
   expect(sent.length).toBeGreaterThan(0);
   for (const r of sent) expect(r.body.allowed_mentions?.parse).toEqual([]);
 }
@@ -79,7 +89,7 @@ describe('conversations in threads, forum posts and reply chains', () => {
     expect(follow).toContain('张静伟');
   });
 
-  it('continues the conversation when someone replies to the bot\'s answer, without a mention', async () => {
+  it("continues the conversation when someone replies to the bot's answer, without a mention", async () => {
     const user = newUser();
     const plain = h.fake.channelIds[0]!;
     const q1 = channelMessage(h.fake, '信访工作会议是谁主持的？', user, { channelId: plain, mentionBot: true });
@@ -127,12 +137,20 @@ describe('BAOXUN_ANSWER_IN_THREAD=1', () => {
   it('answers a question of an ask channel in a new public thread, where a follow-up needs no mention', async () => {
     const user = newUser();
     const q1 = channelMessage(h.fake, '信访工作会议是谁主持的？', user, { channelId: h.askChannel });
-    const started = await waitForCall(h.fake, 'the thread to be started', (r) => r.method === 'POST' && r.path === `/channels/${h.askChannel}/messages/${q1}/threads`);
+    const started = await waitForCall(
+      h.fake,
+      'the thread to be started',
+      (r) => r.method === 'POST' && r.path === `/channels/${h.askChannel}/messages/${q1}/threads`,
+    );
     expect(started.body.name).toBe('信访工作会议是谁主持的？');
     const thread = started.response.id as string;
     expect(text(await botPost(h, thread, 'the answer in the thread'))).toContain('张红军');
     const q2 = channelMessage(h.fake, '他要求什么？', user, { channelId: thread });
-    const follow = await waitForCall(h.fake, 'the follow-up answer in the thread', (r) => r.method === 'POST' && r.path === `/channels/${thread}/messages` && UNDERSTOOD.test(text(r)));
+    const follow = await waitForCall(
+      h.fake,
+      'the follow-up answer in the thread',
+      (r) => r.method === 'POST' && r.path === `/channels/${thread}/messages` && UNDERSTOOD.test(text(r)),
+    );
     expect(text(follow)).toContain('迅速传达贯彻');
     // The follow-up is answered in the thread, not in a thread of its own.
     expect(h.fake.requests.some((r) => r.path.includes(`/messages/${q2}/threads`))).toBe(false);

@@ -12,7 +12,12 @@ afterAll(() => fake.close());
 describe('deployCommands', () => {
   it('registers the commands to one guild, with zh-CN and en-US descriptions', async () => {
     const guild = fake.guildId;
-    const config = parseConfig({ DISCORD_TOKEN: 'tok-0123456789', DISCORD_APP_ID: fake.appId, DISCORD_GUILD_ID: guild, DISCORD_API_BASE: fake.apiBase });
+    const config = parseConfig({
+      DISCORD_TOKEN: 'tok-0123456789',
+      DISCORD_APP_ID: fake.appId,
+      DISCORD_GUILD_ID: guild,
+      DISCORD_API_BASE: fake.apiBase,
+    });
     const r = await deployCommands(config);
     expect(r).toEqual({ count: 6, names: ['ask', 'date', 'meeting', 'article', 'reindex', 'stats'], scope: 'guild' });
     const put = fake.requests.find((q) => q.method === 'PUT')!;

@@ -19,7 +19,10 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(reports: ReportsService, opts: { reindex?: Reindex; env?: Record<string, string>; feedbackLog: string }): Promise<Harness> {
+export async function startHarness(
+  reports: ReportsService,
+  opts: { reindex?: Reindex; env?: Record<string, string>; feedbackLog: string },
+): Promise<Harness> {
   const askChannel = snowflake();
   const askForum = snowflake();
   const fake = await FakeDiscord.start({ channelIds: [snowflake(), askChannel], forumIds: [askForum] });

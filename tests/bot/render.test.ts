@@ -7,8 +7,12 @@ import { renderAnswerText } from '../../src/retrieval/render-text.ts';
 import { answer, citation } from './fixtures.ts';
 
 function size(e: APIEmbed): number {
-  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) +
-    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
 }
 
 function assertWithinLimits(pages: APIEmbed[][]): void {
@@ -50,7 +54,16 @@ describe('renderAnswer', () => {
   });
 
   it('merges overlapping highlights and ignores out-of-range ones', () => {
-    expect(formatExcerpt({ excerpt: 'abcdef', highlights: [[1, 3], [2, 4], [10, 12]] })).toBe('a**bcd**ef');
+    expect(
+      formatExcerpt({
+        excerpt: 'abcdef',
+        highlights: [
+          [1, 3],
+          [2, 4],
+          [10, 12],
+        ],
+      }),
+    ).toBe('a**bcd**ef');
   });
 
   it('says plainly when it abstains and lists related reports', () => {
@@ -65,7 +78,9 @@ describe('renderAnswer', () => {
   });
 
   it('shows the closest passages with their excerpts, labelled as no answer', () => {
-    const [page] = renderAnswer(answer({ abstained: true, outcome: 'closest', answer: '没有直接的答案。', citations: [], related: [citation(1)] }));
+    const [page] = renderAnswer(
+      answer({ abstained: true, outcome: 'closest', answer: '没有直接的答案。', citations: [], related: [citation(1)] }),
+    );
     const d = page![0]!.description!;
     expect(d).toContain('not an answer');
     expect(d).toContain('主持会议并讲话');
@@ -76,12 +91,23 @@ describe('renderAnswer', () => {
     const a = answer({
       question: '问'.repeat(400),
       answer: '答'.repeat(5000) + '。😀'.repeat(500),
-      citations: [1, 2, 3].map((n) => citation(n, { excerpt: long, highlights: [[0, 2000], [3000, 4000]] })),
+      citations: [1, 2, 3].map((n) =>
+        citation(n, {
+          excerpt: long,
+          highlights: [
+            [0, 2000],
+            [3000, 4000],
+          ],
+        }),
+      ),
     });
     const pages = renderAnswer(a);
     assertWithinLimits(pages);
     expect(pages.length).toBeGreaterThan(1);
-    const all = pages.flat().map((e) => e.description).join('');
+    const all = pages
+      .flat()
+      .map((e) => e.description)
+      .join('');
     expect(all).toContain('[3] 高新区召开会议3');
     expect(all.match(/😀/g)!.length).toBe(500);
     // Buttons ride on the first message only.
@@ -127,16 +153,25 @@ describe('layoutEmbeds', () => {
     const pages = layoutEmbeds({
       title: '题'.repeat(300),
       color: 0,
-      fields: [{ name: 'a', value: big }, { name: 'b', value: big }, { name: 'c', value: big }],
+      fields: [
+        { name: 'a', value: big },
+        { name: 'b', value: big },
+        { name: 'c', value: big },
+      ],
       blocks: ['句子。'.repeat(3000)],
       footer: '脚注',
     });
     assertWithinLimits(pages);
     expect(pages[pages.length - 1]!.at(-1)!.footer!.text).toBe('脚注');
-    expect(pages.flat().map((e) => e.description).join('').replace(/\s/g, '')).toBe('句子。'.repeat(3000));
+    expect(
+      pages
+        .flat()
+        .map((e) => e.description)
+        .join('')
+        .replace(/\s/g, ''),
+    ).toBe('句子。'.repeat(3000));
   });
 });
-
 
 describe('citations of a PDF page', () => {
   it('name the file and page after the date, in Discord and on the terminal', () => {

@@ -16,7 +16,11 @@ import { isEdit, waitForCall } from './harness.ts';
 let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'baoxun-start-'));
-  await buildIndex({ inputs: [path.join(PROJECT_ROOT, 'data', 'reports')], outDir: path.join(dir, 'index'), embedder: new BuiltinEmbedder() });
+  await buildIndex({
+    inputs: [path.join(PROJECT_ROOT, 'data', 'reports')],
+    outDir: path.join(dir, 'index'),
+    embedder: new BuiltinEmbedder(),
+  });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -26,7 +30,16 @@ function start(env: Record<string, string>, opts: { detached?: boolean } = {}) {
     // Its own process group, so the whole npx → tsx → node chain can be stopped together.
     detached: opts.detached ?? false,
     // An empty DISCORD_TOKEN wins over any developer .env (loadEnvFile never overrides).
-    env: { ...process.env, DISCORD_TOKEN: '', BAOXUN_INDEX_DIR: path.join(dir, 'index'), BAOXUN_MODELS_DIR: path.join(dir, 'models'), BAOXUN_EMBEDDER: 'builtin', BAOXUN_STATUS_FILE: path.join(dir, 'status.json'), BAOXUN_QUESTION_LOG: path.join(dir, 'questions.jsonl'), ...env },
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: '',
+      BAOXUN_INDEX_DIR: path.join(dir, 'index'),
+      BAOXUN_MODELS_DIR: path.join(dir, 'models'),
+      BAOXUN_EMBEDDER: 'builtin',
+      BAOXUN_STATUS_FILE: path.join(dir, 'status.json'),
+      BAOXUN_QUESTION_LOG: path.join(dir, 'questions.jsonl'),
+      ...env,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
@@ -71,7 +84,10 @@ describe('npm start with a token', () => {
   it('connects to Discord (here the fake) and answers, never logging the token', async () => {
     const fake = await FakeDiscord.start();
     const token = 'secret-token-abcdefghijklmnop';
-    const child = start({ DISCORD_TOKEN: token, DISCORD_APP_ID: fake.appId, DISCORD_API_BASE: fake.apiBase, LOG_LEVEL: 'debug' }, { detached: true });
+    const child = start(
+      { DISCORD_TOKEN: token, DISCORD_APP_ID: fake.appId, DISCORD_API_BASE: fake.apiBase, LOG_LEVEL: 'debug' },
+      { detached: true },
+    );
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

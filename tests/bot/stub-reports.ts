@@ -23,14 +23,24 @@ export class StubReports implements ReportsService {
     return ['2021-01-12', '2020-12-30'];
   }
   articlesOn(date: string): ArticleSummary[] {
-    return date === '2021-01-12' ? [{ id: 'a1', headline: '高新区召开会议1', date, lead: '本报讯 会议召开。', meeting: '安委会第一次全体会议' }] : [];
+    return date === '2021-01-12'
+      ? [{ id: 'a1', headline: '高新区召开会议1', date, lead: '本报讯 会议召开。', meeting: '安委会第一次全体会议' }]
+      : [];
   }
   meetings(): Array<{ name: string; date?: string }> {
     return [{ name: '安委会第一次全体会议', date: '2021-01-12' }];
   }
   meeting(name: string): MeetingInfo | undefined {
     if (!'安委会第一次全体会议'.includes(name)) return undefined;
-    return { name: '安委会第一次全体会议', date: '2021-01-12', articleId: 'a1', headline: '高新区召开会议1', chaired: ['王新亭'], attended: ['张红军'], keyPoints: [citation(1)] };
+    return {
+      name: '安委会第一次全体会议',
+      date: '2021-01-12',
+      articleId: 'a1',
+      headline: '高新区召开会议1',
+      chaired: ['王新亭'],
+      attended: ['张红军'],
+      keyPoints: [citation(1)],
+    };
   }
   article(id: string): Article | undefined {
     return id === 'a1' ? article({ id: 'a1' }) : undefined;

@@ -15,7 +15,10 @@ let indexDir: string;
 
 async function ask(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await run('npx', ['tsx', 'src/cli/ask.ts', ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', BAOXUN_MODELS_DIR: path.join(tmp, 'models') } });
+    const r = await run('npx', ['tsx', 'src/cli/ask.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'warn', BAOXUN_MODELS_DIR: path.join(tmp, 'models') },
+    });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -51,10 +54,21 @@ describe('npm run ask', () => {
   });
   it('--batch answers each line with its id and reports a bad line without stopping', async () => {
     const file = path.join(tmp, 'batch.jsonl');
-    writeFileSync(file, ['{"id":"a","q":"监管到位抓落实的关键是什么？"}', 'not json', '{"id":"c","q":"   "}', '{"id":"d","q":"高新区今年的财政收入是多少？"}'].join('\n'));
+    writeFileSync(
+      file,
+      [
+        '{"id":"a","q":"监管到位抓落实的关键是什么？"}',
+        'not json',
+        '{"id":"c","q":"   "}',
+        '{"id":"d","q":"高新区今年的财政收入是多少？"}',
+      ].join('\n'),
+    );
     const r = await ask(['--index', indexDir, '--batch', file]);
     expect(r.code).toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(['a', 'line-2', 'c', 'd']);
     expect(out[0].citations[0].excerpt).toContain('形成合力');
     expect(out[1].error).toBeTruthy();
@@ -73,7 +87,10 @@ describe('npm run ask', () => {
       ].join('\n'),
     );
     const r = await ask(['--index', indexDir, '--batch', file]);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out[0].answer).toContain('张红军');
     // Conversation x's 他 is x's chair (张红军), not the chair of y's question asked in between.
     expect(out[2].understoodAs).toBe('张红军要求什么？');

@@ -8,10 +8,14 @@ const root = path.resolve(__dirname, '../..');
 
 describe('npm run eval', () => {
   it('builds a temporary index of the reports and scores seed-dev', async () => {
-    const { stdout } = await run('npx', ['tsx', 'src/cli/eval.ts', '--corpus', 'data/reports', '--qa', 'tests/fixtures/qa/seed-dev.jsonl', '--json', '--label', 'seed'], {
-      cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'warn', BAOXUN_MODELS_DIR: path.join(root, 'tests/fixtures/no-models') },
-    });
+    const { stdout } = await run(
+      'npx',
+      ['tsx', 'src/cli/eval.ts', '--corpus', 'data/reports', '--qa', 'tests/fixtures/qa/seed-dev.jsonl', '--json', '--label', 'seed'],
+      {
+        cwd: root,
+        env: { ...process.env, LOG_LEVEL: 'warn', BAOXUN_MODELS_DIR: path.join(root, 'tests/fixtures/no-models') },
+      },
+    );
     const table = JSON.parse(stdout.trim()) as Record<string, { n: number; answerOrFirst: number; abstention: number }>;
     expect(table.seed.n).toBe(17);
     expect(table.seed.answerOrFirst).toBe(1);

@@ -9,7 +9,10 @@ const run = promisify(execFile);
 async function cli(file: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     // An empty token keeps any developer .env out of the way (loadEnvFile never overrides).
-    const r = await run(process.execPath, ['--import', 'tsx', file, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'warn' } });
+    const r = await run(process.execPath, ['--import', 'tsx', file, ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'warn' },
+    });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

@@ -33,7 +33,13 @@ describe('holdout', () => {
 
 describe('precision curve', () => {
   const o = (answerable: boolean, abstained: boolean, hit: boolean, coverage: number): QuestionOutcome => ({
-    answerable, abstained, inAnswer: hit, inFirst: false, inTop3: hit, ms: 1, coverage,
+    answerable,
+    abstained,
+    inAnswer: hit,
+    inFirst: false,
+    inTop3: hit,
+    ms: 1,
+    coverage,
   });
   it('answers fewer and more precisely as the bar rises', () => {
     const outs = [o(true, false, true, 0.8), o(true, false, false, 0.25), o(false, false, false, 0.15), o(false, true, false, 0.05)];

@@ -33,8 +33,18 @@ async function citesNewReport(engine: ReportsEngine): Promise<boolean> {
 
 describe('the index child process, pieces', () => {
   it('runs this Node with tsx resolved by path on the index CLI, configured like the caller, without Discord secrets', () => {
-    const config = parseConfig({ BAOXUN_INDEX_DIR: '/srv/i', BAOXUN_REPORTS_DIR: '/srv/r', BAOXUN_MODELS_DIR: '/srv/m', BAOXUN_EMBEDDER: 'builtin', LOG_LEVEL: 'warn' });
-    const { command, args, env } = indexProcessCommand(config, { PATH: '/bin', DISCORD_TOKEN: 'secret-token-value', BAOXUN_MODELS_DIR: '/elsewhere' });
+    const config = parseConfig({
+      BAOXUN_INDEX_DIR: '/srv/i',
+      BAOXUN_REPORTS_DIR: '/srv/r',
+      BAOXUN_MODELS_DIR: '/srv/m',
+      BAOXUN_EMBEDDER: 'builtin',
+      LOG_LEVEL: 'warn',
+    });
+    const { command, args, env } = indexProcessCommand(config, {
+      PATH: '/bin',
+      DISCORD_TOKEN: 'secret-token-value',
+      BAOXUN_MODELS_DIR: '/elsewhere',
+    });
     expect(command).toBe(process.execPath);
     expect(args[0]).toBe('--import');
     expect(args[1]).toMatch(/^file:.*\/node_modules\/tsx\/dist\/loader\.mjs$/);
@@ -45,17 +55,27 @@ describe('the index child process, pieces', () => {
   });
 
   it('reads the summary or the failure from the last stdout line', () => {
-    expect(parseOutcome('{"ok":true,"articleCount":3,"articles":[],"chunks":16,"files":1,"reused":2,"ms":1300,"embedderNote":"Embedder: x"}\n')).toEqual({
+    expect(
+      parseOutcome('{"ok":true,"articleCount":3,"articles":[],"chunks":16,"files":1,"reused":2,"ms":1300,"embedderNote":"Embedder: x"}\n'),
+    ).toEqual({
       ok: true,
       summary: { articles: 3, chunks: 16, files: 1, reused: 2, ms: 1300, embedderNote: 'Embedder: x' },
     });
-    expect(parseOutcome('{"ok":false,"error":"No articles found in /srv/r","code":"NO_ARTICLES"}\n')).toEqual({ ok: false, error: 'No articles found in /srv/r', code: 'NO_ARTICLES' });
+    expect(parseOutcome('{"ok":false,"error":"No articles found in /srv/r","code":"NO_ARTICLES"}\n')).toEqual({
+      ok: false,
+      error: 'No articles found in /srv/r',
+      code: 'NO_ARTICLES',
+    });
     expect(parseOutcome('')).toBeUndefined();
     expect(parseOutcome('Indexed 3 article(s)\n')).toBeUndefined();
   });
 
   it("reads the failure's code; admins get a path-free reason by code, never by wording", () => {
-    expect(parseOutcome('{"ok":false,"error":"reworded entirely","code":"LOCKED"}\n')).toEqual({ ok: false, error: 'reworded entirely', code: 'LOCKED' });
+    expect(parseOutcome('{"ok":false,"error":"reworded entirely","code":"LOCKED"}\n')).toEqual({
+      ok: false,
+      error: 'reworded entirely',
+      code: 'LOCKED',
+    });
     expect(parseOutcome('{"ok":false,"error":"x","code":"NOT_A_CODE"}\n')).toEqual({ ok: false, error: 'x' });
     const busy = adminReason(new ReindexFailedError('Something new about /srv/i.lock', 'LOCKED'));
     expect(busy).toMatch(/another build is running/);
@@ -80,7 +100,13 @@ describe('the reindex job from openReports', () => {
     indexDir = path.join(dir, 'index');
     mkdirSync(reports);
     copyFileSync(SHIPPED_PAGE, path.join(reports, 'page.txt'));
-    const env = { BAOXUN_INDEX_DIR: indexDir, BAOXUN_REPORTS_DIR: reports, BAOXUN_MODELS_DIR: path.join(dir, 'no-models'), BAOXUN_EMBEDDER: 'builtin', LOG_LEVEL: 'warn' as const };
+    const env = {
+      BAOXUN_INDEX_DIR: indexDir,
+      BAOXUN_REPORTS_DIR: reports,
+      BAOXUN_MODELS_DIR: path.join(dir, 'no-models'),
+      BAOXUN_EMBEDDER: 'builtin',
+      LOG_LEVEL: 'warn' as const,
+    };
     ({ engine, reindex } = await openReports(parseConfig(env)));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -117,7 +143,10 @@ describe('the reindex job from openReports', () => {
       killed = Number.parseInt(readFileSync(lockPath(indexDir), 'utf8'), 10);
       expect(killed).not.toBe(process.pid);
       process.kill(killed, 'SIGKILL');
-    }).then(() => undefined, (e: unknown) => e);
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(killed).toBeGreaterThan(0);
     expect(err).toBeInstanceOf(ReindexFailedError);
     expect((err as Error).message).toMatch(/killed \(SIGKILL\); the previous index is unchanged/);
@@ -129,7 +158,10 @@ describe('the reindex job from openReports', () => {
   it('with another build holding the lock: rejects with a clear message, keeps answering from the current index', async () => {
     writeFileSync(lockPath(indexDir), `${process.pid}\n`);
     try {
-      const err = await reindex(() => undefined).then(() => undefined, (e: unknown) => e);
+      const err = await reindex(() => undefined).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(ReindexFailedError);
       expect((err as ReindexFailedError).message).toMatch(/^Another index build \(pid \d+\) is running/);
       expect((err as ReindexFailedError).code).toBe('LOCKED');
@@ -142,7 +174,10 @@ describe('the reindex job from openReports', () => {
   it('with the reports folder emptied: rejects, keeps answering from the current index', async () => {
     rmSync(path.join(reports, 'page.txt'));
     rmSync(path.join(reports, 'qinglong.jsonl'));
-    const err = await reindex(() => undefined).then(() => undefined, (e: unknown) => e);
+    const err = await reindex(() => undefined).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ReindexFailedError);
     expect((err as Error).message).toMatch(/^No articles found/);
     expect((err as Error).message).not.toMatch(/\n/);

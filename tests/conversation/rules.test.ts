@@ -20,7 +20,13 @@ describe('resolve rules', () => {
 });
 
 describe('resolveFollowUp', () => {
-  const known = facts({ person: '张红军', people: ['张红军'], named: ['张红军', '王新亭'], meeting: '2021年度信访工作会议', date: '2021-01-12' });
+  const known = facts({
+    person: '张红军',
+    people: ['张红军'],
+    named: ['张红军', '王新亭'],
+    meeting: '2021年度信访工作会议',
+    date: '2021-01-12',
+  });
 
   it('answers a follow-up with no conversation as it stands, borrowing nothing', () => {
     for (const q of ['他要求什么？', '还有谁参加了？', '那天还开了哪些会？', 'What else did he say?']) {
@@ -34,7 +40,7 @@ describe('resolveFollowUp', () => {
     // A day the question names is its own, not the conversation's.
     expect(resolveFollowUp('1月13日还开了哪些会？', known).understoodAs).toBeUndefined();
   });
-  it('asks within the conversation\'s article when the follow-up is about its people or meeting, not its day', () => {
+  it("asks within the conversation's article when the follow-up is about its people or meeting, not its day", () => {
     expect(resolveFollowUp('他要求什么？', known).scope).toEqual({ articleId: 'a1' });
     expect(resolveFollowUp('那天还开了哪些会？', known).scope).toBeUndefined();
   });

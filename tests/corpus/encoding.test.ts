@@ -8,12 +8,21 @@ const traditional = '本報訊 1月12日上午，高新區召開2021年度信訪
 describe('decodeText', () => {
   it('reads UTF-8 with and without a BOM', () => {
     expect(decodeText(Buffer.from(simplified, 'utf8'))).toEqual({ text: simplified, encoding: 'utf-8' });
-    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(simplified)]))).toEqual({ text: simplified, encoding: 'utf-8-bom' });
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(simplified)]))).toEqual({
+      text: simplified,
+      encoding: 'utf-8-bom',
+    });
   });
 
   it('reads UTF-16 by its BOM', () => {
-    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(simplified, 'utf16le')]))).toEqual({ text: simplified, encoding: 'utf-16le' });
-    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(traditional, 'utf-16be')]))).toEqual({ text: traditional, encoding: 'utf-16be' });
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(simplified, 'utf16le')]))).toEqual({
+      text: simplified,
+      encoding: 'utf-16le',
+    });
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(traditional, 'utf-16be')]))).toEqual({
+      text: traditional,
+      encoding: 'utf-16be',
+    });
   });
 
   it('tells GB18030 from Big5', () => {

@@ -42,7 +42,10 @@ beforeAll(async () => {
   writeFileSync(path.join(tmp, 'two-pages.pdf'), await epaperPdf(EPAPER_ARTICLES, 2));
   execFileSync('pdftoppm', ['-r', '200', '-png', '-singlefile', path.join(tmp, 'pdf/epaper.pdf'), path.join(tmp, 'scan/scan')]);
   writeFileSync(path.join(tmp, 'bad/broken.pdf'), '%PDF-1.4\nthis is not a PDF body\n');
-  writeFileSync(path.join(tmp, 'bad/encrypted.pdf'), await pdfOf((d) => d.font(CJK_FONT, 'WenQuanYiZenHei').text('本报讯 机密'), { userPassword: 'secret', ownerPassword: 'owner' }));
+  writeFileSync(
+    path.join(tmp, 'bad/encrypted.pdf'),
+    await pdfOf((d) => d.font(CJK_FONT, 'WenQuanYiZenHei').text('本报讯 机密'), { userPassword: 'secret', ownerPassword: 'owner' }),
+  );
   writeFileSync(path.join(tmp, 'bad/blank.pdf'), await pdfOf((d) => d.rect(100, 100, 200, 100).stroke()));
   writeFileSync(path.join(tmp, 'bad/unreadable.png'), Buffer.from('89504e470d0a1a0a0000', 'hex'));
 });
@@ -88,7 +91,14 @@ describe('a multi-page PDF', () => {
   it('gives each page its articles, numbered by page', async () => {
     const { articles, skipped } = await readCorpus([path.join(tmp, 'two-pages.pdf')]);
     expect(skipped).toEqual([]);
-    expect(articles.map((a) => `${a.id} ${a.page}`)).toEqual(['two-pages-p1-1 1', 'two-pages-p1-2 1', 'two-pages-p1-3 1', 'two-pages-p2-1 2', 'two-pages-p2-2 2', 'two-pages-p2-3 2']);
+    expect(articles.map((a) => `${a.id} ${a.page}`)).toEqual([
+      'two-pages-p1-1 1',
+      'two-pages-p1-2 1',
+      'two-pages-p1-3 1',
+      'two-pages-p2-1 2',
+      'two-pages-p2-2 2',
+      'two-pages-p2-3 2',
+    ]);
     expect(new Set(articles.map((a) => a.source))).toEqual(new Set(['two-pages.pdf']));
   });
 });
@@ -99,7 +109,7 @@ describe('a 200-dpi scan of the page', () => {
     built = await build('scan-index', [path.join(tmp, 'scan'), seedReports]);
   });
 
-  it('is OCR\'d into the three articles and answers at least two of the three questions', async () => {
+  it("is OCR'd into the three articles and answers at least two of the three questions", async () => {
     const mine = built.summary.articleList.filter((a) => a.id.startsWith('scan-'));
     expect(mine).toHaveLength(3);
     let answered = 0;

@@ -74,7 +74,8 @@ describe('matching a day asked', () => {
 
 describe('eventDates at ingestion', () => {
   it('are kept apart from the issue date of a front-matter report and carried to its chunks', () => {
-    const text = '---\ntitle: 镇召开第一书记对接会\ndate: 2022-07-11\n---\n7月8日上午，青松镇召开县派第一书记对接会。会议由镇党委书记李明主持。';
+    const text =
+      '---\ntitle: 镇召开第一书记对接会\ndate: 2022-07-11\n---\n7月8日上午，青松镇召开县派第一书记对接会。会议由镇党委书记李明主持。';
     const [a] = parseTextReport(text, 'x.md', { markdown: true });
     expect(a.date).toBe('2022-07-11');
     expect(a.eventDates).toEqual(['2022-07-08']);
@@ -88,7 +89,11 @@ describe('eventDates at ingestion', () => {
     expect(a.eventDates).toEqual(['11-03']);
   });
   it('are found in JSONL records, against the record date', () => {
-    const { articles } = parseJsonl(JSON.stringify({ id: 'r1', title: 't', text: '昨日，区里召开推进会。', date: '2022-09-02' }), 'a.jsonl', new Set());
+    const { articles } = parseJsonl(
+      JSON.stringify({ id: 'r1', title: 't', text: '昨日，区里召开推进会。', date: '2022-09-02' }),
+      'a.jsonl',
+      new Set(),
+    );
     expect(articles[0].eventDates).toEqual(['2022-09-01']);
   });
   it('are absent from an article naming no day', () => {

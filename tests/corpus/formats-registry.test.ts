@@ -29,7 +29,10 @@ describe('the format registry', () => {
 
 describe('makeArticle', () => {
   it('fills every default and derives a headline from the lead when none is given', () => {
-    const a = makeArticle({ body: '3月4日，高新区召开安全生产工作会议。会议要求压实责任。' }, { source: 'a/b.txt', idPrefix: 'b', ordinal: 2 });
+    const a = makeArticle(
+      { body: '3月4日，高新区召开安全生产工作会议。会议要求压实责任。' },
+      { source: 'a/b.txt', idPrefix: 'b', ordinal: 2 },
+    );
     expect(a).toEqual({
       id: 'b-2',
       source: 'a/b.txt',
@@ -47,7 +50,10 @@ describe('makeArticle', () => {
   });
 
   it('keeps what the draft gives', () => {
-    const a = makeArticle({ body: '正文。', headline: '标题', id: 'x1', page: 3, outlet: '某报', eventDates: [] }, { source: 's.pdf', idPrefix: 's', ordinal: 1 });
+    const a = makeArticle(
+      { body: '正文。', headline: '标题', id: 'x1', page: 3, outlet: '某报', eventDates: [] },
+      { source: 's.pdf', idPrefix: 's', ordinal: 1 },
+    );
     expect(a).toMatchObject({ id: 'x1', headline: '标题', headlineDerived: false, page: 3, outlet: '某报' });
     expect(a.eventDates).toBeUndefined();
   });

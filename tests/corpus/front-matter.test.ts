@@ -29,10 +29,17 @@ describe('parseTextReport', () => {
   });
 
   it('makes one article of a plain body with the given title and date', () => {
-    const text = '---\ntitle: 区图书馆延长开放时间\ndate: 2022/7/1\n---\n即日起，区图书馆每天开放到晚上九点。\n周末照常开放。\n\n读者可在线预约座位。';
+    const text =
+      '---\ntitle: 区图书馆延长开放时间\ndate: 2022/7/1\n---\n即日起，区图书馆每天开放到晚上九点。\n周末照常开放。\n\n读者可在线预约座位。';
     const [a, ...rest] = parseTextReport(text, 'notes/library.md', { markdown: true });
     expect(rest).toHaveLength(0);
-    expect(a).toMatchObject({ id: 'library-1', headline: '区图书馆延长开放时间', headlineDerived: false, date: '2022-07-01', dateInferred: false });
+    expect(a).toMatchObject({
+      id: 'library-1',
+      headline: '区图书馆延长开放时间',
+      headlineDerived: false,
+      date: '2022-07-01',
+      dateInferred: false,
+    });
     expect(a.body).toBe('即日起，区图书馆每天开放到晚上九点。\n周末照常开放。\n读者可在线预约座位。');
   });
 

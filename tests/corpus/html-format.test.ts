@@ -19,7 +19,14 @@ describe('saved web pages', () => {
     const { articles } = await htmlFormat.parse(GOV_PAGE.html, ctx);
     expect(articles).toHaveLength(1);
     const [a] = articles;
-    expect(a).toMatchObject({ id: 'gov-1', source: 'web/gov.html', headline: GOV_PAGE.headline, headlineDerived: false, date: GOV_PAGE.date, outlet: '高新区报' });
+    expect(a).toMatchObject({
+      id: 'gov-1',
+      source: 'web/gov.html',
+      headline: GOV_PAGE.headline,
+      headlineDerived: false,
+      date: GOV_PAGE.date,
+      outlet: '高新区报',
+    });
     expect(a.reporters).toEqual(['刘芳']);
     expect(a.body).toContain('共签约项目十八个');
     expect(a.body).not.toMatch(/责任编辑|本报讯/);
@@ -27,7 +34,10 @@ describe('saved web pages', () => {
   });
 
   it('takes the date from the labelled line when the page has no date meta tag', async () => {
-    const html = GOV_PAGE.html.replace(/<meta name="PubDate"[^>]*>/, '').replace('2021-03-08 16:42 来源', '2021-03-09 09:00 来源').replace('本报讯 3月8日，', '本报讯 近日，');
+    const html = GOV_PAGE.html
+      .replace(/<meta name="PubDate"[^>]*>/, '')
+      .replace('2021-03-08 16:42 来源', '2021-03-09 09:00 来源')
+      .replace('本报讯 3月8日，', '本报讯 近日，');
     const [a] = (await htmlFormat.parse(html, ctx)).articles;
     expect(a.date).toBe('2021-03-09');
   });
@@ -45,7 +55,12 @@ describe('saved web pages', () => {
       const name = m.getAttribute('name') ?? m.getAttribute('property')!;
       expect(readHtmlMeta([[name, m.getAttribute('content')!]])[row.field], row.example).toBeTruthy();
     }
-    expect(readHtmlMeta([['og:title', '乙'], ['ArticleTitle', '甲']]).title).toBe('甲');
+    expect(
+      readHtmlMeta([
+        ['og:title', '乙'],
+        ['ArticleTitle', '甲'],
+      ]).title,
+    ).toBe('甲');
   });
 
   it('breaks lines at block elements', () => {
@@ -63,7 +78,11 @@ describe('a saved web page, end to end', () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(reports);
     writeFileSync(path.join(reports, 'gov.html'), GOV_PAGE.html);
-    await buildIndex({ inputs: [reports, path.resolve(__dirname, '../../data/reports')], outDir: path.join(tmp, 'index'), embedder: new BuiltinEmbedder() });
+    await buildIndex({
+      inputs: [reports, path.resolve(__dirname, '../../data/reports')],
+      outDir: path.join(tmp, 'index'),
+      embedder: new BuiltinEmbedder(),
+    });
     engine = await ReportsEngine.open(path.join(tmp, 'index'), { modelsDir: path.join(tmp, 'models') });
   });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));

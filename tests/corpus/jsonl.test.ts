@@ -31,7 +31,9 @@ describe('parseJsonl', () => {
     const text = '6月1日，青龙镇召开防汛抗旱工作会议。镇党委书记李明远主持会议并讲话。会议要求各村做好汛期值守。';
     const { articles } = parseJsonl([line({ id: 'q1', text }), line({ id: 'q2', text, date: '2021-06-01' })].join('\n'), 'bulk.jsonl');
     expect(articles[0].meeting).toBe('防汛抗旱工作会议');
-    expect(articles[0].people).toEqual([expect.objectContaining({ name: '李明远', title: '镇党委书记', roles: expect.arrayContaining(['chaired']) })]);
+    expect(articles[0].people).toEqual([
+      expect.objectContaining({ name: '李明远', title: '镇党委书记', roles: expect.arrayContaining(['chaired']) }),
+    ]);
     // An archive record's 6月1日 may be any year's: no guessed date for a record without one.
     expect(articles[0].date).toBeUndefined();
     expect(articles[1]).toMatchObject({ date: '2021-06-01', dateInferred: false });

@@ -87,7 +87,9 @@ describe('dates for mastheads', () => {
     expect(normaliseDate('二〇二一年一月十五日')).toBe('2021-01-15');
     expect(normaliseDate('二零二零年十二月三十一日')).toBe('2020-12-31');
     expect(normaliseDate('二〇二一年二月三十日')).toBeUndefined();
-    expect([hanNumber('五'), hanNumber('十'), hanNumber('十五'), hanNumber('二十'), hanNumber('廿一'), hanNumber('三十一')]).toEqual([5, 10, 15, 20, 21, 31]);
+    expect([hanNumber('五'), hanNumber('十'), hanNumber('十五'), hanNumber('二十'), hanNumber('廿一'), hanNumber('三十一')]).toEqual([
+      5, 10, 15, 20, 21, 31,
+    ]);
     expect(hanNumber('二一')).toBeUndefined();
   });
 
@@ -105,7 +107,9 @@ describe('parsePage with a page header and footer', () => {
   const furniture = ['高新区报', '2021年1月15日', '星期五', '第2版', '要闻', '责任编辑', '张三', '2021-01-15'];
 
   it('gives the same three articles, headlines and bodies as without the header', () => {
-    expect(articles.map((a) => [a.headline, a.subtitle, a.headlineDerived])).toEqual(plain.map((a) => [a.headline, a.subtitle, a.headlineDerived]));
+    expect(articles.map((a) => [a.headline, a.subtitle, a.headlineDerived])).toEqual(
+      plain.map((a) => [a.headline, a.subtitle, a.headlineDerived]),
+    );
     expect(articles.map((a) => a.body)).toEqual(plain.map((a) => a.body));
   });
 
@@ -158,14 +162,19 @@ describe('parsePage with a page header and footer', () => {
     expect(exhibition.date).toBe('2020-12-31');
     expect(exhibition.headline).not.toMatch(/版|星期|〇|編輯/);
     const undated = parsePage(text.replace('本報訊 12月31日，', '本報訊 '), 'q.txt');
-    expect(undated.map((a) => [a.date, a.dateInferred])).toEqual([['2021-01-02', false], ['2021-01-02', false]]);
+    expect(undated.map((a) => [a.date, a.dateInferred])).toEqual([
+      ['2021-01-02', false],
+      ['2021-01-02', false],
+    ]);
   });
 
   it('leaves the headline-on-top page as it was when a header is put above it', () => {
     const text = fixture('page-headline-on-top.txt');
     const before = parsePage(text, 'h.txt', { date: '2021-03-05' });
     const after = parsePage(`高新区报  2021年3月8日  星期一  第1版 要闻\n${text}`, 'h.txt');
-    expect(after.map((a) => [a.headline, a.date, a.dateInferred, a.body])).toEqual(before.map((a) => [a.headline, a.date, a.dateInferred, a.body]));
+    expect(after.map((a) => [a.headline, a.date, a.dateInferred, a.body])).toEqual(
+      before.map((a) => [a.headline, a.date, a.dateInferred, a.body]),
+    );
   });
 });
 

@@ -68,13 +68,23 @@ describe('headlines printed above each article', () => {
 
   it('gives each article the headline printed above it, with its kicker and —— subtitle', () => {
     expect(rest).toHaveLength(0);
-    expect(welfare).toMatchObject({ headline: '区民政局召开第三季度养老服务工作推进会', subtitle: '聚焦民生实事 提升服务水平', headlineDerived: false });
-    expect(fire).toMatchObject({ headline: '张明带队开展节前消防安全大检查', subtitle: '聚焦商场、酒店、在建工地三类场所', headlineDerived: false });
+    expect(welfare).toMatchObject({
+      headline: '区民政局召开第三季度养老服务工作推进会',
+      subtitle: '聚焦民生实事 提升服务水平',
+      headlineDerived: false,
+    });
+    expect(fire).toMatchObject({
+      headline: '张明带队开展节前消防安全大检查',
+      subtitle: '聚焦商场、酒店、在建工地三类场所',
+      headlineDerived: false,
+    });
     expect(contest).toMatchObject({ headline: '区教育局举办青年教师教学技能大赛，展示课堂风采', headlineDerived: false });
   });
 
   it('keeps the next headline out of the body before it, byline or not', () => {
-    expect(welfare.body).toBe('9月27日上午，区民政局召开2022年第三季度养老服务工作推进会，通报养老服务设施建设情况。\n区民政局局长韩冬主持会议并讲话。');
+    expect(welfare.body).toBe(
+      '9月27日上午，区民政局召开2022年第三季度养老服务工作推进会，通报养老服务设施建设情况。\n区民政局局长韩冬主持会议并讲话。',
+    );
     expect(fire.body.endsWith('张明要求，要立即整改到位。')).toBe(true);
     expect(fire.reporters).toEqual(['赵强']);
     expect(contest.reporters).toEqual(['王芳']);
@@ -131,6 +141,12 @@ describe('a page header without 报 in the name, and Taiwan 民國 dates', () =>
       ' 本報訊（記者王俊傑／臺中報導）北屯區公所10月5日上午召開110年第3次區務會議，由區長陳美玲主持。',
     ].join('\n');
     const [a] = parsePage(text, 'tw.txt');
-    expect(a).toMatchObject({ headline: '北屯區公所召開第3次區務會議', subtitle: '', date: '2021-10-05', dateInferred: false, meeting: '110年第3次區務會議' });
+    expect(a).toMatchObject({
+      headline: '北屯區公所召開第3次區務會議',
+      subtitle: '',
+      date: '2021-10-05',
+      dateInferred: false,
+      meeting: '110年第3次區務會議',
+    });
   });
 });

@@ -16,11 +16,20 @@ describe('a scan where Tesseract is not installed', () => {
         const r = await readCorpus([${JSON.stringify(dir)}]);
         console.log(JSON.stringify({ skipped: r.skipped, articles: r.articles.length }));`;
       // No PATH: no tesseract (nor anything else) can be found.
-      const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, env: { PATH: '' }, encoding: 'utf8' });
+      const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: root,
+        env: { PATH: '' },
+        encoding: 'utf8',
+      });
       expect(run.status, run.stderr).toBe(0);
       const out = JSON.parse(run.stdout.trim()) as { skipped: Array<{ path: string; reason: string }>; articles: number };
       expect(out.articles).toBe(1);
-      expect(out.skipped).toEqual([{ path: 'scan.png', reason: 'OCR needs Tesseract with its Chinese models: apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra' }]);
+      expect(out.skipped).toEqual([
+        {
+          path: 'scan.png',
+          reason: 'OCR needs Tesseract with its Chinese models: apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra',
+        },
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -74,7 +74,9 @@ describe('parsePage on the shipped page', () => {
   });
 
   it('ends a name where a verb begins and reads briefing and leading as roles', () => {
-    const people = extractPeople('党工委副书记、纪工委书记马文彬作交流发言。管委会副主任姚五洲通报全区汛前隐患排查整治情况。区长李明带队检查。');
+    const people = extractPeople(
+      '党工委副书记、纪工委书记马文彬作交流发言。管委会副主任姚五洲通报全区汛前隐患排查整治情况。区长李明带队检查。',
+    );
     expect(people.map((p) => p.name)).toEqual(['马文彬', '姚五洲', '李明']);
     expect(people.find((p) => p.name === '马文彬')?.roles).toEqual(['spoke']);
     expect(people.find((p) => p.name === '姚五洲')?.roles).toEqual(['spoke']);
@@ -157,7 +159,8 @@ describe('parsePage generalises', () => {
   });
 
   it('reads a traditional-character page', () => {
-    const text = '本報訊（記者 陳大文）3月 5日下午，市政府召開 2022年度\n防汛工作會議，部署防汛工作。\n\n市委書記、市長黃志明主持會議並講話，副市長林美玲出席會議。\n記者 陳大文 攝影 李小龍';
+    const text =
+      '本報訊（記者 陳大文）3月 5日下午，市政府召開 2022年度\n防汛工作會議，部署防汛工作。\n\n市委書記、市長黃志明主持會議並講話，副市長林美玲出席會議。\n記者 陳大文 攝影 李小龍';
     const [a] = parsePage(text, 'tw.txt');
     expect(a).toMatchObject({ meeting: '2022年度防汛工作會議', headline: '市政府召開2022年度防汛工作會議', date: '2022-03-05' });
     expect(a.reporters).toEqual(['陳大文']);

@@ -27,19 +27,37 @@ describe('reading order of a laid-out page', () => {
   });
 
   it('joins a headline set over two lines, and the pieces of one line', () => {
-    const page = layoutPage([piece('高新区召开安全', 40, 100, 16), piece('生产工作会议', 40, 120, 16), piece('本报讯 3月4日，', 40, 150), piece('会议召开。', 130, 150)]);
+    const page = layoutPage([
+      piece('高新区召开安全', 40, 100, 16),
+      piece('生产工作会议', 40, 120, 16),
+      piece('本报讯 3月4日，', 40, 150),
+      piece('会议召开。', 130, 150),
+    ]);
     expect(page.headlines).toEqual(['高新区召开安全生产工作会议']);
     expect(page.text).toContain('本报讯 3月4日，会议召开。');
   });
 
   it('keeps columns apart when their gutter is one character wide, and joins a line drawn a character at a time', () => {
     const chars = (text: string, x: number, y: number) => [...text].map((ch, i) => piece(ch, x + i * 10, y));
-    const page = layoutPage([...chars('乙栏一行', 100, 100), ...chars('甲栏一行', 40, 100), ...chars('乙栏二行。', 100, 114), ...chars('甲栏二行。', 40, 114)]);
+    const page = layoutPage([
+      ...chars('乙栏一行', 100, 100),
+      ...chars('甲栏一行', 40, 100),
+      ...chars('乙栏二行。', 100, 114),
+      ...chars('甲栏二行。', 40, 114),
+    ]);
     expect(page.text.split('\n')).toEqual(['甲栏一行', '甲栏二行。', '', '乙栏一行', '乙栏二行。']);
   });
 
   it('keeps a kicker or subtitle set in another size apart from the headline', () => {
-    const page = layoutPage([piece('春风行动', 40, 80, 13), piece('高新区召开安全', 40, 100, 18), piece('生产工作会议', 40, 120, 18), piece('——全年整改隐患一千二百处', 40, 140, 13), piece('本报讯 3月4日，会议召开。', 40, 170), piece('会议要求各部门压实安全生产责任。', 40, 184), piece('确保全年不发生较大事故。', 40, 198)]);
+    const page = layoutPage([
+      piece('春风行动', 40, 80, 13),
+      piece('高新区召开安全', 40, 100, 18),
+      piece('生产工作会议', 40, 120, 18),
+      piece('——全年整改隐患一千二百处', 40, 140, 13),
+      piece('本报讯 3月4日，会议召开。', 40, 170),
+      piece('会议要求各部门压实安全生产责任。', 40, 184),
+      piece('确保全年不发生较大事故。', 40, 198),
+    ]);
     expect(page.headlines).toEqual(['春风行动', '高新区召开安全生产工作会议', '——全年整改隐患一千二百处']);
   });
 

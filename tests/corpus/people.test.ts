@@ -12,7 +12,8 @@ describe('extractPeople: attendance lists', () => {
     );
     expect(names(people)).toEqual(['姚五洲', '张红军', '张静伟', '杨晓燕', '王新亭', '马文彬'].sort());
     expect(byName(people, '王新亭')?.roles).toEqual(['chaired', 'spoke', 'attended']);
-    for (const n of ['张红军', '马文彬', '姚五洲', '张静伟', '杨晓燕']) expect(byName(people, n)).toEqual({ name: n, title: '', roles: ['attended'] });
+    for (const n of ['张红军', '马文彬', '姚五洲', '张静伟', '杨晓燕'])
+      expect(byName(people, n)).toEqual({ name: n, title: '', roles: ['attended'] });
   });
 
   it('reads 出席：, 列席会议： and 参加会议的有 lists, separated by 、，, or spaces', () => {

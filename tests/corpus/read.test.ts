@@ -30,7 +30,17 @@ describe('readCorpus', () => {
   it('reads the good files and names every bad one', async () => {
     const seen: string[] = [];
     const result = await readCorpus([dir], { onFile: (f) => seen.push(path.relative(dir, f)) });
-    expect(seen).toEqual(['2021/01/copy.txt', '2021/01/page.txt', '2021/02/page.txt', 'archive.jsonl', 'blank.txt', 'broken.txt', 'empty.md', 'notes/intro.md', 'picture.bmp']);
+    expect(seen).toEqual([
+      '2021/01/copy.txt',
+      '2021/01/page.txt',
+      '2021/02/page.txt',
+      'archive.jsonl',
+      'blank.txt',
+      'broken.txt',
+      'empty.md',
+      'notes/intro.md',
+      'picture.bmp',
+    ]);
     expect(result.files).toBe(4);
     const reasons = Object.fromEntries(result.skipped.map((s) => [s.path, s.reason]));
     expect(reasons['2021/01/page.txt']).toMatch(/duplicate of 2021\/01\/copy.txt/);

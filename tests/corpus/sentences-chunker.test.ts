@@ -22,7 +22,16 @@ describe('splitSentences', () => {
   it('splits at Chinese ends, keeping closing quotes, at Western ends before a space, and at newlines', () => {
     const text = '他说：“要抓落实。”大家同意！是吗？好；再见\nVersion 3.5 is out. Next one! 完';
     const s = splitSentences(text);
-    expect(s.map((x) => x.text)).toEqual(['他说：“要抓落实。”', '大家同意！', '是吗？', '好；', '再见', 'Version 3.5 is out.', 'Next one!', '完']);
+    expect(s.map((x) => x.text)).toEqual([
+      '他说：“要抓落实。”',
+      '大家同意！',
+      '是吗？',
+      '好；',
+      '再见',
+      'Version 3.5 is out.',
+      'Next one!',
+      '完',
+    ]);
     for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
 

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { WEB_FURNITURE, WEB_LABELS, classifyWebLine, creditLine, readLabelledLine, readWebText, spacedNames } from '../../src/corpus/web-text.ts';
+import {
+  WEB_FURNITURE,
+  WEB_LABELS,
+  classifyWebLine,
+  creditLine,
+  readLabelledLine,
+  readWebText,
+  spacedNames,
+} from '../../src/corpus/web-text.ts';
 import { parseTextReport } from '../../src/corpus/front-matter.ts';
 
 // Every page below is made up for these tests, in the shape of text copied from news and government sites.
@@ -94,7 +102,8 @@ describe('readWebText', () => {
     expect(web.evidence).toBeGreaterThan(0);
     const text = web.lines.join('\n');
     expect(text).toContain('区长陈建国主持会议并讲话');
-    for (const furniture of ['首页', '字体', '分享', '责任编辑', '相关新闻', '安全生产大检查', 'Copyright']) expect(text).not.toContain(furniture);
+    for (const furniture of ['首页', '字体', '分享', '责任编辑', '相关新闻', '安全生产大检查', 'Copyright'])
+      expect(text).not.toContain(furniture);
   });
 
   it('finds no web furniture on an OCR newspaper page', () => {
@@ -107,15 +116,35 @@ describe('web text through parseTextReport', () => {
   it('makes one article with the printed headline, the lead date and the dateline credits', () => {
     const [a, ...rest] = parseTextReport(newsPage, 'web/jiangbei.txt');
     expect(rest).toHaveLength(0);
-    expect(a).toMatchObject({ headline: '江北区召开防汛工作部署会', headlineDerived: false, date: '2024-05-31', dateInferred: false, reporters: ['周明'], contributors: ['吴芳'], meeting: '防汛工作部署会' });
+    expect(a).toMatchObject({
+      headline: '江北区召开防汛工作部署会',
+      headlineDerived: false,
+      date: '2024-05-31',
+      dateInferred: false,
+      reporters: ['周明'],
+      contributors: ['吴芳'],
+      meeting: '防汛工作部署会',
+    });
     expect(a.body.startsWith('5月31日下午，江北区召开防汛工作部署会。')).toBe(true);
     expect(a.body).not.toContain('安全生产大检查');
   });
 
   it('keeps the source as the outlet, reads a headline cut over short lines and 作者 names', () => {
-    const text = ['市十七届', '人大六次会议', '主席团召开', '第二次会议', '版次:02 作者:廖红 刘玉杰2024年1月21日', '本报讯(记者 廖红 通讯员 刘玉杰)1月20日，主席团召开第二次会议。'].join('\n');
+    const text = [
+      '市十七届',
+      '人大六次会议',
+      '主席团召开',
+      '第二次会议',
+      '版次:02 作者:廖红 刘玉杰2024年1月21日',
+      '本报讯(记者 廖红 通讯员 刘玉杰)1月20日，主席团召开第二次会议。',
+    ].join('\n');
     const [a] = parseTextReport(text, 'cut.txt');
-    expect(a).toMatchObject({ headline: '市十七届人大六次会议主席团召开第二次会议', date: '2024-01-20', reporters: ['廖红'], contributors: ['刘玉杰'] });
+    expect(a).toMatchObject({
+      headline: '市十七届人大六次会议主席团召开第二次会议',
+      date: '2024-01-20',
+      reporters: ['廖红'],
+      contributors: ['刘玉杰'],
+    });
     const [b] = parseTextReport(newsPage, 'web/jiangbei.txt');
     expect(b.outlet).toBe('区委办');
   });
@@ -137,12 +166,25 @@ describe('web text through parseTextReport', () => {
       '2023-04-18 1 1 某某日报 content_1001.html 1 3 市政协召开十届三次常委会议 /enpproperty-->',
     ].join('\n');
     const [a] = parseTextReport(text, 'epaper.txt');
-    expect(a).toMatchObject({ headline: '市政协召开十届三次常委会议', date: '2023-04-18', reporters: ['张小燕', '杨明'], contributors: ['王小虎'] });
+    expect(a).toMatchObject({
+      headline: '市政协召开十届三次常委会议',
+      date: '2023-04-18',
+      reporters: ['张小燕', '杨明'],
+      contributors: ['王小虎'],
+    });
     expect(a.body).toBe('昨日下午，市政协十届三次常委会议召开。市政协主席李国强主持会议。');
   });
 
   it('splits 本报讯 … 又讯 into two reports, each dated by its lead', () => {
-    const text = ['县政府常务会议召开', '内容更新时间:2024-04-30 07:56:21来源:某某县报', '■县融媒体中心记者组', '本报讯 4月23日，县长赵明主持召开县政府第8次常务会议。', '会议研究了春耕工作。', '又讯 4月29日，县长赵明主持召开县政府第9次常务会议。', '会议研究了防汛工作。'].join('\n');
+    const text = [
+      '县政府常务会议召开',
+      '内容更新时间:2024-04-30 07:56:21来源:某某县报',
+      '■县融媒体中心记者组',
+      '本报讯 4月23日，县长赵明主持召开县政府第8次常务会议。',
+      '会议研究了春耕工作。',
+      '又讯 4月29日，县长赵明主持召开县政府第9次常务会议。',
+      '会议研究了防汛工作。',
+    ].join('\n');
     const articles = parseTextReport(text, 'county.txt');
     expect(articles.map((a) => [a.headline, a.date, a.body.slice(0, 6)])).toEqual([
       ['县政府常务会议召开', '2024-04-23', '4月23日，'],
@@ -151,7 +193,8 @@ describe('web text through parseTextReport', () => {
   });
 
   it('reads closing credits: after the last sentence, slashed, or a name in brackets', () => {
-    const page = (end: string) => ['您当前的位置:首页 >>要闻动态 >>内容', '6月3日，区人大代表视察重点项目。', `代表们表示，要积极建言献策。${end}`].join('\n');
+    const page = (end: string) =>
+      ['您当前的位置:首页 >>要闻动态 >>内容', '6月3日，区人大代表视察重点项目。', `代表们表示，要积极建言献策。${end}`].join('\n');
     expect(parseTextReport(page('(孙红/文 余亮/摄)'), 'a.txt')[0]).toMatchObject({ reporters: ['孙红'], photographers: ['余亮'] });
     expect(parseTextReport(page(' 记者 景丽 通讯员 余涛 |'), 'b.txt')[0]).toMatchObject({ reporters: ['景丽'], contributors: ['余涛'] });
     const c = parseTextReport(page('(葛红)'), 'c.txt')[0];
@@ -160,7 +203,28 @@ describe('web text through parseTextReport', () => {
   });
 
   it('keeps a minutes page’s own 時間/地點 lines in the body, under the page headline', () => {
-    const text = ['跳到主要內容區塊', '', '某某市政府第88次市務會議紀錄', '', '  • 上版日期:2022-05-10', '時間', '', '時間:民國111年5月3日(星期二)上午9時', '', '地點', '', '本府3樓會議室', '', '主席', '', '市長 林志明', '', '主席裁示事項:', '', '一、請各局處加強防疫宣導。'].join('\n');
+    const text = [
+      '跳到主要內容區塊',
+      '',
+      '某某市政府第88次市務會議紀錄',
+      '',
+      '  • 上版日期:2022-05-10',
+      '時間',
+      '',
+      '時間:民國111年5月3日(星期二)上午9時',
+      '',
+      '地點',
+      '',
+      '本府3樓會議室',
+      '',
+      '主席',
+      '',
+      '市長 林志明',
+      '',
+      '主席裁示事項:',
+      '',
+      '一、請各局處加強防疫宣導。',
+    ].join('\n');
     const [a] = parseTextReport(text, 'minutes.txt');
     expect(a.headline).toBe('某某市政府第88次市務會議紀錄');
     expect(a.date).toBe('2022-05-03');
@@ -171,26 +235,70 @@ describe('web text through parseTextReport', () => {
   });
 
   it('splits a news list page into its items, each under its own headline', () => {
-    const text = ['跳過導航', '', '某某特別行政區政府入口網站', '', '新聞', '', '顯示模式: 網格 列表', '', '郵政服務延誤', '', '鑑於當地罷工，郵件派遞服務將會延誤。 特此公告。', '', '', '圖書館延長開放', '', '中央圖書館由下月起延長開放時間，方便市民。', '', '', '青年委員會舉行座談會', '', '青年委員會於本年12月6日舉行座談會，會議由副主席主持。'].join('\n');
+    const text = [
+      '跳過導航',
+      '',
+      '某某特別行政區政府入口網站',
+      '',
+      '新聞',
+      '',
+      '顯示模式: 網格 列表',
+      '',
+      '郵政服務延誤',
+      '',
+      '鑑於當地罷工，郵件派遞服務將會延誤。 特此公告。',
+      '',
+      '',
+      '圖書館延長開放',
+      '',
+      '中央圖書館由下月起延長開放時間，方便市民。',
+      '',
+      '',
+      '青年委員會舉行座談會',
+      '',
+      '青年委員會於本年12月6日舉行座談會，會議由副主席主持。',
+    ].join('\n');
     expect(parseTextReport(text, 'list.txt').map((a) => a.headline)).toEqual(['郵政服務延誤', '圖書館延長開放', '青年委員會舉行座談會']);
     // An article page with crossheads is one article.
     expect(parseTextReport(text.replace('顯示模式: 網格 列表', '發佈時間：19:37 2025-01-03 HKT'), 'article.txt')).toHaveLength(1);
   });
 
   it('tells web text by a publication timestamp alone, and keeps it out of headline and body', () => {
-    const [a] = parseTextReport(['某某镇召开安全生产会议', '2012年01月05日14:47', '1月4日，某某镇召开安全生产会议。'].join('\n'), 'stamp.txt');
+    const [a] = parseTextReport(
+      ['某某镇召开安全生产会议', '2012年01月05日14:47', '1月4日，某某镇召开安全生产会议。'].join('\n'),
+      'stamp.txt',
+    );
     expect(a).toMatchObject({ headline: '某某镇召开安全生产会议', date: '2012-01-04', body: '1月4日，某某镇召开安全生产会议。' });
   });
 
   it('reads a date stamp before the page text and a section name under the headline', () => {
-    const text = [' date 2025-01-03 Copyright © 2025 Example News Ltd. All rights reserved.', '', '官員新春探訪長者 送上福袋', '', '政情', '發佈時間：19:37 2025-01-03 HKT', '', '民政事務專員今日（3日）探訪區內長者，送上福袋。'].join('\n');
+    const text = [
+      ' date 2025-01-03 Copyright © 2025 Example News Ltd. All rights reserved.',
+      '',
+      '官員新春探訪長者 送上福袋',
+      '',
+      '政情',
+      '發佈時間：19:37 2025-01-03 HKT',
+      '',
+      '民政事務專員今日（3日）探訪區內長者，送上福袋。',
+    ].join('\n');
     const [a] = parseTextReport(text, 'hk.txt');
     expect(a).toMatchObject({ headline: '官員新春探訪長者 送上福袋', date: '2025-01-03' });
     expect(a.body).toBe('民政事務專員今日（3日）探訪區內長者，送上福袋。');
   });
 
   it('cleans a Markdown body too: photo file names and share lines go, the front matter title stays', () => {
-    const text = ['---', 'title: 区民政处派发防疫物资', 'date: 2022-05-12', '---', '区民政处今日向居民派发防疫物资。', '', 'DSC_0512_HAD(1) DSC_0512_HAD(2)', '', '文章不错,点个赞再走呗!'].join('\n');
+    const text = [
+      '---',
+      'title: 区民政处派发防疫物资',
+      'date: 2022-05-12',
+      '---',
+      '区民政处今日向居民派发防疫物资。',
+      '',
+      'DSC_0512_HAD(1) DSC_0512_HAD(2)',
+      '',
+      '文章不错,点个赞再走呗!',
+    ].join('\n');
     const [a] = parseTextReport(text, 'had.md', { markdown: true });
     expect(a).toMatchObject({ headline: '区民政处派发防疫物资', date: '2022-05-12' });
     expect(a.body).toBe('区民政处今日向居民派发防疫物资。');

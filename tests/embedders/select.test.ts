@@ -61,7 +61,9 @@ describe('createEmbedder', () => {
   it('loads an explicit model id, and fails clearly when it is missing', async () => {
     const { embedder } = await createEmbedder('AAA/first-by-name', { modelsDir: withKnown });
     expect(embedder.dim).toBe(12);
-    await expect(createEmbedder('Xenova/multilingual-e5-small', { modelsDir: empty })).rejects.toThrow(/npm run model:fetch -- Xenova\/multilingual-e5-small/);
+    await expect(createEmbedder('Xenova/multilingual-e5-small', { modelsDir: empty })).rejects.toThrow(
+      /npm run model:fetch -- Xenova\/multilingual-e5-small/,
+    );
   });
 });
 

@@ -36,8 +36,16 @@ afterAll(async () => {
 
 describe('model profiles', () => {
   it('maps families to pooling and prefixes', () => {
-    expect(profileFor('Xenova/multilingual-e5-small')).toMatchObject({ pooling: 'mean', queryPrefix: 'query: ', passagePrefix: 'passage: ' });
-    expect(profileFor('Xenova/bge-small-zh-v1.5')).toMatchObject({ pooling: 'cls', queryPrefix: '为这个句子生成表示以用于检索相关文章：', passagePrefix: '' });
+    expect(profileFor('Xenova/multilingual-e5-small')).toMatchObject({
+      pooling: 'mean',
+      queryPrefix: 'query: ',
+      passagePrefix: 'passage: ',
+    });
+    expect(profileFor('Xenova/bge-small-zh-v1.5')).toMatchObject({
+      pooling: 'cls',
+      queryPrefix: '为这个句子生成表示以用于检索相关文章：',
+      passagePrefix: '',
+    });
     expect(profileFor('Xenova/all-MiniLM-L6-v2')).toMatchObject({ pooling: 'mean', queryPrefix: '', passagePrefix: '' });
     expect(prefixed(profileFor('intfloat/e5-small-v2'), '会议', 'passage')).toBe('passage: 会议');
   });

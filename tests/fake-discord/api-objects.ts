@@ -8,7 +8,14 @@ export interface User {
 }
 
 export function apiUser(u: User) {
-  return { id: u.id, username: u.name ?? `user${u.id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null, ...(u.bot ? { bot: true } : {}) };
+  return {
+    id: u.id,
+    username: u.name ?? `user${u.id.slice(-4)}`,
+    discriminator: '0',
+    global_name: null,
+    avatar: null,
+    ...(u.bot ? { bot: true } : {}),
+  };
 }
 
 /** A message object: the fields every message carries, then what the caller sets. */

@@ -46,7 +46,14 @@ export class FakeCdn {
     const body = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const urlPath = `/attachments/${id}/${encodeURIComponent(filename)}`;
     this.files.set(urlPath, body);
-    return { id, filename, size: body.length, url: this.base + urlPath, proxy_url: this.base + urlPath, content_type: 'text/plain; charset=utf-8' };
+    return {
+      id,
+      filename,
+      size: body.length,
+      url: this.base + urlPath,
+      proxy_url: this.base + urlPath,
+      content_type: 'text/plain; charset=utf-8',
+    };
   }
 
   close(): Promise<void> {

@@ -159,10 +159,37 @@ export class FakeDiscord {
       owner_id: snowflake(),
       unavailable: false,
       member_count: 2,
-      roles: [{ id: this.guildId, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        {
+          id: this.guildId,
+          name: '@everyone',
+          permissions: '0',
+          position: 0,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
       channels: [
-        ...this.channelIds.map((id, i) => ({ id, type: CHANNEL_TYPES.text, guild_id: this.guildId, name: `channel-${i}`, position: i, permission_overwrites: [] })),
-        ...this.forumIds.map((id, i) => ({ id, type: CHANNEL_TYPES.forum, guild_id: this.guildId, name: `forum-${i}`, position: 100 + i, permission_overwrites: [], available_tags: [] })),
+        ...this.channelIds.map((id, i) => ({
+          id,
+          type: CHANNEL_TYPES.text,
+          guild_id: this.guildId,
+          name: `channel-${i}`,
+          position: i,
+          permission_overwrites: [],
+        })),
+        ...this.forumIds.map((id, i) => ({
+          id,
+          type: CHANNEL_TYPES.forum,
+          guild_id: this.guildId,
+          name: `forum-${i}`,
+          position: 100 + i,
+          permission_overwrites: [],
+          available_tags: [],
+        })),
       ],
       members: [],
       threads: [],
@@ -200,7 +227,12 @@ export class FakeDiscord {
       fault.remaining--;
       rec.status = fault.status;
       if (fault.status === 429) {
-        return this.json(res, 429, { message: 'You are being rate limited.', retry_after: 0.05, global: false }, { 'retry-after': '0.05', 'x-ratelimit-scope': 'user' });
+        return this.json(
+          res,
+          429,
+          { message: 'You are being rate limited.', retry_after: 0.05, global: false },
+          { 'retry-after': '0.05', 'x-ratelimit-scope': 'user' },
+        );
       }
       return this.json(res, 500, { message: 'Internal Server Error', code: 0 });
     }
@@ -210,10 +242,14 @@ export class FakeDiscord {
     this.json(res, status, out);
   }
 
-  private route(method: string, path: string, body: any): [number, unknown] { // eslint-disable-line @typescript-eslint/no-explicit-any
+  private route(method: string, path: string, body: any): [number, unknown] {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
-      return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
+      return [
+        200,
+        { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } },
+      ];
     }
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return [204, undefined];
     if ((m = /^\/webhooks\/(\d+)\/[^/]+\/messages\/(?:%40|@)original$/.exec(path))) {
@@ -253,7 +289,8 @@ export class FakeDiscord {
   }
 
   /** A message as Discord returns it after creating or editing one. */
-  private message(channelId: string, body: any) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  private message(channelId: string, body: any) {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     return apiMessage({
       channel_id: channelId,
       author: apiUser({ id: this.appId, name: 'baoxun', bot: true }),
@@ -264,7 +301,6 @@ export class FakeDiscord {
       flags: body?.flags ?? 0,
     });
   }
-
 
   private json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     if (body === undefined) {

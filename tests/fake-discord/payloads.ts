@@ -13,9 +13,16 @@ export const MANAGE_GUILD = 1n << 5n;
 
 export type { User };
 
-
 function member(u: User, permissions: bigint) {
-  return { user: apiUser(u), roles: [], permissions: String(permissions), joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 };
+  return {
+    user: apiUser(u),
+    roles: [],
+    permissions: String(permissions),
+    joined_at: new Date().toISOString(),
+    deaf: false,
+    mute: false,
+    flags: 0,
+  };
 }
 
 interface Sent {
@@ -56,7 +63,13 @@ export function slashCommand(fake: FakeDiscord, name: string, options: Record<st
 }
 
 /** A slash command with attachment options (type 11), their files served by a FakeCdn (see cdn.ts). */
-export function slashCommandWithFiles(fake: FakeDiscord, name: string, files: Record<string, FakeAttachment>, user: User, permissions = 0n): Sent {
+export function slashCommandWithFiles(
+  fake: FakeDiscord,
+  name: string,
+  files: Record<string, FakeAttachment>,
+  user: User,
+  permissions = 0n,
+): Sent {
   return interaction(fake, 2, user, permissions, {
     data: {
       id: snowflake(),
@@ -103,7 +116,10 @@ export function channelMessage(
   const id = opts.id ?? snowflake();
   if (opts.dm) {
     // A direct message: no guild, and the channel (type 1) is not cached until it speaks.
-    fake.dispatch('MESSAGE_CREATE', apiMessage({ id, channel_id: opts.channelId ?? snowflake(), channel_type: 1, author: apiUser(user), content }));
+    fake.dispatch(
+      'MESSAGE_CREATE',
+      apiMessage({ id, channel_id: opts.channelId ?? snowflake(), channel_type: 1, author: apiUser(user), content }),
+    );
     return id;
   }
   const bot = apiUser({ id: fake.appId, name: 'baoxun', bot: true });
@@ -118,7 +134,15 @@ export function channelMessage(
       content: opts.mentionBot ? `<@${fake.appId}> ${content}` : content,
       mentions: opts.mentionBot ? [bot] : [],
       ...(opts.replyTo
-        ? { type: 19, message_reference: { type: 0, message_id: opts.replyTo, channel_id: opts.channelId ?? fake.channelIds[0]!, guild_id: fake.guildId } }
+        ? {
+            type: 19,
+            message_reference: {
+              type: 0,
+              message_id: opts.replyTo,
+              channel_id: opts.channelId ?? fake.channelIds[0]!,
+              guild_id: fake.guildId,
+            },
+          }
         : {}),
     }),
   );

@@ -37,7 +37,9 @@ describe('Discord faults the bot rides out', () => {
     const q = slashCommand(h.fake, 'ask', { question: '谁主持了会议？' }, user());
     const edit = await waitForCall(h.fake, 'answer after a 500', isEdit(q.token));
     expect(edit.body.embeds[0].description).toContain('[1]');
-    const statuses = requestsFor(q.token).filter((r) => r.method === 'PATCH').map((r) => r.status);
+    const statuses = requestsFor(q.token)
+      .filter((r) => r.method === 'PATCH')
+      .map((r) => r.status);
     expect(statuses).toEqual([500, 200]);
     expect(h.fake.requests.some((r) => isFollowUp(q.token)(r))).toBe(false);
   });
@@ -53,7 +55,11 @@ describe('Discord faults the bot rides out', () => {
     h.fake.failNext('PATCH', /messages\/(%40|@)original$/, 2, 429);
     const q = slashCommand(h.fake, 'ask', { question: '谁主持了会议？' }, user());
     await waitForCall(h.fake, 'answer after 429s', isEdit(q.token));
-    expect(requestsFor(q.token).filter((r) => r.method === 'PATCH').map((r) => r.status)).toEqual([429, 429, 200]);
+    expect(
+      requestsFor(q.token)
+        .filter((r) => r.method === 'PATCH')
+        .map((r) => r.status),
+    ).toEqual([429, 429, 200]);
   });
 
   it('answers questions in flight when the gateway drops, resumes, and answers new ones', async () => {

@@ -160,7 +160,12 @@ describe('a corrupted index', () => {
     const indexDir = path.join(dir, 'index-start');
     await buildIndex({ inputs: [REPORTS], outDir: indexDir, embedder: new BuiltinEmbedder() });
     corruptions[0]!.apply(realpathSync(indexDir));
-    const config = parseConfig({ BAOXUN_INDEX_DIR: indexDir, BAOXUN_REPORTS_DIR: REPORTS, BAOXUN_MODELS_DIR: NO_MODELS, BAOXUN_EMBEDDER: 'builtin' });
+    const config = parseConfig({
+      BAOXUN_INDEX_DIR: indexDir,
+      BAOXUN_REPORTS_DIR: REPORTS,
+      BAOXUN_MODELS_DIR: NO_MODELS,
+      BAOXUN_EMBEDDER: 'builtin',
+    });
     const { engine } = await openReports(config);
     const answer = await engine.ask(QUESTION);
     expect(answer.abstained).toBe(false);

@@ -27,8 +27,9 @@ export async function useShortHeartbeat(fake: FakeDiscord, intervalMs: number): 
   // Reconnect so the client gets the new HELLO, then wait for its first heartbeat on that connection.
   const before = fake.gatewayReceived.length;
   fake.dropConnections();
-  await waitFor('resumed with a short heartbeat', () =>
-    fake.connected === 1 && fake.gatewayReceived.slice(before).some((p) => p.op === OP.heartbeat),
+  await waitFor(
+    'resumed with a short heartbeat',
+    () => fake.connected === 1 && fake.gatewayReceived.slice(before).some((p) => p.op === OP.heartbeat),
   );
 }
 

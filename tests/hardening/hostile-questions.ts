@@ -32,7 +32,10 @@ export function hostileQuestions(): HostileQuestion[] {
     { kind: 'headings, quotes, lists', q: '# 标题\n> 引用\n>>> 多行引用\n- 列表\n1. 编号\n-# 小字 谁主持了会议？' },
     { kind: 'masked link', q: '[点这里](https://evil.example/phish) 谁主持了会议？' },
     { kind: 'everyone and here', q: `@everyone @here ${q}` },
-    { kind: 'user, role, channel mentions', q: `<@123456789012345678> <@!123456789012345678> <@&223456789012345678> <#323456789012345678> ${q}` },
+    {
+      kind: 'user, role, channel mentions',
+      q: `<@123456789012345678> <@!123456789012345678> <@&223456789012345678> <#323456789012345678> ${q}`,
+    },
     { kind: 'mentions only', q: '<@123456789012345678> @everyone <@&223456789012345678>' },
     { kind: 'custom emoji and slash command markup', q: '<:pepe:123456789012345678> </ask:123456789012345678> 会议' },
     { kind: 'url', q: 'https://example.com/a_b_c?x=1&y=(2) 是什么？' },

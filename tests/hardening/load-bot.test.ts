@@ -42,12 +42,20 @@ afterAll(async () => {
 
 describe('200 questions at once through the bot', () => {
   it('answers all of them and keeps the gateway heartbeat ACKed', async () => {
-    const questions = ['谁主持了冬春季疫情防控工作动员会？', '信访工作应当摆在什么位置？', '东城区安全生产专题会议强调了什么？', 'Who chaired the epidemic prevention meeting?', '高新區管委會主任是誰？'];
+    const questions = [
+      '谁主持了冬春季疫情防控工作动员会？',
+      '信访工作应当摆在什么位置？',
+      '东城区安全生产专题会议强调了什么？',
+      'Who chaired the epidemic prevention meeting?',
+      '高新區管委會主任是誰？',
+    ];
     const mark = h.fake.gatewayReceived.length;
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     const started = performance.now();
-    const sent = Array.from({ length: BURST }, (_, i) => slashCommand(h.fake, 'ask', { question: `${questions[i % questions.length]}` }, { id: snowflake() }));
+    const sent = Array.from({ length: BURST }, (_, i) =>
+      slashCommand(h.fake, 'ask', { question: `${questions[i % questions.length]}` }, { id: snowflake() }),
+    );
     const answered = (t: string) => h.fake.requests.some((r) => r.status < 300 && isEdit(t)(r));
     await waitFor('every answer', () => sent.every((s) => answered(s.token)), 180_000);
     const seconds = (performance.now() - started) / 1000;

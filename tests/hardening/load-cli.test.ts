@@ -73,7 +73,10 @@ describe('1,000 questions through ask --batch', () => {
     clearInterval(timer);
 
     expect(r.code, r.stderr).toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; error?: string; answer?: string });
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; error?: string; answer?: string });
     expect(out.map((o) => o.id)).toEqual(qs.map((_, i) => String(i)));
     expect(out.filter((o) => o.error !== undefined)).toEqual([]);
     expect(out.every((o) => typeof o.answer === 'string' && o.answer.length > 0)).toBe(true);
@@ -84,7 +87,9 @@ describe('1,000 questions through ask --batch', () => {
     expect(warm, 'an RSS sample after warm-up').toBeDefined();
     expect(end!.lines, 'an RSS sample near the end').toBeGreaterThanOrEqual(COUNT * 0.8);
     const peak = Math.max(...samples.map((s) => s.kb));
-    console.log(`ask --batch ${COUNT}: RSS after ${warm!.lines} answers ${Math.round(warm!.kb / 1024)} MB, after ${end!.lines} ${Math.round(end!.kb / 1024)} MB, peak ${Math.round(peak / 1024)} MB (${samples.length} samples)`);
+    console.log(
+      `ask --batch ${COUNT}: RSS after ${warm!.lines} answers ${Math.round(warm!.kb / 1024)} MB, after ${end!.lines} ${Math.round(end!.kb / 1024)} MB, peak ${Math.round(peak / 1024)} MB (${samples.length} samples)`,
+    );
     expect(end!.kb).toBeLessThan(2 * warm!.kb);
   });
 });

@@ -29,13 +29,15 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The message a REST call sends (interaction callbacks carry it under `data`). */
-function messageOf(r: RecordedRequest): Record<string, any> | undefined { // eslint-disable-line @typescript-eslint/no-explicit-any
+function messageOf(r: RecordedRequest): Record<string, any> | undefined {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const b = r.path.startsWith('/interactions/') ? r.body?.data : r.body;
   return b && (b.content !== undefined || b.embeds !== undefined) ? b : undefined;
 }
 
 /** Every problem with one message the bot sent: a possible ping, or live markup it did not write itself. */
-function problems(msg: Record<string, any>): string[] { // eslint-disable-line @typescript-eslint/no-explicit-any
+function problems(msg: Record<string, any>): string[] {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const out: string[] = [];
   if (JSON.stringify(msg.allowed_mentions?.parse) !== '[]') out.push(`allowed_mentions ${JSON.stringify(msg.allowed_mentions)}`);
   if (typeof msg.content === 'string' && msg.content) {
@@ -83,7 +85,12 @@ describe('hostile questions through the bot', () => {
   it('real engine: every reply is inert and escaped', async () => {
     const indexDir = path.join(dir, 'index');
     await buildIndex({ inputs: [path.join(ROOT, 'data', 'reports')], outDir: indexDir, embedder: new BuiltinEmbedder() });
-    const config = parseConfig({ BAOXUN_INDEX_DIR: indexDir, BAOXUN_REPORTS_DIR: path.join(ROOT, 'data', 'reports'), BAOXUN_MODELS_DIR: NO_MODELS, BAOXUN_EMBEDDER: 'builtin' });
+    const config = parseConfig({
+      BAOXUN_INDEX_DIR: indexDir,
+      BAOXUN_REPORTS_DIR: path.join(ROOT, 'data', 'reports'),
+      BAOXUN_MODELS_DIR: NO_MODELS,
+      BAOXUN_EMBEDDER: 'builtin',
+    });
     const { engine } = await openReports(config);
     await askAll(engine, 'engine');
   });

@@ -41,7 +41,10 @@ describe('hostile questions through ask --batch', () => {
     expect(r.signal).toBeNull();
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out.map((o) => o.id)).toEqual(cases.map((_, i) => `h${i}`));
     for (const [i, o] of out.entries()) {
       const kind = cases[i]!.kind;

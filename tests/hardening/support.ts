@@ -86,7 +86,12 @@ export function generateArticles(count: number, seed: number, idPrefix = 'gen'):
     for (let k = 0; k < n; k++) body.push(pick(sentences));
     const month = String(1 + (i % 12)).padStart(2, '0');
     const day = String(1 + (i % 28)).padStart(2, '0');
-    out.push({ id: `${idPrefix}-${i + 1}`, title: `${place}区召开${topic}专题会议（第${i + 1}次）`, text: body.join(''), date: `2021-${month}-${day}` });
+    out.push({
+      id: `${idPrefix}-${i + 1}`,
+      title: `${place}区召开${topic}专题会议（第${i + 1}次）`,
+      text: body.join(''),
+      date: `2021-${month}-${day}`,
+    });
   }
   return out;
 }

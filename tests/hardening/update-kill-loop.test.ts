@@ -43,11 +43,16 @@ async function indexState(outDir: string): Promise<State> {
 }
 
 function runChild(outDir: string, kill: { stage?: string; delay: number } | undefined) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/index/update-child.ts', reports, outDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/index/update-child.ts', reports, outDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   if (kill) {
     const fire = () => setTimeout(() => child.kill('SIGKILL'), kill.delay);
     if (!kill.stage) fire();
@@ -101,15 +106,23 @@ describe('SIGKILL during index updates and merges, again and again', () => {
         unlinkSync(path.join(reports, `${name}.jsonl`));
       } else {
         const name = names[Math.floor(rand() * names.length)]!;
-        write(name, files.get(name)!.map((a, k) => (k % 2 === 0 ? { ...a, text: a.text.replace(/版本\d+。$/, `版本${version}。`) } : a)));
+        write(
+          name,
+          files.get(name)!.map((a, k) => (k % 2 === 0 ? { ...a, text: a.text.replace(/版本\d+。$/, `版本${version}。`) } : a)),
+        );
       }
       const after = expected();
       const byStage = rand() < 0.6;
-      const kill = { stage: byStage ? STAGES[Math.floor(rand() * STAGES.length)] : undefined, delay: Math.floor(rand() * (byStage ? 60 : runMs * 0.8)) };
+      const kill = {
+        stage: byStage ? STAGES[Math.floor(rand() * STAGES.length)] : undefined,
+        delay: Math.floor(rand() * (byStage ? 60 : runMs * 0.8)),
+      };
       const r = await runChild(outDir, kill);
       if (r.signal !== 'SIGKILL') expect(r.code, r.err).toBe(0);
       expect(r.err).not.toMatch(/Another index build/);
-      outcomes.push(r.signal === 'SIGKILL' ? `killed (${kill.stage ?? ''} +${kill.delay} ms; reached ${r.out.trim().split('\n').pop()})` : 'completed');
+      outcomes.push(
+        r.signal === 'SIGKILL' ? `killed (${kill.stage ?? ''} +${kill.delay} ms; reached ${r.out.trim().split('\n').pop()})` : 'completed',
+      );
 
       const now = await indexState(outDir);
       // Exactly the reports before this update or exactly those after it.

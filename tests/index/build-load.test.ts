@@ -1,4 +1,18 @@
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  truncateSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -62,7 +76,14 @@ describe('build and load on data/reports', () => {
     // A small build is one segment holding every file of the index.
     const segments = readdirSync(path.join(outDir, 'segments'));
     expect(segments).toHaveLength(1);
-    expect(readdirSync(path.join(outDir, 'segments', segments[0])).sort()).toEqual(['articles.json', 'bm25.bin', 'chunks.json', 'hnsw.bin', 'vector-rows.json', 'vectors.f32']);
+    expect(readdirSync(path.join(outDir, 'segments', segments[0])).sort()).toEqual([
+      'articles.json',
+      'bm25.bin',
+      'chunks.json',
+      'hnsw.bin',
+      'vector-rows.json',
+      'vectors.f32',
+    ]);
     expect(existsSync(lockPath(outDir))).toBe(false);
     expect(readdirSync(path.dirname(outDir)).filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
@@ -116,7 +137,10 @@ describe('incremental rebuild', () => {
     expect(s2.reused).toBe(s2.chunks);
     expect(second.embedded).toEqual([]);
 
-    jsonlCorpus(dir, DOCS.map((d) => (d.id === 'b' ? { ...d, text: d.text + '会议还表彰了优秀教师。' } : d)));
+    jsonlCorpus(
+      dir,
+      DOCS.map((d) => (d.id === 'b' ? { ...d, text: d.text + '会议还表彰了优秀教师。' } : d)),
+    );
     const third = new FakeEmbedder();
     const s3 = await buildIndex({ inputs: [input], outDir, embedder: third });
     const bChunks = s3.articleList.find((a) => a.headline === '教育工作')!.chunks;
@@ -156,7 +180,10 @@ describe('failures leave the previous index in place', () => {
     await buildIndex({ inputs: [input], outDir, embedder });
     const before = readFileSync(path.join(outDir, 'manifest.json'), 'utf8');
 
-    jsonlCorpus(dir, DOCS.map((d) => ({ ...d, text: d.text + '（更新）' })));
+    jsonlCorpus(
+      dir,
+      DOCS.map((d) => ({ ...d, text: d.text + '（更新）' })),
+    );
     const crashing = new FakeEmbedder();
     crashing.failAfterCalls = 1;
     await expect(buildIndex({ inputs: [input], outDir, embedder: crashing, batchSize: 1 })).rejects.toThrow(/embedder crashed/);
@@ -204,7 +231,9 @@ describe('failures leave the previous index in place', () => {
     const input = jsonlCorpus(dir, DOCS);
     const outDir = path.join(dir, 'index');
     writeFileSync(lockPath(outDir), `${process.pid}\n`);
-    await expect(buildIndex({ inputs: [input], outDir, embedder: new FakeEmbedder() })).rejects.toThrow(/Another index build \(pid \d+\) is running/);
+    await expect(buildIndex({ inputs: [input], outDir, embedder: new FakeEmbedder() })).rejects.toThrow(
+      /Another index build \(pid \d+\) is running/,
+    );
     expect(existsSync(outDir)).toBe(false);
     // A pid that cannot be running: the lock is stale.
     writeFileSync(lockPath(outDir), '2147483646\n');

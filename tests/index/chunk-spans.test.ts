@@ -4,13 +4,22 @@ import type { Article } from '../../src/corpus/types.ts';
 import { chunksFromSpans, chunkSpans } from '../../src/index/chunk-spans.ts';
 
 const article = (id: string, body: string, extra: Partial<Article> = {}): Article =>
-  ({ id, source: 'x.txt', headline: `标题${id}`, subtitle: '', headlineDerived: false, dateInferred: false, reporters: [], photographers: [], people: [], body, ...extra }) as Article;
+  ({
+    id,
+    source: 'x.txt',
+    headline: `标题${id}`,
+    subtitle: '',
+    headlineDerived: false,
+    dateInferred: false,
+    reporters: [],
+    photographers: [],
+    people: [],
+    body,
+    ...extra,
+  }) as Article;
 
 describe('chunk spans', () => {
-  const articles = [
-    article('a', '第一句话在这里。'.repeat(40), { date: '2024-01-02', meeting: '常务会议' }),
-    article('b', '短文。'),
-  ];
+  const articles = [article('a', '第一句话在这里。'.repeat(40), { date: '2024-01-02', meeting: '常务会议' }), article('b', '短文。')];
   const chunks = articles.flatMap((a) => chunkArticle(a, { target: 60, max: 90 }));
 
   it('give back the chunks as stored before (JSON round trip)', () => {

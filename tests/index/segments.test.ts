@@ -58,7 +58,14 @@ describe('one segment or several', () => {
     const several = path.join(dir, 'several');
     await buildIndex({ inputs: inputs('a', 'b', 'c'), outDir: one, embedder });
     // Split into three segments built on worker threads.
-    const s = await buildIndex({ inputs: inputs('a', 'b', 'c'), outDir: several, embedder, parallelMinChunks: 1, workers: 3, merge: false });
+    const s = await buildIndex({
+      inputs: inputs('a', 'b', 'c'),
+      outDir: several,
+      embedder,
+      parallelMinChunks: 1,
+      workers: 3,
+      merge: false,
+    });
     expect(s.update.segments).toBe(3);
     expect(segmentsOf(one)).toHaveLength(1);
     expect(segmentsOf(several)).toHaveLength(3);
@@ -67,7 +74,8 @@ describe('one segment or several', () => {
     expect(b.chunks.map((c) => c.id)).toEqual(a.chunks.map((c) => c.id));
     expect(lexical(b)).toEqual(lexical(a));
     expect(lexical(a).length).toBeGreaterThan(50);
-    for (const term of ['会议', '东', '疫情', '安全生产']) expect([...(b.lexicalPostings!(term) ?? [])]).toEqual([...(a.lexicalPostings!(term) ?? [])]);
+    for (const term of ['会议', '东', '疫情', '安全生产'])
+      expect([...(b.lexicalPostings!(term) ?? [])]).toEqual([...(a.lexicalPostings!(term) ?? [])]);
     expect(await answers(b)).toEqual(await answers(a));
   });
 });
@@ -157,7 +165,9 @@ describe('merges', () => {
     await buildIndex({ inputs: [reports], outDir, embedder, merge: false });
     expect(segmentsOf(outDir)).toHaveLength(5);
     const before = await loadIndex(outDir, { modelsDir, embedder });
-    const outcomes = await mergeIndex(outDir, { policy: { segmentsPerTier: 3, mergeFactor: 3, floorChunks: 1000, maxMergedChunks: 1e9, maxDeletedShare: 0.33 } });
+    const outcomes = await mergeIndex(outDir, {
+      policy: { segmentsPerTier: 3, mergeFactor: 3, floorChunks: 1000, maxMergedChunks: 1e9, maxDeletedShare: 0.33 },
+    });
     expect(outcomes.length).toBeGreaterThan(0);
     const after = await loadIndex(outDir, { modelsDir, embedder });
     expect(segmentsOf(outDir).length).toBeLessThan(5);
@@ -166,7 +176,13 @@ describe('merges', () => {
     const manifest = JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as { deleted: Record<string, number[]> };
     expect(Object.keys(manifest.deleted)).toEqual([]);
     // Scores are corpus-wide, so a merge changes none (chunk positions may move).
-    const byId = (index: ReportIndex) => QUERIES.flatMap((q) => index.lexicalSearch(q, 1000).map((h) => `${q} ${index.chunks[h.chunk].id} ${h.score}`).sort());
+    const byId = (index: ReportIndex) =>
+      QUERIES.flatMap((q) =>
+        index
+          .lexicalSearch(q, 1000)
+          .map((h) => `${q} ${index.chunks[h.chunk].id} ${h.score}`)
+          .sort(),
+      );
     expect(byId(after)).toEqual(byId(before));
   });
 });

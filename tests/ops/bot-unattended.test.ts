@@ -54,7 +54,11 @@ beforeAll(async () => {
   };
   // Added while the bot is stopped: the index does not have it.
   writeFileSync(path.join(reports, QINGLONG.file), QINGLONG.line);
-  bot = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  bot = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   bot.stdout!.on('data', (d) => (output += d));
   bot.stderr!.on('data', (d) => (output += d));
   exited = new Promise((resolve) => bot.on('close', (code) => resolve(code)));
@@ -82,7 +86,10 @@ function currentStatus(after?: string): Promise<Status> {
 async function ask(question: string): Promise<{ text: string; components: Array<{ components: Array<{ custom_id: string }> }> }> {
   const { token } = slashCommand(fake, 'ask', { question }, { id: snowflake() });
   const edit = await waitForCall(fake, `the answer to ${question}`, isEdit(token));
-  return { text: edit.body.embeds.map((e: { description?: string }) => e.description ?? '').join('\n'), components: edit.body.components ?? [] };
+  return {
+    text: edit.body.embeds.map((e: { description?: string }) => e.description ?? '').join('\n'),
+    components: edit.body.components ?? [],
+  };
 }
 
 describe('the bot run unattended', () => {
@@ -133,7 +140,10 @@ describe('the bot run unattended', () => {
 
   it('logs one line per question; npm run stats summarises the session', async () => {
     for (let i = 0; i < 2; i++) await ask('上海市地铁票价是多少？');
-    const lines = readFileSync(questionLog(), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as QuestionLine | { type: 'feedback'; id: string; vote: string });
+    const lines = readFileSync(questionLog(), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as QuestionLine | { type: 'feedback'; id: string; vote: string });
     const questions = lines.filter((l): l is QuestionLine => l.type === 'question');
     expect(questions.map((q) => q.outcome)).toEqual(['answered', 'answered', 'answered', 'refused', 'refused']);
     for (const q of questions) {
@@ -146,7 +156,15 @@ describe('the bot run unattended', () => {
 
     const stats = await cli('stats.ts', ['--json', '--since', '1h'], env);
     expect(stats.code).toBe(0);
-    expect(JSON.parse(stats.stdout)).toMatchObject({ questions: 5, answered: 3, refused: 2, refusalRate: 0.4, up: 1, down: 0, topUnanswered: [{ question: '上海市地铁票价是多少？', count: 2 }] });
+    expect(JSON.parse(stats.stdout)).toMatchObject({
+      questions: 5,
+      answered: 3,
+      refused: 2,
+      refusalRate: 0.4,
+      up: 1,
+      down: 0,
+      topUnanswered: [{ question: '上海市地铁票价是多少？', count: 2 }],
+    });
     const text = await cli('stats.ts', [], env);
     expect(text.stdout).toMatch(/refusal rate 40\.0%/);
     expect(text.stdout).toMatch(/2× 上海市地铁票价是多少？/);

@@ -14,7 +14,14 @@ let index: string;
 let env: Record<string, string>;
 beforeAll(async () => {
   ({ dir, reports, index } = await reportsWithIndex('at-start'));
-  env = { BAOXUN_INDEX_DIR: index, BAOXUN_REPORTS_DIR: reports, BAOXUN_MODELS_DIR: path.join(dir, 'models'), BAOXUN_EMBEDDER: 'builtin', BAOXUN_QUESTION_LOG: path.join(dir, 'q.jsonl'), LOG_LEVEL: 'info' };
+  env = {
+    BAOXUN_INDEX_DIR: index,
+    BAOXUN_REPORTS_DIR: reports,
+    BAOXUN_MODELS_DIR: path.join(dir, 'models'),
+    BAOXUN_EMBEDDER: 'builtin',
+    BAOXUN_QUESTION_LOG: path.join(dir, 'q.jsonl'),
+    LOG_LEVEL: 'info',
+  };
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -21,10 +21,14 @@ describe('deploy/', () => {
     const text = readFileSync(unit, 'utf8');
     expect(text).toMatch(/^ExecStart=\/usr\/bin\/node --import tsx src\/cli\/start\.ts$/m);
     expect(text).toMatch(/^KillSignal=SIGTERM$/m);
-    const pm2 = createRequire(import.meta.url)(path.join(PROJECT_ROOT, 'deploy', 'ecosystem.config.cjs')) as { apps: Array<{ cwd: string; script: string; interpreter_args: string }> };
+    const pm2 = createRequire(import.meta.url)(path.join(PROJECT_ROOT, 'deploy', 'ecosystem.config.cjs')) as {
+      apps: Array<{ cwd: string; script: string; interpreter_args: string }>;
+    };
     expect(pm2.apps[0]).toMatchObject({ cwd: PROJECT_ROOT, script: 'src/cli/start.ts', interpreter_args: '--import tsx' });
     expect(existsSync(path.join(PROJECT_ROOT, pm2.apps[0]!.script))).toBe(true);
     // The command both run answers --help: the entry point is right.
-    expect(execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/start.ts', '--help'], { cwd: PROJECT_ROOT, encoding: 'utf8' })).toMatch(/^Usage: npm start/);
+    expect(
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/start.ts', '--help'], { cwd: PROJECT_ROOT, encoding: 'utf8' }),
+    ).toMatch(/^Usage: npm start/);
   });
 });

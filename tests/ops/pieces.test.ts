@@ -8,8 +8,18 @@ import { uploadProblem } from '../../src/bot/report-upload.ts';
 
 describe('compareReportFiles', () => {
   it('names added, changed (size or mtime) and removed files', () => {
-    const before = { '/r/a.txt': { bytes: 10, mtimeMs: 1 }, '/r/b.txt': { bytes: 10, mtimeMs: 1 }, '/r/c.txt': { bytes: 10, mtimeMs: 1 }, '/r/d.txt': { bytes: 5, mtimeMs: 9 } };
-    const now = { '/r/a.txt': { bytes: 10, mtimeMs: 1 }, '/r/b.txt': { bytes: 11, mtimeMs: 1 }, '/r/d.txt': { bytes: 5, mtimeMs: 10 }, '/r/e.txt': { bytes: 1, mtimeMs: 1 } };
+    const before = {
+      '/r/a.txt': { bytes: 10, mtimeMs: 1 },
+      '/r/b.txt': { bytes: 10, mtimeMs: 1 },
+      '/r/c.txt': { bytes: 10, mtimeMs: 1 },
+      '/r/d.txt': { bytes: 5, mtimeMs: 9 },
+    };
+    const now = {
+      '/r/a.txt': { bytes: 10, mtimeMs: 1 },
+      '/r/b.txt': { bytes: 11, mtimeMs: 1 },
+      '/r/d.txt': { bytes: 5, mtimeMs: 10 },
+      '/r/e.txt': { bytes: 1, mtimeMs: 1 },
+    };
     expect(compareReportFiles(before, now)).toEqual({ added: ['/r/e.txt'], changed: ['/r/b.txt', '/r/d.txt'], removed: ['/r/c.txt'] });
     expect(compareReportFiles(now, now)).toEqual({ added: [], changed: [], removed: [] });
   });
@@ -18,8 +28,13 @@ describe('compareReportFiles', () => {
 describe('healthOf', () => {
   const now = new Date('2026-01-01T12:00:00Z');
   const status = (over: Partial<Status>): Status => ({
-    pid: 1, updatedAt: '2026-01-01T11:59:50Z', startedAt: '2026-01-01T10:00:00Z', gateway: 'ready', lastHeartbeat: '2026-01-01T11:59:30Z',
-    index: { builtAt: '2026-01-01T09:00:00Z', articles: 3, chunks: 16 }, ...over,
+    pid: 1,
+    updatedAt: '2026-01-01T11:59:50Z',
+    startedAt: '2026-01-01T10:00:00Z',
+    gateway: 'ready',
+    lastHeartbeat: '2026-01-01T11:59:30Z',
+    index: { builtAt: '2026-01-01T09:00:00Z', articles: 3, chunks: 16 },
+    ...over,
   });
   it('is healthy when connected with a recent file and heartbeat', () => {
     expect(healthOf(status({}), now, 120_000)).toEqual({ healthy: true });
@@ -36,7 +51,15 @@ describe('healthOf', () => {
 });
 
 describe('stats', () => {
-  const q = (time: string, outcome: 'answered' | 'closest' | 'refused', question?: string, id = time): LogLine => ({ type: 'question', id, time, source: 'discord', latencyMs: 5, outcome, question });
+  const q = (time: string, outcome: 'answered' | 'closest' | 'refused', question?: string, id = time): LogLine => ({
+    type: 'question',
+    id,
+    time,
+    source: 'discord',
+    latencyMs: 5,
+    outcome,
+    question,
+  });
   const lines: LogLine[] = [
     q('2026-01-01T00:00:00Z', 'refused', '旧问题'),
     q('2026-01-05T00:00:00Z', 'answered', '谁主持了会议？', 'a'),
@@ -49,7 +72,10 @@ describe('stats', () => {
   it('summarises a period: questions, refusal rate, votes, the most frequent unanswered questions', () => {
     const s = summarise(lines, { from: new Date('2026-01-02T00:00:00Z'), to: new Date('2026-01-06T00:00:00Z') });
     expect(s).toMatchObject({ questions: 4, answered: 1, closest: 1, refused: 2, refusalRate: 0.75, up: 1, down: 1, textLogged: true });
-    expect(s.topUnanswered).toEqual([{ question: '上海 地铁票价？', count: 2 }, { question: '第三次会议？', count: 1 }]);
+    expect(s.topUnanswered).toEqual([
+      { question: '上海 地铁票价？', count: 2 },
+      { question: '第三次会议？', count: 1 },
+    ]);
     expect(formatStats(s)).toMatch(/refusal rate 75\.0%/);
   });
   it('says when question text is not logged', () => {

@@ -23,19 +23,28 @@ function report(file: string, id: string, title: string, text: string, question:
 }
 
 export const QINGLONG = report(
-  'qinglong.jsonl', 'qinglong-flood-1', '青龙镇召开防汛抗旱工作会议',
+  'qinglong.jsonl',
+  'qinglong-flood-1',
+  '青龙镇召开防汛抗旱工作会议',
   '6月1日，青龙镇召开防汛抗旱工作会议。镇党委书记李明远主持会议并讲话。会议要求各村做好汛期值守，排查河道隐患，确保群众安全度汛。',
-  '青龙镇防汛抗旱工作会议要求各村做什么？', '汛期值守',
+  '青龙镇防汛抗旱工作会议要求各村做什么？',
+  '汛期值守',
 );
 export const TIANHE = report(
-  'tianhe.jsonl', 'tianhe-water-1', '天河街道召开供水保障工作会议',
+  'tianhe.jsonl',
+  'tianhe-water-1',
+  '天河街道召开供水保障工作会议',
   '7月2日，天河街道召开供水保障工作会议。街道办事处主任陈国栋主持会议。会议要求各社区排查老旧水管，确保居民夏季用水。',
-  '天河街道供水保障工作会议要求各社区做什么？', '老旧水管',
+  '天河街道供水保障工作会议要求各社区做什么？',
+  '老旧水管',
 );
 export const BAIYUN = report(
-  'baiyun.jsonl', 'baiyun-grain-1', '白云镇召开秋粮收购工作会议',
+  'baiyun.jsonl',
+  'baiyun-grain-1',
+  '白云镇召开秋粮收购工作会议',
   '9月3日，白云镇召开秋粮收购工作会议。镇长刘振华主持会议。会议要求各收购点严格执行最低收购价，不得压级压价。',
-  '白云镇秋粮收购工作会议要求各收购点做什么？', '最低收购价',
+  '白云镇秋粮收购工作会议要求各收购点做什么？',
+  '最低收购价',
 );
 
 /** A temp folder with reports/ (the shipped page) and index/ built from it. */
@@ -50,8 +59,16 @@ export async function reportsWithIndex(name: string): Promise<{ dir: string; rep
 }
 
 /** Runs a CLI of src/cli with this Node and tsx; never throws on a non-zero exit. */
-export async function cli(file: string, args: string[], env: Record<string, string>, input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = run(process.execPath, ['--import', 'tsx', path.join('src', 'cli', file), ...args], { cwd: PROJECT_ROOT, env: { ...process.env, DISCORD_TOKEN: '', ...env } });
+export async function cli(
+  file: string,
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = run(process.execPath, ['--import', 'tsx', path.join('src', 'cli', file), ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DISCORD_TOKEN: '', ...env },
+  });
   if (input !== undefined) {
     child.child.stdin!.end(input);
   }

@@ -29,7 +29,6 @@ describe('analyseQuestion (Chinese)', () => {
     expect(analyseQuestion('安全生产的关键是什么?')).toMatchObject({ answerType: 'span' });
   });
 
-
   it('parses a stated date, year and meeting', () => {
     const intent = analyseQuestion('2021年1月12日在安委会上谁讲话了?');
     expect(intent.filters).toEqual({ date: '2021-01-12', monthDay: '01-12', year: 2021, meeting: '安委会' });

@@ -14,7 +14,7 @@ describe('the meeting a question names', () => {
   });
 });
 
-describe('a meeting name\'s core', () => {
+describe("a meeting name's core", () => {
   it('keeps the body and the kind, leaving session numbers to the ordinal check', () => {
     expect(meetingCore('辽源市政协八届九次常委会议')).toBe('政协常委会议');
     expect(meetingCore('区委常委会')).toBe('区委常委会');

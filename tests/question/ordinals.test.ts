@@ -61,11 +61,13 @@ describe('ordinal mentions', () => {
   it('reads English ordinals naming a meeting, a congress or a quarter', () => {
     expect(englishOrdinalMentions("the 36th chairpersons' meeting")).toMatchObject([{ kind: 'session', number: 36 }]);
     expect(englishOrdinalMentions('the thirty-sixth meeting')).toMatchObject([{ kind: 'session', number: 36 }]);
-    expect(englishOrdinalMentions("the fourth presidium meeting of the 5th session of the 17th municipal people's congress")).toMatchObject([
-      { kind: 'session', number: 4 },
-      { kind: 'session', number: 5 },
-      { kind: 'term', number: 17 },
-    ]);
+    expect(englishOrdinalMentions("the fourth presidium meeting of the 5th session of the 17th municipal people's congress")).toMatchObject(
+      [
+        { kind: 'session', number: 4 },
+        { kind: 'session', number: 5 },
+        { kind: 'term', number: 17 },
+      ],
+    );
     expect(englishOrdinalMentions('in the third quarter')).toMatchObject([{ kind: 'period', number: 3, unit: '季度' }]);
     expect(englishOrdinalMentions('on the third day of the home visits')).toEqual([]);
     expect(englishOrdinalMentions('revenue in the first three quarters')).toEqual([]);
@@ -95,7 +97,9 @@ describe('conflicting ordinals', () => {
     expect(conflictingOrdinals('2025年第17次常务会议', county)).toEqual([]);
     expect(conflictingOrdinals('2025年第18次常务会议', county)).toEqual(['2025年第18次']);
     expect(conflictingOrdinals('第四次会议', '市十七届人大五次会议主席团召开第四次会议')).toEqual([]);
-    expect(conflictingOrdinals('市十七届人大四次会议主席团第四次会议', '市十七届人大五次会议主席团召开第四次会议')).toEqual(['十七届人大四次']);
+    expect(conflictingOrdinals('市十七届人大四次会议主席团第四次会议', '市十七届人大五次会议主席团召开第四次会议')).toEqual([
+      '十七届人大四次',
+    ]);
   });
   it('leaves alone ordinals the article never numbers', () => {
     expect(conflictingOrdinals('第三次区务会议', '会议审议了预算。')).toEqual([]);

@@ -25,7 +25,11 @@ describe('pinyin names', () => {
     expect(names('who was there')).toEqual([]);
   });
   it('collects the names the reports hold', () => {
-    expect(reportNames([{ people: [{ name: '朱龙' }], reporters: ['颜元滔'], photographers: [], contributors: ['王成虎'] }])).toEqual(['朱龙', '颜元滔', '王成虎']);
+    expect(reportNames([{ people: [{ name: '朱龙' }], reporters: ['颜元滔'], photographers: [], contributors: ['王成虎'] }])).toEqual([
+      '朱龙',
+      '颜元滔',
+      '王成虎',
+    ]);
   });
   it('gives translation the Chinese name as a term of its own, and the name is not translated word by word', () => {
     const lexicon = lexiconFromEntries({ long: ['长'], project: ['项目'], inspect: ['视察'] });

@@ -8,7 +8,18 @@ import { chineseQueryUnits } from '../../src/retrieval/query-units.ts';
 import { buildTermStats } from '../../src/retrieval/term-stats.ts';
 
 const body = '1951年，该馆迁入新址。馆长王平主持了迁馆仪式，该馆从此对公众开放。其他内容与此无关。';
-const article: Article = { id: 'a', source: 's', headline: '博物馆', subtitle: '', headlineDerived: false, dateInferred: false, reporters: [], photographers: [], people: [], body };
+const article: Article = {
+  id: 'a',
+  source: 's',
+  headline: '博物馆',
+  subtitle: '',
+  headlineDerived: false,
+  dateInferred: false,
+  reporters: [],
+  photographers: [],
+  people: [],
+  body,
+};
 
 describe('the cited answer', () => {
   const passages = articlePassages(body, splitSentences(body), (t) => t);
@@ -17,7 +28,16 @@ describe('the cited answer', () => {
   const query = chineseQueryUnits(q, stats);
   const scored = scorePassages(query, q, 'year', [{ articleId: 'a', passages, retrievalScore: 1, people: [] }]);
   const candidates = [{ articleId: 'a', article, passages, retrievalScore: 1, people: [] }];
-  const parts = { question: q, scored, candidates, query, answerType: 'year' as const, questionText: q, articleById: new Map([['a', article]]), chunks: [] };
+  const parts = {
+    question: q,
+    scored,
+    candidates,
+    query,
+    answerType: 'year' as const,
+    questionText: q,
+    articleById: new Map([['a', article]]),
+    chunks: [],
+  };
 
   it('is cut from the best passage and the neighbour that scored nearly as well', () => {
     const first = supportWithNeighbour(scored, 0, 0.5)!;

@@ -3,10 +3,22 @@ import { ABSTAIN_TEXT_EN, inScriptOf } from '../../src/retrieval/answer-script.t
 import { NONE_TEXT as ABSTAIN_TEXT, type Answer, type Citation } from '../../src/retrieval/types.ts';
 
 const cite = (excerpt: string, headline: string, highlights: Array<[number, number]> = []): Citation => ({
-  n: 1, articleId: 'a', chunkId: 'a#0', headline, excerpt, highlights, score: 1,
+  n: 1,
+  articleId: 'a',
+  chunkId: 'a#0',
+  headline,
+  excerpt,
+  highlights,
+  score: 1,
 });
 const answer = (text: string, citations: Citation[], abstained = false): Answer => ({
-  question: 'q', answer: text, abstained, outcome: abstained ? 'none' : 'answer', citations, related: [], timings_ms: {},
+  question: 'q',
+  answer: text,
+  abstained,
+  outcome: abstained ? 'none' : 'answer',
+  citations,
+  related: [],
+  timings_ms: {},
 });
 
 describe('inScriptOf', () => {
@@ -36,6 +48,6 @@ describe('inScriptOf', () => {
     expect(inScriptOf(a, 'en')).toBe(a);
     expect(inScriptOf(answer(ABSTAIN_TEXT, [], true), 'en').answer).toBe(ABSTAIN_TEXT_EN);
     expect(inScriptOf(answer(ABSTAIN_TEXT, [], true), 'mixed').answer).toBe(ABSTAIN_TEXT_EN);
-    expect(inScriptOf(answer(ABSTAIN_TEXT, [], true), 'zh-Hant').answer).toBe('報道中沒有找到這個問題的答案。/ The reports don\'t say.');
+    expect(inScriptOf(answer(ABSTAIN_TEXT, [], true), 'zh-Hant').answer).toBe("報道中沒有找到這個問題的答案。/ The reports don't say.");
   });
 });

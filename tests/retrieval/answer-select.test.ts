@@ -34,8 +34,7 @@ describe('answer cues', () => {
 });
 
 describe('passage scoring', () => {
-  const body =
-    '蓝线裸顶鲷为鲈形目的一种鱼。本鱼分布于印度太平洋区。蓝线裸顶鲷体呈银灰色，体长可达80公分。蓝线裸顶鲷以甲壳类为食。';
+  const body = '蓝线裸顶鲷为鲈形目的一种鱼。本鱼分布于印度太平洋区。蓝线裸顶鲷体呈银灰色，体长可达80公分。蓝线裸顶鲷以甲壳类为食。';
   it('prefers the passage that answers over the one that only names the subject', () => {
     const { passages, stats } = setup(body, ['其他文章讲别的鱼类。', '甲壳类动物。']);
     const q = '蓝线裸顶鲷的体长是多少公分？';
@@ -59,7 +58,10 @@ describe('passage scoring', () => {
     const stats = buildTermStats([body, '甘肃省的另一篇文章。', '陇西郡的历史。']);
     const q = '夏河县隶属于哪一个省？';
     const rank = (lead: number) =>
-      scorePassages(chineseQueryUnits(q, stats), q, 'span', [{ articleId: 'a', passages, retrievalScore: 1, people: [] }], { ...DEFAULT_WEIGHTS, lead });
+      scorePassages(chineseQueryUnits(q, stats), q, 'span', [{ articleId: 'a', passages, retrievalScore: 1, people: [] }], {
+        ...DEFAULT_WEIGHTS,
+        lead,
+      });
     // Without the lead bonus the later sentence wins on a chance match (隶 in 改隶).
     expect(rank(0)[0].passage.index).toBe(1);
     const withLead = rank(DEFAULT_WEIGHTS.lead);
@@ -94,7 +96,8 @@ describe('short answer', () => {
 });
 
 describe('enumerations', () => {
-  const body = '王新亭强调，汛期形势复杂。一是压实防汛责任，关键是落实负责制；二是抓好隐患整改。张红军要求，要加强重点部位的巡查、值守和报告。';
+  const body =
+    '王新亭强调，汛期形势复杂。一是压实防汛责任，关键是落实负责制；二是抓好隐患整改。张红军要求，要加强重点部位的巡查、值守和报告。';
   it('mark each item with the passage that introduces it', () => {
     const passages = articlePassages(body, splitSentences(body), id);
     const item = passages.find((p) => p.text.startsWith('一是'))!;

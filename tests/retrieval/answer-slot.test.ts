@@ -26,7 +26,10 @@ describe('answer slots', () => {
     expect(slotFilled('讲话提出了几点要求', '他强调，一是要提高认识，二是要压实责任')?.filled).toBe(true);
   });
   it('is filled by the holder of the office asked, not by a deputy or someone else the report names', () => {
-    const people = [{ name: '李强', title: '区人大常委会副主任' }, { name: '赵刚', title: '街道办事处主任' }];
+    const people = [
+      { name: '李强', title: '区人大常委会副主任' },
+      { name: '赵刚', title: '街道办事处主任' },
+    ];
     expect(slotFilled('区人大常委会主任是谁', '副主任李强出席', people)?.filled).toBe(false);
     expect(slotFilled('街道主任是谁', '街道办事处主任赵刚主持', people)?.filled).toBe(true);
     expect(slotFilled('新任秘书长是谁', '人事调整将于近期公布', [])?.filled).toBe(false);

@@ -5,8 +5,17 @@ import type { Article } from '../../src/corpus/types.ts';
 
 function article(body: string, id = 'a1'): Article {
   return {
-    id, source: 'x.txt', headline: '标题', subtitle: '', headlineDerived: false, date: '2021-01-12', dateInferred: false,
-    reporters: [], photographers: [], people: [], body,
+    id,
+    source: 'x.txt',
+    headline: '标题',
+    subtitle: '',
+    headlineDerived: false,
+    date: '2021-01-12',
+    dateInferred: false,
+    reporters: [],
+    photographers: [],
+    people: [],
+    body,
   };
 }
 
@@ -26,7 +35,11 @@ describe('excerpts', () => {
   });
   it('never split a surrogate pair', () => {
     const body = '𠀀'.repeat(300);
-    for (const [s, e] of [[10, 20], [0, 400], [101, 303]]) {
+    for (const [s, e] of [
+      [10, 20],
+      [0, 400],
+      [101, 303],
+    ]) {
       const span = excerptSpan(body, s, e);
       const text = body.slice(span.start, span.end);
       expect(text.length).toBeLessThanOrEqual(MAX_EXCERPT);

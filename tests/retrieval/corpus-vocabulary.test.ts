@@ -8,7 +8,12 @@ import { occursInReports, postingsTermStats } from '../../src/retrieval/corpus-v
 import { buildTermStats } from '../../src/retrieval/term-stats.ts';
 import { bigramUnit, textUnits } from '../../src/text/units.ts';
 
-const bodies = ['市政府召开常务会议。研究财政预算工作。', '区委书记调研学校建设。', '学校建设进展顺利，市政府表示满意。', '市政府会见代表，召开会议。'];
+const bodies = [
+  '市政府召开常务会议。研究财政预算工作。',
+  '区委书记调研学校建设。',
+  '学校建设进展顺利，市政府表示满意。',
+  '市政府会见代表，召开会议。',
+];
 const articles = bodies.map((body, i) => ({ id: `a${i}`, headline: `标题${i}`, body }) as Article);
 // Two chunks for the first article, so per-article counts differ from per-chunk ones.
 const chunks: Chunk[] = [

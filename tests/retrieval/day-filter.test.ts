@@ -6,28 +6,59 @@ import { commonDay, eventsOnDate, eventsText } from '../../src/retrieval/structu
 import { chunkFilter } from '../../src/retrieval/hybrid.ts';
 
 const art = (id: string, body: string, extra: Partial<Article> = {}): Article => ({
-  id, source: `${id}.txt`, headline: '', subtitle: '', headlineDerived: true, dateInferred: false,
-  reporters: [], photographers: [], people: [], body, ...extra,
+  id,
+  source: `${id}.txt`,
+  headline: '',
+  subtitle: '',
+  headlineDerived: true,
+  dateInferred: false,
+  reporters: [],
+  photographers: [],
+  people: [],
+  body,
+  ...extra,
 });
 
 // A page with a year and an issue date, and pages that name their day without any year.
 const articles: Article[] = [
-  art('a', '12月6日，市委书记张建国主持召开市委常委会，研究了三项议题。', { eventDates: ['12-06'], meeting: '市委常委会', people: [{ name: '张建国', title: '市委书记', roles: ['chaired'] }] }),
+  art('a', '12月6日，市委书记张建国主持召开市委常委会，研究了三项议题。', {
+    eventDates: ['12-06'],
+    meeting: '市委常委会',
+    people: [{ name: '张建国', title: '市委书记', roles: ['chaired'] }],
+  }),
   art('b', '12月6日，市文联与市作协举行联合座谈会。', { eventDates: ['12-06'] }),
-  art('c', '8月7日，市人大常委会主任刘文华到青松镇调研。', { eventDates: ['08-07'], people: [{ name: '刘文华', title: '市人大常委会主任', roles: [] }] }),
+  art('c', '8月7日，市人大常委会主任刘文华到青松镇调研。', {
+    eventDates: ['08-07'],
+    people: [{ name: '刘文华', title: '市人大常委会主任', roles: [] }],
+  }),
   art('d', '8月9日，市长王海前往白石镇开展调研。', { eventDates: ['08-09'], people: [{ name: '王海', title: '市长', roles: [] }] }),
-  art('e', '2021年12月31日，县政府召开第十次常务会议，县委常委、副县长李强参加。', { date: '2021-12-31', eventDates: ['2021-12-31'], meeting: '县政府第十次常务会议' }),
+  art('e', '2021年12月31日，县政府召开第十次常务会议，县委常委、副县长李强参加。', {
+    date: '2021-12-31',
+    eventDates: ['2021-12-31'],
+    meeting: '县政府第十次常务会议',
+  }),
 ];
 const chunkOf = (a: Article): Chunk => ({
-  id: `${a.id}#0`, articleId: a.id, ordinal: 0, text: a.body, start: 0, end: a.body.length, headline: a.headline,
-  ...(a.date ? { date: a.date } : {}), ...(a.eventDates ? { eventDates: a.eventDates } : {}), ...(a.meeting ? { meeting: a.meeting } : {}),
+  id: `${a.id}#0`,
+  articleId: a.id,
+  ordinal: 0,
+  text: a.body,
+  start: 0,
+  end: a.body.length,
+  headline: a.headline,
+  ...(a.date ? { date: a.date } : {}),
+  ...(a.eventDates ? { eventDates: a.eventDates } : {}),
+  ...(a.meeting ? { meeting: a.meeting } : {}),
 });
 const chunks = articles.map(chunkOf);
 const byId = new Map(articles.map((a) => [a.id, a]));
 const corpus = { dated: true, withMeetings: true };
 const kept = (question: string, filters: { date?: string; monthDay?: string; year?: number }) => {
   const f = chunkFilter(filters, chunks, corpus, { text: question, articles, articleById: byId });
-  return chunks.map((_, i) => i).filter((i) => f?.(i) ?? true).map((i) => chunks[i].articleId);
+  return chunks
+    .map((_, i) => i)
+    .filter((i) => f?.(i) ?? true)
+    .map((i) => chunks[i].articleId);
 };
 
 describe('the date filter', () => {
@@ -98,7 +129,9 @@ describe('the answer listing the events of a day', () => {
   });
   it('cites the sentence naming the day, not the lead of a page that reports two days', () => {
     const page = art('p', '5月23日，县政府召开第16次常务会议。会议研究了防汛工作。又讯 5月29日，县政府召开第17次常务会议。', {
-      date: '2022-05-23', eventDates: ['2022-05-23', '2022-05-29'], meeting: '第16次常务会议',
+      date: '2022-05-23',
+      eventDates: ['2022-05-23', '2022-05-29'],
+      meeting: '第16次常务会议',
     });
     const composed = eventsAnswer('5月29日开了哪些会议', [page], []);
     expect(composed.answer).toBe('2022-05-29：第17次常务会议');

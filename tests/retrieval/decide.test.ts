@@ -54,7 +54,8 @@ describe('the decision', () => {
     expect(refusalReason({ ...crowded, coverage: 0.4 })).toBeUndefined();
   });
   it('measures the rival as the best other story over the answering article, one headline being one story', () => {
-    const c = (id: string, headline: string, retrievalScore: number) => ({ retrievalScore, article: { id, headline } }) as unknown as Parameters<typeof rivalOf>[0][number];
+    const c = (id: string, headline: string, retrievalScore: number) =>
+      ({ retrievalScore, article: { id, headline } }) as unknown as Parameters<typeof rivalOf>[0][number];
     const cands = [c('a', '区政府常务会议', 1), c('b', '区政府常务会议', 0.95), c('c', '防汛工作会议', 0.6)];
     expect(rivalOf(cands, 'a')).toBeCloseTo(0.6);
     expect(rivalOf(cands, 'c')).toBeCloseTo(1 / 0.6);

@@ -16,8 +16,21 @@ describe('eval metrics', () => {
     expect(Number.isNaN(percentile([], 50))).toBe(true);
   });
   it('summarises answerable and unanswerable questions separately', () => {
-    const o = (x: Partial<QuestionOutcome>): QuestionOutcome => ({ answerable: true, abstained: false, inAnswer: false, inFirst: false, inTop3: false, ms: 1, ...x });
-    const s = summarise([o({ inFirst: true, inTop3: true }), o({ abstained: true }), o({ answerable: false, abstained: true }), o({ answerable: false })]);
+    const o = (x: Partial<QuestionOutcome>): QuestionOutcome => ({
+      answerable: true,
+      abstained: false,
+      inAnswer: false,
+      inFirst: false,
+      inTop3: false,
+      ms: 1,
+      ...x,
+    });
+    const s = summarise([
+      o({ inFirst: true, inTop3: true }),
+      o({ abstained: true }),
+      o({ answerable: false, abstained: true }),
+      o({ answerable: false }),
+    ]);
     expect(s.answerable).toBe(2);
     expect(s.first).toBe(0.5);
     expect(s.falseAbstention).toBe(0.5);

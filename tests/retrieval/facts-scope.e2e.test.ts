@@ -14,7 +14,12 @@ let engine: ReportsEngine;
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'baoxun-facts-'));
   // A meeting report that names nobody who chaired it.
-  const extra = { id: 'qinglong-1', title: '青龙镇召开防汛工作会议', date: '2021-06-01', text: '6月1日，青龙镇召开防汛工作会议。会议研究部署汛期值守工作，要求各村排查河道隐患，确保群众安全度汛。' };
+  const extra = {
+    id: 'qinglong-1',
+    title: '青龙镇召开防汛工作会议',
+    date: '2021-06-01',
+    text: '6月1日，青龙镇召开防汛工作会议。会议研究部署汛期值守工作，要求各村排查河道隐患，确保群众安全度汛。',
+  };
   writeFileSync(path.join(tmp, 'extra.jsonl'), JSON.stringify(extra) + '\n');
   const outDir = path.join(tmp, 'index');
   await buildIndex({ inputs: [path.join(root, 'data/reports'), path.join(tmp, 'extra.jsonl')], outDir, embedder: new BuiltinEmbedder() });

@@ -19,7 +19,15 @@ describe('meeting names', () => {
 });
 
 describe('meeting filters', () => {
-  const chunk = (text: string, meeting?: string) => ({ id: 'x', articleId: 'a', text, headline: '', start: 0, end: text.length, ...(meeting ? { meeting } : {}) });
+  const chunk = (text: string, meeting?: string) => ({
+    id: 'x',
+    articleId: 'a',
+    text,
+    headline: '',
+    start: 0,
+    end: text.length,
+    ...(meeting ? { meeting } : {}),
+  });
   const chunks = [chunk('青龙镇召开防汛抗旱工作会议。', '防汛抗旱工作会议'), chunk('会议在第六小组第一次会议上决定。')];
   it('keep the chunks whose meeting, headline or text names the meeting', () => {
     const f = chunkFilter({ meeting: '防汛会议' }, chunks as never, { dated: false, withMeetings: true })!;

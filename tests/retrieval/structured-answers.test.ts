@@ -9,8 +9,15 @@ import { splitSentences } from '../../src/text/sentences.ts';
 
 const body = '高新区召开信访工作会议。高新区党工委书记王新亭出席会议并讲话，党工委副书记、管委会主任张红军主持会议。';
 const article: Article = {
-  id: 'a', source: 'x', headline: '信访工作会议', subtitle: '', headlineDerived: false, dateInferred: false,
-  reporters: [], photographers: [], body,
+  id: 'a',
+  source: 'x',
+  headline: '信访工作会议',
+  subtitle: '',
+  headlineDerived: false,
+  dateInferred: false,
+  reporters: [],
+  photographers: [],
+  body,
   people: [
     { name: '王新亭', title: '高新区党工委书记', roles: ['attended', 'spoke'] },
     { name: '张红军', title: '党工委副书记、管委会主任', roles: ['chaired'] },
@@ -37,8 +44,17 @@ describe('facts', () => {
     expect(answerFromPeople(undefined, chineseQueryUnits(q, stats), [{ article, passages, retrievalScore: 1 }], textUnits)).toBeUndefined();
   });
   it('answers who reported from the byline, citing the lead when the body never names the reporter', () => {
-    const signed: Article = { ...article, reporters: ['孙庆辉'], people: [...article.people, { name: '孙庆辉', title: '记者', roles: ['reported'] }] };
-    const f = answerFromPeople('reported', chineseQueryUnits('这篇报道的记者是谁？', stats), [{ article: signed, passages, retrievalScore: 1 }], textUnits);
+    const signed: Article = {
+      ...article,
+      reporters: ['孙庆辉'],
+      people: [...article.people, { name: '孙庆辉', title: '记者', roles: ['reported'] }],
+    };
+    const f = answerFromPeople(
+      'reported',
+      chineseQueryUnits('这篇报道的记者是谁？', stats),
+      [{ article: signed, passages, retrievalScore: 1 }],
+      textUnits,
+    );
     expect(f?.names).toEqual(['孙庆辉']);
     expect(f?.passage.index).toBe(0);
   });

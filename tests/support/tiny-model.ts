@@ -92,7 +92,12 @@ export function tinyOnnxModel(vocabSize: number, dim: number): Uint8Array {
     ],
     node: [
       node('Gather', ['word_embeddings', 'input_ids'], ['words'], [{ name: 'axis', type: onnx.AttributeProto.AttributeType.INT, i: 0 }]),
-      node('Gather', ['type_embeddings', 'token_type_ids'], ['types'], [{ name: 'axis', type: onnx.AttributeProto.AttributeType.INT, i: 0 }]),
+      node(
+        'Gather',
+        ['type_embeddings', 'token_type_ids'],
+        ['types'],
+        [{ name: 'axis', type: onnx.AttributeProto.AttributeType.INT, i: 0 }],
+      ),
       node('Add', ['words', 'types'], ['summed']),
       node('Cast', ['attention_mask'], ['mask_float'], [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT }]),
       node('Unsqueeze', ['mask_float', 'last_axis'], ['mask_3d']),
@@ -127,7 +132,11 @@ function tokenizerJson(vocab: string[]) {
     pre_tokenizer: { type: 'BertPreTokenizer' },
     post_processor: {
       type: 'TemplateProcessing',
-      single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
+      single: [
+        { SpecialToken: { id: '[CLS]', type_id: 0 } },
+        { Sequence: { id: 'A', type_id: 0 } },
+        { SpecialToken: { id: '[SEP]', type_id: 0 } },
+      ],
       pair: [
         { SpecialToken: { id: '[CLS]', type_id: 0 } },
         { Sequence: { id: 'A', type_id: 0 } },

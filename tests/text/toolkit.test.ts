@@ -27,7 +27,16 @@ describe('the text toolkit', () => {
 
   it('makes and reads search units by kind', () => {
     const units = textUnits('防汛物资 covid-19.');
-    expect([...units]).toEqual([charUnit('防'), charUnit('汛'), bigramUnit('防汛'), charUnit('物'), bigramUnit('汛物'), charUnit('资'), bigramUnit('物资'), wordUnit('covid-19')]);
+    expect([...units]).toEqual([
+      charUnit('防'),
+      charUnit('汛'),
+      bigramUnit('防汛'),
+      charUnit('物'),
+      bigramUnit('汛物'),
+      charUnit('资'),
+      bigramUnit('物资'),
+      wordUnit('covid-19'),
+    ]);
     expect(unitKind(bigramUnit('防汛'))).toBe('bigram');
     expect(unitKind(wordUnit('covid'))).toBe('word');
     expect(unitText(charUnit('防'))).toBe('防');

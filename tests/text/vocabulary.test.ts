@@ -14,7 +14,10 @@ function rolesOf(text: string): PersonRole[] | undefined {
 function readsRole(row: RoleWord, reader: RoleWord['readers'][number]): boolean {
   switch (reader) {
     case 'clause':
-      return (rolesOf(`市委书记王明${row.example}`) ?? []).includes(row.role) && (rolesOf(traditionalByChar(`市委书记王明${row.example}`)) ?? []).includes(row.role);
+      return (
+        (rolesOf(`市委书记王明${row.example}`) ?? []).includes(row.role) &&
+        (rolesOf(traditionalByChar(`市委书记王明${row.example}`)) ?? []).includes(row.role)
+      );
     case 'bare-name':
       return rolesOf(`会议由王明${row.example}。`) !== undefined && rolesOf(traditionalByChar(`会议由王明${row.example}。`)) !== undefined;
     case 'bare-name-twice':
@@ -51,7 +54,10 @@ describe('the roles vocabulary', () => {
 describe('the offices vocabulary', () => {
   for (const row of OFFICE_ROWS) {
     it(`${row.word}: a title ending in it is read in ${row.example}, in either script`, () => {
-      for (const [text, word] of [[row.example, row.word], [traditionalByChar(row.example), traditionalByChar(row.word)]]) {
+      for (const [text, word] of [
+        [row.example, row.word],
+        [traditionalByChar(row.example), traditionalByChar(row.word)],
+      ]) {
         const person = extractPeople(text).find((p) => p.title.endsWith(word));
         expect(person, text).toBeDefined();
       }
@@ -62,6 +68,7 @@ describe('the offices vocabulary', () => {
     expect(OFFICE_WORDS).toContain('書記');
     expect(OFFICE_WORDS).toContain('幹事');
     expect(SIMPLIFIED_OFFICE_WORDS).not.toContain('書記');
-    for (const list of [OFFICE_WORDS, SIMPLIFIED_OFFICE_WORDS]) for (let i = 1; i < list.length; i++) expect(list[i - 1].length).toBeGreaterThanOrEqual(list[i].length);
+    for (const list of [OFFICE_WORDS, SIMPLIFIED_OFFICE_WORDS])
+      for (let i = 1; i < list.length; i++) expect(list[i - 1].length).toBeGreaterThanOrEqual(list[i].length);
   });
 });

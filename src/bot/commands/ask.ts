@@ -23,10 +23,21 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const conversation = interaction.channel?.isThread() ? `thread:${interaction.channelId}` : `ask:${interaction.id}`;
   await answerQuestion(
     ctx,
-    { userId: interaction.user.id, text: interaction.options.getString('question', true), conversation, label: `interaction ${interaction.id}` },
+    {
+      userId: interaction.user.id,
+      text: interaction.options.getString('question', true),
+      conversation,
+      label: `interaction ${interaction.id}`,
+    },
     {
       start: async () => void (await interaction.deferReply()),
-      answer: (parts) => sendParts(parts, (p) => interaction.editReply(p), (p) => interaction.followUp(p), 'ask'),
+      answer: (parts) =>
+        sendParts(
+          parts,
+          (p) => interaction.editReply(p),
+          (p) => interaction.followUp(p),
+          'ask',
+        ),
       notice: (content) => ephemeralNotice(interaction, content),
     },
   );

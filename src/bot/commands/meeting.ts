@@ -9,7 +9,10 @@ import { matchChoices } from './choices.ts';
 export const data = new SlashCommandBuilder()
   .setName('meeting')
   .setDescription('One meeting: when, who chaired and attended, key points')
-  .setDescriptionLocalizations({ 'zh-CN': '查看一次会议：时间、主持、出席、要点', 'en-US': 'One meeting: when, who chaired and attended, key points' })
+  .setDescriptionLocalizations({
+    'zh-CN': '查看一次会议：时间、主持、出席、要点',
+    'en-US': 'One meeting: when, who chaired and attended, key points',
+  })
   .addStringOption((o) =>
     o
       .setName('name')

@@ -2,7 +2,13 @@
  * /stats days: — admins only (Manage Server): the question log over the last days (questions, refusal
  * rate, 👍/👎, the most frequent unanswered questions), the same summary as `npm run stats`. Ephemeral.
  */
-import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction, InteractionContextType } from 'discord.js';
+import {
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+} from 'discord.js';
 import { formatStats, readLogLines, summarise } from '../../ops/stats.ts';
 import type { BotContext } from '../context.ts';
 import type { Command } from './command.ts';
@@ -11,11 +17,19 @@ import { escape, notice } from '../render.ts';
 export const data = new SlashCommandBuilder()
   .setName('stats')
   .setDescription('Questions, refusals and feedback of the last days (Manage Server only)')
-  .setDescriptionLocalizations({ 'zh-CN': '最近几天的提问、未答与反馈统计（仅限管理服务器权限）', 'en-US': 'Questions, refusals and feedback of the last days (Manage Server only)' })
+  .setDescriptionLocalizations({
+    'zh-CN': '最近几天的提问、未答与反馈统计（仅限管理服务器权限）',
+    'en-US': 'Questions, refusals and feedback of the last days (Manage Server only)',
+  })
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
   .addIntegerOption((o) =>
-    o.setName('days').setDescription('How many days back (default 7)').setDescriptionLocalizations({ 'zh-CN': '统计最近几天（默认 7）', 'en-US': 'How many days back (default 7)' }).setMinValue(1).setMaxValue(3650),
+    o
+      .setName('days')
+      .setDescription('How many days back (default 7)')
+      .setDescriptionLocalizations({ 'zh-CN': '统计最近几天（默认 7）', 'en-US': 'How many days back (default 7)' })
+      .setMinValue(1)
+      .setMaxValue(3650),
   );
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {

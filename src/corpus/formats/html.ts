@@ -15,8 +15,39 @@ import type { ReportFormat } from './types.ts';
 
 /** Elements whose end is a line break in the page's text. */
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3',
-  'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL', 'CENTER',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
+  'CENTER',
 ]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'SELECT', 'BUTTON']);
 /** Labelled lines the page prints about the article (not its views counter or font-size links). */
@@ -79,8 +110,12 @@ export const htmlFormat: ReportFormat = {
       .filter((l) => readLabelledLine(l, 'head')?.some((v) => ARTICLE_FIELDS.has(v.field)));
     const pageTitle = document.querySelector('title')?.textContent?.trim();
     // Readability changes the document it reads, so it gets its own.
-    const article = new Readability(parseHTML(html as string).document as unknown as ConstructorParameters<typeof ReadabilityClass>[0], { charThreshold: 50 }).parse();
-    const content = article?.content ? domText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as DomNode) : '';
+    const article = new Readability(parseHTML(html as string).document as unknown as ConstructorParameters<typeof ReadabilityClass>[0], {
+      charThreshold: 50,
+    }).parse();
+    const content = article?.content
+      ? domText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as DomNode)
+      : '';
     if (content.trim() === '') return { articles: [], skip: 'no article text found in the web page' };
     const title = meta.title ?? article?.title?.trim() ?? pageTitle;
     const authorLine = meta.author && !labelled.some((l) => /作者|記者|记者/.test(l)) ? [`作者：${meta.author}`] : [];

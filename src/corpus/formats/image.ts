@@ -18,6 +18,6 @@ export const imageFormat: ReportFormat = {
     }
     if (!/[\p{Script=Han}A-Za-z]{4}/u.test(text)) return { articles: [], skip: 'OCR found no text in the image' };
     const articles = parsePage(text, ctx.source);
-    return articles.length > 0 ? { articles } : { articles, skip: 'no article text in the OCR\'d page' };
+    return articles.length > 0 ? { articles } : { articles, skip: "no article text in the OCR'd page" };
   },
 };

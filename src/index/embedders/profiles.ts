@@ -15,7 +15,10 @@ export interface ModelProfile {
 /** First match wins; matched against the lower-cased model id. */
 const PROFILES: { pattern: RegExp; profile: ModelProfile }[] = [
   // E5 (incl. multilingual-e5): trained with these prefixes on both sides, mean pooling.
-  { pattern: /(^|[/-])(multilingual-)?e5-/, profile: { family: 'e5', pooling: 'mean', queryPrefix: 'query: ', passagePrefix: 'passage: ' } },
+  {
+    pattern: /(^|[/-])(multilingual-)?e5-/,
+    profile: { family: 'e5', pooling: 'mean', queryPrefix: 'query: ', passagePrefix: 'passage: ' },
+  },
   // BGE Chinese: CLS pooling; the instruction goes on short queries only.
   {
     pattern: /bge-.*zh|bge-.*chinese/,

@@ -59,7 +59,12 @@ interface Edit {
 const shownOf = (r: Replacement) => (typeof r === 'string' ? r : r.shown);
 const askedOf = (r: Replacement) => (typeof r === 'string' ? r : r.asked);
 
-function applyPart(rule: ResolveRule, form: string, facts: ConversationFacts, edits: Array<{ at: number; length: number; text: Replacement }>): boolean {
+function applyPart(
+  rule: ResolveRule,
+  form: string,
+  facts: ConversationFacts,
+  edits: Array<{ at: number; length: number; text: Replacement }>,
+): boolean {
   const text = rule.replace(facts);
   if (text === undefined) return false;
   let applied = false;
@@ -75,7 +80,11 @@ function applyPart(rule: ResolveRule, form: string, facts: ConversationFacts, ed
   return applied;
 }
 
-export function resolveFollowUp(question: string, facts: ConversationFacts | undefined, rules: readonly ResolveRule[] = RESOLVE_RULES): Resolution {
+export function resolveFollowUp(
+  question: string,
+  facts: ConversationFacts | undefined,
+  rules: readonly ResolveRule[] = RESOLVE_RULES,
+): Resolution {
   const asked: Resolution = { question, rules: [] };
   if (!facts) return asked;
   const form = toSearchForm(question.trim());
@@ -103,8 +112,16 @@ export function resolveFollowUp(question: string, facts: ConversationFacts | und
   const original = question.trim();
   const scope = scopeFor(used);
   return {
-    question: spliceInto(original, form, edits.map((e) => ({ ...e, text: askedOf(e.text) }))),
-    understoodAs: spliceInto(original, form, edits.map((e) => ({ ...e, text: shownOf(e.text) }))),
+    question: spliceInto(
+      original,
+      form,
+      edits.map((e) => ({ ...e, text: askedOf(e.text) })),
+    ),
+    understoodAs: spliceInto(
+      original,
+      form,
+      edits.map((e) => ({ ...e, text: shownOf(e.text) })),
+    ),
     rules: used.map((r) => r.id),
     ...(scope ? { scope } : {}),
   };

@@ -36,7 +36,20 @@ export function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 /** `January 12, 2021` for English questions. */
 export function englishDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
@@ -45,7 +58,10 @@ export function englishDate(iso: string): string {
 
 /** Shown with the meeting as a place (在X上), asked without it: the meeting is the scope. */
 const atMeeting = (f: ConversationFacts) => (f.meeting ? `在${f.meeting}上` : '');
-const scoped = (f: ConversationFacts, before: string, after: string): Replacement => ({ shown: `${before}${atMeeting(f)}${after}`, asked: `${before}${after}` });
+const scoped = (f: ConversationFacts, before: string, after: string): Replacement => ({
+  shown: `${before}${atMeeting(f)}${after}`,
+  asked: `${before}${after}`,
+});
 
 const EXAMPLE_FACTS: Partial<ConversationFacts> = {
   person: '王新亭',
@@ -112,7 +128,10 @@ export const RESOLVE_RULES: readonly ResolveRule[] = [
     kind: 'whole',
     refers: 'person',
     pattern: /^(?:and |so )?what else did (?:he|she) (?:say|stress|emphasi[sz]e|ask for|require)$/u,
-    replace: (f) => (f.person ? { shown: `What did ${f.person} require${f.meeting ? ` at the ${f.meeting}` : ''}?`, asked: `What did ${f.person} require?` } : undefined),
+    replace: (f) =>
+      f.person
+        ? { shown: `What did ${f.person} require${f.meeting ? ` at the ${f.meeting}` : ''}?`, asked: `What did ${f.person} require?` }
+        : undefined,
     example: { facts: EXAMPLE_FACTS, question: 'What else did he say?', understood: 'What did 王新亭 require at the 信访工作会议?' },
   },
   {
@@ -188,7 +207,11 @@ export const RESOLVE_RULES: readonly ResolveRule[] = [
     refers: 'date',
     pattern: /\b(?:on )?(?:that|the same) day\b/gu,
     replace: (f) => (f.date ? `on ${englishDate(f.date)}` : undefined),
-    example: { facts: EXAMPLE_FACTS, question: 'What other meetings were held that day?', understood: 'What other meetings were held on January 12, 2021?' },
+    example: {
+      facts: EXAMPLE_FACTS,
+      question: 'What other meetings were held that day?',
+      understood: 'What other meetings were held on January 12, 2021?',
+    },
   },
   {
     id: 'en-he-she',

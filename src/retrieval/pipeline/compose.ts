@@ -16,7 +16,8 @@ export function composeStage(ctx: Decided, explain = false): Answer {
   const { outcome } = ctx.decision;
   let composed: Omit<Answer, 'timings_ms'>;
   if (ctx.events.length) composed = eventsAnswer(ctx.question.original, ctx.events, index.chunks);
-  else if (outcome !== 'answer' || !ctx.best) composed = abstention(ctx.question.original, outcome === 'closest' ? 'closest' : 'none', ctx.candidates, ctx.scored, index.chunks);
+  else if (outcome !== 'answer' || !ctx.best)
+    composed = abstention(ctx.question.original, outcome === 'closest' ? 'closest' : 'none', ctx.candidates, ctx.scored, index.chunks);
   else {
     const { select, neighbourShare } = ctx.env.profile;
     const base = select.retrievalScore * (ctx.candidates.find((c) => c.articleId === ctx.best!.articleId)?.retrievalScore ?? 0);

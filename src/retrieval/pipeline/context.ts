@@ -66,7 +66,6 @@ export interface Selected extends Retrieved {
   events: Article[];
 }
 
-
 export interface Decided extends Selected {
   decision: Decision;
 }

@@ -19,7 +19,8 @@ import type { Decided, Selected } from './context.ts';
 import { unitKind, type Unit } from '../../text/units.ts';
 
 /** Why a question is refused; `undefined` when it is answered. */
-export type RefusalReason = 'filter' | 'no-candidate' | 'low-coverage' | 'missing-words' | 'ordinal' | 'other-meeting' | 'role-unheld' | 'slot-empty';
+export type RefusalReason =
+  'filter' | 'no-candidate' | 'low-coverage' | 'missing-words' | 'ordinal' | 'other-meeting' | 'role-unheld' | 'slot-empty';
 
 /** Refusals where a passage comes near the question without answering it: its closest passages are shown. */
 const CLOSE_MISSES: ReadonlySet<RefusalReason> = new Set(['ordinal', 'other-meeting', 'role-unheld', 'slot-empty']);
@@ -150,7 +151,8 @@ export function rivalOf(candidates: readonly Candidate[], answering: string | un
 /** How many of the question's heaviest multi-character concepts make up its topic. */
 const ANCHORS = 3;
 
-const isAnchor = (c: Concept, has: (unit: Unit) => boolean) => c.alts.some((a) => a.units.some((u) => unitKind(u) !== 'char') && a.units.every(has));
+const isAnchor = (c: Concept, has: (unit: Unit) => boolean) =>
+  c.alts.some((a) => a.units.some((u) => unitKind(u) !== 'char') && a.units.every(has));
 
 /**
  * The question's rarest concepts (bigrams, words, translated words) that the reports contain at

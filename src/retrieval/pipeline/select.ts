@@ -51,7 +51,11 @@ export function selectStage(ctx: Retrieved): Selected {
   const factPool = ctx.candidates.filter((c) => c.articleId === best?.articleId);
   // "X是什么职务": the title printed with the name, from the top candidates.
   const fact =
-    ctx.answerType === 'title' ? answerTitle(ctx.question.text, ctx.candidates) : useFacts ? answerFromPeople(intent.role, ctx.query, factPool, unitsOf) : undefined;
+    ctx.answerType === 'title'
+      ? answerTitle(ctx.question.text, ctx.candidates)
+      : useFacts
+        ? answerFromPeople(intent.role, ctx.query, factPool, unitsOf)
+        : undefined;
   return {
     ...ctx,
     scored,
@@ -61,6 +65,8 @@ export function selectStage(ctx: Retrieved): Selected {
     yearOnlyWritten,
     useFacts,
     ...(fact ? { fact } : {}),
-    events: eventsOnDate(ctx.questionText, intent.filters, index.articles).filter((a) => ctx.meeting === undefined || reportsMeeting(a, ctx.meeting)),
+    events: eventsOnDate(ctx.questionText, intent.filters, index.articles).filter(
+      (a) => ctx.meeting === undefined || reportsMeeting(a, ctx.meeting),
+    ),
   };
 }

@@ -9,7 +9,14 @@ import { missingWords } from '../missing-words.ts';
 import { withSynonyms } from '../synonym-units.ts';
 import { understand } from '../question/index.ts';
 import { askedMeeting } from '../question/meeting-name.ts';
-import { chineseQueryUnits, contentText, discountStraddles, translatedQueryUnits, withSayingConcept, type QueryUnits } from '../query-units.ts';
+import {
+  chineseQueryUnits,
+  contentText,
+  discountStraddles,
+  translatedQueryUnits,
+  withSayingConcept,
+  type QueryUnits,
+} from '../query-units.ts';
 import type { TermStats } from '../term-stats.ts';
 import type { UnderstoodQuestion } from '../question/types.ts';
 import type { StageEnv, Understood } from './context.ts';

@@ -9,13 +9,17 @@ export interface FilterParse {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH_NAME =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 /** Rewrites Chinese-numeral dates in digits: 二〇二一年一月十二日 → 2021年1月12日 (not 哪一年 or 一天). */
 function digitiseDates(text: string): string {
   const num = (m: string) => String(parseChineseNumber(m) ?? m);
   return text
     .replace(/[〇零一二三四五六七八九]{4}(?=年)/g, num)
-    .replace(/([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})(?=[日号])/g, (_m, mo: string, d: string) => `${num(mo)}月${num(d)}`);
+    .replace(
+      /([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})(?=[日号])/g,
+      (_m, mo: string, d: string) => `${num(mo)}月${num(d)}`,
+    );
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -22,7 +22,15 @@ export function understand(raw: string, lexicon?: Lexicon, names?: PinyinNameInd
   const { terms, kept, groups, names: named } = translateQuestion(original, lexicon ?? loadLexicon(), names ? { names } : {});
   // Chinese words inside an English question (names, places) are the most precise terms there are.
   const chinese = script === 'mixed' ? hanRuns(normalised) : [];
-  return { original, text: [...chinese, ...terms, ...kept].join(' '), script, kept, groups, ...(named.length ? { names: named } : {}), intent };
+  return {
+    original,
+    text: [...chinese, ...terms, ...kept].join(' '),
+    script,
+    kept,
+    groups,
+    ...(named.length ? { names: named } : {}),
+    intent,
+  };
 }
 
 export { checkQuestion, MAX_QUESTION_CHARS, MESSAGES as QUESTION_MESSAGES } from './validate.ts';

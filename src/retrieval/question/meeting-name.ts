@@ -7,8 +7,29 @@ import { hanRuns } from '../../text/han.ts';
 
 /** Kinds of meeting whose names say which body met (the last characters of the name). */
 const MEETING_KINDS = [
-  '常委会会议', '常委会', '常委会议', '常务会议', '主席会议', '主席团会议', '全体会议', '全会', '人代会', '碰头会', '办公会',
-  '联席会议', '座谈会', '推进会', '动员会', '部署会', '调度会', '党组会议', '工作会议', '代表大会', '团拜会', '务会议', '政会议',
+  '常委会会议',
+  '常委会',
+  '常委会议',
+  '常务会议',
+  '主席会议',
+  '主席团会议',
+  '全体会议',
+  '全会',
+  '人代会',
+  '碰头会',
+  '办公会',
+  '联席会议',
+  '座谈会',
+  '推进会',
+  '动员会',
+  '部署会',
+  '调度会',
+  '党组会议',
+  '工作会议',
+  '代表大会',
+  '团拜会',
+  '务会议',
+  '政会议',
 ];
 
 /** Characters a meeting's name never starts with: the question's own words before it. */
@@ -31,7 +52,10 @@ export function askedMeeting(question: string): string | undefined {
     // The name runs from after the question's own words up to the kind: 的市委常委会 → 市委常委会.
     const end = m.index + m[1].length;
     if (OFFICE_AFTER.test(run.slice(end))) continue;
-    const name = run.slice(0, end).replace(BEFORE_NAME, '').replace(/^[次届]/, '');
+    const name = run
+      .slice(0, end)
+      .replace(BEFORE_NAME, '')
+      .replace(/^[次届]/, '');
     // A kind alone (常务会议) names no particular body's meeting.
     if (Array.from(name).length >= 4 && !MEETING_KINDS.includes(name)) return name;
   }

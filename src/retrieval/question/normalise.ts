@@ -44,7 +44,11 @@ function changedTraditional(before: string, after: string): boolean {
  */
 function detectScript(question: string, convertedFromTraditional: boolean): QuestionScript {
   const han = countHan(question);
-  const words = question.normalize('NFKC').toLowerCase().match(/[a-z]+/g) ?? [];
+  const words =
+    question
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[a-z]+/g) ?? [];
   if (han === 0) return words.length > 0 ? 'en' : 'zh-Hans';
   if (words.length >= 3 && words.some((w) => ENGLISH_STOP_WORDS.has(w))) return 'mixed';
   return convertedFromTraditional ? 'zh-Hant' : 'zh-Hans';

@@ -38,11 +38,17 @@ function readings(name: string): string[][] {
 }
 
 /** The surnames of two characters (欧阳, 司马 …), whose given name starts at the third character. */
-const COMPOUND_SURNAME = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|轩辕|令狐|端木|百里|呼延|南宫|歐陽|司馬|諸葛|東方|尉遲|長孫|軒轅)/;
+const COMPOUND_SURNAME =
+  /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|轩辕|令狐|端木|百里|呼延|南宫|歐陽|司馬|諸葛|東方|尉遲|長孫|軒轅)/;
 
 /** Every name the reports hold: the people named in them and their bylines. */
 export function reportNames(
-  articles: Iterable<{ people: ReadonlyArray<{ name: string }>; reporters: readonly string[]; photographers: readonly string[]; contributors?: readonly string[] }>,
+  articles: Iterable<{
+    people: ReadonlyArray<{ name: string }>;
+    reporters: readonly string[];
+    photographers: readonly string[];
+    contributors?: readonly string[];
+  }>,
 ): string[] {
   const out = new Set<string>();
   for (const a of articles) {
@@ -75,7 +81,80 @@ export function pinyinNameIndex(names: Iterable<string>): PinyinNameIndex {
 }
 
 /** English words that also spell pinyin syllables and start a sentence or title: never a name alone. */
-const NOT_NAME = new Set(['who', 'what', 'when', 'where', 'which', 'how', 'the', 'a', 'an', 'in', 'on', 'at', 'of', 'to', 'and', 'or', 'is', 'was', 'did', 'he', 'she', 'ma', 'long', 'can', 'man', 'her', 'hen', 'pan', 'fan', 'ban', 'men', 'die', 'lie', 'tie', 'pie', 'sue', 'yang', 'ping', 'bang', 'gang', 'hang', 'sang', 'tang', 'wang', 'dang', 'rang', 'zen', 'den', 'ken', 'ten', 'pen', 'ben', 'gen', 'chin', 'shin', 'sin', 'tin', 'pin', 'bin', 'din', 'fin', 'kin', 'lin', 'min', 'win', 'jin', 'qin', 'xin', 'yin', 'zhen', 'chen', 'shen']);
+const NOT_NAME = new Set([
+  'who',
+  'what',
+  'when',
+  'where',
+  'which',
+  'how',
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'at',
+  'of',
+  'to',
+  'and',
+  'or',
+  'is',
+  'was',
+  'did',
+  'he',
+  'she',
+  'ma',
+  'long',
+  'can',
+  'man',
+  'her',
+  'hen',
+  'pan',
+  'fan',
+  'ban',
+  'men',
+  'die',
+  'lie',
+  'tie',
+  'pie',
+  'sue',
+  'yang',
+  'ping',
+  'bang',
+  'gang',
+  'hang',
+  'sang',
+  'tang',
+  'wang',
+  'dang',
+  'rang',
+  'zen',
+  'den',
+  'ken',
+  'ten',
+  'pen',
+  'ben',
+  'gen',
+  'chin',
+  'shin',
+  'sin',
+  'tin',
+  'pin',
+  'bin',
+  'din',
+  'fin',
+  'kin',
+  'lin',
+  'min',
+  'win',
+  'jin',
+  'qin',
+  'xin',
+  'yin',
+  'zhen',
+  'chen',
+  'shen',
+]);
 
 /**
  * The Chinese names an English question names in pinyin: runs of one to four capitalised words
@@ -85,14 +164,16 @@ export function matchPinyinNames(question: string, index: PinyinNameIndex): Arra
   if (!index.size) return [];
   const words = [...question.matchAll(/[A-Za-z]+/g)].map((m) => ({ raw: m[0], start: m.index!, end: m.index! + m[0].length }));
   const out: Array<{ english: string; names: string[] }> = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let matched = 0;
     for (let n = Math.min(4, words.length - i); n >= 1 && !matched; n--) {
       const run = words.slice(i, i + n);
       // A name's words are joined only by spaces or hyphens. Capitalised, a single word may be a name
       // (Zhulong); in lower case only two or more words that are no English words (zhu long, not how long).
       if (run.some((w, k) => k > 0 && !/^[\s-]+$/.test(question.slice(run[k - 1].end, w.start)))) continue;
-      const capitalised = /^[A-Z]/.test(run[0].raw) && run.every((w, k) => k === 0 || /^[A-Z]/.test(w.raw) || /-$/.test(question.slice(run[k - 1].end, w.start)));
+      const capitalised =
+        /^[A-Z]/.test(run[0].raw) &&
+        run.every((w, k) => k === 0 || /^[A-Z]/.test(w.raw) || /-$/.test(question.slice(run[k - 1].end, w.start)));
       if (!capitalised && (n === 1 || run.some((w) => ENGLISH_STOP_WORDS.has(w.raw.toLowerCase())))) continue;
       if (n === 1 && NOT_NAME.has(run[0].raw.toLowerCase())) continue;
       const key = run.map((w) => w.raw.toLowerCase().replace(/v/g, 'u')).join('');
@@ -112,7 +193,10 @@ export function matchPinyinNames(question: string, index: PinyinNameIndex): Arra
  * order; all of them when none does (the name may be a false reading). A name is the most precise
  * term an English question has, and translated words around it match other reports as well.
  */
-export function articlesNaming<T extends { article: { body: string; headline: string } }>(candidates: readonly T[], names: readonly string[]): T[] {
+export function articlesNaming<T extends { article: { body: string; headline: string } }>(
+  candidates: readonly T[],
+  names: readonly string[],
+): T[] {
   if (!names.length) return [...candidates];
   const naming = candidates.filter((c) => names.some((n) => c.article.body.includes(n) || c.article.headline.includes(n)));
   return naming.length ? naming : [...candidates];

@@ -119,13 +119,16 @@ export function translateQuestion(english: string, lexicon: Lexicon, options: Tr
   });
 
   const groups: Translation['groups'] = [...special];
-  for (let i = 0; i < content.length; ) {
+  for (let i = 0; i < content.length;) {
     let matched = 0;
     // Longest phrase first, and only over words adjacent in the question.
     for (let n = Math.min(3, content.length - i); n >= 2 && !matched; n--) {
       const span = content.slice(i, i + n);
       if (span[n - 1].pos - span[0].pos !== n - 1) continue;
-      const hit = lookup(lexicon, span.map((t) => t.lower));
+      const hit = lookup(
+        lexicon,
+        span.map((t) => t.lower),
+      );
       if (hit) {
         groups.push({ english: span.map((t) => t.lower).join(' '), candidates: hit.slice(0, perWord) });
         matched = n;

@@ -46,9 +46,24 @@ export const ROLE_WORDS: readonly RoleWord[] = [
   { role: 'spoke', word: '致辞', readers: ['clause', 'bare-name', 'question'], example: '致辞' },
   { role: 'spoke', word: '讲话', readers: ['clause', 'bare-name-twice', 'support', 'question'], example: '讲话' },
   { role: 'spoke', word: '发言', readers: ['clause', 'bare-name-twice', 'question'], example: '发言，介绍经验' },
-  { role: 'spoke', word: '强调', readers: ['clause', 'bare-name-twice', 'support', 'question', 'saying', 'key-point'], example: '强调，要抓好落实' },
-  { role: 'spoke', word: '指出', readers: ['clause', 'bare-name-twice', 'support', 'question', 'saying', 'key-point'], example: '指出，今年任务艰巨' },
-  { role: 'spoke', word: '要求', readers: ['clause', 'bare-name-twice', 'support', 'question', 'saying', 'key-point'], example: '要求各部门压实责任' },
+  {
+    role: 'spoke',
+    word: '强调',
+    readers: ['clause', 'bare-name-twice', 'support', 'question', 'saying', 'key-point'],
+    example: '强调，要抓好落实',
+  },
+  {
+    role: 'spoke',
+    word: '指出',
+    readers: ['clause', 'bare-name-twice', 'support', 'question', 'saying', 'key-point'],
+    example: '指出，今年任务艰巨',
+  },
+  {
+    role: 'spoke',
+    word: '要求',
+    readers: ['clause', 'bare-name-twice', 'support', 'question', 'saying', 'key-point'],
+    example: '要求各部门压实责任',
+  },
   // The rest.
   { role: 'spoke', word: '表示', readers: ['clause', 'support', 'question', 'saying'], example: '表示将全力支持' },
   { role: 'spoke', word: '提出', readers: ['clause', 'support', 'saying', 'key-point'], example: '提出三点意见' },
@@ -62,7 +77,13 @@ export const ROLE_WORDS: readonly RoleWord[] = [
   { role: 'spoke', word: '讲述', readers: ['question'], example: '谁讲述了抗疫故事' },
   // 汇报/报告 only as the name's own verb: `听取了…工作汇报` is listening, not speaking.
   { role: 'spoke', word: '^(?:汇报|报告)', pattern: true, readers: ['clause'], example: '汇报了全市经济运行情况' },
-  { role: 'spoke', word: '(?:(?<![工写合协操创])作|向)[^，。]{0,12}(?:报告|汇报)', pattern: true, readers: ['clause'], example: '作政府工作报告' },
+  {
+    role: 'spoke',
+    word: '(?:(?<![工写合协操创])作|向)[^，。]{0,12}(?:报告|汇报)',
+    pattern: true,
+    readers: ['clause'],
+    example: '作政府工作报告',
+  },
   { role: 'spoke', word: '\\bsp(oke|eak|eaks|oken)\\b', pattern: true, readers: ['question'], example: 'Who spoke at the meeting?' },
   { role: 'spoke', word: '\\bsaid\\b', pattern: true, readers: ['question'], example: 'What was said about roads?' },
   { role: 'spoke', word: '\\bsays?\\b', pattern: true, readers: ['question'], example: 'What does the mayor say about roads?' },
