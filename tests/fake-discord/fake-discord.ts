@@ -242,8 +242,8 @@ export class FakeDiscord {
     this.json(res, status, out);
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private route(method: string, path: string, body: any): [number, unknown] {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
       return [
@@ -289,8 +289,8 @@ export class FakeDiscord {
   }
 
   /** A message as Discord returns it after creating or editing one. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private message(channelId: string, body: any) {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     return apiMessage({
       channel_id: channelId,
       author: apiUser({ id: this.appId, name: 'baoxun', bot: true }),

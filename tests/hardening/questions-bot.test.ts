@@ -29,15 +29,15 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The message a REST call sends (interaction callbacks carry it under `data`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function messageOf(r: RecordedRequest): Record<string, any> | undefined {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const b = r.path.startsWith('/interactions/') ? r.body?.data : r.body;
   return b && (b.content !== undefined || b.embeds !== undefined) ? b : undefined;
 }
 
 /** Every problem with one message the bot sent: a possible ping, or live markup it did not write itself. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function problems(msg: Record<string, any>): string[] {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const out: string[] = [];
   if (JSON.stringify(msg.allowed_mentions?.parse) !== '[]') out.push(`allowed_mentions ${JSON.stringify(msg.allowed_mentions)}`);
   if (typeof msg.content === 'string' && msg.content) {
