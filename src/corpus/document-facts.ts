@@ -23,6 +23,12 @@ export interface DocumentFacts {
   people: Person[];
 }
 
+/** The facts an article carries (all but the lead), for `makeArticle`. */
+export function articleFields(facts: DocumentFacts): Omit<DocumentFacts, 'lead'> {
+  const { date, dateInferred, eventDates, meeting, people } = facts;
+  return { date, dateInferred, eventDates, meeting, people };
+}
+
 export function documentFacts(body: string, givenDate?: string, dateFromText = true): DocumentFacts {
   const lead = leadSentence(body);
   let date = givenDate;

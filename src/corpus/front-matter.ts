@@ -8,7 +8,7 @@ import { ELLIPSIS, STOPS, classOf } from '../text/punctuation.ts';
 import { idPrefixOf, parsePage } from './page-parser.ts';
 import { makeArticle } from './article.ts';
 import { normaliseDate } from './dates.ts';
-import { documentFacts } from './document-facts.ts';
+import { articleFields, documentFacts } from './document-facts.ts';
 import { isWebText, readWebText } from './web-text.ts';
 import { webArticles } from './web-article.ts';
 
@@ -96,11 +96,7 @@ function plainArticle(text: string, source: string, opts: { title?: string; date
     makeArticle(
       {
         headline: opts.title ?? heading,
-        date: facts.date,
-        dateInferred: facts.dateInferred,
-        eventDates: facts.eventDates,
-        meeting: facts.meeting,
-        people: facts.people,
+        ...articleFields(facts),
         body,
       },
       { source, idPrefix: idPrefixOf(source), ordinal: 1 },

@@ -5,7 +5,7 @@
 import type { Article } from './types.ts';
 import { normaliseDocument } from '../text/normalise.ts';
 import { normaliseDate } from './dates.ts';
-import { documentFacts } from './document-facts.ts';
+import { articleFields, documentFacts } from './document-facts.ts';
 import { makeArticle } from './article.ts';
 
 export interface LineProblem {
@@ -72,11 +72,7 @@ export function parseJsonl(text: string, source: string, seenIds: Set<string> = 
           id,
           source: typeof r.source === 'string' && r.source.trim() !== '' ? r.source.trim() : source,
           headline: title || undefined,
-          date: facts.date,
-          dateInferred: facts.dateInferred,
-          eventDates: facts.eventDates,
-          meeting: facts.meeting,
-          people: facts.people,
+          ...articleFields(facts),
           body,
         },
         { source, idPrefix: id, ordinal: 1 },
