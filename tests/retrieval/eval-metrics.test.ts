@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { containsGold, percentile, summarise, type QuestionOutcome } from '../../src/eval/metrics.ts';
 import { renderTable } from '../../src/eval/table.ts';
+import { judge } from '../../src/eval/run.ts';
+import type { Answer } from '../../src/retrieval/types.ts';
 
 describe('eval metrics', () => {
   it('match gold spans across scripts, widths and OCR spaces', () => {
@@ -36,5 +38,20 @@ describe('eval metrics', () => {
     expect(s.falseAbstention).toBe(0.5);
     expect(s.abstention).toBe(0.5);
     expect(renderTable([['x', s]])).toMatch(/\| x \| 4 \| 0\.000 \| 0\.500 \|/);
+  });
+});
+
+describe('held-out questions', () => {
+  const item = { id: 'h1', q: '二二八事件于何年爆发？', answers: [], heldAnswers: ['1947年'], kind: 'holdout' };
+  const answer = (text: string, abstained: boolean, excerpt = '') =>
+    ({ answer: text, abstained, citations: excerpt ? [{ excerpt }] : [] }) as unknown as Answer;
+  it('count as answered anyway only when another article gives their own gold, and never as answerable', () => {
+    const elsewhere = judge(item, answer('1947年', false, '1947年爆发'), 1);
+    expect(elsewhere).toMatchObject({ answerable: false, heldGold: true, inAnswer: false });
+    expect(judge(item, answer('1949年', false, '1949年'), 1).heldGold).toBe(false);
+    expect(judge(item, answer('', true), 1).heldGold).toBe(false);
+    const { heldGold, abstention } = summarise([elsewhere, judge(item, answer('', true), 1)]);
+    expect(heldGold).toBe(0.5);
+    expect(abstention).toBe(0.5);
   });
 });
