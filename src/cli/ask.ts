@@ -5,7 +5,7 @@
  * Exit codes: 0 answered (or abstained), 2 a question that cannot be asked, 1 a missing or broken index.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from './cli-args.ts';
 import { loadCliConfig } from './cli-config.ts';
 import { ReportsEngine } from '../retrieval/engine.ts';
 import { askInConversation } from '../retrieval/conversation/ask.ts';
@@ -74,9 +74,8 @@ async function runBatch(engine: ReportsEngine, file: string): Promise<number> {
 let jsonOut = false;
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const args = parseCliArgs(
+    {
       allowPositionals: true,
       options: {
         index: { type: 'string' },
@@ -84,16 +83,11 @@ async function main(): Promise<number> {
         batch: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    });
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+    },
+    USAGE,
+  );
+  if (args.exit !== undefined) return args.exit;
+  const { values, positionals } = args.parsed;
   jsonOut = values.json || values.batch !== undefined;
   const config = loadCliConfig();
   if (!config) return 2;

@@ -5,7 +5,7 @@
  * a development guild's copies once the global ones are live (else both show).
  * Exit codes: 0 done, 1 Discord refused, 2 bad arguments or missing DISCORD_TOKEN / DISCORD_APP_ID.
  */
-import { parseArgs } from 'node:util';
+import { parseCliArgs, UsageError } from './cli-args.ts';
 import { loadCliConfig } from './cli-config.ts';
 import { log } from '../log.ts';
 import { DeployConfigError, deployCommands } from '../bot/deploy.ts';
@@ -18,9 +18,8 @@ const USAGE = `Usage: npm run deploy-commands -- [--guild ID | --global] [--clea
   --clear      remove the commands registered there instead (e.g. old guild commands: --guild ID --clear)`;
 
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const args = parseCliArgs(
+    {
       args: argv,
       options: {
         guild: { type: 'string' },
@@ -30,17 +29,16 @@ async function main(argv: string[]): Promise<number> {
       },
       strict: true,
       allowPositionals: false,
-    }));
-    if (values.guild !== undefined && values.global) throw new Error('--guild and --global exclude each other');
-    if (values.guild !== undefined && !/^\d{17,20}$/.test(values.guild)) throw new Error('--guild must be a Discord id (17–20 digits)');
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+    },
+    USAGE,
+    ({ values }) => {
+      if (values.guild !== undefined && values.global) throw new UsageError('--guild and --global exclude each other');
+      if (values.guild !== undefined && !/^\d{17,20}$/.test(values.guild))
+        throw new UsageError('--guild must be a Discord id (17–20 digits)');
+    },
+  );
+  if (args.exit !== undefined) return args.exit;
+  const { values } = args.parsed;
   const config = loadCliConfig();
   if (!config) return 2;
   try {

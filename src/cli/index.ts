@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { UsageError } from './cli-args.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { setLogLevel } from '../log.ts';
 import { buildIndex, type BuildProgress, type BuildSummary } from '../index/build.ts';
@@ -22,8 +23,6 @@ const USAGE = `Usage: npm run index -- [--input PATH ...] [--out DIR] [--embedde
                    segment, removed ones are marked deleted, then small segments are merged)
   --json           print exactly one JSON object (the summary) on stdout
   --progress MODE  human (default) or jsonl: one {"stage","done","total"} JSON line per step on stderr`;
-
-class UsageError extends Error {}
 
 function parse(argv: string[]) {
   try {

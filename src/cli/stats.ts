@@ -3,7 +3,7 @@
  * (BAOXUN_QUESTION_LOG) over a period: questions, refusal rate, 👍/👎, the most frequent unanswered
  * questions. Exit codes: 0, 2 bad arguments.
  */
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from './cli-args.ts';
 import { loadCliConfig } from './cli-config.ts';
 import { formatStats, parseSince, readLogLines, summarise } from '../ops/stats.ts';
 
@@ -15,9 +15,8 @@ const USAGE = `Usage: npm run stats -- [--since 7d|24h|30m|DATE] [--until DATE] 
   --json    one JSON object on stdout (use npm run -s stats -- --json for clean output)`;
 
 function main(argv: string[]): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const args = parseCliArgs(
+    {
       args: argv,
       options: {
         since: { type: 'string', default: '7d' },
@@ -28,15 +27,11 @@ function main(argv: string[]): number {
       },
       strict: true,
       allowPositionals: false,
-    }));
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+    },
+    USAGE,
+  );
+  if (args.exit !== undefined) return args.exit;
+  const { values } = args.parsed;
   const now = new Date();
   const from = values.since === 'all' ? undefined : parseSince(values.since, now);
   const to = values.until ? parseSince(values.until, now) : now;
