@@ -2,15 +2,10 @@
  * /reindex — admins only (Manage Server): rebuilds the index in the background and reports progress by
  * editing its reply; questions keep being answered from the old index until the swap. One at a time.
  */
-import {
-  MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-} from 'discord.js';
+import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction, InteractionContextType } from 'discord.js';
 import { log } from '../../log.ts';
 import type { BotContext } from '../context.ts';
+import { ADMIN_PERMISSION, allowAdmin } from '../admin-only.ts';
 import type { Command } from './command.ts';
 import { escape, notice } from '../render.ts';
 import { adminReason } from '../admin-reasons.ts';
@@ -25,7 +20,7 @@ export const data = new SlashCommandBuilder()
     'zh-CN': '重建报道索引（仅限管理服务器权限）',
     'en-US': 'Rebuild the index of the reports (Manage Server only)',
   })
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setDefaultMemberPermissions(ADMIN_PERMISSION)
   .setContexts(InteractionContextType.Guild);
 // Up to three report files to add first (src/bot/report-upload.ts checks and saves them).
 for (const name of UPLOAD_OPTIONS) {
@@ -38,11 +33,7 @@ for (const name of UPLOAD_OPTIONS) {
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  // default_member_permissions can be overridden by server admins, so check again here.
-  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-    await interaction.reply({ content: '需要“管理服务器”权限。 / You need the Manage Server permission.', flags: MessageFlags.Ephemeral });
-    return;
-  }
+  if (!(await allowAdmin(interaction))) return;
   if (!ctx.reindex) {
     await interaction.reply({ content: '这个实例不能重建索引。 / Reindexing is not available here.', flags: MessageFlags.Ephemeral });
     return;

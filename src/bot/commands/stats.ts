@@ -2,15 +2,10 @@
  * /stats days: — admins only (Manage Server): the question log over the last days (questions, refusal
  * rate, 👍/👎, the most frequent unanswered questions), the same summary as `npm run stats`. Ephemeral.
  */
-import {
-  MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-} from 'discord.js';
+import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction, InteractionContextType } from 'discord.js';
 import { formatStats, readLogLines, summarise } from '../../ops/stats.ts';
 import type { BotContext } from '../context.ts';
+import { ADMIN_PERMISSION, allowAdmin } from '../admin-only.ts';
 import type { Command } from './command.ts';
 import { escape, notice } from '../render.ts';
 
@@ -21,7 +16,7 @@ export const data = new SlashCommandBuilder()
     'zh-CN': '最近几天的提问、未答与反馈统计（仅限管理服务器权限）',
     'en-US': 'Questions, refusals and feedback of the last days (Manage Server only)',
   })
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setDefaultMemberPermissions(ADMIN_PERMISSION)
   .setContexts(InteractionContextType.Guild)
   .addIntegerOption((o) =>
     o
@@ -33,11 +28,7 @@ export const data = new SlashCommandBuilder()
   );
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  // default_member_permissions can be overridden by server admins, so check again here.
-  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-    await interaction.reply({ content: '需要“管理服务器”权限。 / You need the Manage Server permission.', flags: MessageFlags.Ephemeral });
-    return;
-  }
+  if (!(await allowAdmin(interaction))) return;
   const days = interaction.options.getInteger('days') ?? 7;
   const to = new Date();
   const stats = summarise(readLogLines(ctx.config.ops.questionLog), { from: new Date(to.getTime() - days * 86_400_000), to });
