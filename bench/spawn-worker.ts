@@ -4,13 +4,25 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BuildJob, BuildOutcome, QueryJob, QueryOutcome, UpdateJob, UpdateOutcome, WorkerJob, WorkerOutcome } from './worker-jobs.ts';
+import type {
+  BuildJob,
+  BuildOutcome,
+  ColdStartJob,
+  ColdStartOutcome,
+  QueryJob,
+  QueryOutcome,
+  UpdateJob,
+  UpdateOutcome,
+  WorkerJob,
+  WorkerOutcome,
+} from './worker-jobs.ts';
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.ts');
 
 export async function runWorker(job: BuildJob): Promise<BuildOutcome>;
 export async function runWorker(job: QueryJob): Promise<QueryOutcome>;
 export async function runWorker(job: UpdateJob): Promise<UpdateOutcome>;
+export async function runWorker(job: ColdStartJob): Promise<ColdStartOutcome>;
 export async function runWorker(job: WorkerJob): Promise<WorkerOutcome> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'baoxun-bench-job-'));
   const jobFile = path.join(dir, 'job.json');

@@ -37,6 +37,12 @@ export interface LoadOptions {
   modelsDir: string;
   /** Use this embedder instead of opening the manifest's (tests; it must have the manifest's id and dim). */
   embedder?: Embedder;
+  /**
+   * Told the duration of each step of the load (the bench's cold-start breakdown), once per step and
+   * segment. Steps on this thread add up to the load; `wait:` steps are this thread waiting for work
+   * done elsewhere (the thread pool, the checksum worker), whose own durations are `(background)`.
+   */
+  onStep?: (step: string, ms: number) => void;
 }
 
 /** With a filter that keeps at most this many chunks, dense search scans them exactly (faster and exact). */
@@ -94,10 +100,27 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   const fail = (problem: string, code: IndexErrorCode = 'INDEX_DAMAGED'): never => {
     throw new IndexError(code, `The index at ${outDir} is unusable: ${problem}.`);
   };
+  const onStep = opts.onStep ?? (() => undefined);
+  const timed = <T>(step: string, work: () => T): T => {
+    const t = performance.now();
+    try {
+      return work();
+    } finally {
+      onStep(step, performance.now() - t);
+    }
+  };
+  const waited = async <T>(step: string, work: Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await work;
+    } finally {
+      onStep(step, performance.now() - t);
+    }
+  };
 
   let manifest: StoredManifest;
   try {
-    manifest = parseManifest(readFileSync(path.join(real, MANIFEST_FILE), 'utf8'));
+    manifest = timed('manifest.json read and parse', () => parseManifest(readFileSync(path.join(real, MANIFEST_FILE), 'utf8')));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (err instanceof ManifestVersionError) return fail(err.message, 'INDEX_OUTDATED');
@@ -106,7 +129,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
 
   const read = (name: string) => {
     try {
-      return readVerified(real, name, manifest);
+      return timed(`${path.basename(name)} read and sha256`, () => readVerified(real, name, manifest));
     } catch (err) {
       return fail((err as Error).message);
     }
@@ -114,17 +137,21 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   // The big binary files: sizes now, checksums on a worker thread while this one parses the JSON
   // files and loads the segmenter; each is verified before it is used.
   const big = manifest.segments.flatMap((s) => [VECTORS_FILE, BM25_FILE, HNSW_FILE].map((name) => segmentFile(s.id, name)));
-  for (const name of big) {
-    try {
-      checkListedSize(real, name, manifest);
-    } catch (err) {
-      fail((err as Error).message);
+  timed('binary files: sizes', () => {
+    for (const name of big) {
+      try {
+        checkListedSize(real, name, manifest);
+      } catch (err) {
+        fail((err as Error).message);
+      }
     }
-  }
+  });
+  const hashStarted = performance.now();
   const digests = hashFilesInBackground(big.map((name) => path.join(real, name)));
+  void Promise.all(digests).then(() => onStep('(background) sha256 of the binary files', performance.now() - hashStarted));
   const verified = async (name: string): Promise<void> => {
     try {
-      checkListedDigest(name, manifest, await digests[big.indexOf(name)]);
+      checkListedDigest(name, manifest, await waited(`wait: sha256 of ${path.basename(name)}`, digests[big.indexOf(name)]));
     } catch (err) {
       fail((err as Error).message);
     }
@@ -132,14 +159,15 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   const readChecked = async (name: string): Promise<Buffer> => {
     await verified(name);
     try {
-      return readFileSync(path.join(real, name));
+      return timed(`${path.basename(name)} read`, () => readFileSync(path.join(real, name)));
     } catch {
       return fail(`${name} is missing`);
     }
   };
 
   read(USER_DICTIONARY_FILE);
-  const analyse = createAnalyser(path.join(real, USER_DICTIONARY_FILE));
+  // The segmenter's own load (jieba's dictionary) is most of this step.
+  const analyse = timed('segmenter: load and user dictionary', () => createAnalyser(path.join(real, USER_DICTIONARY_FILE)));
   const { id: embedderId, dim } = manifest.embedder;
 
   const articles: Article[] = [];
@@ -148,19 +176,28 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   const bm25Segments: Array<{ bm25: Bm25Index; base: number; live: number; toGlobal?: Int32Array; toLocal?: Uint32Array }> = [];
   for (const entry of manifest.segments) {
     const file = (name: string) => segmentFile(entry.id, name);
-    const segArticles = parseJson<Article[]>(read(file(ARTICLES_FILE)), file(ARTICLES_FILE));
+    const articlesData = read(file(ARTICLES_FILE));
+    const segArticles = timed('articles.json parse', () => parseJson<Article[]>(articlesData, file(ARTICLES_FILE)));
+    const chunksData = read(file(CHUNKS_FILE));
     let segChunks: Chunk[];
     try {
-      segChunks = chunksFromSpans(segArticles, parseJson<unknown>(read(file(CHUNKS_FILE)), file(CHUNKS_FILE)));
+      segChunks = timed('chunks.json parse and chunks from spans', () =>
+        chunksFromSpans(segArticles, parseJson<unknown>(chunksData, file(CHUNKS_FILE))),
+      );
     } catch (err) {
       return fail(`${file(CHUNKS_FILE)}: ${(err as Error).message}`);
     }
     // hnswlib reads its file on the thread pool: under way while BM25 is decoded here.
-    const hnswLoading = verified(file(HNSW_FILE)).then(() =>
-      HnswStore.load(path.join(real, file(HNSW_FILE)), dim, { ...manifest.hnsw, efSearch: entry.efSearch }).catch((err: Error) =>
-        fail(`${file(HNSW_FILE)} cannot be read (${err.message})`),
-      ),
-    );
+    const hnswLoading = verified(file(HNSW_FILE)).then(() => {
+      const t = performance.now();
+      return HnswStore.load(path.join(real, file(HNSW_FILE)), dim, { ...manifest.hnsw, efSearch: entry.efSearch }).then(
+        (store) => {
+          onStep('(background) hnswlib readIndex', performance.now() - t);
+          return store;
+        },
+        (err: Error) => fail(`${file(HNSW_FILE)} cannot be read (${err.message})`),
+      );
+    });
     hnswLoading.catch(() => undefined); // awaited (and reported) below, after BM25's own problems
     // Verified (size now, checksum in the background) but not read: rows are read when needed.
     await verified(file(VECTORS_FILE));
@@ -175,11 +212,12 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     let bm25: Bm25Index;
     const bm25Data = await readChecked(file(BM25_FILE));
     try {
-      bm25 = Bm25Index.deserialise(bm25Data);
+      bm25 = timed('bm25.bin views and terms', () => Bm25Index.deserialise(bm25Data));
     } catch (err) {
       return fail(`${file(BM25_FILE)}: ${(err as Error).message}`);
     }
-    const hnsw = await hnswLoading;
+    const hnsw = await waited('wait: hnswlib readIndex', hnswLoading);
+    const liveListsStarted = performance.now();
     const n = entry.chunks;
     if (segChunks.length !== n || vectors.rows !== n || hnsw.count !== n || bm25.size !== n) {
       fail(
@@ -213,6 +251,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
       for (const c of segChunks) chunks.push(c);
     }
     const live = chunks.length - base;
+    onStep('live chunk and article lists', performance.now() - liveListsStarted);
     segments.push({ id: entry.id, hnsw, vectors, base, live, toGlobal, toLocal });
     bm25Segments.push({ bm25, base, live, toGlobal, toLocal });
   }
@@ -224,6 +263,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     fail(`the segments hold ${articles.length} live articles, the manifest says ${manifest.counts.articles}`);
 
   let embedder: Embedder;
+  const embedderStarted = performance.now();
   try {
     if (opts.embedder) embedder = opts.embedder;
     else {
@@ -235,11 +275,12 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     if (err instanceof IndexError) throw err;
     return fail(`its embedder ${embedderId} is unavailable (${(err as Error).message})`, 'EMBEDDER_MISMATCH');
   }
+  onStep('embedder', performance.now() - embedderStarted);
   if (embedder.id !== embedderId || embedder.dim !== dim) {
     fail(`it was built with embedder ${embedderId} (dim ${dim}) but ${embedder.id} (dim ${embedder.dim}) was given`, 'EMBEDDER_MISMATCH');
   }
 
-  const articleById = new Map(articles.map((a) => [a.id, a]));
+  const articleById = timed('articles by id', () => new Map(articles.map((a) => [a.id, a])));
   const segmentAt = (global: number): LoadedSegment => {
     let lo = 0;
     let hi = segments.length - 1;
