@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../src/config.ts';
 import { coldStartLine } from './report.ts';
 import type { ColdStart } from './result-types.ts';
 import { runWorker } from './spawn-worker.ts';
@@ -18,9 +19,8 @@ export const COLD_START_USAGE = `Usage: npm run bench:cold-start -- --index DIR 
   --index DIR        an index folder (as built by npm run index or npm run bench -- --keep-work); repeatable
   --runs 5           fresh processes per index
   --question TEXT    the first question (default 谁主持了会议？)
-  --models DIR       models folder (default data/models)`;
-
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  --models DIR       models folder (default data/models)
+  --source           also run each index from the TypeScript sources through tsx (as before compiling)`;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
         runs: { type: 'string', default: '5' },
         question: { type: 'string', default: '谁主持了会议？' },
         models: { type: 'string', default: path.join(PROJECT_ROOT, 'data', 'models') },
+        source: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -62,21 +63,20 @@ async function main(argv: string[]): Promise<number> {
     console.error(`--index DIR is required and --runs wants a positive integer\n\n${COLD_START_USAGE}`);
     return 2;
   }
+  const modes = values.source ? ['compiled', 'tsx'] : ['compiled'];
   const indexes = values.index.map((d) => path.resolve(d));
-  const results = new Map<string, ColdStart[]>(indexes.map((d) => [d, []]));
+  const results = new Map<string, ColdStart[]>(indexes.flatMap((d) => modes.map((m) => [`${d} (${m})`, []])));
   console.log(`Load average at the start (1 / 5 / 15 min): ${loadAverage()}; ${os.availableParallelism()} cores.`);
   for (let r = 0; r < runs; r++) {
     for (const indexDir of indexes) {
-      const { coldStart } = await runWorker({
-        kind: 'coldstart',
-        indexDir,
-        modelsDir: path.resolve(values.models),
-        question: values.question,
-      });
-      results.get(indexDir)!.push(coldStart);
-      process.stderr.write(
-        `${path.basename(indexDir)} run ${r + 1}: ${Math.round(coldStart.processMs)} ms, CPU ${Math.round(coldStart.cpuMs)} ms\n`,
-      );
+      for (const mode of modes) {
+        const job = { kind: 'coldstart' as const, indexDir, modelsDir: path.resolve(values.models), question: values.question };
+        const { coldStart } = await runWorker(job, { source: mode === 'tsx' });
+        results.get(`${indexDir} (${mode})`)!.push(coldStart);
+        process.stderr.write(
+          `${path.basename(indexDir)} (${mode}) run ${r + 1}: ${Math.round(coldStart.processMs)} ms, CPU ${Math.round(coldStart.cpuMs)} ms\n`,
+        );
+      }
     }
   }
   for (const [indexDir, list] of results) {

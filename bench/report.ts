@@ -1,4 +1,5 @@
 /** Renders a bench run as markdown: the summary and side-by-side tables, then per-size details. Pure. */
+import { SEGMENTER_STEP } from '../src/index/load-steps.ts';
 import type { BenchResult, ColdStart, MethodName, SegmentsResult, SizeResult, UpdateMeasurement } from './result-types.ts';
 import type { LatencySummary } from './stats.ts';
 
@@ -35,9 +36,13 @@ export function coldStartLine(cs: ColdStart): string {
   const breakdown = steps.length
     ? ` Load by step (ms, summed over segments): ${steps.map(([step, t]) => `${step} ${int(t)}`).join(', ')}.`
     : '';
+  const segmenter = cs.loadSteps?.[SEGMENTER_STEP];
+  const without =
+    segmenter === undefined ? '' : ` Without the segmenter's load (${int(segmenter)} ms): ${int(cs.processMs - segmenter)} ms.`;
   return (
-    `Cold start (fresh process): ${int(cs.processMs)} ms to the first answer = node/tsx boot + imports ${int(cs.importMs)} ms, ` +
+    `Cold start (fresh process): ${int(cs.processMs)} ms to the first answer = node boot + imports ${int(cs.importMs)} ms, ` +
     `load ${int(cs.loadMs)} ms (of which the engine's preparation ${int(cs.engineMs)} ms), first ask ${int(cs.firstAskMs)} ms; CPU time ${int(cs.cpuMs)} ms.` +
+    without +
     breakdown
   );
 }

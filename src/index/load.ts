@@ -18,6 +18,7 @@ import { IndexError, type IndexErrorCode } from './errors.ts';
 import { HnswStore } from './hnsw-store.ts';
 import { resolveIndexDir } from './index-folder.ts';
 import { hashFilesInBackground } from './checksum-worker.ts';
+import { SEGMENTER_STEP } from './load-steps.ts';
 import {
   checkListedDigest,
   checkListedSize,
@@ -127,18 +128,16 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     return fail(code === 'ENOENT' ? 'manifest.json is missing (an incomplete build?)' : (err as Error).message);
   }
 
-  const read = (name: string) => {
-    try {
-      return timed(`${path.basename(name)} read and sha256`, () => readVerified(real, name, manifest));
-    } catch (err) {
-      return fail((err as Error).message);
-    }
-  };
-  // The big binary files: sizes now, checksums on a worker thread while this one parses the JSON
-  // files and loads the segmenter; each is verified before it is used.
-  const big = manifest.segments.flatMap((s) => [VECTORS_FILE, BM25_FILE, HNSW_FILE].map((name) => segmentFile(s.id, name)));
-  timed('binary files: sizes', () => {
-    for (const name of big) {
+  const { id: embedderId, dim } = manifest.embedder;
+  // Every segment file the load reads: sizes now, checksums on a worker thread while this thread
+  // loads the segmenter and parses, and hnswlib reads its graphs on the thread pool meanwhile. A
+  // file may be parsed before its checksum is known, but nothing is searched before every checksum
+  // has matched (awaited below), and a file that fails to parse is reported by its checksum first.
+  const names = manifest.segments.flatMap((s) =>
+    [ARTICLES_FILE, CHUNKS_FILE, VECTORS_FILE, BM25_FILE, HNSW_FILE].map((f) => segmentFile(s.id, f)),
+  );
+  timed('sizes of the segment files', () => {
+    for (const name of names) {
       try {
         checkListedSize(real, name, manifest);
       } catch (err) {
@@ -147,60 +146,73 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     }
   });
   const hashStarted = performance.now();
-  const digests = hashFilesInBackground(big.map((name) => path.join(real, name)));
-  void Promise.all(digests).then(() => onStep('(background) sha256 of the binary files', performance.now() - hashStarted));
+  const digests = hashFilesInBackground(names.map((name) => path.join(real, name)));
+  void Promise.all(digests).then(() => onStep('(background) sha256 of the segment files', performance.now() - hashStarted));
   const verified = async (name: string): Promise<void> => {
     try {
-      checkListedDigest(name, manifest, await waited(`wait: sha256 of ${path.basename(name)}`, digests[big.indexOf(name)]));
+      checkListedDigest(name, manifest, await waited(`wait: sha256 of ${path.basename(name)}`, digests[names.indexOf(name)]));
     } catch (err) {
       fail((err as Error).message);
     }
   };
-  const readChecked = async (name: string): Promise<Buffer> => {
-    await verified(name);
+  /** `work` over an unverified file; its failure is reported as the checksum's when that fails too. */
+  const parsed = async <T>(name: string, step: string, work: () => T): Promise<T> => {
+    try {
+      return timed(step, work);
+    } catch (err) {
+      await verified(name);
+      if (err instanceof IndexError) throw err;
+      return fail(`${name}: ${(err as Error).message}`);
+    }
+  };
+  const readUnverified = (name: string): Buffer => {
     try {
       return timed(`${path.basename(name)} read`, () => readFileSync(path.join(real, name)));
     } catch {
       return fail(`${name} is missing`);
     }
   };
+  // hnswlib reads each graph on the thread pool, under way while this thread does the rest.
+  const graphs = manifest.segments.map((entry) => {
+    const name = segmentFile(entry.id, HNSW_FILE);
+    const t = performance.now();
+    const loading = HnswStore.load(path.join(real, name), dim, { ...manifest.hnsw, efSearch: entry.efSearch }).then(
+      (store) => {
+        onStep('(background) hnswlib readIndex', performance.now() - t);
+        return store;
+      },
+      async (err: Error) => {
+        await verified(name);
+        return fail(`${name} cannot be read (${err.message})`);
+      },
+    );
+    loading.catch(() => undefined); // awaited (and reported) below, after the other files' problems
+    return loading;
+  });
 
-  read(USER_DICTIONARY_FILE);
+  try {
+    timed('userdict.txt read and sha256', () => readVerified(real, USER_DICTIONARY_FILE, manifest));
+  } catch (err) {
+    fail((err as Error).message);
+  }
   // The segmenter's own load (jieba's dictionary) is most of this step.
-  const analyse = timed('segmenter: load and user dictionary', () => createAnalyser(path.join(real, USER_DICTIONARY_FILE)));
-  const { id: embedderId, dim } = manifest.embedder;
+  const analyse = timed(SEGMENTER_STEP, () => createAnalyser(path.join(real, USER_DICTIONARY_FILE)));
 
   const articles: Article[] = [];
   const chunks: Chunk[] = [];
   const segments: LoadedSegment[] = [];
   const bm25Segments: Array<{ bm25: Bm25Index; base: number; live: number; toGlobal?: Int32Array; toLocal?: Uint32Array }> = [];
-  for (const entry of manifest.segments) {
+  for (const [s, entry] of manifest.segments.entries()) {
     const file = (name: string) => segmentFile(entry.id, name);
-    const articlesData = read(file(ARTICLES_FILE));
-    const segArticles = timed('articles.json parse', () => parseJson<Article[]>(articlesData, file(ARTICLES_FILE)));
-    const chunksData = read(file(CHUNKS_FILE));
-    let segChunks: Chunk[];
-    try {
-      segChunks = timed('chunks.json parse and chunks from spans', () =>
-        chunksFromSpans(segArticles, parseJson<unknown>(chunksData, file(CHUNKS_FILE))),
-      );
-    } catch (err) {
-      return fail(`${file(CHUNKS_FILE)}: ${(err as Error).message}`);
-    }
-    // hnswlib reads its file on the thread pool: under way while BM25 is decoded here.
-    const hnswLoading = verified(file(HNSW_FILE)).then(() => {
-      const t = performance.now();
-      return HnswStore.load(path.join(real, file(HNSW_FILE)), dim, { ...manifest.hnsw, efSearch: entry.efSearch }).then(
-        (store) => {
-          onStep('(background) hnswlib readIndex', performance.now() - t);
-          return store;
-        },
-        (err: Error) => fail(`${file(HNSW_FILE)} cannot be read (${err.message})`),
-      );
-    });
-    hnswLoading.catch(() => undefined); // awaited (and reported) below, after BM25's own problems
-    // Verified (size now, checksum in the background) but not read: rows are read when needed.
-    await verified(file(VECTORS_FILE));
+    const articlesData = readUnverified(file(ARTICLES_FILE));
+    const segArticles = await parsed(file(ARTICLES_FILE), 'articles.json parse', () =>
+      parseJson<Article[]>(articlesData, file(ARTICLES_FILE)),
+    );
+    const chunksData = readUnverified(file(CHUNKS_FILE));
+    const segChunks = await parsed(file(CHUNKS_FILE), 'chunks.json parse and chunks from spans', () =>
+      chunksFromSpans(segArticles, parseJson<unknown>(chunksData, file(CHUNKS_FILE))),
+    );
+    // Not read: rows are read when needed.
     const vectorBytes = manifest.files[file(VECTORS_FILE)]!.bytes;
     if (vectorBytes % (4 * dim) !== 0) fail(`${file(VECTORS_FILE)}: ${vectorBytes} bytes are not whole rows of dimension ${dim}`);
     let vectors: VectorFile;
@@ -209,23 +221,21 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     } catch (err) {
       return fail(`${file(VECTORS_FILE)} cannot be read (${(err as Error).message})`);
     }
-    let bm25: Bm25Index;
-    const bm25Data = await readChecked(file(BM25_FILE));
-    try {
-      bm25 = timed('bm25.bin views and terms', () => Bm25Index.deserialise(bm25Data));
-    } catch (err) {
-      return fail(`${file(BM25_FILE)}: ${(err as Error).message}`);
-    }
-    const hnsw = await waited('wait: hnswlib readIndex', hnswLoading);
+    const bm25Data = readUnverified(file(BM25_FILE));
+    const segBm25 = await parsed(file(BM25_FILE), 'bm25.bin views and terms', () => Bm25Index.deserialise(bm25Data));
+    const hnsw = await waited('wait: hnswlib readIndex', graphs[s]);
     const liveListsStarted = performance.now();
     const n = entry.chunks;
-    if (segChunks.length !== n || vectors.rows !== n || hnsw.count !== n || bm25.size !== n) {
+    if (segChunks.length !== n || vectors.rows !== n || hnsw.count !== n || segBm25.size !== n) {
+      for (const name of [ARTICLES_FILE, CHUNKS_FILE, VECTORS_FILE, BM25_FILE, HNSW_FILE]) await verified(file(name));
       fail(
-        `counts disagree in segment ${entry.id} (manifest ${n} chunks, chunks.json ${segChunks.length}, vectors ${vectors.rows}, HNSW ${hnsw.count}, BM25 ${bm25.size})`,
+        `counts disagree in segment ${entry.id} (manifest ${n} chunks, chunks.json ${segChunks.length}, vectors ${vectors.rows}, HNSW ${hnsw.count}, BM25 ${segBm25.size})`,
       );
     }
-    if (segArticles.length !== entry.articles)
+    if (segArticles.length !== entry.articles) {
+      await verified(file(ARTICLES_FILE));
       fail(`${file(ARTICLES_FILE)} has ${segArticles.length} articles, the manifest says ${entry.articles}`);
+    }
 
     const base = chunks.length;
     const gone = new Set((manifest.deleted[entry.id] ?? []).map((p) => segArticles[p]?.id));
@@ -253,8 +263,10 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     const live = chunks.length - base;
     onStep('live chunk and article lists', performance.now() - liveListsStarted);
     segments.push({ id: entry.id, hnsw, vectors, base, live, toGlobal, toLocal });
-    bm25Segments.push({ bm25, base, live, toGlobal, toLocal });
+    bm25Segments.push({ bm25: segBm25, base, live, toGlobal, toLocal });
   }
+  // Every file matched its checksum before anything is searched.
+  for (const name of names) await verified(name);
   const bm25 = new SegmentedBm25(bm25Segments);
 
   const n = manifest.counts.chunks;
