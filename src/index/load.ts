@@ -49,11 +49,12 @@ export interface LoadOptions {
 /** With a filter that keeps at most this many chunks, dense search scans them exactly (faster and exact). */
 const EXACT_FILTER_LIMIT = 2000;
 
-function parseJson<T>(data: Buffer, name: string): T {
+/** Throws a plain Error whose message is prefixed with the file's name by the caller. */
+function parseJson<T>(data: Buffer): T {
   try {
     return JSON.parse(data.toString('utf8')) as T;
   } catch {
-    throw new Error(`${name} is not valid JSON`);
+    throw new Error('not valid JSON');
   }
 }
 
@@ -205,12 +206,10 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   for (const [s, entry] of manifest.segments.entries()) {
     const file = (name: string) => segmentFile(entry.id, name);
     const articlesData = readUnverified(file(ARTICLES_FILE));
-    const segArticles = await parsed(file(ARTICLES_FILE), 'articles.json parse', () =>
-      parseJson<Article[]>(articlesData, file(ARTICLES_FILE)),
-    );
+    const segArticles = await parsed(file(ARTICLES_FILE), 'articles.json parse', () => parseJson<Article[]>(articlesData));
     const chunksData = readUnverified(file(CHUNKS_FILE));
     const segChunks = await parsed(file(CHUNKS_FILE), 'chunks.json parse and chunks from spans', () =>
-      chunksFromSpans(segArticles, parseJson<unknown>(chunksData, file(CHUNKS_FILE))),
+      chunksFromSpans(segArticles, parseJson<unknown>(chunksData)),
     );
     // Not read: rows are read when needed.
     const vectorBytes = manifest.files[file(VECTORS_FILE)]!.bytes;
