@@ -1,5 +1,6 @@
 /** Renders a bench run as markdown: the summary and side-by-side tables, then per-size details. Pure. */
-import type { BenchResult, MethodName, SegmentsResult, SizeResult, UpdateMeasurement } from './result-types.ts';
+import { SEGMENTER_STEP } from '../src/index/load-steps.ts';
+import type { BenchResult, ColdStart, MethodName, SegmentsResult, SizeResult, UpdateMeasurement } from './result-types.ts';
 import type { LatencySummary } from './stats.ts';
 
 const METHODS: MethodName[] = ['hybrid (ask)', 'hybrid (fusion)', 'HNSW (dense)', 'exact (dense)', 'BM25', 'MiniSearch'];
@@ -25,6 +26,25 @@ function mb(bytes: number): string {
 
 function lat(l: LatencySummary | undefined): string {
   return l ? `${ms(l.p50)} / ${ms(l.p95)}` : '–';
+}
+
+/** The cold start to the first answer and where its load went, step by step (largest first). */
+export function coldStartLine(cs: ColdStart): string {
+  const steps = Object.entries(cs.loadSteps ?? {})
+    .filter(([, t]) => t >= 0.5)
+    .sort((a, b) => b[1] - a[1]);
+  const breakdown = steps.length
+    ? ` Load by step (ms, summed over segments): ${steps.map(([step, t]) => `${step} ${int(t)}`).join(', ')}.`
+    : '';
+  const segmenter = cs.loadSteps?.[SEGMENTER_STEP];
+  const without =
+    segmenter === undefined ? '' : ` Without the segmenter's load (${int(segmenter)} ms): ${int(cs.processMs - segmenter)} ms.`;
+  return (
+    `Cold start (fresh process): ${int(cs.processMs)} ms to the first answer = node boot + imports ${int(cs.importMs)} ms, ` +
+    `load ${int(cs.loadMs)} ms (of which the engine's preparation ${int(cs.engineMs)} ms), first ask ${int(cs.firstAskMs)} ms; CPU time ${int(cs.cpuMs)} ms.` +
+    without +
+    breakdown
+  );
 }
 
 function table(head: string[], rows: string[][]): string {
@@ -122,13 +142,7 @@ export function sizeDetails(s: SizeResult): string {
   const files = Object.entries(s.build.files).sort((a, b) => b[1] - a[1]);
   out.push(`Index files (MiB): ${files.map(([f, b]) => `${f} ${mb(b)}`).join(', ')}.`, '');
   const cs = s.query.coldStart;
-  if (cs) {
-    out.push(
-      `Cold start (fresh process): ${int(cs.processMs)} ms to the first answer = node/tsx boot + imports ${int(cs.importMs)} ms, ` +
-        `load ${int(cs.loadMs)} ms (of which the engine's preparation ${int(cs.engineMs)} ms), first ask ${int(cs.firstAskMs)} ms; CPU time ${int(cs.cpuMs)} ms.`,
-      '',
-    );
-  }
+  if (cs) out.push(coldStartLine(cs), '');
   const a = s.query.ask;
   out.push(
     `ask over ${a.latency.n} questions${a.errors ? ` (${a.errors} refused)` : ''}: p50 ${ms(a.latency.p50)}, p95 ${ms(a.latency.p95)}, p99 ${ms(a.latency.p99)}, max ${ms(a.latency.max)} ms (process CPU per question, GC threads included: p50 ${ms(a.cpu.p50)}, p95 ${ms(a.cpu.p95)} ms). Where the time goes (mean ms, share of the summed stages):`,
@@ -350,6 +364,7 @@ export function segmentsSection(g: SegmentsResult): string {
     '',
     queries,
     '',
+    ...g.queries.flatMap((q) => (q.query.coldStart ? [`${q.label}: ${coldStartLine(q.query.coldStart)}`, ''] : [])),
     `Updating the default index (each run a fresh process; report files whose size and modification time are unchanged are passed over, only what changed is written):`,
     '',
     updates,

@@ -41,6 +41,11 @@ export interface ColdStart {
   cpuMs: number;
   /** The engine's own preparation of the loaded index (part of loadMs). */
   engineMs: number;
+  /**
+   * loadIndex's steps (ms, summed over segments; see LoadOptions.onStep): `wait:` steps are the loading
+   * thread waiting, `(background)` ones ran on other threads meanwhile. Absent in runs saved before it.
+   */
+  loadSteps?: Record<string, number>;
 }
 
 export interface MethodSpeed {

@@ -1,6 +1,6 @@
 /** What the bench asks of a child process, and how it gets the answer back (JSON files, so logs on stdout/stderr never mix in). */
 import type { BenchQuestion } from './measure-queries.ts';
-import type { BuildResult, QueryMeasurement } from './result-types.ts';
+import type { BuildResult, ColdStart, QueryMeasurement } from './result-types.ts';
 
 export interface BuildJob {
   kind: 'build';
@@ -40,7 +40,15 @@ export interface QueryJob {
   peerMaxChunks?: number;
 }
 
-export type WorkerJob = BuildJob | QueryJob | UpdateJob;
+/** Opens an index and answers one question, nothing more: the cold start alone (bench/cold-start.ts). */
+export interface ColdStartJob {
+  kind: 'coldstart';
+  indexDir: string;
+  modelsDir: string;
+  question: string;
+}
+
+export type WorkerJob = BuildJob | QueryJob | UpdateJob | ColdStartJob;
 
 export interface BuildOutcome {
   kind: 'build';
@@ -67,4 +75,9 @@ export interface UpdateOutcome {
   merges: number;
 }
 
-export type WorkerOutcome = BuildOutcome | QueryOutcome | UpdateOutcome;
+export interface ColdStartOutcome {
+  kind: 'coldstart';
+  coldStart: ColdStart;
+}
+
+export type WorkerOutcome = BuildOutcome | QueryOutcome | UpdateOutcome | ColdStartOutcome;

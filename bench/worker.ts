@@ -5,6 +5,7 @@
  * own imports, taken dynamically below.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { ColdStart } from './result-types.ts';
 import type { QueryJob, BuildJob, UpdateJob, WorkerJob, WorkerOutcome } from './worker-jobs.ts';
 
 // Time since the process started (performance's origin): node boot, the tsx loader, this module.
@@ -45,29 +46,41 @@ async function runUpdate(job: UpdateJob): Promise<WorkerOutcome> {
   };
 }
 
-async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
+/** From the process's start to the first answer: the cold start, with the load's breakdown. */
+async function openAndAskFirst(indexDir: string, modelsDir: string, question: string | undefined) {
   const t0 = performance.now();
   const { loadIndex } = await import('../src/index/load.ts');
-  const { createService, queryTextOf, filtersOf } = await import('./service.ts');
+  const { createService } = await import('./service.ts');
   const t1 = performance.now();
-  const index = await loadIndex(job.indexDir, { modelsDir: job.modelsDir });
+  // Summed over segments: the load's breakdown by step.
+  const loadSteps: Record<string, number> = {};
+  const index = await loadIndex(indexDir, {
+    modelsDir,
+    onStep: (step, ms) => (loadSteps[step] = (loadSteps[step] ?? 0) + ms),
+  });
   const rssIndexMb = process.memoryUsage.rss() / 2 ** 20;
   const tEngine = performance.now();
-  const service = await createService(index, job.modelsDir);
+  const service = await createService(index, modelsDir);
   const t2 = performance.now();
   const rssAfterLoadMb = process.memoryUsage.rss() / 2 ** 20;
-  const first = job.questions[0];
-  if (first) await service.ask(first.q).catch(() => undefined);
+  if (question !== undefined) await service.ask(question).catch(() => undefined);
   const t3 = performance.now();
   const cpu = process.cpuUsage();
-  const coldStart = {
+  const coldStart: ColdStart = {
     processMs: t3,
     importMs: bootMs + (t1 - t0),
     loadMs: t2 - t1,
     firstAskMs: t3 - t2,
     cpuMs: (cpu.user + cpu.system) / 1000,
     engineMs: t2 - tEngine,
+    loadSteps: { ...loadSteps },
   };
+  return { index, service, coldStart, rssIndexMb, rssAfterLoadMb };
+}
+
+async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
+  const { index, service, coldStart, rssIndexMb, rssAfterLoadMb } = await openAndAskFirst(job.indexDir, job.modelsDir, job.questions[0]?.q);
+  const { queryTextOf, filtersOf } = await import('./service.ts');
   const memory = { rssAfterIndexMb: rssIndexMb };
 
   const { denseSearchAtEf } = await import('../src/index/load.ts');
@@ -89,7 +102,14 @@ async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
 async function main(): Promise<void> {
   const [jobFile, resultFile] = process.argv.slice(2);
   const job = JSON.parse(readFileSync(jobFile, 'utf8')) as WorkerJob;
-  const outcome = job.kind === 'build' ? await runBuild(job) : job.kind === 'update' ? await runUpdate(job) : await runQuery(job);
+  const outcome =
+    job.kind === 'build'
+      ? await runBuild(job)
+      : job.kind === 'update'
+        ? await runUpdate(job)
+        : job.kind === 'coldstart'
+          ? { kind: 'coldstart' as const, coldStart: (await openAndAskFirst(job.indexDir, job.modelsDir, job.question)).coldStart }
+          : await runQuery(job);
   writeFileSync(resultFile, JSON.stringify(outcome));
 }
 

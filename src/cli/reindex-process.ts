@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { PROJECT_ROOT, type Config } from '../config.ts';
@@ -92,9 +93,12 @@ export function indexProcessCommand(
   config: Config,
   parentEnv: NodeJS.ProcessEnv,
 ): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
-  // Resolved, not `--import tsx` by name or process.execArgv: under vitest execArgv is not tsx's.
-  const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const cli = fileURLToPath(new URL('./index.ts', import.meta.url));
+  // Compiled (dist/, scripts/compile.mjs), the index CLI beside this file is JavaScript and runs as it is;
+  // from the sources it needs tsx's loader, resolved rather than taken from process.execArgv (under
+  // vitest execArgv is not tsx's).
+  const ext = path.extname(fileURLToPath(import.meta.url));
+  const loader = ext === '.ts' ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
+  const cli = fileURLToPath(new URL(`./index${ext}`, import.meta.url));
   // The child needs nothing of Discord, least of all the token.
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(parentEnv).filter(([k]) => !k.startsWith('DISCORD_')));
   Object.assign(env, {
@@ -108,8 +112,7 @@ export function indexProcessCommand(
   return {
     command: process.execPath,
     args: [
-      '--import',
-      tsxLoader,
+      ...loader,
       cli,
       '--input',
       config.reportsDir,

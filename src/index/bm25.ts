@@ -22,10 +22,16 @@ const FILE_VERSION = 1;
 
 export class Bm25Index {
   private readonly termIds: Map<string, number>;
-  private readonly idf: Float32Array;
-  /** Per-document length normaliser: k1 * (1 - b + b * len / avgLen). */
-  private readonly norm: Float32Array;
-  private scores: Float32Array;
+  /**
+   * Scoring tables, made on the first search: a segment of a multi-segment index is scored by
+   * SegmentedBm25 with corpus-wide statistics and never needs its own (a loaded index skips them).
+   */
+  private scoring?: {
+    idf: Float32Array;
+    /** Per-document length normaliser: k1 * (1 - b + b * len / avgLen). */
+    norm: Float32Array;
+    scores: Float32Array;
+  };
   private touched?: Uint32Array;
 
   private constructor(
@@ -38,19 +44,25 @@ export class Bm25Index {
     readonly docIds: Uint32Array,
     readonly tfs: Uint16Array,
   ) {
-    this.termIds = new Map(terms.map((t, i) => [t, i]));
+    // A loop, not new Map(terms.map(...)): no pair array per term (hundreds of thousands at every start).
+    this.termIds = new Map();
+    for (let t = 0; t < terms.length; t++) this.termIds.set(terms[t], t);
+  }
+
+  private scoringTables(): NonNullable<Bm25Index['scoring']> {
+    const { params, terms, offsets, docLengths } = this;
     const n = docLengths.length;
-    this.idf = new Float32Array(terms.length);
+    const idf = new Float32Array(terms.length);
     for (let t = 0; t < terms.length; t++) {
       const df = offsets[t + 1] - offsets[t];
-      this.idf[t] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      idf[t] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
     let total = 0;
     for (let d = 0; d < n; d++) total += docLengths[d];
     const avg = n > 0 && total > 0 ? total / n : 1;
-    this.norm = new Float32Array(n);
-    for (let d = 0; d < n; d++) this.norm[d] = params.k1 * (1 - params.b + (params.b * docLengths[d]) / avg);
-    this.scores = new Float32Array(n);
+    const norm = new Float32Array(n);
+    for (let d = 0; d < n; d++) norm[d] = params.k1 * (1 - params.b + (params.b * docLengths[d]) / avg);
+    return { idf, norm, scores: new Float32Array(n) };
   }
 
   get size(): number {
@@ -138,13 +150,13 @@ export class Bm25Index {
     }
     if (weights.size === 0) return [];
     const order = [...weights.keys()].sort((a, b) => this.df(a) - this.df(b) || a - b);
-    const scores = this.scores;
+    const { idf, norm, scores } = (this.scoring ??= this.scoringTables());
     const touched = (this.touched ??= new Uint32Array(this.size));
     let nTouched = 0;
     const { k1 } = this.params;
     const commonDf = Math.max(COMMON_MIN_DF, this.size * COMMON_SHARE);
     for (const t of order) {
-      const w = this.idf[t] * weights.get(t)! * (k1 + 1);
+      const w = idf[t] * weights.get(t)! * (k1 + 1);
       const onlyFound = nTouched > 0 && this.df(t) > commonDf;
       const from = this.offsets[t];
       const to = this.offsets[t + 1];
@@ -156,7 +168,7 @@ export class Bm25Index {
           const p = lowerBound(this.docIds, from, to, d);
           if (p < to && this.docIds[p] === d) {
             const tf = this.tfs[p];
-            scores[d] += (w * tf) / (tf + this.norm[d]);
+            scores[d] += (w * tf) / (tf + norm[d]);
           }
         }
         continue;
@@ -168,7 +180,7 @@ export class Bm25Index {
           touched[nTouched++] = d;
         }
         const tf = this.tfs[p];
-        scores[d] += (w * tf) / (tf + this.norm[d]);
+        scores[d] += (w * tf) / (tf + norm[d]);
       }
     }
     const hits = topK(touched.subarray(0, nTouched), scores, k, filter);

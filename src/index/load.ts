@@ -18,6 +18,7 @@ import { IndexError, type IndexErrorCode } from './errors.ts';
 import { HnswStore } from './hnsw-store.ts';
 import { resolveIndexDir } from './index-folder.ts';
 import { hashFilesInBackground } from './checksum-worker.ts';
+import { SEGMENTER_STEP } from './load-steps.ts';
 import {
   checkListedDigest,
   checkListedSize,
@@ -37,16 +38,23 @@ export interface LoadOptions {
   modelsDir: string;
   /** Use this embedder instead of opening the manifest's (tests; it must have the manifest's id and dim). */
   embedder?: Embedder;
+  /**
+   * Told the duration of each step of the load (the bench's cold-start breakdown), once per step and
+   * segment. Steps on this thread add up to the load; `wait:` steps are this thread waiting for work
+   * done elsewhere (the thread pool, the checksum worker), whose own durations are `(background)`.
+   */
+  onStep?: (step: string, ms: number) => void;
 }
 
 /** With a filter that keeps at most this many chunks, dense search scans them exactly (faster and exact). */
 const EXACT_FILTER_LIMIT = 2000;
 
-function parseJson<T>(data: Buffer, name: string): T {
+/** Throws a plain Error whose message is prefixed with the file's name by the caller. */
+function parseJson<T>(data: Buffer): T {
   try {
     return JSON.parse(data.toString('utf8')) as T;
   } catch {
-    throw new Error(`${name} is not valid JSON`);
+    throw new Error('not valid JSON');
   }
 }
 
@@ -94,76 +102,116 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   const fail = (problem: string, code: IndexErrorCode = 'INDEX_DAMAGED'): never => {
     throw new IndexError(code, `The index at ${outDir} is unusable: ${problem}.`);
   };
+  const onStep = opts.onStep ?? (() => undefined);
+  const timed = <T>(step: string, work: () => T): T => {
+    const t = performance.now();
+    try {
+      return work();
+    } finally {
+      onStep(step, performance.now() - t);
+    }
+  };
+  const waited = async <T>(step: string, work: Promise<T>): Promise<T> => {
+    const t = performance.now();
+    try {
+      return await work;
+    } finally {
+      onStep(step, performance.now() - t);
+    }
+  };
 
   let manifest: StoredManifest;
   try {
-    manifest = parseManifest(readFileSync(path.join(real, MANIFEST_FILE), 'utf8'));
+    manifest = timed('manifest.json read and parse', () => parseManifest(readFileSync(path.join(real, MANIFEST_FILE), 'utf8')));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (err instanceof ManifestVersionError) return fail(err.message, 'INDEX_OUTDATED');
     return fail(code === 'ENOENT' ? 'manifest.json is missing (an incomplete build?)' : (err as Error).message);
   }
 
-  const read = (name: string) => {
-    try {
-      return readVerified(real, name, manifest);
-    } catch (err) {
-      return fail((err as Error).message);
+  const { id: embedderId, dim } = manifest.embedder;
+  // Every segment file the load reads: sizes now, checksums on a worker thread while this thread
+  // loads the segmenter and parses, and hnswlib reads its graphs on the thread pool meanwhile. A
+  // file may be parsed before its checksum is known, but nothing is searched before every checksum
+  // has matched (awaited below), and a file that fails to parse is reported by its checksum first.
+  const names = manifest.segments.flatMap((s) =>
+    [ARTICLES_FILE, CHUNKS_FILE, VECTORS_FILE, BM25_FILE, HNSW_FILE].map((f) => segmentFile(s.id, f)),
+  );
+  timed('sizes of the segment files', () => {
+    for (const name of names) {
+      try {
+        checkListedSize(real, name, manifest);
+      } catch (err) {
+        fail((err as Error).message);
+      }
     }
-  };
-  // The big binary files: sizes now, checksums on a worker thread while this one parses the JSON
-  // files and loads the segmenter; each is verified before it is used.
-  const big = manifest.segments.flatMap((s) => [VECTORS_FILE, BM25_FILE, HNSW_FILE].map((name) => segmentFile(s.id, name)));
-  for (const name of big) {
-    try {
-      checkListedSize(real, name, manifest);
-    } catch (err) {
-      fail((err as Error).message);
-    }
-  }
-  const digests = hashFilesInBackground(big.map((name) => path.join(real, name)));
+  });
+  const hashStarted = performance.now();
+  const digests = hashFilesInBackground(names.map((name) => path.join(real, name)));
+  void Promise.all(digests).then(() => onStep('(background) sha256 of the segment files', performance.now() - hashStarted));
   const verified = async (name: string): Promise<void> => {
     try {
-      checkListedDigest(name, manifest, await digests[big.indexOf(name)]);
+      checkListedDigest(name, manifest, await waited(`wait: sha256 of ${path.basename(name)}`, digests[names.indexOf(name)]));
     } catch (err) {
       fail((err as Error).message);
     }
   };
-  const readChecked = async (name: string): Promise<Buffer> => {
-    await verified(name);
+  /** `work` over an unverified file; its failure is reported as the checksum's when that fails too. */
+  const parsed = async <T>(name: string, step: string, work: () => T): Promise<T> => {
     try {
-      return readFileSync(path.join(real, name));
+      return timed(step, work);
+    } catch (err) {
+      await verified(name);
+      if (err instanceof IndexError) throw err;
+      return fail(`${name}: ${(err as Error).message}`);
+    }
+  };
+  const readUnverified = (name: string): Buffer => {
+    try {
+      return timed(`${path.basename(name)} read`, () => readFileSync(path.join(real, name)));
     } catch {
       return fail(`${name} is missing`);
     }
   };
+  // hnswlib reads each graph on the thread pool, under way while this thread does the rest.
+  const graphs = manifest.segments.map((entry) => {
+    const name = segmentFile(entry.id, HNSW_FILE);
+    const t = performance.now();
+    const loading = HnswStore.load(path.join(real, name), dim, { ...manifest.hnsw, efSearch: entry.efSearch }).then(
+      (store) => {
+        onStep('(background) hnswlib readIndex', performance.now() - t);
+        return store;
+      },
+      async (err: Error) => {
+        await verified(name);
+        return fail(`${name} cannot be read (${err.message})`);
+      },
+    );
+    loading.catch(() => undefined); // awaited (and reported) below, after the other files' problems
+    return loading;
+  });
 
-  read(USER_DICTIONARY_FILE);
-  const analyse = createAnalyser(path.join(real, USER_DICTIONARY_FILE));
-  const { id: embedderId, dim } = manifest.embedder;
+  try {
+    timed('userdict.txt read and sha256', () => readVerified(real, USER_DICTIONARY_FILE, manifest));
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  // The segmenter's own load (jieba's dictionary) is most of this step.
+  const analyse = timed(SEGMENTER_STEP, () => createAnalyser(path.join(real, USER_DICTIONARY_FILE)));
 
   const articles: Article[] = [];
   const chunks: Chunk[] = [];
   const segments: LoadedSegment[] = [];
   const bm25Segments: Array<{ bm25: Bm25Index; base: number; live: number; toGlobal?: Int32Array; toLocal?: Uint32Array }> = [];
-  for (const entry of manifest.segments) {
+  for (const [s, entry] of manifest.segments.entries()) {
     const file = (name: string) => segmentFile(entry.id, name);
-    const segArticles = parseJson<Article[]>(read(file(ARTICLES_FILE)), file(ARTICLES_FILE));
-    let segChunks: Chunk[];
-    try {
-      segChunks = chunksFromSpans(segArticles, parseJson<unknown>(read(file(CHUNKS_FILE)), file(CHUNKS_FILE)));
-    } catch (err) {
-      return fail(`${file(CHUNKS_FILE)}: ${(err as Error).message}`);
-    }
-    // hnswlib reads its file on the thread pool: under way while BM25 is decoded here.
-    const hnswLoading = verified(file(HNSW_FILE)).then(() =>
-      HnswStore.load(path.join(real, file(HNSW_FILE)), dim, { ...manifest.hnsw, efSearch: entry.efSearch }).catch((err: Error) =>
-        fail(`${file(HNSW_FILE)} cannot be read (${err.message})`),
-      ),
+    const articlesData = readUnverified(file(ARTICLES_FILE));
+    const segArticles = await parsed(file(ARTICLES_FILE), 'articles.json parse', () => parseJson<Article[]>(articlesData));
+    const chunksData = readUnverified(file(CHUNKS_FILE));
+    const segChunks = await parsed(file(CHUNKS_FILE), 'chunks.json parse and chunks from spans', () =>
+      chunksFromSpans(segArticles, parseJson<unknown>(chunksData)),
     );
-    hnswLoading.catch(() => undefined); // awaited (and reported) below, after BM25's own problems
-    // Verified (size now, checksum in the background) but not read: rows are read when needed.
-    await verified(file(VECTORS_FILE));
+    // Not read: rows are read when needed.
     const vectorBytes = manifest.files[file(VECTORS_FILE)]!.bytes;
     if (vectorBytes % (4 * dim) !== 0) fail(`${file(VECTORS_FILE)}: ${vectorBytes} bytes are not whole rows of dimension ${dim}`);
     let vectors: VectorFile;
@@ -172,22 +220,21 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     } catch (err) {
       return fail(`${file(VECTORS_FILE)} cannot be read (${(err as Error).message})`);
     }
-    let bm25: Bm25Index;
-    const bm25Data = await readChecked(file(BM25_FILE));
-    try {
-      bm25 = Bm25Index.deserialise(bm25Data);
-    } catch (err) {
-      return fail(`${file(BM25_FILE)}: ${(err as Error).message}`);
-    }
-    const hnsw = await hnswLoading;
+    const bm25Data = readUnverified(file(BM25_FILE));
+    const segBm25 = await parsed(file(BM25_FILE), 'bm25.bin views and terms', () => Bm25Index.deserialise(bm25Data));
+    const hnsw = await waited('wait: hnswlib readIndex', graphs[s]);
+    const liveListsStarted = performance.now();
     const n = entry.chunks;
-    if (segChunks.length !== n || vectors.rows !== n || hnsw.count !== n || bm25.size !== n) {
+    if (segChunks.length !== n || vectors.rows !== n || hnsw.count !== n || segBm25.size !== n) {
+      for (const name of [ARTICLES_FILE, CHUNKS_FILE, VECTORS_FILE, BM25_FILE, HNSW_FILE]) await verified(file(name));
       fail(
-        `counts disagree in segment ${entry.id} (manifest ${n} chunks, chunks.json ${segChunks.length}, vectors ${vectors.rows}, HNSW ${hnsw.count}, BM25 ${bm25.size})`,
+        `counts disagree in segment ${entry.id} (manifest ${n} chunks, chunks.json ${segChunks.length}, vectors ${vectors.rows}, HNSW ${hnsw.count}, BM25 ${segBm25.size})`,
       );
     }
-    if (segArticles.length !== entry.articles)
+    if (segArticles.length !== entry.articles) {
+      await verified(file(ARTICLES_FILE));
       fail(`${file(ARTICLES_FILE)} has ${segArticles.length} articles, the manifest says ${entry.articles}`);
+    }
 
     const base = chunks.length;
     const gone = new Set((manifest.deleted[entry.id] ?? []).map((p) => segArticles[p]?.id));
@@ -213,9 +260,12 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
       for (const c of segChunks) chunks.push(c);
     }
     const live = chunks.length - base;
+    onStep('live chunk and article lists', performance.now() - liveListsStarted);
     segments.push({ id: entry.id, hnsw, vectors, base, live, toGlobal, toLocal });
-    bm25Segments.push({ bm25, base, live, toGlobal, toLocal });
+    bm25Segments.push({ bm25: segBm25, base, live, toGlobal, toLocal });
   }
+  // Every file matched its checksum before anything is searched.
+  for (const name of names) await verified(name);
   const bm25 = new SegmentedBm25(bm25Segments);
 
   const n = manifest.counts.chunks;
@@ -224,6 +274,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     fail(`the segments hold ${articles.length} live articles, the manifest says ${manifest.counts.articles}`);
 
   let embedder: Embedder;
+  const embedderStarted = performance.now();
   try {
     if (opts.embedder) embedder = opts.embedder;
     else {
@@ -235,11 +286,12 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     if (err instanceof IndexError) throw err;
     return fail(`its embedder ${embedderId} is unavailable (${(err as Error).message})`, 'EMBEDDER_MISMATCH');
   }
+  onStep('embedder', performance.now() - embedderStarted);
   if (embedder.id !== embedderId || embedder.dim !== dim) {
     fail(`it was built with embedder ${embedderId} (dim ${dim}) but ${embedder.id} (dim ${embedder.dim}) was given`, 'EMBEDDER_MISMATCH');
   }
 
-  const articleById = new Map(articles.map((a) => [a.id, a]));
+  const articleById = timed('articles by id', () => new Map(articles.map((a) => [a.id, a])));
   const segmentAt = (global: number): LoadedSegment => {
     let lo = 0;
     let hi = segments.length - 1;
