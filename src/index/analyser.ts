@@ -6,31 +6,39 @@
  * words over those straddling a word boundary (measured: +0.01 first-window hit on CMRC/DRCD over
  * characters alone). Input is brought to `toSearchForm` first, so callers may pass raw text.
  *
- * nodejieba holds one process-wide dictionary (reloading costs ~1 s), so it is loaded once and an
- * index's user dictionary is added with `insertWord`. Words therefore accumulate when several
- * indexes are opened in one process; that only keeps more names whole and never removes a token,
- * because the character n-grams do not depend on the segmentation.
+ * The segmenter (`segmenters/`) holds one process-wide dictionary, loaded on first use; an index's
+ * user dictionary is added to it. Words therefore accumulate when several indexes are opened in one
+ * process; that only keeps more names whole and never removes a token, because the character
+ * n-grams do not depend on the segmentation.
  */
 import { readFileSync } from 'node:fs';
-import jieba from 'nodejieba';
 import { toSearchForm } from '../text/search-form.ts';
 import { hanRuns } from '../text/han.ts';
+import { createJiebaRs } from './segmenters/jieba-rs.ts';
+import { createNodejieba } from './segmenters/nodejieba.ts';
+import type { DictionaryWord, Segmenter } from './segmenters/types.ts';
 
 export type Analyser = (text: string) => string[];
 
-let jiebaLoaded = false;
-const insertedWords = new Set<string>();
+const SEGMENTERS: Record<string, () => Segmenter> = { 'jieba-rs': createJiebaRs, nodejieba: createNodejieba };
+const DEFAULT_SEGMENTER = 'jieba-rs';
 
-function ensureJieba(): void {
-  if (!jiebaLoaded) {
-    jieba.load();
-    jiebaLoaded = true;
-  }
+let loaded: Segmenter | undefined;
+const addedWords = new Set<string>();
+
+function segmenter(): Segmenter {
+  loaded ??= SEGMENTERS[DEFAULT_SEGMENTER]();
+  return loaded;
+}
+
+/** The segmenter's name (`jieba-rs`), loading it if need be. */
+export function segmenterName(): string {
+  return segmenter().name;
 }
 
 /** Parses jieba user-dictionary lines: `word [freq] [tag]`. */
-export function parseUserDictionary(text: string): Array<{ word: string; tag: string }> {
-  const out: Array<{ word: string; tag: string }> = [];
+export function parseUserDictionary(text: string): DictionaryWord[] {
+  const out: DictionaryWord[] = [];
   for (const line of text.split('\n')) {
     const parts = line.trim().split(/\s+/).filter(Boolean);
     if (parts.length === 0) continue;
@@ -41,23 +49,51 @@ export function parseUserDictionary(text: string): Array<{ word: string; tag: st
   return out;
 }
 
-/** Adds words to jieba's (process-wide) dictionary; each word once. */
-export function addWords(words: Iterable<{ word: string; tag: string }>): void {
-  ensureJieba();
-  for (const { word, tag } of words) {
-    if (insertedWords.has(word)) continue;
-    jieba.insertWord(word, tag);
-    insertedWords.add(word);
+/** Adds words to the segmenter's (process-wide) dictionary; each word once. */
+export function addWords(words: Iterable<DictionaryWord>): void {
+  const fresh: DictionaryWord[] = [];
+  for (const w of words) {
+    if (addedWords.has(w.word)) continue;
+    addedWords.add(w.word);
+    fresh.push(w);
   }
+  segmenter().addWords(fresh);
+}
+
+/**
+ * Latin letters and digits are cut the one way whatever the segmenter: a letter then letters and
+ * digits (`gdp`, `iphone15`), or a digit then digits and points (`2021`, `8.1`). These are
+ * cppjieba's rules, which every index was built with; jieba-rs keeps other runs whole (`2026-01`,
+ * `8.1%`, `5th`, `skdo_0228`) and its dictionary has words mixing Latin and Han (`4s店`).
+ */
+const LATIN_OR_NUMBER = /[a-z][a-z0-9]*|[0-9][0-9.]*/gi;
+const HAS_LATIN_OR_DIGIT = /[a-z0-9]/i;
+
+/** Each word, its Latin and digit runs cut as above; the pieces of a word concatenate to it. */
+export function cutLatin(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const word of words) {
+    if (!HAS_LATIN_OR_DIGIT.test(word)) {
+      out.push(word);
+      continue;
+    }
+    let at = 0;
+    for (const m of word.matchAll(LATIN_OR_NUMBER)) {
+      if (m.index > at) out.push(word.slice(at, m.index));
+      out.push(m[0]);
+      at = m.index + m[0].length;
+    }
+    if (at < word.length) out.push(word.slice(at));
+  }
+  return out;
 }
 
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Analyses text already in search form. */
 export function analyseSearchForm(text: string): string[] {
-  ensureJieba();
   const terms: string[] = [];
-  for (const raw of jieba.cutForSearch(text, true)) {
+  for (const raw of cutLatin(segmenter().cutForSearch(text))) {
     const word = raw.trim();
     if (!word || !HAS_WORD_CHAR.test(word)) continue;
     terms.push(word);
@@ -75,15 +111,15 @@ export function analyseSearchForm(text: string): string[] {
 /**
  * Words of text already in search form, by the dictionary alone (no HMM: a guessed fragment that
  * straddles two words, 内换 or 上仿, is neither a word the reports might miss nor a boundary to trust).
+ * The words concatenate to the text.
  */
 export function segmentWords(text: string): string[] {
-  ensureJieba();
-  return jieba.cut(text, false);
+  return cutLatin(segmenter().cut(text));
 }
 
-/** The analyser of an index: jieba with the index's user dictionary (when given). */
+/** The analyser of an index: the segmenter with the index's user dictionary (when given). */
 export function createAnalyser(userDictPath?: string): Analyser {
-  ensureJieba();
+  segmenter();
   if (userDictPath) addWords(parseUserDictionary(readFileSync(userDictPath, 'utf8')));
   return (text) => analyseSearchForm(toSearchForm(text));
 }
