@@ -14,26 +14,22 @@
 import { readFileSync } from 'node:fs';
 import { toSearchForm } from '../text/search-form.ts';
 import { hanRuns } from '../text/han.ts';
+import { SEGMENTER, type SegmenterName } from './segmenters/choice.ts';
 import { createJiebaRs } from './segmenters/jieba-rs.ts';
 import { createNodejieba } from './segmenters/nodejieba.ts';
 import type { DictionaryWord, Segmenter } from './segmenters/types.ts';
 
 export type Analyser = (text: string) => string[];
 
-const SEGMENTERS: Record<string, () => Segmenter> = { 'jieba-rs': createJiebaRs, nodejieba: createNodejieba };
-const DEFAULT_SEGMENTER = 'jieba-rs';
+const SEGMENTERS: Record<SegmenterName, () => Segmenter> = { 'jieba-rs': createJiebaRs, nodejieba: createNodejieba };
 
 let loaded: Segmenter | undefined;
 const addedWords = new Set<string>();
 
+/** The segmenter (`segmenters/choice.ts`), its dictionary loaded on first use. */
 function segmenter(): Segmenter {
-  loaded ??= SEGMENTERS[DEFAULT_SEGMENTER]();
+  loaded ??= SEGMENTERS[SEGMENTER]();
   return loaded;
-}
-
-/** The segmenter's name (`jieba-rs`), loading it if need be. */
-export function segmenterName(): string {
-  return segmenter().name;
 }
 
 /** Parses jieba user-dictionary lines: `word [freq] [tag]`. */

@@ -23,7 +23,6 @@ function dictionaryLines(words: readonly DictionaryWord[]): string {
 export function createJiebaRs(): Segmenter {
   const jieba = Jieba.withDict(dict);
   return {
-    name: 'jieba-rs',
     addWords(words) {
       if (words.length) jieba.loadDict(Buffer.from(dictionaryLines(words), 'utf8'));
     },

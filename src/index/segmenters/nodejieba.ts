@@ -8,7 +8,6 @@ import type { Segmenter } from './types.ts';
 export function createNodejieba(): Segmenter {
   jieba.load();
   return {
-    name: 'nodejieba',
     addWords(words) {
       for (const { word, tag } of words) jieba.insertWord(word, tag);
     },

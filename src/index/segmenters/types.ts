@@ -1,7 +1,7 @@
 /**
  * A Chinese word segmenter, as the analyser uses one: a process-wide dictionary that words can be
  * added to, a search-mode cut for BM25 terms and a dictionary-only cut for question words.
- * Implementations: `jieba-rs.ts` (the default), `nodejieba.ts`.
+ * Implementations: `jieba-rs.ts`, `nodejieba.ts`; `choice.ts` says which one the analyser uses.
  */
 
 /** A dictionary word with its jieba part-of-speech tag (`nr`, `nt`, `nz`, or `x` when unknown). */
@@ -11,8 +11,6 @@ export interface DictionaryWord {
 }
 
 export interface Segmenter {
-  /** Names the implementation and its dictionary (shown by benchmarks; part of the analyser's identity). */
-  readonly name: string;
   /**
    * Adds words to the dictionary so that they segment as whole words, as nodejieba's `insertWord`
    * did: each gets the weight cppjieba gives an inserted word (the dictionary's median), replacing
