@@ -27,7 +27,7 @@ import { writeDurable } from './durable.ts';
 import { IndexBuildError } from './errors.ts';
 import { DEFAULT_HNSW, efSearchFor, type HnswParams } from './hnsw-store.ts';
 import { cleanStale, discardBuild, fsyncDir, publish, resolveIndexDir, tempDirFor } from './index-folder.ts';
-import { SEGMENTER } from './segmenters/choice.ts';
+import { SEGMENTER } from './segmenters/identity.ts';
 import { FORMAT_VERSION, MANIFEST_FILE, parseManifest, readVerified, sha256, type StoredManifest } from './manifest.ts';
 import { mergeLocked, type MergeOutcome } from './merge.ts';
 import type { MergePolicy } from './merge-policy.ts';

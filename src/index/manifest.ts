@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
-import { SEGMENTER, UNRECORDED_SEGMENTER } from './segmenters/choice.ts';
+import { SEGMENTER, UNRECORDED_SEGMENTER } from './segmenters/identity.ts';
 import type { Manifest } from './types.ts';
 
 /**
@@ -29,7 +29,7 @@ const schema = z.object({
   builtAt: z.string().min(1),
   buildMs: z.number().nonnegative(),
   hnsw: z.object({ M: z.number().int().positive(), efConstruction: z.number().int().positive(), efSearch: z.number().int().positive() }),
-  /** The segmenter that cut the BM25 terms (segmenters/choice.ts); absent in indexes cut by nodejieba before it was recorded. */
+  /** The segmenter that cut the BM25 terms (segmenters/identity.ts); absent in indexes cut by nodejieba before it was recorded. */
   segmenter: z.string().min(1).optional(),
   /** The live segments, in order: global chunk numbers run through them in this order. */
   segments: z.array(

@@ -26,7 +26,7 @@ export function createJiebaRs(): Segmenter {
     addWords(words) {
       if (words.length) jieba.loadDict(Buffer.from(dictionaryLines(words), 'utf8'));
     },
-    cutForSearch: (text) => jieba.cutForSearch(text, true),
+    cutForSearch: (text) => jieba.cutForSearch(text, false),
     cut: (text) => jieba.cut(text, false),
   };
 }
