@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { cutLatin, segmentWords } from '../../src/index/analyser.ts';
+import { segmentWords } from '../../src/index/analyser.ts';
 import { ADDED_WORD_FREQUENCY, createJiebaRs } from '../../src/index/segmenters/jieba-rs.ts';
+import { cutLatin } from '../../src/index/segmenters/latin-runs.ts';
+import { createNodejieba } from '../../src/index/segmenters/nodejieba.ts';
 
 describe('jieba-rs segmenter', () => {
   it("gives added words the bundled dictionary's median frequency (the weight nodejieba's insertWord gave)", () => {
@@ -16,8 +18,14 @@ describe('jieba-rs segmenter', () => {
     expect(ADDED_WORD_FREQUENCY).toBe(freqs[Math.floor(freqs.length / 2)]);
   });
 
+});
+
+describe.each([
+  ['jieba-rs', createJiebaRs],
+  ['nodejieba', createNodejieba],
+])('%s', (_name, create) => {
   it('keeps added words whole in both cuts', () => {
-    const jieba = createJiebaRs();
+    const jieba = create();
     const text = '蔺书骞出席高新区党工委书记李富生主持的安委会第一次全体会议，管委会主任讲话';
     const words = ['蔺书骞', '高新区党工委书记', '李富生', '安委会第一次全体会议', '管委会主任'];
     for (const w of words) {
@@ -56,7 +64,7 @@ describe('Latin and digit runs', () => {
     expect(cutLatin(words)).toEqual(pieces);
   });
 
-  it("cuts a question's words so that they still concatenate to it", () => {
+  it("cuts a question's words (whichever segmenter) so that they still concatenate to it", () => {
     for (const q of ['多伦多大学有多大？', '2026-01-22 gdp增长8.1% 的 5th 会议', '高新区 nexon 公司']) {
       expect(segmentWords(q).join('')).toBe(q);
     }

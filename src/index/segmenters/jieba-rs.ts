@@ -1,13 +1,19 @@
 /**
  * jieba-rs (Rust, MIT) through `@node-rs/jieba` (napi-rs, a prebuilt binary per platform), with
  * the jieba dictionary it bundles (jieba's MIT dictionary: nodejieba's, plus ~60 Latin-mixed words
- * such as `4S店`, with 吉林 and without 张力, 张华). Measured against nodejieba, the segmenter before
- * (README, Benchmarks): the dictionary loads in ~0.2 s of CPU and ~50 MiB (nodejieba: ~1.15 s and
- * ~245 MiB), and the search-mode cut takes about half the CPU time.
+ * such as `4S店`, with 吉林 and without 张力, 张华). Measured against nodejieba (README): the
+ * dictionary loads in ~0.2 s of CPU and ~50 MiB (nodejieba: ~1.15 s and ~245 MiB), and the
+ * search-mode cut takes about half the CPU time.
+ *
+ * Its search mode goes by the dictionary alone: its HMM guesses other words than cppjieba's (the
+ * models differ, and cppjieba runs it across punctuation), and measured with its HMM xquad and
+ * held-out cmrc2018 fell, without it they hold (README). The dictionary cut is cppjieba's (2 of
+ * 4,457 sentences differ). Latin and digit runs are cut as cppjieba cuts them (`latin-runs.ts`).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
+import { cutLatin } from './latin-runs.ts';
 import type { DictionaryWord, Segmenter } from './types.ts';
 
 /**
@@ -34,7 +40,7 @@ export function createJiebaRs(): Segmenter {
     addWords(words) {
       if (words.length) jieba.loadDict(Buffer.from(dictionaryLines(words), 'utf8'));
     },
-    cutForSearch: (text) => jieba.cutForSearch(text, false),
-    cut: (text) => jieba.cut(text, false),
+    cutForSearch: (text) => cutLatin(jieba.cutForSearch(text, false)),
+    cut: (text) => cutLatin(jieba.cut(text, false)),
   };
 }
