@@ -26,7 +26,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Manifest = { formatVersion: number; segmenter?: string; embedder: { id: string; dim: number }; files: Record<string, { bytes: number; sha256: string }> };
+type Manifest = {
+  formatVersion: number;
+  segmenter?: string;
+  embedder: { id: string; dim: number };
+  files: Record<string, { bytes: number; sha256: string }>;
+};
 
 /** Helpers over the version folder the index link points at. */
 function folder(real: string) {

@@ -17,7 +17,6 @@ describe('jieba-rs segmenter', () => {
     expect(freqs.length).toBeGreaterThan(300_000);
     expect(ADDED_WORD_FREQUENCY).toBe(freqs[Math.floor(freqs.length / 2)]);
   });
-
 });
 
 describe.each([
@@ -51,14 +50,26 @@ describe('Latin and digit runs', () => {
   // Rows: a segmenter's words → the analyser's pieces (cppjieba's rules: a letter then letters and
   // digits; a digit then digits and points).
   const rows: Array<[string[], string[]]> = [
-    [['2026-01', '-', '22'], ['2026', '-', '01', '-', '22']],
-    [['增长', '8.1%'], ['增长', '8.1', '%']],
+    [
+      ['2026-01', '-', '22'],
+      ['2026', '-', '01', '-', '22'],
+    ],
+    [
+      ['增长', '8.1%'],
+      ['增长', '8.1', '%'],
+    ],
     [['5th'], ['5', 'th']],
     [['skdo_0228'], ['skdo', '_', '0228']],
     [['4s店'], ['4', 's', '店']],
-    [['iphone15', '手机'], ['iphone15', '手机']],
+    [
+      ['iphone15', '手机'],
+      ['iphone15', '手机'],
+    ],
     [['2v2'], ['2', 'v2']],
-    [['高新区', '会议'], ['高新区', '会议']],
+    [
+      ['高新区', '会议'],
+      ['高新区', '会议'],
+    ],
   ];
   it.each(rows)('%j → %j', (words, pieces) => {
     expect(cutLatin(words)).toEqual(pieces);
