@@ -12,15 +12,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Jieba } from '@node-rs/jieba';
+import type * as NodeRsJieba from '@node-rs/jieba';
 import { cutLatin } from './latin-runs.ts';
 import type { DictionaryWord, Segmenter } from './types.ts';
 
-/**
- * The bundled dictionary, read here rather than through `@node-rs/jieba/dict`, which also reads and
- * keeps the 6 MB IDF table that keyword extraction needs (measured: 12 MiB less RSS).
- */
-const DICTIONARY_FILE = createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
+const require = createRequire(import.meta.url);
 
 /**
  * The frequency an added word gets: the median frequency of the bundled dictionary (checked by a
@@ -35,7 +31,11 @@ function dictionaryLines(words: readonly DictionaryWord[]): string {
 }
 
 export function createJiebaRs(): Segmenter {
-  const jieba = Jieba.withDict(readFileSync(DICTIONARY_FILE));
+  // Required when used, not imported: where its prebuilt binary is missing, only using it fails.
+  const { Jieba } = require('@node-rs/jieba') as typeof NodeRsJieba;
+  // The dictionary file itself, not `@node-rs/jieba/dict`, which also reads and keeps the 6 MB IDF
+  // table that keyword extraction needs (measured: 12 MiB less RSS).
+  const jieba = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
   return {
     addWords(words) {
       if (words.length) jieba.loadDict(Buffer.from(dictionaryLines(words), 'utf8'));
