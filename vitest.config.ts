@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Native addons (hnswlib, nodejieba, onnxruntime) are safest in forked processes.
+    // Native addons (hnswlib, jieba-rs, onnxruntime) are safest in forked processes.
     pool: 'forks',
   },
 });

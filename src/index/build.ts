@@ -27,6 +27,7 @@ import { writeDurable } from './durable.ts';
 import { IndexBuildError } from './errors.ts';
 import { DEFAULT_HNSW, efSearchFor, type HnswParams } from './hnsw-store.ts';
 import { cleanStale, discardBuild, fsyncDir, publish, resolveIndexDir, tempDirFor } from './index-folder.ts';
+import { SEGMENTER } from './segmenters/identity.ts';
 import { FORMAT_VERSION, MANIFEST_FILE, parseManifest, readVerified, sha256, type StoredManifest } from './manifest.ts';
 import { mergeLocked, type MergeOutcome } from './merge.ts';
 import type { MergePolicy } from './merge-policy.ts';
@@ -477,6 +478,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       segmentCount = segments.length;
       const manifest: StoredManifest = {
         formatVersion: FORMAT_VERSION,
+        segmenter: SEGMENTER,
         embedder: { id: embedder.id, dim: embedder.dim },
         corpusFingerprint: sha256(liveIds.join('\n') + '\n' + liveHashes.join('\n')),
         counts: { files: corpus.files, articles: liveArticles.length, chunks: totalChunks },

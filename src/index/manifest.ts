@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
+import { SEGMENTER, UNRECORDED_SEGMENTER } from './segmenters/identity.ts';
 import type { Manifest } from './types.ts';
 
 /**
@@ -28,6 +29,8 @@ const schema = z.object({
   builtAt: z.string().min(1),
   buildMs: z.number().nonnegative(),
   hnsw: z.object({ M: z.number().int().positive(), efConstruction: z.number().int().positive(), efSearch: z.number().int().positive() }),
+  /** The segmenter that cut the BM25 terms (segmenters/identity.ts); absent in indexes cut by nodejieba before it was recorded. */
+  segmenter: z.string().min(1).optional(),
   /** The live segments, in order: global chunk numbers run through them in this order. */
   segments: z.array(
     z.object({
@@ -56,7 +59,7 @@ export function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** A manifest written by another format version: the index is outdated, not damaged. */
+/** A manifest written by another format version, or terms cut by another segmenter: the index is outdated, not damaged. */
 export class ManifestVersionError extends Error {}
 
 /** Parses manifest text; throws an Error whose message names the first problem. */
@@ -76,6 +79,10 @@ export function parseManifest(text: string): StoredManifest {
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new Error(`manifest.json is invalid (${issue.path.join('.') || 'root'}: ${issue.message})`);
+  }
+  const segmenter = result.data.segmenter ?? UNRECORDED_SEGMENTER;
+  if (segmenter !== SEGMENTER) {
+    throw new ManifestVersionError(`the index's search terms were cut by ${segmenter}, this program cuts them with ${SEGMENTER}`);
   }
   return result.data;
 }

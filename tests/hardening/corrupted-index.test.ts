@@ -26,7 +26,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Manifest = { formatVersion: number; embedder: { id: string; dim: number }; files: Record<string, { bytes: number; sha256: string }> };
+type Manifest = {
+  formatVersion: number;
+  segmenter?: string;
+  embedder: { id: string; dim: number };
+  files: Record<string, { bytes: number; sha256: string }>;
+};
 
 /** Helpers over the version folder the index link points at. */
 function folder(real: string) {
@@ -116,6 +121,15 @@ const corruptions: Array<{ name: string; apply(real: string): void; says: RegExp
       folder(real).saveManifest(m);
     },
     says: /format version 2/,
+  },
+  {
+    name: 'search terms cut by another segmenter',
+    apply: (real) => {
+      const m = folder(real).manifest();
+      m.segmenter = 'another-segmenter';
+      folder(real).saveManifest(m);
+    },
+    says: /cut by another-segmenter/,
   },
 ];
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HnswStore } from '../../src/index/hnsw-store.ts';
 import { VectorMatrix } from '../../src/index/vectors-store.ts';
-import { FORMAT_VERSION, parseManifest, readVerified, sha256 } from '../../src/index/manifest.ts';
+import { FORMAT_VERSION, ManifestVersionError, parseManifest, readVerified, sha256 } from '../../src/index/manifest.ts';
+import { SEGMENTER, UNRECORDED_SEGMENTER } from '../../src/index/segmenters/identity.ts';
 
 function unit(values: number[]): Float32Array {
   const n = Math.hypot(...values);
@@ -48,6 +49,7 @@ describe('VectorMatrix', () => {
 describe('manifest', () => {
   const valid = {
     formatVersion: FORMAT_VERSION,
+    segmenter: SEGMENTER,
     embedder: { id: 'fake', dim: 3 },
     corpusFingerprint: 'abc',
     counts: { files: 1, articles: 1, chunks: 2 },
@@ -65,6 +67,14 @@ describe('manifest', () => {
     expect(() => parseManifest('{"formatVersion": 2, ')).toThrow(/not valid JSON/);
     expect(() => parseManifest(JSON.stringify({ ...valid, formatVersion: FORMAT_VERSION + 1 }))).toThrow(/format version/);
     expect(() => parseManifest(JSON.stringify({ ...valid, counts: { files: 1 } }))).toThrow(/counts\.articles/);
+  });
+  it('calls an index whose terms another segmenter cut outdated (so it is rebuilt); one without a record was cut by nodejieba', () => {
+    expect(() => parseManifest(JSON.stringify({ ...valid, segmenter: 'another' }))).toThrow(ManifestVersionError);
+    expect(() => parseManifest(JSON.stringify({ ...valid, segmenter: 'another' }))).toThrow(/cut by another/);
+    const { segmenter: _s, ...unrecorded } = valid;
+    expect(UNRECORDED_SEGMENTER).toBe('nodejieba');
+    if (SEGMENTER === UNRECORDED_SEGMENTER) expect(parseManifest(JSON.stringify(unrecorded)).embedder.dim).toBe(3);
+    else expect(() => parseManifest(JSON.stringify(unrecorded))).toThrow(/cut by nodejieba/);
   });
   it('detects truncated and changed files', () => {
     const dir = tmp();
