@@ -34,7 +34,8 @@ if (r.neighbors[0] !== 5) throw new Error('nearest of point 5 is ' + r.neighbors
 export const MARK_FILE = path.join('build', 'baoxun-native-tune.json');
 
 /**
- * What to do, from the environment: `{ skip: reason }` or `{ nodedir }`. Pure (the caller passes
+ * What to do, from the environment: `{ skip: reason }` or `{ nodedir, flags }` (`BAOXUN_NATIVE_FLAGS`
+ * over `TUNED_FLAGS`, e.g. `-O3 -march=x86-64-v3` for an image that must run on any AVX2 CPU). Pure (the caller passes
  * what exists), so the decision is tested without compiling.
  */
 export function tunePlan({ env, platform, execPath, exists }) {
@@ -45,7 +46,7 @@ export function tunePlan({ env, platform, execPath, exists }) {
   const candidates = [env.npm_config_nodedir, path.resolve(path.dirname(execPath), '..')].filter(Boolean);
   const nodedir = candidates.find((dir) => exists(path.join(dir, 'include', 'node', 'node_api.h')));
   if (!nodedir) return { skip: 'no Node headers on this machine (node-gyp would download them)' };
-  return { nodedir };
+  return { nodedir, flags: env.BAOXUN_NATIVE_FLAGS || TUNED_FLAGS };
 }
 
 function run(cmd, args, opts) {
@@ -73,10 +74,10 @@ function main() {
     const mark = path.join(dir, MARK_FILE);
     if (
       existsSync(mark) &&
-      JSON.parse(readFileSync(mark, 'utf8')).flags === TUNED_FLAGS &&
+      JSON.parse(readFileSync(mark, 'utf8')).flags === plan.flags &&
       run(process.execPath, ['-e', pkg.smoke], { cwd: root }).ok
     ) {
-      say(`${pkg.name} already built with ${TUNED_FLAGS}`);
+      say(`${pkg.name} already built with ${plan.flags}`);
       continue;
     }
     const gyp = (flags) => {
@@ -87,12 +88,12 @@ function main() {
       }
       return run(process.execPath, [process.env.npm_config_node_gyp, 'rebuild', `--nodedir=${plan.nodedir}`], { cwd: dir, env });
     };
-    say(`rebuilding ${pkg.name} with ${TUNED_FLAGS} …`);
-    const tuned = gyp(TUNED_FLAGS);
+    say(`rebuilding ${pkg.name} with ${plan.flags} …`);
+    const tuned = gyp(plan.flags);
     const works = tuned.ok && run(process.execPath, ['-e', pkg.smoke], { cwd: root });
     if (works && works.ok) {
-      writeFileSync(mark, JSON.stringify({ flags: TUNED_FLAGS, node: process.version }) + '\n');
-      say(`${pkg.name} rebuilt with ${TUNED_FLAGS}`);
+      writeFileSync(mark, JSON.stringify({ flags: plan.flags, node: process.version }) + '\n');
+      say(`${pkg.name} rebuilt with ${plan.flags}`);
       continue;
     }
     say(`${pkg.name}: the tuned build ${tuned.ok ? 'failed its smoke test' : 'did not compile'}; making the plain build again`);

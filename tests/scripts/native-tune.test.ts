@@ -18,8 +18,14 @@ describe('native-tune plan', () => {
   it("uses npm's nodedir when it holds the headers, else the headers beside node", () => {
     expect(tunePlan({ ...base, env: { ...base.env, npm_config_nodedir: '/usr' }, exists: (f: string) => f === headers('/usr') })).toEqual({
       nodedir: '/usr',
+      flags: TUNED_FLAGS,
     });
-    expect(tunePlan({ ...base, exists: (f: string) => f === headers('/opt/node') })).toEqual({ nodedir: '/opt/node' });
+    expect(tunePlan({ ...base, exists: (f: string) => f === headers('/opt/node') })).toEqual({ nodedir: '/opt/node', flags: TUNED_FLAGS });
+  });
+
+  it('takes other flags from BAOXUN_NATIVE_FLAGS', () => {
+    const env = { ...base.env, BAOXUN_NATIVE_FLAGS: '-O3 -march=x86-64-v3' };
+    expect(tunePlan({ ...base, env, exists: () => true }).flags).toBe('-O3 -march=x86-64-v3');
   });
 
   it('keeps the plain build rather than download headers', () => {
