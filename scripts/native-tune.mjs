@@ -18,6 +18,13 @@ import { fileURLToPath } from 'node:url';
 
 export const TUNED_FLAGS = '-O3 -march=native';
 
+const USAGE = `Usage: npm run native:tune
+  Rebuilds hnswlib-node for this machine's CPU (${TUNED_FLAGS}); npm ci / npm install run it.
+  Never downloads: without Node's headers on this machine the plain build is kept.
+  BAOXUN_NATIVE_TUNE=0           keep the plain build (an image that runs on other CPUs)
+  BAOXUN_NATIVE_FLAGS="-O3 ..."  other compiler flags (e.g. -march=x86-64-v3 for any AVX2 CPU)
+`;
+
 /** Packages rebuilt, each with a smoke test run in a fresh process after the build. */
 export const TUNED_PACKAGES = [
   {
@@ -55,6 +62,16 @@ function run(cmd, args, opts) {
 }
 
 function main() {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (args.length) {
+    process.stderr.write(USAGE);
+    process.exitCode = 2;
+    return;
+  }
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const say = (line) => console.error(`native-tune: ${line}`);
   const plan = tunePlan({ env: process.env, platform: process.platform, execPath: process.execPath, exists: existsSync });

@@ -32,6 +32,7 @@ const CLIS: Array<[script: string, file: string]> = [
   ['lexicon:build', 'scripts/build-lexicon.ts'],
   ['lexicon:synonyms', 'scripts/build-synonyms.ts'],
   ['bench', 'bench/run.ts'],
+  ['native:tune', 'scripts/native-tune.mjs'],
 ];
 
 describe('--help and usage errors', () => {
