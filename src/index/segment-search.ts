@@ -47,11 +47,22 @@ export function planSegmentSearch(segments: ReadonlyArray<{ live: number; ownEf:
   });
 }
 
-/** Segments to search again at their own ef: those holding more of the merged top k than planned (pure). */
-export function segmentsToWiden(plan: readonly SegmentShare[], ownEf: readonly number[], counts: readonly number[]): number[] {
+/**
+ * Segments to search again at their own ef (pure): those holding more of the merged top k than
+ * planned, and, when the merge came back short of k (a strict filter starves a short walk), those
+ * that returned fewer than k.
+ */
+export function segmentsToWiden(
+  plan: readonly SegmentShare[],
+  ownEf: readonly number[],
+  counts: readonly number[],
+  returned: readonly number[],
+  k: number,
+): number[] {
+  const short = returned.reduce((a, b) => a + b, 0) < k;
   const out: number[] = [];
   plan.forEach((s, i) => {
-    if (counts[i] > s.expected && s.ef < ownEf[i]) out.push(i);
+    if (s.ef < ownEf[i] && (counts[i] > s.expected || (short && returned[i] < k))) out.push(i);
   });
   return out;
 }
@@ -73,6 +84,8 @@ export function searchSegments(
     plan,
     segments.map((s) => s.ownEf),
     counts,
+    found.map((f, i) => (segments[i].live > 0 ? f.length : k)),
+    k,
   );
   if (widen.length) {
     for (const i of widen) found[i] = searchOne(segments[i], vector, k, filter, segments[i].ownEf, i);

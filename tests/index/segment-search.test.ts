@@ -37,8 +37,17 @@ describe('segmentsToWiden', () => {
       { expected: 2.9, ef: 96 },
       { expected: 10, ef: 300 },
     ];
-    expect(segmentsToWiden(plan, [177, 177, 300], [7, 2, 1])).toEqual([0]);
-    expect(segmentsToWiden(plan, [96, 177, 300], [7, 2, 1])).toEqual([]);
+    expect(segmentsToWiden(plan, [177, 177, 300], [7, 2, 1], [10, 10, 10], 10)).toEqual([0]);
+    expect(segmentsToWiden(plan, [96, 177, 300], [7, 2, 1], [10, 10, 10], 10)).toEqual([]);
+  });
+
+  it('searches again the segments that came back short when the merge holds fewer than k (a strict filter)', () => {
+    const plan = [
+      { expected: 2.9, ef: 96 },
+      { expected: 2.9, ef: 96 },
+    ];
+    expect(segmentsToWiden(plan, [177, 177], [2, 2], [2, 10], 10)).toEqual([]);
+    expect(segmentsToWiden(plan, [177, 177], [2, 2], [2, 3], 10)).toEqual([0, 1]);
   });
 });
 
