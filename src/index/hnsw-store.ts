@@ -95,11 +95,22 @@ export class HnswStore {
     return this.index.getEf();
   }
 
-  /** Best first; score = 1 - cosine distance. May return fewer than k when a filter is strict. */
-  search(vector: Float32Array, k: number, filter?: (label: number) => boolean): ChunkHit[] {
+  /**
+   * Best first; score = 1 - cosine distance. May return fewer than k when a filter is strict. `ef`
+   * overrides the store's own for this search (a segment searched with its share of a budget).
+   */
+  search(vector: Float32Array | number[], k: number, filter?: (label: number) => boolean, ef?: number): ChunkHit[] {
     const n = Math.min(k, this.count);
     if (n <= 0) return [];
-    const { neighbors, distances } = this.index.searchKnn(Array.from(vector), n, filter);
+    const own = this.params.efSearch;
+    if (ef !== undefined && ef !== own) this.index.setEf(ef);
+    let found: { neighbors: number[]; distances: number[] };
+    try {
+      found = this.index.searchKnn(Array.isArray(vector) ? vector : Array.from(vector), n, filter);
+    } finally {
+      if (ef !== undefined && ef !== own) this.index.setEf(own);
+    }
+    const { neighbors, distances } = found;
     const hits = neighbors.map((chunk, i) => ({ chunk, score: 1 - distances[i] }));
     // hnswlib returns nearest first already; sort anyway so ties order deterministically.
     return hits.sort((a, b) => b.score - a.score || a.chunk - b.chunk);

@@ -28,6 +28,7 @@ import {
   readVerified,
   type StoredManifest,
 } from './manifest.ts';
+import { searchSegments, type SegmentToSearch } from './segment-search.ts';
 import { SegmentedBm25 } from './segmented-bm25.ts';
 import { ARTICLES_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE, segmentFile } from './segment.ts';
 import type { ChunkHit, Embedder, ReportIndex } from './types.ts';
@@ -309,6 +310,14 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     return s.vectors.row(localOf(s, chunk));
   };
 
+  // Each segment's share of a dense search is planned from its live count (segment-search.ts).
+  const toSearch: SegmentToSearch[] = segments.map((s) => ({
+    live: s.live,
+    ownEf: s.hnsw.params.efSearch,
+    search: (v, k, filter, ef) => s.hnsw.search(v, k, filter, ef),
+    globalOf: (local) => globalOf(s, local),
+  }));
+
   const index: ReportIndex = {
     dir: outDir,
     versionDir: real,
@@ -325,13 +334,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
         if (kept <= EXACT_FILTER_LIMIT) return exactSearch(normalised(query), k, n, vector, filter);
       }
       if (segments.length === 1 && !segments[0].toGlobal) return segments[0].hnsw.search(query, k, filter);
-      const hits: ChunkHit[] = [];
-      for (const s of segments) {
-        if (s.live === 0) continue;
-        const local = filter ? (l: number) => filter(globalOf(s, l)) : undefined;
-        for (const h of s.hnsw.search(query, k, local)) hits.push({ chunk: globalOf(s, h.chunk), score: h.score });
-      }
-      return hits.sort((a, b) => b.score - a.score || a.chunk - b.chunk).slice(0, k);
+      return searchSegments(toSearch, query, k, filter);
     },
     lexicalSearch(query: string, k: number, filter?: (chunk: number) => boolean): ChunkHit[] {
       return bm25.search(analyse(query), k, filter);
@@ -366,21 +369,21 @@ function exactSearch(
 }
 
 /**
- * Dense search over a loaded index's segments at another `ef` (the graphs opened again): for
- * measuring recall against exact search at several ef values. At the index's own ef (the
- * manifest's) each segment searches with its own ef, exactly as `denseSearch` does.
+ * Dense search over a loaded index's segments at another `ef` (the graphs opened again, every
+ * segment at that ef): for measuring recall against exact search at several ef values. At the
+ * index's own ef (the manifest's) it is `denseSearch` itself, each segment at its planned share.
  */
 export async function denseSearchAtEf(index: ReportIndex, ef: number): Promise<(vector: Float32Array, k: number) => ChunkHit[]> {
   const loaded = segmentsOf.get(index);
   if (!loaded) throw new Error('not an index opened by loadIndex');
   const { real, manifest, segments } = loaded;
+  // At the index's own ef, exactly the search ask() makes (each segment's planned share).
+  if (ef === manifest.hnsw.efSearch) return (vector, k) => index.denseSearch(vector, k);
   const stores = await Promise.all(
     segments.map(async (s) => {
-      const own = manifest.segments.find((e) => e.id === s.id)!.efSearch;
-      const efSearch = ef === manifest.hnsw.efSearch ? own : ef;
       const store = await HnswStore.load(path.join(real, segmentFile(s.id, HNSW_FILE)), manifest.embedder.dim, {
         ...manifest.hnsw,
-        efSearch,
+        efSearch: ef,
       });
       if (s.toGlobal) s.toGlobal.forEach((g, local) => g < 0 && store.markDeleted(local));
       return store;

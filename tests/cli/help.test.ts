@@ -33,6 +33,7 @@ const CLIS: Array<[script: string, file: string]> = [
   ['lexicon:synonyms', 'scripts/build-synonyms.ts'],
   ['bench', 'bench/run.ts'],
   ['bench:cold-start', 'bench/cold-start.ts'],
+  ['native:tune', 'scripts/native-tune.mjs'],
 ];
 
 describe('--help and usage errors', () => {
