@@ -73,12 +73,13 @@ export async function readCorpus(inputs: string[], opts: ReadOptions = {}): Prom
         skipped.push({ path: rel, reason: result.reason });
         continue;
       }
-      skipped.push(...result.problems);
+      // One at a time: a spread of a large archive's articles (or problems) overflows the call stack.
+      for (const p of result.problems) skipped.push(p);
       if (result.articles.length === 0) {
         skipped.push({ path: rel, reason: 'no articles found' });
         continue;
       }
-      articles.push(...result.articles);
+      for (const a of result.articles) articles.push(a);
       sources.push({ file, size: result.size, mtimeMs: result.mtimeMs, sha1: result.sha1, ids: result.articles.map((a) => a.id) });
       files++;
     } catch (err) {
@@ -148,7 +149,7 @@ async function walk(dir: string): Promise<string[]> {
       if (target?.isFile()) out.push(full);
       continue;
     }
-    if (e.isDirectory()) out.push(...(await walk(full)));
+    if (e.isDirectory()) for (const f of await walk(full)) out.push(f);
     else out.push(full);
   }
   return out;

@@ -312,10 +312,13 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
         }
       }
     }
-    liveArticles.push(...articles);
-    liveIds.push(...articles.map((a) => a.id));
-    liveHashes.push(...added.map((i) => hashes[i]));
-    liveChunkCounts.push(...perArticle.map((c) => c.length));
+    // One at a time: spreading a million articles into push() overflows the call stack.
+    articles.forEach((a, j) => {
+      liveArticles.push(a);
+      liveIds.push(a.id);
+      liveHashes.push(hashes[added[j]]);
+      liveChunkCounts.push(perArticle[j].length);
+    });
     const totalChunks = liveChunkCounts.reduce((s, c) => s + c, 0);
     const hnswBase: HnswParams = { ...DEFAULT_HNSW, ...opts.hnsw };
     const efFor = (count: number) => opts.hnsw?.efSearch ?? efSearchFor(count);

@@ -72,3 +72,19 @@ describe('readCorpus', () => {
     expect(result.skipped[0].reason).toMatch(/cannot open/);
   });
 });
+
+describe('readCorpus on a large archive', () => {
+  it('reads a JSONL file of 200,000 documents (more than a call can take as spread arguments)', async () => {
+    const big = mkdtempSync(path.join(tmpdir(), 'baoxun-big-'));
+    try {
+      const lines = Array.from({ length: 200_000 }, (_, i) => JSON.stringify({ id: `d${i}`, title: `第${i}号`, text: `第${i}篇报道。` }));
+      writeFileSync(path.join(big, 'archive.jsonl'), lines.join('\n') + '\n');
+      const { articles, skipped } = await readCorpus([big]);
+      expect(skipped).toEqual([]);
+      expect(articles).toHaveLength(200_000);
+      expect(articles[199_999].id).toBe('d199999');
+    } finally {
+      rmSync(big, { recursive: true, force: true });
+    }
+  });
+});
