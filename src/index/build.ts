@@ -30,7 +30,7 @@ import { cleanStale, discardBuild, fsyncDir, publish, resolveIndexDir, tempDirFo
 import { SEGMENTER } from './segmenters/identity.ts';
 import { FORMAT_VERSION, MANIFEST_FILE, parseManifest, readVerified, sha256, type StoredManifest } from './manifest.ts';
 import { mergeLocked, type MergeOutcome } from './merge.ts';
-import type { MergePolicy } from './merge-policy.ts';
+import { MAX_SEGMENT_CHUNKS, type MergePolicy } from './merge-policy.ts';
 import { buildSegments } from './segment-workers.ts';
 import { linkSegmentFiles, newSegmentId, segmentFile, type SegmentEntry, type SegmentInput } from './segment.ts';
 import { checkSegment, CHECKED_FILE, fileKey, readChecked } from './segment-check.ts';
@@ -185,6 +185,11 @@ function readPrevious(outDir: string, embedder: Embedder): PreviousIndex | undef
 /** Identifies an article's content (text and metadata) across builds. */
 export function articleHash(a: Article): string {
   return sha256(JSON.stringify(a));
+}
+
+/** How many segments a build of `chunks` new chunks writes: as asked, else one a worker, and none over MAX_SEGMENT_CHUNKS. */
+export function segmentsToBuild(chunks: number, workers: number, requested?: number): number {
+  return Math.max(1, requested ?? Math.max(workers, Math.ceil(chunks / MAX_SEGMENT_CHUNKS)));
 }
 
 /** Splits `n` articles (with chunk counts) into at most `parts` contiguous groups of about equal chunks. */
@@ -410,10 +415,11 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       const files: StoredManifest['files'] = {};
       for (const seg of keptSegments) linkSegmentFiles(keep!.real, workDir, seg.id, keep!.manifest, files);
 
-      // New articles: one segment, or for a large build `segments` of them (one a worker by default), built in parallel.
+      // New articles: one segment, or for a large build `segments` of them (one a worker by default, and
+      // none over MAX_SEGMENT_CHUNKS), built in parallel.
       const workers = Math.max(1, opts.workers ?? availableParallelism());
       const parallel = chunks.length >= (opts.parallelMinChunks ?? PARALLEL_MIN_CHUNKS) && workers > 1;
-      const parts = Math.max(1, opts.segments ?? workers);
+      const parts = segmentsToBuild(chunks.length, workers, opts.segments);
       const split = chunks.length >= (opts.parallelMinChunks ?? PARALLEL_MIN_CHUNKS) && parts > 1;
       const groups =
         articles.length === 0

@@ -24,11 +24,19 @@ export interface MergePolicy {
   maxDeletedShare: number;
 }
 
+/**
+ * The largest segment a build writes or a merge makes (chunks). A segment is built in one worker
+ * thread, whose heap holds the segment's BM25 analysis and graph: the 1,000,000-chunk bench's two
+ * 500,000-chunk segments ran a worker out of its heap (ERR_WORKER_OUT_OF_MEMORY), while 100,000-chunk
+ * segments peak near 1.2 GB a worker. Larger archives therefore stay several segments.
+ */
+export const MAX_SEGMENT_CHUNKS = 200_000;
+
 export const DEFAULT_MERGE_POLICY: MergePolicy = {
   segmentsPerTier: 10,
   mergeFactor: 10,
   floorChunks: 2000,
-  maxMergedChunks: 2_000_000,
+  maxMergedChunks: MAX_SEGMENT_CHUNKS,
   maxDeletedShare: 0.33,
 };
 

@@ -6,11 +6,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/index/build.ts';
+import { buildIndex, segmentsToBuild } from '../../src/index/build.ts';
 import { BuiltinEmbedder } from '../../src/index/embedders/builtin.ts';
 import { loadIndex } from '../../src/index/load.ts';
 import { mergeIndex } from '../../src/index/merge.ts';
-import { nextMerge } from '../../src/index/merge-policy.ts';
+import { MAX_SEGMENT_CHUNKS, nextMerge } from '../../src/index/merge-policy.ts';
 import type { ReportIndex } from '../../src/index/types.ts';
 import { ReportsEngine } from '../../src/retrieval/engine.ts';
 import { generateArticles, writeJsonl } from '../hardening/support.ts';
@@ -150,6 +150,16 @@ describe('merges', () => {
     expect(nextMerge([seg('big', 50_000), seg('worn', 100, 400)])).toEqual(['worn']);
     // Tiers: ten segments of ~50k are one tier above ten of ~5k; only a full tier merges.
     expect(nextMerge([...Array.from({ length: 9 }, (_, i) => seg(`m${i}`, 5000)), seg('t', 60_000)])).toBeUndefined();
+    // A full tier whose merge would exceed the largest segment is left alone; one that fits merges.
+    expect(nextMerge(Array.from({ length: 10 }, (_, i) => seg(`b${i}`, 100_000)))).toBeUndefined();
+    expect(nextMerge(Array.from({ length: 10 }, (_, i) => seg(`c${i}`, 15_000)))).toHaveLength(10);
+  });
+
+  it('a build writes one segment a worker, more when a segment would exceed the largest allowed', () => {
+    expect(segmentsToBuild(50_000, 2)).toBe(2);
+    expect(segmentsToBuild(MAX_SEGMENT_CHUNKS * 2, 2)).toBe(2);
+    expect(segmentsToBuild(MAX_SEGMENT_CHUNKS * 5 + 1, 2)).toBe(6);
+    expect(segmentsToBuild(1_000_000, 2, 10)).toBe(10);
   });
 
   it('merging drops deleted chunks and keeps every answer', async () => {
