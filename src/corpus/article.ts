@@ -4,7 +4,7 @@
  * stay absent, so stored indexes and their checksums keep the shape they had.
  */
 import type { Article, Person } from './types.ts';
-import { deriveHeadline, leadSentence } from './lead.ts';
+import { deriveHeadline, leadSentence, minutesMeeting } from './lead.ts';
 
 /** What a parser read of one article; only the body is required. */
 export interface ArticleDraft {
@@ -39,6 +39,7 @@ export interface ArticleContext {
 
 export function makeArticle(draft: ArticleDraft, ctx: ArticleContext): Article {
   const headline = draft.headline;
+  const meeting = draft.meeting ?? (headline ? minutesMeeting(headline) : undefined);
   return {
     id: draft.id ?? `${ctx.idPrefix}-${ctx.ordinal}`,
     source: draft.source ?? ctx.source,
@@ -48,7 +49,7 @@ export function makeArticle(draft: ArticleDraft, ctx: ArticleContext): Article {
     date: draft.date,
     dateInferred: draft.dateInferred ?? false,
     ...(draft.eventDates?.length ? { eventDates: draft.eventDates } : {}),
-    ...(draft.meeting ? { meeting: draft.meeting } : {}),
+    ...(meeting ? { meeting } : {}),
     reporters: draft.reporters ?? [],
     photographers: draft.photographers ?? [],
     ...(draft.contributors ? { contributors: draft.contributors } : {}),

@@ -2,6 +2,7 @@
  * `.txt` / `.md` reports with optional front matter (`---\ntitle: …\ndate: 2021-01-12\n---`).
  * A body that reads as a newspaper page goes to the page parser; anything else is one article.
  */
+import { separateFormFields } from './form-fields.ts';
 import type { Article } from './types.ts';
 import { normaliseUnicode, tightenSpacing } from '../text/normalise.ts';
 import { ELLIPSIS, STOPS, classOf } from '../text/punctuation.ts';
@@ -89,7 +90,8 @@ function plainArticle(text: string, source: string, opts: { title?: string; date
     }
     lines = lines.map((l) => l.replace(/^#{1,6}\s+/, '').replace(/^\s*[-*+]\s+/, ''));
   }
-  const body = paragraphs(lines);
+  const fields = separateFormFields(lines);
+  const body = paragraphs(fields.lines, fields.standalone);
   if (body === '') return [];
   const facts = documentFacts(body, opts.date);
   return [
@@ -104,21 +106,28 @@ function plainArticle(text: string, source: string, opts: { title?: string; date
   ];
 }
 
-/** Written (not OCR'd) text: a blank line ends a paragraph; so does a line break after a sentence end. */
-function paragraphs(lines: string[]): string {
+/**
+ * Written (not OCR'd) text: a blank line ends a paragraph; so does a line break after a sentence end;
+ * `standalone` lines (a minutes header's fields) are paragraphs of their own.
+ */
+function paragraphs(lines: readonly string[], standalone: ReadonlySet<number>): string {
   const out: string[] = [];
   let current = '';
   const flush = () => {
     if (current.trim() !== '') out.push(tightenSpacing(current).trim());
     current = '';
   };
-  for (const raw of lines) {
-    const line = raw.trim();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
     if (line === '') {
       flush();
       continue;
     }
-    if (current === '') current = line;
+    if (standalone.has(i)) {
+      flush();
+      current = line;
+      flush();
+    } else if (current === '') current = line;
     else if (PARAGRAPH_END.test(current)) {
       flush();
       current = line;

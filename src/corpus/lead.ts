@@ -48,6 +48,14 @@ export function readLead(lead: string): LeadFacts {
   return { meeting: name, clause: `${subject}${verb[0].replace(/了$/, '')}${name}` };
 }
 
+/** Minutes are titled by their meeting: `嘉義市政府第1015次市務會議紀錄`, `县政府第12次常务会议纪要`. */
+const MINUTES_TITLE = /^(\S{2,40}?(?:[会會][议議]|[会會]))(?:[纪紀記记][要录錄])$/u;
+
+/** The meeting a headline of minutes names (their lead is a header of fields, not 召开…会议). */
+export function minutesMeeting(headline: string): string | undefined {
+  return MINUTES_TITLE.exec(headline.trim())?.[1];
+}
+
 /** A headline from the lead: the meeting clause, else the opening clause(s) after the time. */
 export function deriveHeadline(lead: string): string {
   const facts = readLead(lead);

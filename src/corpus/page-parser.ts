@@ -4,6 +4,7 @@
  * by content. Lines broken at column width are joined again; a blank line ends a paragraph only when
  * the text before it ends a sentence.
  */
+import { separateFormFields } from './form-fields.ts';
 import type { Article } from './types.ts';
 import { normaliseUnicode, tightenSpacing } from '../text/normalise.ts';
 import { CLOSERS, COLONS, ELLIPSIS, SEMICOLONS, STOPS } from '../text/punctuation.ts';
@@ -70,7 +71,10 @@ export function parsePage(text: string, source: string, meta: PageMeta = {}): Ar
   const furniture = new Set(masthead.lines);
   const lines = raw.map((l, i) => (furniture.has(i) || isDeskLine(l) ? '' : l));
   const { segments, slots } = segment(lines);
-  const bodies = segments.map((s) => joinLines(s.body));
+  const bodies = segments.map((s) => {
+    const { lines: body, standalone } = separateFormFields(s.body);
+    return joinLines(body, standalone);
+  });
   const leads = bodies.map(leadSentence);
   const matched = placeHeadlines(slots, leads, bodies);
 
@@ -321,18 +325,23 @@ function endsSentence(text: string): boolean {
 /**
  * Column-width lines → paragraphs: lines always join; a blank line starts a new paragraph only after a
  * sentence end (OCR puts blank lines at column and page breaks mid-sentence). Spacing is repaired after.
+ * `standalone` lines (a minutes header's fields, form-fields.ts) are paragraphs of their own.
  */
-export function joinLines(lines: string[]): string {
+export function joinLines(lines: readonly string[], standalone: ReadonlySet<number> = new Set()): string {
   const paragraphs: string[] = [];
   let current = '';
   let blank = false;
-  for (const raw of lines) {
-    const line = raw.trim();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
     if (line === '') {
       blank = true;
       continue;
     }
-    if (current === '') current = line;
+    if (standalone.has(i)) {
+      if (current !== '') paragraphs.push(current);
+      paragraphs.push(line);
+      current = '';
+    } else if (current === '') current = line;
     else if (blank && endsSentence(current)) {
       paragraphs.push(current);
       current = line;

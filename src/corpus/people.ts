@@ -124,6 +124,8 @@ const DELEGATE_TITLE =
 
 /** A roster line: `出席会议：A、B、C。`, `列席：…`, `参加会议的有A、B`. */
 const ROSTER = /(?:出席|列席|参加|參加)(?:会议|會議|人员|人員|领导|領導)?(?:[：:]|的(?:领导|領導)?有(?![关關])[：:]?)/g;
+/** A minutes header's chair field (form-fields.ts lays it out as a line): `主持人：县长张明`, `主席：市長 黃敏惠`. */
+const CHAIR_FIELD = /(?:^|\n)(?:主持人?|主席|会议主持|會議主持)[：:]/g;
 
 /** The roles a clause after a name can give, in the order a person's roles are listed. */
 const ROLE_PATTERNS: Array<[PersonRole, RegExp]> = (['chaired', 'spoke', 'attended', 'relayed'] as const).map((role) => [
@@ -180,7 +182,7 @@ export function extractPeople(fullText: string): Person[] {
     } else if (!person.title && m.title) person.title = m.title;
     // A roster says what everyone on it did; its names share nothing with the clauses around it.
     if (roster) {
-      if (!person.roles.includes('attended')) person.roles.push('attended');
+      if (!person.roles.includes(roster.role)) person.roles.push(roster.role);
       pending = [];
       continue;
     }
@@ -200,12 +202,21 @@ interface Roster {
   start: number;
   end: number;
   names: Mention[];
+  /** What everyone it lists did. */
+  role: PersonRole;
 }
 
-/** Names listed after `出席会议：` up to the end of the sentence; items that are not bare names are skipped. */
+/**
+ * Names listed after `出席会议：` (or a chair field's label) up to the end of the sentence; items that
+ * are not bare names are skipped.
+ */
 function findRosters(text: string): Roster[] {
   const out: Roster[] = [];
-  for (const match of text.matchAll(ROSTER)) {
+  const labels = [
+    ...[...text.matchAll(ROSTER)].map((match) => ({ match, role: 'attended' as const })),
+    ...[...text.matchAll(CHAIR_FIELD)].map((match) => ({ match, role: 'chaired' as const })),
+  ];
+  for (const { match, role } of labels) {
     const start = (match.index ?? 0) + match[0].length;
     let end = start;
     while (end < text.length && !SENTENCE_END.test(text[end])) end++;
@@ -216,7 +227,7 @@ function findRosters(text: string): Roster[] {
       const at = start + (item.index ?? 0);
       if (isBareName(name)) names.push({ name, title: '', start: at, end: at + name.length });
     }
-    out.push({ start, end, names });
+    out.push({ start, end, names, role });
   }
   return out;
 }

@@ -5,6 +5,7 @@
  * A page of several reports (`本报讯 …` then `又讯 …`) gives one article each. Lines are paragraphs as
  * the page printed them (web text is not broken at column width).
  */
+import { separateFormFields } from './form-fields.ts';
 import { textDates } from './event-dates.ts';
 import type { Article } from './types.ts';
 import { tightenSpacing } from '../text/normalise.ts';
@@ -45,7 +46,8 @@ export function webArticles(web: WebText, source: string, meta: WebArticleMeta):
   for (const item of items) {
     const credits: string[] = articles.length === 0 ? [...web.credits] : [];
     // Credits are read before spacing is repaired: the spaces between names separate them.
-    const lines = item.map((l) => l.trim()).filter((l) => l !== '');
+    // Every line of web text is a paragraph already: a minutes header needs only its labels joined to their values.
+    const lines = separateFormFields(item.map((l) => l.trim()).filter((l) => l !== '')).lines;
     if (lines.length === 0) continue;
     const dateline = DATELINE.exec(lines[0]);
     if (dateline && dateline[0].length < lines[0].length) {

@@ -69,6 +69,15 @@ function t2s(text: string): string {
   return looksTraditional(text) ? simplify(text) : text;
 }
 
+/**
+ * Simplified → traditional, only for text that is not traditional already: converting printed
+ * traditional text again is not the identity (the 里 of 里長 becomes 裡), so
+ * a traditional report is quoted to a traditional question as printed.
+ */
+function toTraditionalIfSimplified(text: string): string {
+  return looksTraditional(text) ? text : s2t(text);
+}
+
 /** The abstention sentence for an English question: its label in English only. */
 export const ABSTAIN_TEXT_EN = "The reports don't say.";
 export const CLOSEST_TEXT_EN = 'No direct answer in the reports; the closest reports are below.';
@@ -101,7 +110,7 @@ export function inScriptOf(answer: Answer, script: QuestionScript): Answer {
   if (script === 'en' || script === 'mixed')
     return answer.abstained && ENGLISH[answer.answer] ? { ...answer, answer: ENGLISH[answer.answer] } : answer;
   if (script !== 'zh-Hant' && script !== 'zh-Hans') return answer;
-  const convert: Convert = script === 'zh-Hant' ? s2t : t2s;
+  const convert: Convert = script === 'zh-Hant' ? toTraditionalIfSimplified : t2s;
   return {
     ...answer,
     answer: convert(answer.answer),

@@ -229,7 +229,8 @@ describe('web text through parseTextReport', () => {
     expect(a.headline).toBe('某某市政府第88次市務會議紀錄');
     expect(a.date).toBe('2022-05-03');
     expect(a.body).toContain('時間:民國111年5月3日(星期二)上午9時');
-    expect(a.body).toContain('本府3樓會議室');
+    // The label printed above a value is joined to it (form-fields.ts).
+    expect(a.body).toContain('地點：本府3樓會議室');
     expect(a.body).not.toContain('跳到主要');
     expect(a.body).not.toContain('上版日期');
   });

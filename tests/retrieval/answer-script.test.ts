@@ -32,6 +32,12 @@ describe('inScriptOf', () => {
     const [s, e] = out.citations[0].highlights[0];
     expect(out.citations[0].excerpt.slice(s, e)).toBe('陳海');
   });
+  it('quotes a traditional report to a traditional question as printed (里長 stays, not 裡長)', () => {
+    const excerpt = '請里長及里幹事協助宣導，市長黃敏惠主持會議。';
+    const out = inScriptOf(answer('黃敏惠（市長）', [cite(excerpt, '嘉義市政府市務會議紀錄')]), 'zh-Hant');
+    expect(out.citations[0].excerpt).toBe(excerpt);
+    expect(out.answer).toBe('黃敏惠（市長）');
+  });
   it('gives a simplified question about a traditional report simplified text', () => {
     const out = inScriptOf(answer('羅志成', [cite('縣議長羅志成出席團拜。', '新春團拜')]), 'zh-Hans');
     expect(out.answer).toBe('罗志成');
