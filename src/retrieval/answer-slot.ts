@@ -16,6 +16,12 @@ import { toSearchForm } from '../text/search-form.ts';
 
 const NUM = '(?:\\d[\\d,.]*|[零〇一二三四五六七八九十百千万亿两半]+)';
 
+/** A sum of money as printed: 156.3亿元, 2000万美元. */
+const MONEY_VALUE = new RegExp(`${NUM}\\s*(?:亿|万|千|百)?(?:元|美元|港元|澳门元|新台币)`);
+/** A day as printed; a planned opening is printed as a year, a month or a season (年底, 2025年6月). */
+const DAY_VALUE =
+  /\d{1,2}\s*[月日号]|[一二三四五六七八九十]{1,3}\s*[月日号]|[今昨前当明]天|[今昨当明]日|日前|近日|上午|下午|晚上|\d{2,4}\s*年|年[底内初中]|月[底初中]/;
+
 /** Measure words that count the same things: a count asked in 位 may be printed in 名 or 人. */
 const SAME_COUNT: Record<string, string> = {
   位: '位名人',
@@ -70,7 +76,7 @@ export const SLOT_RULES: readonly SlotRule[] = [
   {
     slot: 'sum of money',
     asks: /(?:多少|几)(?:亿|万|千)?元|(?:经费|资金|投资|投入|收入|总值|总额|金额|产值|营收|税收|预算|造价|费用)(?:是|为|达|有|达到)?(?:多少|几)/,
-    needs: () => new RegExp(`${NUM}\\s*(?:亿|万|千|百)?(?:元|美元|港元|澳门元|新台币)`),
+    needs: () => MONEY_VALUE,
     example: { question: '湖滨区上半年地区生产总值是多少亿元', fills: '地区生产总值完成156.3亿元', lacks: '地区生产总值同比增长6.8%' },
   },
   {
@@ -94,9 +100,7 @@ export const SLOT_RULES: readonly SlotRule[] = [
   {
     slot: 'day',
     asks: /哪一?天|几月几[日号]|几号|何日|什么日子|哪个日子|(?:什么时候|什么时间|何时)(?:召开|举行|开幕|闭幕|开展|举办|开的|到|去|通车|开通|完工|建成|竣工|开业|开馆|投用|启用)/,
-    // A planned opening is printed as a year, a month or a season (年底, 2025年6月).
-    needs: () =>
-      /\d{1,2}\s*[月日号]|[一二三四五六七八九十]{1,3}\s*[月日号]|[今昨前当明]天|[今昨当明]日|日前|近日|上午|下午|晚上|\d{2,4}\s*年|年[底内初中]|月[底初中]/,
+    needs: () => DAY_VALUE,
     example: {
       question: '文北街道的慰问活动是哪天开展的',
       fills: '1月15日，文北街道开展慰问活动',
@@ -115,6 +119,27 @@ export const SLOT_RULES: readonly SlotRule[] = [
     ),
     needs: (m, people) => holders(m[1] ?? m[2] ?? m[3], people),
     example: { question: '新选出的镇长叫什么名字', fills: '选举王明为镇长', lacks: '会议选举产生了镇长一名' },
+  },
+  // English questions (matched against the question in search form: lower-case) ask for the same values.
+  {
+    slot: 'sum of money',
+    asks: /\bhow much (?:money|funding|did [^?]* (?:cost|invest|spend|raise))\b|\btotal (?:retail sales|sales|investment|revenue|output|value|amount|budget|cost|spending)\b/,
+    needs: () => MONEY_VALUE,
+    example: {
+      question: "what was the district's total retail sales of consumer goods in 2023?",
+      fills: '社会消费品零售总额完成86.2亿元',
+      lacks: '社会消费品零售总额同比增长7.1%',
+    },
+  },
+  {
+    slot: 'day',
+    asks: /\b(?:what|which) (?:day|date)\b|\bwhen (?:was|were|did|will) [^?]*\b(?:held|convened|open|opened|close|closed|start|started|launched)\b/,
+    needs: () => DAY_VALUE,
+    example: {
+      question: 'when was the 27th executive meeting held?',
+      fills: '9月13日，区政府召开第27次常务会议',
+      lacks: '区政府召开第27次常务会议',
+    },
   },
   {
     slot: 'room',

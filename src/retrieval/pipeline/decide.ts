@@ -179,7 +179,9 @@ function slotOf(ctx: Selected): { slot: string; filled: boolean } | undefined {
   const i = best.passage.index;
   const text = [ps[i - 1], ps[i], ps[i + 1]].map((p) => p?.norm ?? '').join('');
   const people = ctx.bestArticle?.people.map((p) => ({ name: toSearchForm(p.name), title: toSearchForm(p.title) })) ?? [];
-  return slotFilled(ctx.question.text, text, people);
+  // An English question's text is its translated terms: its slot is read from the question as asked.
+  const asked = ctx.question.script === 'en' || ctx.question.script === 'mixed' ? ctx.questionText : ctx.question.text;
+  return slotFilled(asked, text, people);
 }
 
 /**
