@@ -22,6 +22,18 @@ const MONEY_VALUE = new RegExp(`${NUM}\\s*(?:亿|万|千|百)?(?:元|美元|港�
 const DAY_VALUE =
   /\d{1,2}\s*[月日号]|[一二三四五六七八九十]{1,3}\s*[月日号]|[今昨前当明]天|[今昨当明]日|日前|近日|上午|下午|晚上|\d{2,4}\s*年|年[底内初中]|月[底初中]/;
 
+/** Phases of an event a question may date, with the words a report dates each by. */
+const PHASES: Record<string, string> = {
+  开幕: '开幕|召开|开会|举行',
+  闭幕: '闭幕|闭会|结束|落下帷幕|落幕',
+  通车: '通车|开通',
+  开通: '开通|通车|开放',
+  竣工: '竣工|完工|建成|落成',
+  完工: '完工|竣工|建成|落成',
+  开业: '开业|开张|营业',
+  开馆: '开馆|开放',
+};
+
 /** Measure words that count the same things: a count asked in 位 may be printed in 名 or 人. */
 const SAME_COUNT: Record<string, string> = {
   位: '位名人',
@@ -96,6 +108,17 @@ export const SLOT_RULES: readonly SlotRule[] = [
       return new RegExp(`${NUM}\\s*(?:余|多)?\\s*[${units}]${items}`);
     },
     example: { question: '会议确定了几项重点工作', fills: '会议确定了五项重点工作', lacks: '会议确定了下一步重点工作' },
+  },
+  {
+    // The day of one phase of an event (闭幕, 通车): a report that dates its opening does not date its close.
+    slot: 'day of a phase',
+    asks: new RegExp(`(?:哪一?天|几月几[日号]|几号|何日|什么时候|什么时间|何时)(?:才|将|能|会|正式)?(${Object.keys(PHASES).join('|')})`),
+    needs: (m) => new RegExp(`^(?=[\\s\\S]*(?:${PHASES[m[1]]}))(?=[\\s\\S]*(?:${DAY_VALUE.source}))`),
+    example: {
+      question: '县人代会是哪天闭幕的',
+      fills: '3月5日上午，县人代会胜利闭幕',
+      lacks: '3月1日，县人代会开幕',
+    },
   },
   {
     slot: 'day',
