@@ -1,6 +1,7 @@
 /** Fabricated answers and articles for the bot's unit tests. */
 import type { Article } from '../../src/corpus/types.ts';
 import type { Answer, Citation } from '../../src/retrieval/types.ts';
+import { testArticle } from '../support/article.ts';
 
 export function citation(n: number, over: Partial<Citation> = {}): Citation {
   return {
@@ -30,18 +31,5 @@ export function answer(over: Partial<Answer> = {}): Answer {
 }
 
 export function article(over: Partial<Article> = {}): Article {
-  return {
-    id: 'art-1',
-    source: 'x.txt',
-    headline: '高新区召开安全生产会议',
-    subtitle: '',
-    headlineDerived: false,
-    date: '2021-01-12',
-    dateInferred: false,
-    reporters: [],
-    photographers: [],
-    people: [],
-    body: '本报讯 会议召开。',
-    ...over,
-  };
+  return testArticle({ id: 'art-1', headline: '高新区召开安全生产会议', date: '2021-01-12', body: '本报讯 会议召开。', ...over });
 }

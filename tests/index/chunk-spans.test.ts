@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { chunkArticle } from '../../src/corpus/chunker.ts';
 import type { Article } from '../../src/corpus/types.ts';
 import { chunksFromSpans, chunkSpans } from '../../src/index/chunk-spans.ts';
+import { testArticle } from '../support/article.ts';
 
 const article = (id: string, body: string, extra: Partial<Article> = {}): Article =>
-  ({
-    id,
-    source: 'x.txt',
-    headline: `标题${id}`,
-    subtitle: '',
-    headlineDerived: false,
-    dateInferred: false,
-    reporters: [],
-    photographers: [],
-    people: [],
-    body,
-    ...extra,
-  }) as Article;
+  testArticle({ id, headline: `标题${id}`, body, ...extra });
 
 describe('chunk spans', () => {
   const articles = [article('a', '第一句话在这里。'.repeat(40), { date: '2024-01-02', meeting: '常务会议' }), article('b', '短文。')];

@@ -6,20 +6,10 @@ import { scorePassages } from '../../src/retrieval/answer-select.ts';
 import { articlePassages } from '../../src/retrieval/passages.ts';
 import { chineseQueryUnits } from '../../src/retrieval/query-units.ts';
 import { buildTermStats } from '../../src/retrieval/term-stats.ts';
+import { testArticle } from '../support/article.ts';
 
 const body = '1951年，该馆迁入新址。馆长王平主持了迁馆仪式，该馆从此对公众开放。其他内容与此无关。';
-const article: Article = {
-  id: 'a',
-  source: 's',
-  headline: '博物馆',
-  subtitle: '',
-  headlineDerived: false,
-  dateInferred: false,
-  reporters: [],
-  photographers: [],
-  people: [],
-  body,
-};
+const article: Article = testArticle({ headline: '博物馆', body });
 
 describe('the cited answer', () => {
   const passages = articlePassages(body, splitSentences(body), (t) => t);

@@ -2,22 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { chooseSupports, highlightRanges, makeCitation } from '../../src/retrieval/citations.ts';
 import { excerptSpan, MAX_EXCERPT } from '../../src/retrieval/excerpt.ts';
 import type { Article } from '../../src/corpus/types.ts';
+import { testArticle } from '../support/article.ts';
 
-function article(body: string, id = 'a1'): Article {
-  return {
-    id,
-    source: 'x.txt',
-    headline: '标题',
-    subtitle: '',
-    headlineDerived: false,
-    date: '2021-01-12',
-    dateInferred: false,
-    reporters: [],
-    photographers: [],
-    people: [],
-    body,
-  };
-}
+const article = (body: string, id = 'a1'): Article => testArticle({ id, date: '2021-01-12', body });
 
 const sentences = Array.from({ length: 30 }, (_, i) => `第${i}句话讲的是一件重要的事情，内容较长需要很多字来说明。`).join('');
 

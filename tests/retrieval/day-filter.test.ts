@@ -4,20 +4,10 @@ import { articleBinds, askedMeeting, dayBinding, knownPeople } from '../../src/r
 import { eventsAnswer } from '../../src/retrieval/answer-compose.ts';
 import { commonDay, eventsOnDate, eventsText } from '../../src/retrieval/structured-answers.ts';
 import { chunkFilter } from '../../src/retrieval/hybrid.ts';
+import { testArticle } from '../support/article.ts';
 
-const art = (id: string, body: string, extra: Partial<Article> = {}): Article => ({
-  id,
-  source: `${id}.txt`,
-  headline: '',
-  subtitle: '',
-  headlineDerived: true,
-  dateInferred: false,
-  reporters: [],
-  photographers: [],
-  people: [],
-  body,
-  ...extra,
-});
+const art = (id: string, body: string, extra: Partial<Article> = {}): Article =>
+  testArticle({ id, source: `${id}.txt`, headline: '', headlineDerived: true, body, ...extra });
 
 // A page with a year and an issue date, and pages that name their day without any year.
 const articles: Article[] = [

@@ -6,23 +6,17 @@ import { chineseQueryUnits } from '../../src/retrieval/query-units.ts';
 import { buildTermStats } from '../../src/retrieval/term-stats.ts';
 import { textUnits } from '../../src/text/units.ts';
 import { splitSentences } from '../../src/text/sentences.ts';
+import { testArticle } from '../support/article.ts';
 
 const body = '高新区召开信访工作会议。高新区党工委书记王新亭出席会议并讲话，党工委副书记、管委会主任张红军主持会议。';
-const article: Article = {
-  id: 'a',
-  source: 'x',
+const article: Article = testArticle({
   headline: '信访工作会议',
-  subtitle: '',
-  headlineDerived: false,
-  dateInferred: false,
-  reporters: [],
-  photographers: [],
   body,
   people: [
     { name: '王新亭', title: '高新区党工委书记', roles: ['attended', 'spoke'] },
     { name: '张红军', title: '党工委副书记、管委会主任', roles: ['chaired'] },
   ],
-};
+});
 const passages = articlePassages(body, splitSentences(body), (t) => t);
 const stats = buildTermStats([body, '其他报道的内容。']);
 

@@ -4,24 +4,14 @@ import type { Article } from '../../src/corpus/types.ts';
 import { answerTitle } from '../../src/retrieval/structured-answers.ts';
 import { articlePassages } from '../../src/retrieval/passages.ts';
 import { analyseQuestion } from '../../src/retrieval/question/intent.ts';
+import { testArticle } from '../support/article.ts';
 
 function article(
   id: string,
   body: string,
   people: Article['people'],
 ): { article: Article; passages: ReturnType<typeof articlePassages>; retrievalScore: number } {
-  const a: Article = {
-    id,
-    source: 'x',
-    headline: '会议',
-    subtitle: '',
-    headlineDerived: false,
-    dateInferred: false,
-    reporters: [],
-    photographers: [],
-    body,
-    people,
-  };
+  const a = testArticle({ id, headline: '会议', body, people });
   return { article: a, passages: articlePassages(body, splitSentences(body), (t) => t), retrievalScore: 1 };
 }
 
