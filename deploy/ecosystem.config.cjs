@@ -10,9 +10,10 @@ module.exports = {
     {
       name: 'baoxun',
       cwd: path.resolve(__dirname, '..'),
-      script: 'src/cli/start.ts',
+      // `npm start`'s launcher: compiles src/ to dist/ when a source changed, then runs dist/src/cli/start.js.
+      script: 'scripts/run-compiled.mjs',
+      args: 'src/cli/start.js',
       interpreter: 'node',
-      interpreter_args: '--import tsx',
       // One process: the index and the rate limits live in memory.
       instances: 1,
       exec_mode: 'fork',

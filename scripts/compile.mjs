@@ -7,7 +7,8 @@
  * import.meta.url relative to a module hold.
  *
  * `node scripts/compile.mjs` compiles when any source is newer than the last compile (a few hundred
- * stat calls when nothing changed); `--force` always does. Plain JavaScript: it needs no loader itself.
+ * stat calls when nothing changed); `--force` always does; `--check` only says whether dist/ is current
+ * (exit 1 when not). Plain JavaScript: it needs no loader itself.
  */
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -104,6 +105,15 @@ export async function ensureCompiled() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // --check: compile nothing, exit 1 when dist/ is missing or older than a source (a service that may
+  // not write to the project checks before it starts, see deploy/baoxun.service).
+  if (process.argv.includes('--check')) {
+    const stale = compileNeeded();
+    process.stderr.write(
+      stale ? 'dist/ is missing or older than src/: run `npm run compile` in the project folder\n' : 'dist/ is up to date\n',
+    );
+    process.exit(stale ? 1 : 0);
+  }
   const force = process.argv.includes('--force');
   const started = Date.now();
   const did = force ? (await compile(), true) : await ensureCompiled();
