@@ -13,6 +13,7 @@
 import { SIMPLIFIED_OFFICE_WORDS } from '../text/vocabulary/offices.ts';
 import { SURNAMES } from '../corpus/surnames.ts';
 import { toSearchForm } from '../text/search-form.ts';
+import type { UnderstoodQuestion } from './question/types.ts';
 
 const NUM = '(?:\\d[\\d,.]*|[零〇一二三四五六七八九十百千万亿两半]+)';
 
@@ -183,6 +184,24 @@ export function slotFor(question: string): { rule: SlotRule; match: RegExpExecAr
     if (match) return { rule, match };
   }
   return undefined;
+}
+
+/**
+ * The text a question's slot is read from: a Chinese question's normalised text; an English
+ * question's text is its translated terms, so its slot is read from the question as asked (search form).
+ */
+export function slotText(question: Pick<UnderstoodQuestion, 'script' | 'text'>, questionText: string): string {
+  return question.script === 'en' || question.script === 'mixed' ? questionText : question.text;
+}
+
+/**
+ * What a passage must print to fill the question's slot, for choosing the passage: only slots that
+ * need nothing of the answering report (a person slot needs its people, and is left to the decision).
+ */
+export function slotNeeds(question: string): RegExp | undefined {
+  const found = slotFor(question);
+  if (!found || found.rule.slot === 'person') return undefined;
+  return found.rule.needs(found.match, []);
 }
 
 /**

@@ -5,7 +5,7 @@
  * outcomes: an answer; "no direct answer, the closest passages are…"; "the reports don't say".
  */
 import { toSearchForm } from '../../text/search-form.ts';
-import { slotFilled } from '../answer-slot.ts';
+import { slotFilled, slotText } from '../answer-slot.ts';
 import { namesMeeting } from '../question/meeting-name.ts';
 import { meetingCore } from '../question/meeting-name.ts';
 import { absentQuotedNames } from '../question/quoted-names.ts';
@@ -179,9 +179,7 @@ function slotOf(ctx: Selected): { slot: string; filled: boolean } | undefined {
   const i = best.passage.index;
   const text = [ps[i - 1], ps[i], ps[i + 1]].map((p) => p?.norm ?? '').join('');
   const people = ctx.bestArticle?.people.map((p) => ({ name: toSearchForm(p.name), title: toSearchForm(p.title) })) ?? [];
-  // An English question's text is its translated terms: its slot is read from the question as asked.
-  const asked = ctx.question.script === 'en' || ctx.question.script === 'mixed' ? ctx.questionText : ctx.question.text;
-  return slotFilled(asked, text, people);
+  return slotFilled(slotText(ctx.question, ctx.questionText), text, people);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { ScoredPassage } from '../answer-select.ts';
 import { namesMeeting } from '../question/meeting-name.ts';
 import { meetingCore } from '../question/meeting-name.ts';
 import { scorePassages } from '../answer-select.ts';
+import { slotNeeds, slotText } from '../answer-slot.ts';
 import { answerFromPeople, answerTitle, eventsOnDate } from '../structured-answers.ts';
 import { matchedWeight, type QueryUnits } from '../query-units.ts';
 import { unitsOf, type ReportsState } from '../reports-state.ts';
@@ -33,11 +34,36 @@ export function reportsMeeting(a: Article, meeting: string): boolean {
   return [a.meeting ?? '', a.headline].some((t) => namesMeeting(toSearchForm(t), core));
 }
 
+/**
+ * Within this share of the best passage's score, a passage that prints the kind of value the question
+ * asks for (a day for 什么时间召开, a count for 几项) goes first: of two passages about the question,
+ * the one with the value answers it. Measured against choosing by score alone: real-dev answered
+ * 133 → 135 of 144, negatives refused 41 → 40 of 43 (a day printed for another meeting of the
+ * report); cmrc2018-trial 0.914 → 0.915, xquad 0.743 → 0.744, drcd-dev unchanged; held-out refusal
+ * unchanged. Requiring the passage to cover as much of the question as the best undid every gain.
+ */
+const SLOT_SWITCH = 0.8;
+/** Only the top passages compete: a value far down the ranking is about something else. */
+const SLOT_RIVALS = 5;
+
+/** The scored passages with the best one that fills the slot first, when it is close enough to the best. */
+export function preferFilledSlot(scored: ScoredPassage[], needs: RegExp | undefined): ScoredPassage[] {
+  const best = scored[0];
+  if (!needs || !best || needs.test(best.passage.norm)) return scored;
+  const i = scored.slice(1, SLOT_RIVALS).findIndex((s) => s.score >= SLOT_SWITCH * best.score && needs.test(s.passage.norm));
+  if (i < 0) return scored;
+  const chosen = scored[i + 1];
+  return [chosen, ...scored.filter((s) => s !== chosen)];
+}
+
 export function selectStage(ctx: Retrieved): Selected {
   const { state, profile } = ctx.env;
   const { index } = state;
   const { intent } = ctx.question;
-  const scored = scorePassages(ctx.rankQuery, ctx.questionText, ctx.answerType, ctx.candidates, profile.select);
+  const scored = preferFilledSlot(
+    scorePassages(ctx.rankQuery, ctx.questionText, ctx.answerType, ctx.candidates, profile.select),
+    slotNeeds(slotText(ctx.question, ctx.questionText)),
+  );
   const best = scored[0];
   const bestArticle = best ? index.articleById.get(best.articleId) : undefined;
   // The question's year met only by the year written in the answering report, not by its date (a
