@@ -15,7 +15,8 @@ import { answerFromPeople, answerTitle, eventsOnDate } from '../structured-answe
 import { matchedWeight, type QueryUnits } from '../query-units.ts';
 import { articleSearchText, unitsOf, type ReportsState } from '../reports-state.ts';
 import { conflictingOrdinals, printsAskedOrdinals } from '../question/ordinals.ts';
-import { conflictingPeriods } from '../question/reporting-period.ts';
+import { conflictingPeriods, reportingPeriods } from '../question/reporting-period.ts';
+import { ordinalMentions } from '../../text/ordinals.ts';
 import type { Retrieved, Selected } from './context.ts';
 import type { Unit } from '../../text/units.ts';
 
@@ -68,6 +69,8 @@ function ordinalsOf(ctx: Retrieved): { conflicts: Map<string, string[]>; printin
   const asked = question.script === 'en' || question.script === 'mixed' ? question.original : question.text;
   const conflicts = new Map<string, string[]>();
   const printing = new Set<string>();
+  // Most questions name no session or period: no candidate's text is read for them.
+  if (!ordinalMentions(asked).length && !reportingPeriods(question.text).size) return { conflicts, printing };
   for (const c of ctx.candidates) {
     const text = articleSearchText(env.state, c.articleId);
     const found = [...conflictingOrdinals(asked, text), ...conflictingPeriods(question.text, text)];
