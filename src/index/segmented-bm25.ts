@@ -1,12 +1,22 @@
 /**
  * BM25 over several segments as if they were one index: document frequencies, the document count
  * and the average length are taken over the live documents of all segments (deleted ones left out),
- * so a score does not depend on how the corpus is split into segments. Scoring follows
- * `Bm25Index.search` step for step (rarest term first, ties by first-seen term, the same float32
- * weights and length normalisers), so one segment scores exactly as `Bm25Index` does and the same
- * corpus split into several segments scores exactly as it does in one.
+ * so a score does not depend on how the corpus is split into segments.
+ *
+ * What a search returns (the k best, ties by lower document): terms are ordered rarest first (ties
+ * by first-seen term) and a document's score is their float32 sum in that order. Candidates are the
+ * documents of the terms in at most COMMON_SHARE of the documents; a more common term (的) only adds
+ * to documents a rarer term found (when every term is common, the rarest one alone finds them).
+ *
+ * How it is found without scoring every candidate (MaxScore, Turtle and Flood 1995, with block
+ * bounds as in block-max MaxScore): each term's best possible contribution in a segment bounds
+ * what a document can score. Once k documents are held, the candidate-finding terms whose bounds
+ * together (with the common terms') cannot beat the k-th score stop finding candidates: documents
+ * come only from the others' postings, and the rest are looked up (skipping blocks of postings)
+ * only while the document can still make the top k. Results are exact: the same documents and the
+ * same float32 scores as scoring every candidate.
  */
-import { COMMON_MIN_DF, COMMON_SHARE, lowerBound, topK, type Bm25Index, type Bm25Params } from './bm25.ts';
+import { BM25_BLOCK, COMMON_MIN_DF, COMMON_SHARE, lowerBound, type Bm25Index, type Bm25Params } from './bm25.ts';
 import type { ChunkHit } from './types.ts';
 
 /** One segment's postings and where its live documents sit in the global numbering. */
@@ -30,11 +40,57 @@ interface TermInfo {
   idf: number;
 }
 
+/** What a search did (for profiling: `bench/ask-index.ts --profile`). */
+export interface Bm25SearchStats {
+  /** Distinct query terms found in the index, and how many of them only add to found documents. */
+  terms: number;
+  commonTerms: number;
+  /** Postings of every query term, summed over segments (what scoring every candidate walks, and more). */
+  postings: number;
+  /** Documents drawn from candidate-finding postings, and of those, scored in full. */
+  candidates: number;
+  scored: number;
+}
+
+/**
+ * Relative slack on every bound: a score is a float32 sum (each step rounds, by at most 2^-24) and
+ * the length normalisers are float32, so a bound computed in doubles may fall short by ~1e-6 over
+ * dozens of terms. A document is skipped only when its bound with this slack is at most the k-th score.
+ */
+const SLACK = 1 + 1e-5;
+
+/** The k best (score, document) pairs so far, best first; ties by lower document (as a sort would give). */
+class TopHits {
+  readonly hits: ChunkHit[] = [];
+  constructor(private readonly k: number) {}
+
+  /** The score to beat: the k-th best once k are held, else -Infinity. */
+  get threshold(): number {
+    return this.hits.length === this.k ? this.hits[this.k - 1].score : -Infinity;
+  }
+
+  /** Whether (score, doc) would enter. */
+  admits(score: number, doc: number): boolean {
+    if (this.hits.length < this.k) return true;
+    const last = this.hits[this.k - 1];
+    return score > last.score || (score === last.score && doc < last.chunk);
+  }
+
+  add(score: number, doc: number): void {
+    const best = this.hits;
+    let i = best.length < this.k ? best.length : this.k - 1;
+    while (i > 0 && (score > best[i - 1].score || (score === best[i - 1].score && doc < best[i - 1].chunk))) {
+      best[i] = best[i - 1];
+      i--;
+    }
+    best[i] = { chunk: doc, score };
+  }
+}
+
 export class SegmentedBm25 {
   readonly size: number;
   private readonly norm: Float32Array;
-  private readonly scores: Float32Array;
-  private readonly touched: Uint32Array;
+  private readonly avgLength: number;
   private readonly info = new Map<string, TermInfo | null>();
   readonly params: Bm25Params;
 
@@ -45,11 +101,10 @@ export class SegmentedBm25 {
     let total = 0;
     for (const g of segments) forLive(g, (local) => (total += g.bm25.docLengths[local]));
     const avg = n > 0 && total > 0 ? total / n : 1;
+    this.avgLength = avg;
     const { k1, b } = this.params;
     this.norm = new Float32Array(n);
     for (const g of segments) forLive(g, (local, global) => (this.norm[global] = k1 * (1 - b + (b * g.bm25.docLengths[local]) / avg)));
-    this.scores = new Float32Array(n);
-    this.touched = new Uint32Array(n);
   }
 
   /** Corpus-wide statistics of a term, computed once (a segment with deletions counts its live postings). */
@@ -68,71 +123,187 @@ export class SegmentedBm25 {
       if (!g.toGlobal) df += to - from;
       else for (let p = from; p < to; p++) if (g.toGlobal[g.bm25.docIds[p]] >= 0) df++;
     });
-    // Same float32 value as Bm25Index's idf table.
     const out = df > 0 ? { df, order, idf: Math.fround(Math.log(1 + (this.size - df + 0.5) / (df + 0.5))) } : null;
     this.info.set(term, out);
     return out;
   }
 
-  /** As `Bm25Index.search`, over every segment; documents are global numbers. */
-  search(queryTerms: readonly string[], k: number, filter?: (doc: number) => boolean): ChunkHit[] {
+  /** The k best documents (global numbers) for the terms, best first; `filter` rejects documents. */
+  search(queryTerms: readonly string[], k: number, filter?: (doc: number) => boolean, stats?: Bm25SearchStats): ChunkHit[] {
     if (k <= 0 || this.size === 0) return [];
-    const weights = new Map<string, number>();
-    const infos = new Map<string, TermInfo>();
-    for (const term of queryTerms) {
-      const info = this.termInfo(term);
-      if (!info) continue;
-      infos.set(term, info);
-      weights.set(term, (weights.get(term) ?? 0) + 1);
-    }
-    if (weights.size === 0) return [];
-    const order = [...weights.keys()].sort((a, b) => infos.get(a)!.df - infos.get(b)!.df || infos.get(a)!.order - infos.get(b)!.order);
-    const { scores, touched, norm } = this;
-    let nTouched = 0;
+    const counts = new Map<string, number>();
+    for (const term of queryTerms) if (this.termInfo(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    if (counts.size === 0) return [];
+    const infos = [...counts.keys()].map((term) => ({ term, info: this.termInfo(term)! }));
+    infos.sort((a, b) => a.info.df - b.info.df || a.info.order - b.info.order);
+    const terms = infos.map((t) => t.term);
     const { k1 } = this.params;
+    const weights = new Float64Array(terms.length);
+    infos.forEach((t, i) => (weights[i] = t.info.idf * counts.get(t.term)! * (k1 + 1)));
+    // Terms [0, finders) find candidates; the rest (common ones) only add to them.
     const commonDf = Math.max(COMMON_MIN_DF, this.size * COMMON_SHARE);
-    for (const term of order) {
-      const info = infos.get(term)!;
-      const w = info.idf * weights.get(term)! * (k1 + 1);
-      const onlyFound = nTouched > 0 && info.df > commonDf;
-      const foundBefore = nTouched;
-      for (const g of this.segments) {
-        const id = g.bm25.termId(term);
-        if (id === undefined) continue;
-        const { docIds, tfs } = g.bm25;
-        const from = g.bm25.offsets[id];
-        const to = g.bm25.offsets[id + 1];
-        if (onlyFound && foundBefore * Math.log2(to - from) < to - from) {
-          // Look up the documents found so far that live in this segment (postings are sorted).
-          const end = g.base + g.live;
-          for (let i = 0; i < foundBefore; i++) {
-            const d = touched[i];
-            if (d < g.base || d >= end) continue;
-            const local = g.toLocal ? g.toLocal[d - g.base] : d - g.base;
-            const p = lowerBound(docIds, from, to, local);
-            if (p < to && docIds[p] === local) {
-              const tf = tfs[p];
-              scores[d] += (w * tf) / (tf + norm[d]);
-            }
+    let finders = 0;
+    while (finders < infos.length && infos[finders].info.df <= commonDf) finders++;
+    if (finders === 0) finders = 1;
+    if (stats) {
+      stats.terms += terms.length;
+      stats.commonTerms += terms.length - finders;
+    }
+    const top = new TopHits(k);
+    const scratch = new TermScratch(terms.length);
+    for (const g of this.segments) this.searchSegment(g, terms, weights, finders, top, scratch, filter, stats);
+    return top.hits;
+  }
+
+  /** One segment's part of `search`: adds its documents that make the top k so far to `top`. */
+  private searchSegment(
+    g: Bm25Segment,
+    terms: readonly string[],
+    weights: Float64Array,
+    finders: number,
+    top: TopHits,
+    s: TermScratch,
+    filter: ((doc: number) => boolean) | undefined,
+    stats: Bm25SearchStats | undefined,
+  ): void {
+    const { docIds, tfs, offsets, blockStarts, blockMaxTf, blockMinLen } = g.bm25;
+    const { norm } = this;
+    const { k1, b } = this.params;
+    const lenScale = b / this.avgLength;
+    const nTerms = terms.length;
+    let anyFinder = false;
+    for (let i = 0; i < nTerms; i++) {
+      const id = g.bm25.termId(terms[i]);
+      s.contribution[i] = 0;
+      if (id === undefined) {
+        s.from[i] = s.to[i] = s.cursor[i] = s.block0[i] = 0;
+        s.bound[i] = 0;
+        continue;
+      }
+      s.from[i] = s.cursor[i] = offsets[id];
+      s.to[i] = offsets[id + 1];
+      s.block0[i] = blockStarts[id];
+      s.block[i] = blockStarts[id];
+      // The term's best contribution here: the best of its blocks' bounds.
+      let best = 0;
+      for (let blk = blockStarts[id], end = blockStarts[id + 1]; blk < end; blk++) {
+        const tf = blockMaxTf[blk];
+        const v = tf / (tf + k1 * (1 - b + lenScale * blockMinLen[blk]));
+        if (v > best) best = v;
+      }
+      s.bound[i] = weights[i] * best;
+      if (stats) stats.postings += s.to[i] - s.from[i];
+      if (i < finders) anyFinder = true;
+    }
+    if (!anyFinder) return;
+
+    // Finders by bound, smallest first: a prefix of them whose bounds (with every common term's)
+    // cannot beat the threshold finds no candidate (MaxScore's non-essential lists).
+    const finderOrder = s.finderOrder;
+    let nFinders = 0;
+    for (let i = 0; i < finders; i++) if (s.to[i] > s.from[i]) finderOrder[nFinders++] = i;
+    sortBy(finderOrder, nFinders, s.bound);
+    let commonBound = 0;
+    for (let i = finders; i < nTerms; i++) commonBound += s.bound[i];
+    let threshold = top.threshold;
+    // First essential finder, the bound sum of the terms looked up, and those terms by bound, largest first.
+    let essential = 0;
+    let lookedUpBound = 0;
+    let nLookups = 0;
+    const lookups = s.lookups;
+    const split = () => {
+      essential = 0;
+      lookedUpBound = commonBound;
+      while (essential < nFinders && (lookedUpBound + s.bound[finderOrder[essential]]) * SLACK <= threshold) {
+        lookedUpBound += s.bound[finderOrder[essential]];
+        essential++;
+      }
+      nLookups = 0;
+      for (let i = finders; i < nTerms; i++) if (s.to[i] > s.from[i]) lookups[nLookups++] = i;
+      for (let j = 0; j < essential; j++) lookups[nLookups++] = finderOrder[j];
+      sortBy(lookups, nLookups, s.bound, -1);
+    };
+    split();
+
+    const block = BM25_BLOCK;
+    for (;;) {
+      if (essential >= nFinders) return;
+      // The next candidate: the lowest document under an essential finder's cursor.
+      let d = 0xffffffff;
+      for (let j = essential; j < nFinders; j++) {
+        const i = finderOrder[j];
+        if (s.cursor[i] < s.to[i] && docIds[s.cursor[i]] < d) d = docIds[s.cursor[i]];
+      }
+      if (d === 0xffffffff) return;
+      const global = g.toGlobal ? g.toGlobal[d] : g.base + d;
+      let partial = 0;
+      for (let j = essential; j < nFinders; j++) {
+        const i = finderOrder[j];
+        const p = s.cursor[i];
+        if (p < s.to[i] && docIds[p] === d) {
+          if (global >= 0) {
+            const tf = tfs[p];
+            const c = (weights[i] * tf) / (tf + norm[global]);
+            s.contribution[i] = c;
+            partial += c;
           }
-          continue;
-        }
-        for (let p = from; p < to; p++) {
-          const local = docIds[p];
-          const d = g.toGlobal ? g.toGlobal[local] : g.base + local;
-          if (d < 0) continue;
-          if (scores[d] === 0) {
-            if (onlyFound) continue;
-            touched[nTouched++] = d;
-          }
-          const tf = tfs[p];
-          scores[d] += (w * tf) / (tf + norm[d]);
+          s.cursor[i] = p + 1;
         }
       }
+      if (global < 0) continue;
+      if (stats) stats.candidates++;
+      let bound = partial + lookedUpBound;
+      let pruned = bound * SLACK <= threshold;
+      for (let j = 0; j < nLookups && !pruned; j++) {
+        const i = lookups[j];
+        bound -= s.bound[i];
+        // Skip to the block that would hold d (blocks are BM25_BLOCK postings; each ends at its last document).
+        const from = s.from[i];
+        const to = s.to[i];
+        let blk = Math.max(s.block[i] - s.block0[i], ((s.cursor[i] - from) / block) | 0);
+        let end = Math.min(to, from + (blk + 1) * block);
+        while (end < to && docIds[end - 1] < d) {
+          blk++;
+          end = Math.min(to, from + (blk + 1) * block);
+        }
+        s.block[i] = s.block0[i] + blk;
+        const start = from + blk * block;
+        if (start >= to || docIds[end - 1] < d) {
+          s.cursor[i] = to;
+        } else {
+          const tf = blockMaxTf[s.block[i]];
+          const blockBound = (weights[i] * tf) / (tf + k1 * (1 - b + lenScale * blockMinLen[s.block[i]]));
+          if ((bound + blockBound) * SLACK <= threshold) {
+            pruned = true;
+            s.cursor[i] = Math.max(s.cursor[i], start);
+            break;
+          }
+          const p = lowerBound(docIds, Math.max(s.cursor[i], start), end, d);
+          s.cursor[i] = p;
+          if (p < end && docIds[p] === d) {
+            const tf = tfs[p];
+            const c = (weights[i] * tf) / (tf + norm[global]);
+            s.contribution[i] = c;
+            bound += c;
+          }
+        }
+        pruned = bound * SLACK <= threshold;
+      }
+      if (!pruned) {
+        if (stats) stats.scored++;
+        // The exact score: the float32 sum in term order.
+        let score = 0;
+        for (let i = 0; i < nTerms; i++) if (s.contribution[i] > 0) score = Math.fround(score + s.contribution[i]);
+        if (top.admits(score, global) && (!filter || filter(global))) {
+          top.add(score, global);
+          if (top.threshold > threshold) {
+            threshold = top.threshold;
+            split();
+          }
+        }
+      }
+      s.contribution.fill(0);
     }
-    const hits = topK(touched.subarray(0, nTouched), scores, k, filter);
-    for (let i = 0; i < nTouched; i++) scores[touched[i]] = 0;
-    return hits;
   }
 
   /** Live documents (global numbers, ascending) whose terms include `term`, or undefined when none. */
@@ -163,6 +334,44 @@ export class SegmentedBm25 {
       at += p.length;
     }
     return all;
+  }
+}
+
+/** A search's per-term state, one slot a query term (sized by the query, never by the corpus). */
+class TermScratch {
+  readonly from: Uint32Array;
+  readonly to: Uint32Array;
+  readonly cursor: Uint32Array;
+  /** The term's first block in the segment, and the block its cursor is in. */
+  readonly block0: Uint32Array;
+  readonly block: Uint32Array;
+  readonly bound: Float64Array;
+  readonly contribution: Float64Array;
+  readonly finderOrder: Uint32Array;
+  readonly lookups: Uint32Array;
+  constructor(n: number) {
+    this.from = new Uint32Array(n);
+    this.to = new Uint32Array(n);
+    this.cursor = new Uint32Array(n);
+    this.block0 = new Uint32Array(n);
+    this.block = new Uint32Array(n);
+    this.bound = new Float64Array(n);
+    this.contribution = new Float64Array(n);
+    this.finderOrder = new Uint32Array(n);
+    this.lookups = new Uint32Array(n);
+  }
+}
+
+/** Sorts the first `n` term slots of `order` by `key`, ascending (or descending with `sign` -1; insertion sort: a query has tens of terms). */
+function sortBy(order: Uint32Array, n: number, key: Float64Array, sign = 1): void {
+  for (let i = 1; i < n; i++) {
+    const v = order[i];
+    let j = i;
+    while (j > 0 && sign * key[order[j - 1]] > sign * key[v]) {
+      order[j] = order[j - 1];
+      j--;
+    }
+    order[j] = v;
   }
 }
 
