@@ -59,6 +59,9 @@ export interface Bm25SearchStats {
  */
 const SLACK = 1 + 1e-5;
 
+/** Documents per window: the essential finders' postings are summed a window at a time (its buffer stays in cache). */
+const WINDOW = 4096;
+
 /** The k best (score, document) pairs so far, best first; ties by lower document (as a sort would give). */
 class TopHits {
   readonly hits: ChunkHit[] = [];
@@ -92,6 +95,9 @@ export class SegmentedBm25 {
   private readonly norm: Float32Array;
   private readonly avgLength: number;
   private readonly info = new Map<string, TermInfo | null>();
+  /** A window's partial scores and its touched documents (reused by every search). */
+  private readonly acc = new Float64Array(WINDOW);
+  private readonly touched = new Uint16Array(WINDOW);
   readonly params: Bm25Params;
 
   constructor(private readonly segments: readonly Bm25Segment[]) {
@@ -224,85 +230,100 @@ export class SegmentedBm25 {
       sortBy(lookups, nLookups, s.bound, -1);
     };
     split();
-
     const block = BM25_BLOCK;
-    for (;;) {
+    const { acc, touched } = this;
+    let splitAt = threshold;
+    for (let lo = 0; lo < g.bm25.size; lo += WINDOW) {
+      if (threshold > splitAt) {
+        splitAt = threshold;
+        split();
+      }
       if (essential >= nFinders) return;
-      // The next candidate: the lowest document under an essential finder's cursor.
-      let d = 0xffffffff;
+      // Essential finders' postings in this window of documents, summed term at a time into a
+      // window-sized buffer (cache-resident, unlike a score per document of the corpus).
+      const hi = lo + WINDOW;
+      let nTouched = 0;
       for (let j = essential; j < nFinders; j++) {
         const i = finderOrder[j];
-        if (s.cursor[i] < s.to[i] && docIds[s.cursor[i]] < d) d = docIds[s.cursor[i]];
+        let p = s.cursor[i];
+        s.windowStart[i] = p;
+        const w = weights[i];
+        for (const to = s.to[i]; p < to; p++) {
+          const d = docIds[p];
+          if (d >= hi) break;
+          const global = g.toGlobal ? g.toGlobal[d] : g.base + d;
+          if (global < 0) continue;
+          const tf = tfs[p];
+          const x = d - lo;
+          if (acc[x] === 0) touched[nTouched++] = x;
+          acc[x] += (w * tf) / (tf + norm[global]);
+        }
+        s.cursor[i] = p;
       }
-      if (d === 0xffffffff) return;
-      const global = g.toGlobal ? g.toGlobal[d] : g.base + d;
-      let partial = 0;
-      for (let j = essential; j < nFinders; j++) {
-        const i = finderOrder[j];
-        const p = s.cursor[i];
-        if (p < s.to[i] && docIds[p] === d) {
-          if (global >= 0) {
-            const tf = tfs[p];
-            const c = (weights[i] * tf) / (tf + norm[global]);
-            s.contribution[i] = c;
-            partial += c;
+      if (stats) stats.candidates += nTouched;
+      const window = touched.subarray(0, nTouched).sort();
+      for (let t = 0; t < nTouched; t++) {
+        const x = window[t];
+        const d = lo + x;
+        let bound = acc[x] + lookedUpBound;
+        acc[x] = 0;
+        if (bound * SLACK <= threshold) continue;
+        const global = g.toGlobal ? g.toGlobal[d] : g.base + d;
+        let pruned = false;
+        for (let j = 0; j < nLookups; j++) {
+          const i = lookups[j];
+          bound -= s.bound[i];
+          // Skip to the block that would hold d (blocks are BM25_BLOCK postings; each ends at its last document).
+          const from = s.from[i];
+          const to = s.to[i];
+          let blk = Math.max(s.block[i] - s.block0[i], ((s.cursor[i] - from) / block) | 0);
+          let end = Math.min(to, from + (blk + 1) * block);
+          while (end < to && docIds[end - 1] < d) {
+            blk++;
+            end = Math.min(to, from + (blk + 1) * block);
           }
-          s.cursor[i] = p + 1;
-        }
-      }
-      if (global < 0) continue;
-      if (stats) stats.candidates++;
-      let bound = partial + lookedUpBound;
-      let pruned = bound * SLACK <= threshold;
-      for (let j = 0; j < nLookups && !pruned; j++) {
-        const i = lookups[j];
-        bound -= s.bound[i];
-        // Skip to the block that would hold d (blocks are BM25_BLOCK postings; each ends at its last document).
-        const from = s.from[i];
-        const to = s.to[i];
-        let blk = Math.max(s.block[i] - s.block0[i], ((s.cursor[i] - from) / block) | 0);
-        let end = Math.min(to, from + (blk + 1) * block);
-        while (end < to && docIds[end - 1] < d) {
-          blk++;
-          end = Math.min(to, from + (blk + 1) * block);
-        }
-        s.block[i] = s.block0[i] + blk;
-        const start = from + blk * block;
-        if (start >= to || docIds[end - 1] < d) {
-          s.cursor[i] = to;
-        } else {
-          const tf = blockMaxTf[s.block[i]];
-          const blockBound = (weights[i] * tf) / (tf + k1 * (1 - b + lenScale * blockMinLen[s.block[i]]));
-          if ((bound + blockBound) * SLACK <= threshold) {
+          s.block[i] = s.block0[i] + blk;
+          const start = from + blk * block;
+          if (start >= to || docIds[end - 1] < d) s.cursor[i] = to;
+          else {
+            const tf = blockMaxTf[s.block[i]];
+            const blockBound = (weights[i] * tf) / (tf + k1 * (1 - b + lenScale * blockMinLen[s.block[i]]));
+            if ((bound + blockBound) * SLACK <= threshold) {
+              pruned = true;
+              s.cursor[i] = Math.max(s.cursor[i], start);
+              break;
+            }
+            const p = lowerBound(docIds, Math.max(s.cursor[i], start), end, d);
+            s.cursor[i] = p;
+            if (p < end && docIds[p] === d) {
+              const tf = tfs[p];
+              const c = (weights[i] * tf) / (tf + norm[global]);
+              s.contribution[i] = c;
+              bound += c;
+            }
+          }
+          if (bound * SLACK <= threshold) {
             pruned = true;
-            s.cursor[i] = Math.max(s.cursor[i], start);
             break;
           }
-          const p = lowerBound(docIds, Math.max(s.cursor[i], start), end, d);
-          s.cursor[i] = p;
-          if (p < end && docIds[p] === d) {
-            const tf = tfs[p];
-            const c = (weights[i] * tf) / (tf + norm[global]);
-            s.contribution[i] = c;
-            bound += c;
-          }
         }
-        pruned = bound * SLACK <= threshold;
-      }
-      if (!pruned) {
-        if (stats) stats.scored++;
-        // The exact score: the float32 sum in term order.
-        let score = 0;
-        for (let i = 0; i < nTerms; i++) if (s.contribution[i] > 0) score = Math.fround(score + s.contribution[i]);
-        if (top.admits(score, global) && (!filter || filter(global))) {
-          top.add(score, global);
-          if (top.threshold > threshold) {
+        if (!pruned) {
+          if (stats) stats.scored++;
+          // The essential finders' own contributions, then the exact score: the float32 sum in term order.
+          for (let j = essential; j < nFinders; j++) {
+            const i = finderOrder[j];
+            const p = lowerBound(docIds, s.windowStart[i], s.cursor[i], d);
+            if (p < s.cursor[i] && docIds[p] === d) s.contribution[i] = (weights[i] * tfs[p]) / (tfs[p] + norm[global]);
+          }
+          let score = 0;
+          for (let i = 0; i < nTerms; i++) if (s.contribution[i] > 0) score = Math.fround(score + s.contribution[i]);
+          s.contribution.fill(0);
+          if (top.admits(score, global) && (!filter || filter(global))) {
+            top.add(score, global);
             threshold = top.threshold;
-            split();
           }
-        }
+        } else for (let j = 0; j < nLookups; j++) s.contribution[lookups[j]] = 0;
       }
-      s.contribution.fill(0);
     }
   }
 
@@ -347,6 +368,8 @@ class TermScratch {
   readonly block: Uint32Array;
   readonly bound: Float64Array;
   readonly contribution: Float64Array;
+  /** Where the term's cursor stood when the current window began. */
+  readonly windowStart: Uint32Array;
   readonly finderOrder: Uint32Array;
   readonly lookups: Uint32Array;
   constructor(n: number) {
@@ -357,6 +380,7 @@ class TermScratch {
     this.block = new Uint32Array(n);
     this.bound = new Float64Array(n);
     this.contribution = new Float64Array(n);
+    this.windowStart = new Uint32Array(n);
     this.finderOrder = new Uint32Array(n);
     this.lookups = new Uint32Array(n);
   }
