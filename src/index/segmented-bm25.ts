@@ -62,6 +62,9 @@ const SLACK = 1 + 1e-5;
 /** Documents per window: the essential finders' postings are summed a window at a time (its buffer stays in cache). */
 const WINDOW = 4096;
 
+/** Documents per segment whose exact scores set the pruning floor before the search. */
+const SAMPLE = 256;
+
 /** The k best (score, document) pairs so far, best first; ties by lower document (as a sort would give). */
 class TopHits {
   readonly hits: ChunkHit[] = [];
@@ -98,6 +101,7 @@ export class SegmentedBm25 {
   /** A window's partial scores and its touched documents (reused by every search). */
   private readonly acc = new Float64Array(WINDOW);
   private readonly touched = new Uint16Array(WINDOW);
+  private readonly sample = new Uint32Array(SAMPLE);
   readonly params: Bm25Params;
 
   constructor(private readonly segments: readonly Bm25Segment[]) {
@@ -156,8 +160,11 @@ export class SegmentedBm25 {
       stats.commonTerms += terms.length - finders;
     }
     const top = new TopHits(k);
+    // Exact scores of a sample of likely documents: their k-th is a floor under the final k-th
+    // score, so pruning starts strong instead of waiting for the top k to fill.
+    const floor = new TopHits(k);
     const scratch = new TermScratch(terms.length);
-    for (const g of this.segments) this.searchSegment(g, terms, weights, finders, top, scratch, filter, stats);
+    for (const g of this.segments) this.searchSegment(g, terms, weights, finders, top, floor, scratch, filter, stats);
     return top.hits;
   }
 
@@ -168,6 +175,7 @@ export class SegmentedBm25 {
     weights: Float64Array,
     finders: number,
     top: TopHits,
+    floor: TopHits,
     s: TermScratch,
     filter: ((doc: number) => boolean) | undefined,
     stats: Bm25SearchStats | undefined,
@@ -211,7 +219,27 @@ export class SegmentedBm25 {
     sortBy(finderOrder, nFinders, s.bound);
     let commonBound = 0;
     for (let i = finders; i < nTerms; i++) commonBound += s.bound[i];
-    let threshold = top.threshold;
+    // The floor: exact scores of the first documents of the finders with the largest bounds.
+    const sample = this.sample;
+    let nSample = 0;
+    for (let j = nFinders - 1; j >= 0 && nSample < SAMPLE; j--) {
+      const i = finderOrder[j];
+      for (let p = s.from[i]; p < s.to[i] && nSample < SAMPLE; p++) sample[nSample++] = docIds[p];
+    }
+    const sampled = sample.subarray(0, nSample).sort();
+    for (let t = 0; t < nSample; t++) {
+      const d = sampled[t];
+      if (t > 0 && sampled[t - 1] === d) continue;
+      const global = g.toGlobal ? g.toGlobal[d] : g.base + d;
+      if (global < 0) continue;
+      let score = 0;
+      for (let i = 0; i < nTerms; i++) {
+        const p = lowerBound(docIds, s.from[i], s.to[i], d);
+        if (p < s.to[i] && docIds[p] === d) score = Math.fround(score + (weights[i] * tfs[p]) / (tfs[p] + norm[global]));
+      }
+      if (floor.admits(score, global) && (!filter || filter(global))) floor.add(score, global);
+    }
+    let threshold = Math.max(top.threshold, floor.threshold);
     // First essential finder, the bound sum of the terms looked up, and those terms by bound, largest first.
     let essential = 0;
     let lookedUpBound = 0;
@@ -320,7 +348,7 @@ export class SegmentedBm25 {
           s.contribution.fill(0);
           if (top.admits(score, global) && (!filter || filter(global))) {
             top.add(score, global);
-            threshold = top.threshold;
+            threshold = Math.max(top.threshold, floor.threshold);
           }
         } else for (let j = 0; j < nLookups; j++) s.contribution[lookups[j]] = 0;
       }
