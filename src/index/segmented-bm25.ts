@@ -101,6 +101,7 @@ export class SegmentedBm25 {
   /** A window's partial scores and its touched documents (reused by every search). */
   private readonly acc = new Float64Array(WINDOW);
   private readonly touched = new Uint16Array(WINDOW);
+  private readonly alive = new Uint16Array(WINDOW);
   private readonly sample = new Uint32Array(SAMPLE);
   readonly params: Bm25Params;
 
@@ -289,68 +290,93 @@ export class SegmentedBm25 {
         s.cursor[i] = p;
       }
       if (stats) stats.candidates += nTouched;
+      if (nTouched === 0) continue;
       const window = touched.subarray(0, nTouched).sort();
-      for (let t = 0; t < nTouched; t++) {
-        const x = window[t];
-        const d = lo + x;
-        let bound = acc[x] + lookedUpBound;
-        acc[x] = 0;
-        if (bound * SLACK <= threshold) continue;
-        const global = g.toGlobal ? g.toGlobal[d] : g.base + d;
-        let pruned = false;
-        for (let j = 0; j < nLookups; j++) {
-          const i = lookups[j];
-          bound -= s.bound[i];
-          // Skip to the block that would hold d (blocks are BM25_BLOCK postings; each ends at its last document).
-          const from = s.from[i];
-          const to = s.to[i];
-          let blk = Math.max(s.block[i] - s.block0[i], ((s.cursor[i] - from) / block) | 0);
-          let end = Math.min(to, from + (blk + 1) * block);
-          while (end < to && docIds[end - 1] < d) {
-            blk++;
-            end = Math.min(to, from + (blk + 1) * block);
-          }
-          s.block[i] = s.block0[i] + blk;
-          const start = from + blk * block;
-          if (start >= to || docIds[end - 1] < d) s.cursor[i] = to;
-          else {
-            const tf = blockMaxTf[s.block[i]];
-            const blockBound = (weights[i] * tf) / (tf + k1 * (1 - b + lenScale * blockMinLen[s.block[i]]));
-            if ((bound + blockBound) * SLACK <= threshold) {
-              pruned = true;
-              s.cursor[i] = Math.max(s.cursor[i], start);
-              break;
-            }
-            const p = lowerBound(docIds, Math.max(s.cursor[i], start), end, d);
-            s.cursor[i] = p;
-            if (p < end && docIds[p] === d) {
-              const tf = tfs[p];
-              const c = (weights[i] * tf) / (tf + norm[global]);
-              s.contribution[i] = c;
-              bound += c;
-            }
-          }
-          if (bound * SLACK <= threshold) {
-            pruned = true;
-            break;
+      // Each looked-up term's postings in this window and the best its blocks there can add.
+      let windowBound = 0;
+      for (let j = 0; j < nLookups; j++) {
+        const i = lookups[j];
+        const pa = lowerBound(docIds, s.cursor[i], s.to[i], lo);
+        const pb = lowerBound(docIds, pa, s.to[i], hi);
+        s.windowStart[i] = pa;
+        s.cursor[i] = pb;
+        let best = 0;
+        if (pb > pa) {
+          const first = s.block0[i] + (((pa - s.from[i]) / block) | 0);
+          const last = s.block0[i] + (((pb - 1 - s.from[i]) / block) | 0);
+          for (let blk = first; blk <= last; blk++) {
+            const tf = blockMaxTf[blk];
+            const v = tf / (tf + k1 * (1 - b + lenScale * blockMinLen[blk]));
+            if (v > best) best = v;
           }
         }
-        if (!pruned) {
-          if (stats) stats.scored++;
-          // The essential finders' own contributions, then the exact score: the float32 sum in term order.
-          for (let j = essential; j < nFinders; j++) {
-            const i = finderOrder[j];
-            const p = lowerBound(docIds, s.windowStart[i], s.cursor[i], d);
-            if (p < s.cursor[i] && docIds[p] === d) s.contribution[i] = (weights[i] * tfs[p]) / (tfs[p] + norm[global]);
+        s.windowBound[i] = weights[i] * best;
+        windowBound += s.windowBound[i];
+      }
+      // Documents that can still make the top k: a partial sum (acc) plus what the terms not yet
+      // looked up can add. Terms are looked up largest bound first, a whole window at a time.
+      let nAlive = 0;
+      const alive = this.alive;
+      for (let t = 0; t < nTouched; t++) {
+        const x = window[t];
+        if ((acc[x] + windowBound) * SLACK > threshold) alive[nAlive++] = x;
+        else acc[x] = 0;
+      }
+      let remaining = windowBound;
+      for (let j = 0; j < nLookups && nAlive > 0; j++) {
+        const i = lookups[j];
+        remaining -= s.windowBound[i];
+        const pa = s.windowStart[i];
+        const pb = s.cursor[i];
+        if (pb > pa) {
+          const w = weights[i];
+          if (pb - pa < nAlive * 8) {
+            // Merge: walk the term's postings in the window against the (ascending) alive documents.
+            let a = 0;
+            for (let p = pa; p < pb && a < nAlive; p++) {
+              const x = docIds[p] - lo;
+              while (a < nAlive && alive[a] < x) a++;
+              if (a < nAlive && alive[a] === x) {
+                const tf = tfs[p];
+                acc[x] += (w * tf) / (tf + norm[g.toGlobal ? g.toGlobal[docIds[p]] : g.base + docIds[p]]);
+              }
+            }
+          } else {
+            let p = pa;
+            for (let a = 0; a < nAlive; a++) {
+              const d = lo + alive[a];
+              p = lowerBound(docIds, p, pb, d);
+              if (p < pb && docIds[p] === d) {
+                const tf = tfs[p];
+                acc[alive[a]] += (w * tf) / (tf + norm[g.toGlobal ? g.toGlobal[d] : g.base + d]);
+              }
+            }
           }
-          let score = 0;
-          for (let i = 0; i < nTerms; i++) if (s.contribution[i] > 0) score = Math.fround(score + s.contribution[i]);
-          s.contribution.fill(0);
-          if (top.admits(score, global) && (!filter || filter(global))) {
-            top.add(score, global);
-            threshold = Math.max(top.threshold, floor.threshold);
-          }
-        } else for (let j = 0; j < nLookups; j++) s.contribution[lookups[j]] = 0;
+        }
+        let kept = 0;
+        for (let a = 0; a < nAlive; a++) {
+          const x = alive[a];
+          if ((acc[x] + remaining) * SLACK > threshold) alive[kept++] = x;
+          else acc[x] = 0;
+        }
+        nAlive = kept;
+      }
+      for (let a = 0; a < nAlive; a++) {
+        const x = alive[a];
+        acc[x] = 0;
+        const d = lo + x;
+        const global = g.toGlobal ? g.toGlobal[d] : g.base + d;
+        if (stats) stats.scored++;
+        // The exact score: the float32 sum in term order, from each term's postings in this window.
+        let score = 0;
+        for (let i = 0; i < nTerms; i++) {
+          const p = lowerBound(docIds, s.windowStart[i], s.cursor[i], d);
+          if (p < s.cursor[i] && docIds[p] === d) score = Math.fround(score + (weights[i] * tfs[p]) / (tfs[p] + norm[global]));
+        }
+        if (score * SLACK > threshold && top.admits(score, global) && (!filter || filter(global))) {
+          top.add(score, global);
+          threshold = Math.max(top.threshold, floor.threshold);
+        }
       }
     }
   }
@@ -398,6 +424,8 @@ class TermScratch {
   readonly contribution: Float64Array;
   /** Where the term's cursor stood when the current window began. */
   readonly windowStart: Uint32Array;
+  /** The best a looked-up term's blocks in the current window can add. */
+  readonly windowBound: Float64Array;
   readonly finderOrder: Uint32Array;
   readonly lookups: Uint32Array;
   constructor(n: number) {
@@ -409,6 +437,7 @@ class TermScratch {
     this.bound = new Float64Array(n);
     this.contribution = new Float64Array(n);
     this.windowStart = new Uint32Array(n);
+    this.windowBound = new Float64Array(n);
     this.finderOrder = new Uint32Array(n);
     this.lookups = new Uint32Array(n);
   }
