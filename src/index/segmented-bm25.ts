@@ -182,56 +182,36 @@ export class SegmentedBm25 {
     stats: Bm25SearchStats | undefined,
   ): void {
     const { docIds, tfs, offsets, blockStarts, blockMaxTf, blockMinLen } = g.bm25;
-    const { norm } = this;
+    const { norm, acc, touched, alive } = this;
     const { k1, b } = this.params;
     const lenScale = b / this.avgLength;
     const nTerms = terms.length;
+    const globalOf = (d: number) => (g.toGlobal ? g.toGlobal[d] : g.base + d);
     let anyFinder = false;
     for (let i = 0; i < nTerms; i++) {
       const id = g.bm25.termId(terms[i]);
-      s.contribution[i] = 0;
       if (id === undefined) {
-        s.from[i] = s.to[i] = s.cursor[i] = s.block0[i] = 0;
-        s.bound[i] = 0;
+        s.from[i] = s.to[i] = s.cursor[i] = s.windowStart[i] = s.block0[i] = 0;
         continue;
       }
-      s.from[i] = s.cursor[i] = offsets[id];
+      s.from[i] = s.cursor[i] = s.windowStart[i] = offsets[id];
       s.to[i] = offsets[id + 1];
       s.block0[i] = blockStarts[id];
-      s.block[i] = blockStarts[id];
-      // The term's best contribution here: the best of its blocks' bounds.
-      let best = 0;
-      for (let blk = blockStarts[id], end = blockStarts[id + 1]; blk < end; blk++) {
-        const tf = blockMaxTf[blk];
-        const v = tf / (tf + k1 * (1 - b + lenScale * blockMinLen[blk]));
-        if (v > best) best = v;
-      }
-      s.bound[i] = weights[i] * best;
       if (stats) stats.postings += s.to[i] - s.from[i];
       if (i < finders) anyFinder = true;
     }
     if (!anyFinder) return;
 
-    // Finders by bound, smallest first: a prefix of them whose bounds (with every common term's)
-    // cannot beat the threshold finds no candidate (MaxScore's non-essential lists).
-    const finderOrder = s.finderOrder;
-    let nFinders = 0;
-    for (let i = 0; i < finders; i++) if (s.to[i] > s.from[i]) finderOrder[nFinders++] = i;
-    sortBy(finderOrder, nFinders, s.bound);
-    let commonBound = 0;
-    for (let i = finders; i < nTerms; i++) commonBound += s.bound[i];
-    // The floor: exact scores of the first documents of the finders with the largest bounds.
+    // The floor: exact scores of the first documents of the rarest finders.
     const sample = this.sample;
     let nSample = 0;
-    for (let j = nFinders - 1; j >= 0 && nSample < SAMPLE; j--) {
-      const i = finderOrder[j];
+    for (let i = 0; i < finders && nSample < SAMPLE; i++)
       for (let p = s.from[i]; p < s.to[i] && nSample < SAMPLE; p++) sample[nSample++] = docIds[p];
-    }
     const sampled = sample.subarray(0, nSample).sort();
     for (let t = 0; t < nSample; t++) {
       const d = sampled[t];
       if (t > 0 && sampled[t - 1] === d) continue;
-      const global = g.toGlobal ? g.toGlobal[d] : g.base + d;
+      const global = globalOf(d);
       if (global < 0) continue;
       let score = 0;
       for (let i = 0; i < nTerms; i++) {
@@ -241,82 +221,68 @@ export class SegmentedBm25 {
       if (floor.admits(score, global) && (!filter || filter(global))) floor.add(score, global);
     }
     let threshold = Math.max(top.threshold, floor.threshold);
-    // First essential finder, the bound sum of the terms looked up, and those terms by bound, largest first.
-    let essential = 0;
-    let lookedUpBound = 0;
-    let nLookups = 0;
-    const lookups = s.lookups;
-    const split = () => {
-      essential = 0;
-      lookedUpBound = commonBound;
-      while (essential < nFinders && (lookedUpBound + s.bound[finderOrder[essential]]) * SLACK <= threshold) {
-        lookedUpBound += s.bound[finderOrder[essential]];
+
+    const { finderOrder, lookups } = s;
+    for (let lo = 0; lo < g.bm25.size; lo += WINDOW) {
+      const hi = lo + WINDOW;
+      // Each term's postings in this window, and the best its blocks there can add.
+      let nFinders = 0;
+      let nLookups = 0;
+      let commonBound = 0;
+      for (let i = 0; i < nTerms; i++) {
+        const pa = lowerBound(docIds, s.cursor[i], s.to[i], lo);
+        const pb = lowerBound(docIds, pa, s.to[i], hi);
+        s.windowStart[i] = pa;
+        s.cursor[i] = pb;
+        if (pb === pa) continue;
+        let best = 0;
+        const first = s.block0[i] + (((pa - s.from[i]) / BM25_BLOCK) | 0);
+        const last = s.block0[i] + (((pb - 1 - s.from[i]) / BM25_BLOCK) | 0);
+        for (let blk = first; blk <= last; blk++) {
+          const tf = blockMaxTf[blk];
+          const v = tf / (tf + k1 * (1 - b + lenScale * blockMinLen[blk]));
+          if (v > best) best = v;
+        }
+        s.bound[i] = weights[i] * best;
+        if (i < finders) finderOrder[nFinders++] = i;
+        else {
+          lookups[nLookups++] = i;
+          commonBound += s.bound[i];
+        }
+      }
+      // MaxScore: finders by bound, smallest first; a prefix whose bounds with the common terms'
+      // cannot beat the threshold finds no candidate here (its terms are only looked up).
+      sortBy(finderOrder, nFinders, s.bound);
+      let essential = 0;
+      let windowBound = commonBound;
+      while (essential < nFinders && (windowBound + s.bound[finderOrder[essential]]) * SLACK <= threshold) {
+        windowBound += s.bound[finderOrder[essential]];
+        lookups[nLookups++] = finderOrder[essential];
         essential++;
       }
-      nLookups = 0;
-      for (let i = finders; i < nTerms; i++) if (s.to[i] > s.from[i]) lookups[nLookups++] = i;
-      for (let j = 0; j < essential; j++) lookups[nLookups++] = finderOrder[j];
+      if (essential === nFinders) continue;
       sortBy(lookups, nLookups, s.bound, -1);
-    };
-    split();
-    const block = BM25_BLOCK;
-    const { acc, touched } = this;
-    let splitAt = threshold;
-    for (let lo = 0; lo < g.bm25.size; lo += WINDOW) {
-      if (threshold > splitAt) {
-        splitAt = threshold;
-        split();
-      }
-      if (essential >= nFinders) return;
-      // Essential finders' postings in this window of documents, summed term at a time into a
-      // window-sized buffer (cache-resident, unlike a score per document of the corpus).
-      const hi = lo + WINDOW;
+      // Essential finders' postings, summed term at a time into a window-sized buffer.
       let nTouched = 0;
       for (let j = essential; j < nFinders; j++) {
         const i = finderOrder[j];
-        let p = s.cursor[i];
-        s.windowStart[i] = p;
         const w = weights[i];
-        for (const to = s.to[i]; p < to; p++) {
+        for (let p = s.windowStart[i], to = s.cursor[i]; p < to; p++) {
           const d = docIds[p];
-          if (d >= hi) break;
-          const global = g.toGlobal ? g.toGlobal[d] : g.base + d;
+          const global = globalOf(d);
           if (global < 0) continue;
           const tf = tfs[p];
           const x = d - lo;
           if (acc[x] === 0) touched[nTouched++] = x;
           acc[x] += (w * tf) / (tf + norm[global]);
         }
-        s.cursor[i] = p;
       }
       if (stats) stats.candidates += nTouched;
       if (nTouched === 0) continue;
       const window = touched.subarray(0, nTouched).sort();
-      // Each looked-up term's postings in this window and the best its blocks there can add.
-      let windowBound = 0;
-      for (let j = 0; j < nLookups; j++) {
-        const i = lookups[j];
-        const pa = lowerBound(docIds, s.cursor[i], s.to[i], lo);
-        const pb = lowerBound(docIds, pa, s.to[i], hi);
-        s.windowStart[i] = pa;
-        s.cursor[i] = pb;
-        let best = 0;
-        if (pb > pa) {
-          const first = s.block0[i] + (((pa - s.from[i]) / block) | 0);
-          const last = s.block0[i] + (((pb - 1 - s.from[i]) / block) | 0);
-          for (let blk = first; blk <= last; blk++) {
-            const tf = blockMaxTf[blk];
-            const v = tf / (tf + k1 * (1 - b + lenScale * blockMinLen[blk]));
-            if (v > best) best = v;
-          }
-        }
-        s.windowBound[i] = weights[i] * best;
-        windowBound += s.windowBound[i];
-      }
-      // Documents that can still make the top k: a partial sum (acc) plus what the terms not yet
-      // looked up can add. Terms are looked up largest bound first, a whole window at a time.
+      // Documents that can still make the top k: partial sum plus what the terms not yet looked
+      // up can add. Terms are looked up largest bound first, for the whole window at a time.
       let nAlive = 0;
-      const alive = this.alive;
       for (let t = 0; t < nTouched; t++) {
         const x = window[t];
         if ((acc[x] + windowBound) * SLACK > threshold) alive[nAlive++] = x;
@@ -325,31 +291,29 @@ export class SegmentedBm25 {
       let remaining = windowBound;
       for (let j = 0; j < nLookups && nAlive > 0; j++) {
         const i = lookups[j];
-        remaining -= s.windowBound[i];
+        remaining -= s.bound[i];
         const pa = s.windowStart[i];
         const pb = s.cursor[i];
-        if (pb > pa) {
-          const w = weights[i];
-          if (pb - pa < nAlive * 8) {
-            // Merge: walk the term's postings in the window against the (ascending) alive documents.
-            let a = 0;
-            for (let p = pa; p < pb && a < nAlive; p++) {
-              const x = docIds[p] - lo;
-              while (a < nAlive && alive[a] < x) a++;
-              if (a < nAlive && alive[a] === x) {
-                const tf = tfs[p];
-                acc[x] += (w * tf) / (tf + norm[g.toGlobal ? g.toGlobal[docIds[p]] : g.base + docIds[p]]);
-              }
+        const w = weights[i];
+        if (pb - pa < nAlive * 8) {
+          // Merge: walk the term's postings in the window against the (ascending) alive documents.
+          let a = 0;
+          for (let p = pa; p < pb && a < nAlive; p++) {
+            const x = docIds[p] - lo;
+            while (a < nAlive && alive[a] < x) a++;
+            if (a < nAlive && alive[a] === x) {
+              const tf = tfs[p];
+              acc[x] += (w * tf) / (tf + norm[globalOf(docIds[p])]);
             }
-          } else {
-            let p = pa;
-            for (let a = 0; a < nAlive; a++) {
-              const d = lo + alive[a];
-              p = lowerBound(docIds, p, pb, d);
-              if (p < pb && docIds[p] === d) {
-                const tf = tfs[p];
-                acc[alive[a]] += (w * tf) / (tf + norm[g.toGlobal ? g.toGlobal[d] : g.base + d]);
-              }
+          }
+        } else {
+          let p = pa;
+          for (let a = 0; a < nAlive; a++) {
+            const d = lo + alive[a];
+            p = lowerBound(docIds, p, pb, d);
+            if (p < pb && docIds[p] === d) {
+              const tf = tfs[p];
+              acc[alive[a]] += (w * tf) / (tf + norm[globalOf(d)]);
             }
           }
         }
@@ -365,7 +329,7 @@ export class SegmentedBm25 {
         const x = alive[a];
         acc[x] = 0;
         const d = lo + x;
-        const global = g.toGlobal ? g.toGlobal[d] : g.base + d;
+        const global = globalOf(d);
         if (stats) stats.scored++;
         // The exact score: the float32 sum in term order, from each term's postings in this window.
         let score = 0;
@@ -373,7 +337,7 @@ export class SegmentedBm25 {
           const p = lowerBound(docIds, s.windowStart[i], s.cursor[i], d);
           if (p < s.cursor[i] && docIds[p] === d) score = Math.fround(score + (weights[i] * tfs[p]) / (tfs[p] + norm[global]));
         }
-        if (score * SLACK > threshold && top.admits(score, global) && (!filter || filter(global))) {
+        if (top.admits(score, global) && (!filter || filter(global))) {
           top.add(score, global);
           threshold = Math.max(top.threshold, floor.threshold);
         }
@@ -417,15 +381,12 @@ class TermScratch {
   readonly from: Uint32Array;
   readonly to: Uint32Array;
   readonly cursor: Uint32Array;
-  /** The term's first block in the segment, and the block its cursor is in. */
+  /** The term's first block in the segment. */
   readonly block0: Uint32Array;
-  readonly block: Uint32Array;
+  /** The best the term's blocks in the current window can add. */
   readonly bound: Float64Array;
-  readonly contribution: Float64Array;
-  /** Where the term's cursor stood when the current window began. */
+  /** The term's postings in the current window: [windowStart, cursor). */
   readonly windowStart: Uint32Array;
-  /** The best a looked-up term's blocks in the current window can add. */
-  readonly windowBound: Float64Array;
   readonly finderOrder: Uint32Array;
   readonly lookups: Uint32Array;
   constructor(n: number) {
@@ -433,11 +394,8 @@ class TermScratch {
     this.to = new Uint32Array(n);
     this.cursor = new Uint32Array(n);
     this.block0 = new Uint32Array(n);
-    this.block = new Uint32Array(n);
     this.bound = new Float64Array(n);
-    this.contribution = new Float64Array(n);
     this.windowStart = new Uint32Array(n);
-    this.windowBound = new Float64Array(n);
     this.finderOrder = new Uint32Array(n);
     this.lookups = new Uint32Array(n);
   }
