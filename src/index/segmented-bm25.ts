@@ -349,28 +349,24 @@ export class SegmentedBm25 {
   postings(term: string): Uint32Array | undefined {
     const only = this.segments.length === 1 ? this.segments[0] : undefined;
     if (only && !only.toGlobal && only.base === 0) return only.bm25.postings(term);
-    const parts: Uint32Array[] = [];
+    // Counted first, then copied into one array: one allocation the size of the answer.
     let count = 0;
     for (const g of this.segments) {
       const local = g.bm25.postings(term);
       if (!local) continue;
-      const out = new Uint32Array(local.length);
-      let n = 0;
-      for (const l of local) {
-        const d = g.toGlobal ? g.toGlobal[l] : g.base + l;
-        if (d >= 0) out[n++] = d;
-      }
-      if (n) {
-        parts.push(out.subarray(0, n));
-        count += n;
-      }
+      if (!g.toGlobal) count += local.length;
+      else for (let p = 0; p < local.length; p++) if (g.toGlobal[local[p]] >= 0) count++;
     }
     if (!count) return undefined;
     const all = new Uint32Array(count);
     let at = 0;
-    for (const p of parts) {
-      all.set(p, at);
-      at += p.length;
+    for (const g of this.segments) {
+      const local = g.bm25.postings(term);
+      if (!local) continue;
+      for (let p = 0; p < local.length; p++) {
+        const d = g.toGlobal ? g.toGlobal[local[p]] : g.base + local[p];
+        if (d >= 0) all[at++] = d;
+      }
     }
     return all;
   }
