@@ -102,6 +102,8 @@ export class SegmentedBm25 {
   private readonly acc = new Float64Array(WINDOW);
   private readonly touched = new Uint16Array(WINDOW);
   private readonly alive = new Uint16Array(WINDOW);
+  /** Exact float32 scores of a window's surviving documents. */
+  private readonly exact = new Float32Array(WINDOW);
   private readonly sample = new Uint32Array(SAMPLE);
   readonly params: Bm25Params;
 
@@ -182,7 +184,7 @@ export class SegmentedBm25 {
     stats: Bm25SearchStats | undefined,
   ): void {
     const { docIds, tfs, offsets, blockStarts, blockMaxTf, blockMinLen } = g.bm25;
-    const { norm, acc, touched, alive } = this;
+    const { norm, acc, touched, alive, exact } = this;
     const { k1, b } = this.params;
     const lenScale = b / this.avgLength;
     const nTerms = terms.length;
@@ -282,41 +284,18 @@ export class SegmentedBm25 {
       const window = touched.subarray(0, nTouched).sort();
       // Documents that can still make the top k: partial sum plus what the terms not yet looked
       // up can add. Terms are looked up largest bound first, for the whole window at a time.
+      // A filtered-out document is dropped before any look-up (a strict filter keeps the bar low).
       let nAlive = 0;
       for (let t = 0; t < nTouched; t++) {
         const x = window[t];
-        if ((acc[x] + windowBound) * SLACK > threshold) alive[nAlive++] = x;
+        if ((acc[x] + windowBound) * SLACK > threshold && (!filter || filter(globalOf(lo + x)))) alive[nAlive++] = x;
         else acc[x] = 0;
       }
       let remaining = windowBound;
       for (let j = 0; j < nLookups && nAlive > 0; j++) {
         const i = lookups[j];
         remaining -= s.bound[i];
-        const pa = s.windowStart[i];
-        const pb = s.cursor[i];
-        const w = weights[i];
-        if (pb - pa < nAlive * 8) {
-          // Merge: walk the term's postings in the window against the (ascending) alive documents.
-          let a = 0;
-          for (let p = pa; p < pb && a < nAlive; p++) {
-            const x = docIds[p] - lo;
-            while (a < nAlive && alive[a] < x) a++;
-            if (a < nAlive && alive[a] === x) {
-              const tf = tfs[p];
-              acc[x] += (w * tf) / (tf + norm[globalOf(docIds[p])]);
-            }
-          }
-        } else {
-          let p = pa;
-          for (let a = 0; a < nAlive; a++) {
-            const d = lo + alive[a];
-            p = lowerBound(docIds, p, pb, d);
-            if (p < pb && docIds[p] === d) {
-              const tf = tfs[p];
-              acc[alive[a]] += (w * tf) / (tf + norm[globalOf(d)]);
-            }
-          }
-        }
+        this.addTerm(g, lo, s.windowStart[i], s.cursor[i], weights[i], nAlive, acc);
         let kept = 0;
         for (let a = 0; a < nAlive; a++) {
           const x = alive[a];
@@ -325,21 +304,50 @@ export class SegmentedBm25 {
         }
         nAlive = kept;
       }
+      if (nAlive === 0) continue;
+      // The exact scores: every term in term order, summed into float32 (as one score per chunk would be).
+      for (let a = 0; a < nAlive; a++) acc[alive[a]] = 0;
+      for (let i = 0; i < nTerms; i++) this.addTerm(g, lo, s.windowStart[i], s.cursor[i], weights[i], nAlive, exact);
       for (let a = 0; a < nAlive; a++) {
         const x = alive[a];
-        acc[x] = 0;
-        const d = lo + x;
-        const global = globalOf(d);
+        const score = exact[x];
+        exact[x] = 0;
+        const global = globalOf(lo + x);
         if (stats) stats.scored++;
-        // The exact score: the float32 sum in term order, from each term's postings in this window.
-        let score = 0;
-        for (let i = 0; i < nTerms; i++) {
-          const p = lowerBound(docIds, s.windowStart[i], s.cursor[i], d);
-          if (p < s.cursor[i] && docIds[p] === d) score = Math.fround(score + (weights[i] * tfs[p]) / (tfs[p] + norm[global]));
-        }
-        if (top.admits(score, global) && (!filter || filter(global))) {
+        if (top.admits(score, global)) {
           top.add(score, global);
           threshold = Math.max(top.threshold, floor.threshold);
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds a term's contributions within a window to `sums` at the alive documents (ascending, in
+   * `this.alive`): a merge when the term's postings there are few against them, else a binary search each.
+   */
+  private addTerm(g: Bm25Segment, lo: number, pa: number, pb: number, w: number, nAlive: number, sums: Float64Array | Float32Array): void {
+    if (pb <= pa) return;
+    const { docIds, tfs } = g.bm25;
+    const { norm, alive } = this;
+    if (pb - pa < nAlive * 8) {
+      let a = 0;
+      for (let p = pa; p < pb && a < nAlive; p++) {
+        const x = docIds[p] - lo;
+        while (a < nAlive && alive[a] < x) a++;
+        if (a < nAlive && alive[a] === x) {
+          const tf = tfs[p];
+          sums[x] += (w * tf) / (tf + norm[g.toGlobal ? g.toGlobal[docIds[p]] : g.base + docIds[p]]);
+        }
+      }
+    } else {
+      let p = pa;
+      for (let a = 0; a < nAlive; a++) {
+        const d = lo + alive[a];
+        p = lowerBound(docIds, p, pb, d);
+        if (p < pb && docIds[p] === d) {
+          const tf = tfs[p];
+          sums[alive[a]] += (w * tf) / (tf + norm[g.toGlobal ? g.toGlobal[d] : g.base + d]);
         }
       }
     }
