@@ -29,7 +29,7 @@ import {
   type StoredManifest,
 } from './manifest.ts';
 import { searchSegments, type SegmentToSearch } from './segment-search.ts';
-import { SegmentedBm25 } from './segmented-bm25.ts';
+import { SegmentedBm25, type Bm25SearchStats } from './segmented-bm25.ts';
 import { ARTICLES_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE, segmentFile } from './segment.ts';
 import type { ChunkHit, Embedder, ReportIndex } from './types.ts';
 import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
@@ -336,8 +336,8 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
       if (segments.length === 1 && !segments[0].toGlobal) return segments[0].hnsw.search(query, k, filter);
       return searchSegments(toSearch, query, k, filter);
     },
-    lexicalSearch(query: string, k: number, filter?: (chunk: number) => boolean): ChunkHit[] {
-      return bm25.search(analyse(query), k, filter);
+    lexicalSearch(query: string, k: number, filter?: (chunk: number) => boolean, stats?: Bm25SearchStats): ChunkHit[] {
+      return bm25.search(analyse(query), k, filter, stats);
     },
     lexicalPostings(term: string): Uint32Array | undefined {
       return bm25.postings(term);

@@ -10,9 +10,10 @@ import type { Manifest } from './types.ts';
 
 /**
  * Bump when any file's layout or meaning changes; older indexes are then rebuilt, not misread.
- * 5: articles carry `eventDates`. 6: the index is a list of segments plus deletions.
+ * 5: articles carry `eventDates`. 6: the index is a list of segments plus deletions. 7: bm25.bin
+ * carries block bounds (its file version 2).
  */
-export const FORMAT_VERSION = 6;
+export const FORMAT_VERSION = 7;
 export const MANIFEST_FILE = 'manifest.json';
 
 const fileEntry = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
