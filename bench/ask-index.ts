@@ -21,7 +21,8 @@ export const USAGE = `Usage: npx tsx bench/ask-index.ts --index DIR [options]
   --data DIR         benchmark sets (default ../shared/bench from the project root)
   --profile          per question: BM25 terms, postings, candidates and documents scored`;
 
-const fmt = (s: LatencySummary) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.p99.toFixed(1)} (max ${s.max.toFixed(1)}, mean ${s.mean.toFixed(1)})`;
+const fmt = (s: LatencySummary) =>
+  `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.p99.toFixed(1)} (max ${s.max.toFixed(1)}, mean ${s.mean.toFixed(1)})`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -90,7 +91,9 @@ async function main(): Promise<void> {
   gc.disconnect();
   const asked = askMs.length;
   console.log(`ask over ${asked} answers (${questions.length} questions x ${rounds} rounds): p50 / p95 / p99 ms ${fmt(summarise(askMs))}`);
-  console.log(`GC during the asks: ${gcCount} pauses, ${gcMs.toFixed(0)} ms in all (${(gcMs / asked).toFixed(2)} ms a question), longest ${gcMax.toFixed(1)} ms`);
+  console.log(
+    `GC during the asks: ${gcCount} pauses, ${gcMs.toFixed(0)} ms in all (${(gcMs / asked).toFixed(2)} ms a question), longest ${gcMax.toFixed(1)} ms`,
+  );
   console.log('stage | mean ms | share');
   for (const [stage, { meanMs, share }] of Object.entries(stageShares(timings)).sort((a, b) => b[1].meanMs - a[1].meanMs))
     console.log(`${stage} | ${meanMs.toFixed(2)} | ${(share * 100).toFixed(1)}%`);
@@ -107,7 +110,9 @@ async function main(): Promise<void> {
   console.log(`BM25 alone (k 30, no filter): p50 / p95 / p99 ms ${fmt(summarise(bm25Ms))}`);
 
   if (values.profile) {
-    console.log('\nBM25 per question (slowest 15 of the last round): ms | terms (common) | postings | finders\' postings | candidates | scored');
+    console.log(
+      "\nBM25 per question (slowest 15 of the last round): ms | terms (common) | postings | finders' postings | candidates | scored",
+    );
     const rows = texts.map((text) => {
       const stats = { terms: 0, commonTerms: 0, postings: 0, candidates: 0, scored: 0 };
       const t = performance.now();

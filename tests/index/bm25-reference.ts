@@ -6,7 +6,12 @@ import { COMMON_MIN_DF, COMMON_SHARE } from '../../src/index/bm25.ts';
 import type { Bm25Segment } from '../../src/index/segmented-bm25.ts';
 import type { ChunkHit } from '../../src/index/types.ts';
 
-export function referenceSearch(segments: readonly Bm25Segment[], queryTerms: readonly string[], k: number, filter?: (doc: number) => boolean): ChunkHit[] {
+export function referenceSearch(
+  segments: readonly Bm25Segment[],
+  queryTerms: readonly string[],
+  k: number,
+  filter?: (doc: number) => boolean,
+): ChunkHit[] {
   const { k1, b } = segments[0].bm25.params;
   const n = segments.reduce((s, g) => s + g.live, 0);
   const globalOf = (g: Bm25Segment, l: number) => (g.toGlobal ? g.toGlobal[l] : g.base + l);

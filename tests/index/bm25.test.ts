@@ -139,7 +139,9 @@ function segmentsOf(docsIn: string[][], cuts: number[], deleted: Set<number>): {
 describe('SegmentedBm25 top k (MaxScore over block bounds)', () => {
   const rnd = random(15);
   const docsIn = corpus(6000, rnd);
-  const queries = Array.from({ length: 60 }, () => Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => `t${Math.floor(1 / (rnd() * 0.999 + 0.001)) - 1}`));
+  const queries = Array.from({ length: 60 }, () =>
+    Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => `t${Math.floor(1 / (rnd() * 0.999 + 0.001)) - 1}`),
+  );
   // A query of common terms only, and one whose terms repeat.
   queries.push(['t0', 't1', 't2'], ['t3', 't3', 't40', 't0']);
   const layouts: Array<[string, number[], Set<number>]> = [
