@@ -77,7 +77,8 @@ describe('build and load on data/reports', () => {
     const segments = readdirSync(path.join(outDir, 'segments'));
     expect(segments).toHaveLength(1);
     expect(readdirSync(path.join(outDir, 'segments', segments[0])).sort()).toEqual([
-      'articles.json',
+      'article-fields.json',
+      'article-records.jsonl',
       'bm25.bin',
       'chunks.json',
       'hnsw.bin',
