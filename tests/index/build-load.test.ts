@@ -295,6 +295,22 @@ describe('broken indexes give IndexError naming the fix', () => {
     await expect(loadIndex(outDir, { modelsDir, embedder })).rejects.toThrow(/vectors\.f32 does not match its checksum.*npm run index/);
   });
 
+  it('a changed article records file or fields file (read on demand, checked at load all the same)', async () => {
+    for (const [name, pattern] of [
+      ['article-records.jsonl', /article-records\.jsonl does not match its checksum.*npm run index/],
+      ['article-fields.json', /article-fields\.json does not match its checksum.*npm run index/],
+    ] as const) {
+      const outDir = await built();
+      const file = segmentFilePath(outDir, name);
+      const data = readFileSync(file);
+      data[5] ^= 0x01;
+      writeFileSync(file, data);
+      const err = await loadIndex(outDir, { modelsDir, embedder }).catch((e) => e);
+      expect(err).toBeInstanceOf(IndexError);
+      expect(err.message).toMatch(pattern);
+    }
+  });
+
   it('an embedder that is not available', async () => {
     const outDir = await built();
     await expect(loadIndex(outDir, { modelsDir })).rejects.toThrow(IndexError);
