@@ -1,23 +1,33 @@
 /**
  * How a segment stores its articles so that opening an index parses only what every question
- * needs. Two files:
+ * needs. Three files:
  *
  * - `article-fields.json`: columns of the fields every chunk carries and every search filter reads
- *   (id, headline, date, named days, meeting, outlet), each article's body length, and the byte
- *   offset of its record in the records file. Parsed whole at load.
- * - `article-records.jsonl`: the rest of each article (body, people, credits, source …), one JSON
- *   object a line, read and parsed when first needed (a question's candidates, a day's reports).
+ *   (id, headline, date, named days, meeting, outlet), each article's body length, and where each
+ *   block of articles sits in the two other files. Parsed whole at load.
+ * - `article-bodies.utf16`: the bodies, UTF-16LE, one after another, so a body is decoded without
+ *   parsing anything (JavaScript strings are UTF-16: character offsets are byte offsets / 2).
+ * - `article-records.jsonl`: the rest of each article (people, credits, source …), one line per
+ *   block of articles, a JSON array.
  *
- * Loaded articles are `StoredArticle`s: full `Article`s whose other fields are read from the records
- * file on first use and kept (memoised), so each article object is the same for the index's life.
- * At 100,000 articles parsing the whole former `articles.json` took ~0.8 s of every start and held
+ * Both are read a block of `BLOCK` articles at a time, when an article of the block is first needed,
+ * and kept: a question's few candidates read a few blocks; a filter that scans every chunk's text
+ * (a meeting named in the question) reads every block of bodies in large sequential reads, decoding
+ * no more than the former whole-file parse did. Loaded articles are `StoredArticle`s: full
+ * `Article`s whose other fields come from the blocks, the same object for the index's life.
+ * At 100,000 articles parsing the former `articles.json` (59 MiB) took ~0.8 s of every start and held
  * every body and person in memory whether asked about or not.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
 import type { Article, Person } from '../corpus/types.ts';
 
 export const ARTICLE_FIELDS_FILE = 'article-fields.json';
+export const ARTICLE_BODIES_FILE = 'article-bodies.utf16';
 export const ARTICLE_RECORDS_FILE = 'article-records.jsonl';
+
+/** Articles a block: a body block is ~60 KB and a record block one JSON.parse of ~64 records. */
+const BLOCK = 64;
 
 /** The parts of an article kept in the records file. */
 interface ArticleRecord {
@@ -29,12 +39,13 @@ interface ArticleRecord {
   photographers: string[];
   contributors?: string[];
   people: Person[];
-  body: string;
   page?: number;
 }
 
-/** The columns of `article-fields.json` (absent values are null). */
+/** `article-fields.json` (absent values are null). */
 interface FieldColumns {
+  /** Articles a block. */
+  block: number;
   id: string[];
   headline: string[];
   date: Array<string | null>;
@@ -43,8 +54,10 @@ interface FieldColumns {
   outlet: Array<string | null>;
   /** Body length in UTF-16 code units (JavaScript string length). */
   bodyLength: number[];
-  /** Byte offset of each record in the records file, and the file's length last (n + 1 numbers). */
-  recordAt: number[];
+  /** Byte offset of each block in the bodies file, and the file's length last (blocks + 1 numbers). */
+  bodyBlockAt: number[];
+  /** Byte offset of each block's line in the records file, and the file's length last. */
+  recordBlockAt: number[];
 }
 
 function recordOf(a: Article): ArticleRecord {
@@ -56,39 +69,69 @@ function recordOf(a: Article): ArticleRecord {
     reporters: a.reporters,
     photographers: a.photographers,
     people: a.people,
-    body: a.body,
   };
   if (a.contributors !== undefined) r.contributors = a.contributors;
   if (a.page !== undefined) r.page = a.page;
   return r;
 }
 
-/** The two files of a segment's articles, in order. */
-export function serialiseArticles(articles: readonly Article[]): { fields: Buffer; records: Buffer } {
-  const cols: FieldColumns = { id: [], headline: [], date: [], eventDates: [], meeting: [], outlet: [], bodyLength: [], recordAt: [] };
+/** A segment's articles as the three files, by file name. */
+export function serialiseArticles(articles: readonly Article[]): Record<string, Buffer> {
+  const cols: FieldColumns = {
+    block: BLOCK,
+    id: [],
+    headline: [],
+    date: [],
+    eventDates: [],
+    meeting: [],
+    outlet: [],
+    bodyLength: [],
+    bodyBlockAt: [],
+    recordBlockAt: [],
+  };
+  const bodies: Buffer[] = [];
   const lines: Buffer[] = [];
-  let at = 0;
-  for (const a of articles) {
-    cols.id.push(a.id);
-    cols.headline.push(a.headline);
-    cols.date.push(a.date ?? null);
-    cols.eventDates.push(a.eventDates?.length ? a.eventDates : null);
-    cols.meeting.push(a.meeting ?? null);
-    cols.outlet.push(a.outlet ?? null);
-    cols.bodyLength.push(a.body.length);
-    cols.recordAt.push(at);
-    const line = Buffer.from(`${JSON.stringify(recordOf(a))}\n`, 'utf8');
+  let bodyAt = 0;
+  let recordAt = 0;
+  for (let from = 0; from < articles.length; from += BLOCK) {
+    const block = articles.slice(from, from + BLOCK);
+    cols.bodyBlockAt.push(bodyAt);
+    cols.recordBlockAt.push(recordAt);
+    for (const a of block) {
+      cols.id.push(a.id);
+      cols.headline.push(a.headline);
+      cols.date.push(a.date ?? null);
+      cols.eventDates.push(a.eventDates?.length ? a.eventDates : null);
+      cols.meeting.push(a.meeting ?? null);
+      cols.outlet.push(a.outlet ?? null);
+      cols.bodyLength.push(a.body.length);
+      const body = Buffer.from(a.body, 'utf16le');
+      bodies.push(body);
+      bodyAt += body.length;
+    }
+    const line = Buffer.from(`${JSON.stringify(block.map(recordOf))}\n`, 'utf8');
     lines.push(line);
-    at += line.length;
+    recordAt += line.length;
   }
-  cols.recordAt.push(at);
-  return { fields: Buffer.from(JSON.stringify(cols), 'utf8'), records: Buffer.concat(lines) };
+  cols.bodyBlockAt.push(bodyAt);
+  cols.recordBlockAt.push(recordAt);
+  return {
+    [ARTICLE_FIELDS_FILE]: Buffer.from(JSON.stringify(cols), 'utf8'),
+    [ARTICLE_BODIES_FILE]: Buffer.concat(bodies),
+    [ARTICLE_RECORDS_FILE]: Buffer.concat(lines),
+  };
 }
 
 const isStringOrNull = (x: unknown) => x === null || typeof x === 'string';
 
-/** Parses and checks `article-fields.json`; throws a plain Error naming the first problem. */
-function parseFields(data: Buffer, recordBytes: number): FieldColumns {
+function increasing(at: unknown, n: number, last: number): boolean {
+  if (!Array.isArray(at) || at.length !== n + 1 || at[0] !== 0 || at[n] !== last) return false;
+  for (let i = 0; i < n; i++) if (!(at[i + 1] >= at[i])) return false;
+  return true;
+}
+
+/** Parses and checks `article-fields.json` against the other files' sizes; throws a plain Error naming the first problem. */
+function parseFields(data: Buffer, bodyBytes: number, recordBytes: number): FieldColumns {
   let cols: FieldColumns;
   try {
     cols = JSON.parse(data.toString('utf8')) as FieldColumns;
@@ -97,9 +140,11 @@ function parseFields(data: Buffer, recordBytes: number): FieldColumns {
   }
   const n = Array.isArray(cols?.id) ? cols.id.length : -1;
   const columns = ['headline', 'date', 'eventDates', 'meeting', 'outlet', 'bodyLength'] as const;
-  if (n < 0 || columns.some((c) => !Array.isArray(cols[c]) || cols[c].length !== n) || !Array.isArray(cols.recordAt) || cols.recordAt.length !== n + 1) {
+  if (n < 0 || columns.some((c) => !Array.isArray(cols[c]) || cols[c].length !== n)) {
     throw new Error('its columns are missing or of different lengths');
   }
+  if (!Number.isInteger(cols.block) || cols.block <= 0) throw new Error('its block size is missing');
+  let chars = 0;
   for (let i = 0; i < n; i++) {
     if (
       typeof cols.id[i] !== 'string' ||
@@ -108,21 +153,25 @@ function parseFields(data: Buffer, recordBytes: number): FieldColumns {
       !isStringOrNull(cols.meeting[i]) ||
       !isStringOrNull(cols.outlet[i]) ||
       !(cols.eventDates[i] === null || Array.isArray(cols.eventDates[i])) ||
-      !Number.isInteger(cols.bodyLength[i]) ||
-      !(cols.recordAt[i] >= 0 && cols.recordAt[i + 1] > cols.recordAt[i])
+      !(Number.isInteger(cols.bodyLength[i]) && cols.bodyLength[i] >= 0)
     ) {
       throw new Error(`article ${i} has bad fields`);
     }
+    chars += cols.bodyLength[i];
   }
-  if (cols.recordAt[n] !== recordBytes) throw new Error(`its records end at byte ${cols.recordAt[n]}, the records file has ${recordBytes}`);
+  const blocks = Math.ceil(n / cols.block);
+  if (chars * 2 !== bodyBytes || !increasing(cols.bodyBlockAt, blocks, bodyBytes)) {
+    throw new Error(`its bodies do not fit the bodies file (${bodyBytes} bytes)`);
+  }
+  if (!increasing(cols.recordBlockAt, blocks, recordBytes)) throw new Error(`its records do not fit the records file (${recordBytes} bytes)`);
   return cols;
 }
 
 /**
- * The records file, read record by record. It stays open for the store's life (a rebuild may
- * remove the folder; the open file still reads) and closes when the store is garbage-collected.
+ * A file read block by block. It stays open for the store's life (a rebuild may remove the folder;
+ * the open file still reads) and closes when the store is garbage-collected.
  */
-class RecordFile {
+class BlockFile {
   private static readonly closer = new FinalizationRegistry<number>((fd) => {
     try {
       closeSync(fd);
@@ -137,21 +186,67 @@ class RecordFile {
     private readonly at: readonly number[],
   ) {
     this.fd = openSync(file, 'r');
-    RecordFile.closer.register(this, this.fd);
+    BlockFile.closer.register(this, this.fd);
   }
 
-  read(i: number): ArticleRecord {
-    const bytes = this.at[i + 1] - this.at[i];
+  read(block: number): Buffer {
+    const bytes = this.at[block + 1] - this.at[block];
     const buf = Buffer.allocUnsafe(bytes);
-    const n = readSync(this.fd, buf, 0, bytes, this.at[i]);
-    if (n !== bytes) throw new Error(`${this.file}: record ${i} is beyond the end of the file`);
-    return JSON.parse(buf.toString('utf8')) as ArticleRecord;
+    const n = readSync(this.fd, buf, 0, bytes, this.at[block]);
+    if (n !== bytes) throw new Error(`${path.basename(this.file)}: block ${block} is beyond the end of the file`);
+    return buf;
+  }
+}
+
+/** A segment's article bodies and records, read a block at a time on first use and kept. */
+class ArticleBlocks {
+  private readonly bodies: Array<string | undefined>;
+  private readonly records: Array<ArticleRecord | undefined>;
+
+  constructor(
+    private readonly cols: FieldColumns,
+    private readonly bodyFile: BlockFile,
+    private readonly recordFile: BlockFile,
+  ) {
+    this.bodies = new Array<string | undefined>(cols.id.length);
+    this.records = new Array<ArticleRecord | undefined>(cols.id.length);
+  }
+
+  body(i: number): string {
+    let body = this.bodies[i];
+    if (body === undefined) {
+      const block = Math.floor(i / this.cols.block);
+      // One string for the block; each body is a slice of it (no copy).
+      const text = this.bodyFile.read(block).toString('utf16le');
+      const from = block * this.cols.block;
+      const to = Math.min(from + this.cols.block, this.cols.id.length);
+      for (let j = from, at = 0; j < to; j++) {
+        const len = this.cols.bodyLength[j];
+        this.bodies[j] = text.slice(at, at + len);
+        at += len;
+      }
+      body = this.bodies[i]!;
+    }
+    return body;
+  }
+
+  record(i: number): ArticleRecord {
+    let record = this.records[i];
+    if (record === undefined) {
+      const block = Math.floor(i / this.cols.block);
+      const list = JSON.parse(this.recordFile.read(block).toString('utf8')) as ArticleRecord[];
+      const from = block * this.cols.block;
+      list.forEach((r, k) => (this.records[from + k] = r));
+      record = this.records[i];
+      if (record === undefined) throw new Error(`${path.basename(this.recordFile.file)}: block ${block} has no record for article ${i}`);
+    }
+    return record;
   }
 }
 
 /**
- * An article of a loaded index. The fields of `article-fields.json` are its own; the rest are read
- * from the records file on first use and kept. `toJSON` gives the plain article.
+ * An article of a loaded index. The fields of `article-fields.json` are its own; the body and the
+ * rest are read from their blocks on first use and kept. `toJSON` gives the plain article.
  */
 export class StoredArticle implements Article {
   readonly id: string;
@@ -162,11 +257,10 @@ export class StoredArticle implements Article {
   declare readonly outlet?: string;
   /** Body length without reading the body. */
   readonly bodyLength: number;
-  #file: RecordFile;
+  #blocks: ArticleBlocks;
   #at: number;
-  #record: ArticleRecord | undefined;
 
-  constructor(cols: FieldColumns, i: number, file: RecordFile) {
+  constructor(cols: FieldColumns, i: number, blocks: ArticleBlocks) {
     this.id = cols.id[i];
     this.headline = cols.headline[i];
     this.bodyLength = cols.bodyLength[i];
@@ -176,48 +270,44 @@ export class StoredArticle implements Article {
     if (cols.eventDates[i] !== null) self.eventDates = cols.eventDates[i]!;
     if (cols.meeting[i] !== null) self.meeting = cols.meeting[i]!;
     if (cols.outlet[i] !== null) self.outlet = cols.outlet[i]!;
-    this.#file = file;
+    this.#blocks = blocks;
     this.#at = i;
   }
 
-  #read(): ArticleRecord {
-    return (this.#record ??= this.#file.read(this.#at));
-  }
-
   get body(): string {
-    return this.#read().body;
+    return this.#blocks.body(this.#at);
   }
   get source(): string {
-    return this.#read().source;
+    return this.#blocks.record(this.#at).source;
   }
   get subtitle(): string {
-    return this.#read().subtitle;
+    return this.#blocks.record(this.#at).subtitle;
   }
   get headlineDerived(): boolean {
-    return this.#read().headlineDerived;
+    return this.#blocks.record(this.#at).headlineDerived;
   }
   get dateInferred(): boolean {
-    return this.#read().dateInferred;
+    return this.#blocks.record(this.#at).dateInferred;
   }
   get reporters(): string[] {
-    return this.#read().reporters;
+    return this.#blocks.record(this.#at).reporters;
   }
   get photographers(): string[] {
-    return this.#read().photographers;
+    return this.#blocks.record(this.#at).photographers;
   }
   get contributors(): string[] | undefined {
-    return this.#read().contributors;
+    return this.#blocks.record(this.#at).contributors;
   }
   get people(): Person[] {
-    return this.#read().people;
+    return this.#blocks.record(this.#at).people;
   }
   get page(): number | undefined {
-    return this.#read().page;
+    return this.#blocks.record(this.#at).page;
   }
 
   /** The plain article (what was stored). */
   toJSON(): Article {
-    const r = this.#read();
+    const r = this.#blocks.record(this.#at);
     const a: Article = {
       id: this.id,
       source: r.source,
@@ -228,7 +318,7 @@ export class StoredArticle implements Article {
       reporters: r.reporters,
       photographers: r.photographers,
       people: r.people,
-      body: r.body,
+      body: this.body,
     };
     if (this.date !== undefined) a.date = this.date;
     if (this.eventDates !== undefined) a.eventDates = this.eventDates;
@@ -241,15 +331,20 @@ export class StoredArticle implements Article {
 }
 
 /**
- * The articles of a segment from its two files: `fieldsData` is `article-fields.json`'s contents,
- * `recordsFile` the records file's path and `recordBytes` its size. Throws a plain Error naming the
- * first problem of the fields (the records are checked by checksum and parsed when read).
+ * The articles of a segment: `fieldsData` is `article-fields.json`'s contents, `dir` the segment's
+ * folder, `sizes` the byte sizes of its bodies and records files (from the manifest). Throws a plain
+ * Error naming the first problem of the fields (the other files are checked by checksum at load and
+ * read when needed).
  */
-export function openArticles(fieldsData: Buffer, recordsFile: string, recordBytes: number): StoredArticle[] {
-  const cols = parseFields(fieldsData, recordBytes);
-  const file = new RecordFile(recordsFile, cols.recordAt);
+export function openArticles(fieldsData: Buffer, dir: string, sizes: { bodies: number; records: number }): StoredArticle[] {
+  const cols = parseFields(fieldsData, sizes.bodies, sizes.records);
+  const blocks = new ArticleBlocks(
+    cols,
+    new BlockFile(path.join(dir, ARTICLE_BODIES_FILE), cols.bodyBlockAt),
+    new BlockFile(path.join(dir, ARTICLE_RECORDS_FILE), cols.recordBlockAt),
+  );
   const out: StoredArticle[] = [];
-  for (let i = 0; i < cols.id.length; i++) out.push(new StoredArticle(cols, i, file));
+  for (let i = 0; i < cols.id.length; i++) out.push(new StoredArticle(cols, i, blocks));
   return out;
 }
 

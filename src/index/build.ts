@@ -40,7 +40,7 @@ import type { Embedder } from './types.ts';
 import { formatUserDictionary, USER_DICTIONARY_FILE, userWords, type UserWord } from './user-dictionary.ts';
 import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorFile, type ArticleRows } from './vectors-store.ts';
 
-export { ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE } from './segment.ts';
+export { ARTICLE_BODIES_FILE, ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE } from './segment.ts';
 
 export interface BuildProgress {
   stage: 'read' | 'chunk' | 'embed' | 'analyse' | 'hnsw' | 'write' | 'merge';

@@ -31,7 +31,7 @@ import {
 } from './manifest.ts';
 import { searchSegments, type SegmentToSearch } from './segment-search.ts';
 import { SegmentedBm25 } from './segmented-bm25.ts';
-import { ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE, SEGMENT_FILES, segmentFile } from './segment.ts';
+import { ARTICLE_BODIES_FILE, ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE, SEGMENT_FILES, SEGMENTS_DIR, segmentFile } from './segment.ts';
 import type { ChunkHit, Embedder, ReportIndex } from './types.ts';
 import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
 import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorFile } from './vectors-store.ts';
@@ -208,9 +208,11 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     const file = (name: string) => segmentFile(entry.id, name);
     // Articles: their fields now, each record (body, people …) when first read (article-store.ts).
     const fieldsData = readUnverified(file(ARTICLE_FIELDS_FILE));
-    const recordsName = file(ARTICLE_RECORDS_FILE);
     const segArticles = await parsed(file(ARTICLE_FIELDS_FILE), 'article-fields.json parse', () =>
-      openArticles(fieldsData, path.join(real, recordsName), manifest.files[recordsName]!.bytes),
+      openArticles(fieldsData, path.join(real, SEGMENTS_DIR, entry.id), {
+        bodies: manifest.files[file(ARTICLE_BODIES_FILE)]!.bytes,
+        records: manifest.files[file(ARTICLE_RECORDS_FILE)]!.bytes,
+      }),
     );
     const chunksData = readUnverified(file(CHUNKS_FILE));
     const segChunks = await parsed(file(CHUNKS_FILE), 'chunks.json parse and chunks from spans', () =>

@@ -11,7 +11,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { Article, Chunk } from '../corpus/types.ts';
 import { addWords, analyseSearchForm } from './analyser.ts';
 import { Bm25Index } from './bm25.ts';
-import { ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE, serialiseArticles } from './article-store.ts';
+import { ARTICLE_BODIES_FILE, ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE, serialiseArticles } from './article-store.ts';
 import { chunkSpans } from './chunk-spans.ts';
 import { fsyncFile, writeDurable } from './durable.ts';
 import { HnswStore, type HnswParams } from './hnsw-store.ts';
@@ -20,13 +20,13 @@ import { chunkSearchText } from './search-text.ts';
 import type { UserWord } from './user-dictionary.ts';
 import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorMatrix, type ArticleRows } from './vectors-store.ts';
 
-export { ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE };
+export { ARTICLE_BODIES_FILE, ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE };
 export const CHUNKS_FILE = 'chunks.json';
 export const HNSW_FILE = 'hnsw.bin';
 export const BM25_FILE = 'bm25.bin';
 export const SEGMENTS_DIR = 'segments';
 /** Every file of a segment. */
-export const SEGMENT_FILES = [ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE, CHUNKS_FILE, VECTORS_FILE, VECTOR_ROWS_FILE, BM25_FILE, HNSW_FILE] as const;
+export const SEGMENT_FILES = [ARTICLE_FIELDS_FILE, ARTICLE_BODIES_FILE, ARTICLE_RECORDS_FILE, CHUNKS_FILE, VECTORS_FILE, VECTOR_ROWS_FILE, BM25_FILE, HNSW_FILE] as const;
 
 /** A file's name in the manifest (relative to the version folder). */
 export function segmentFile(id: string, name: string): string {
@@ -102,9 +102,7 @@ export async function writeSegment(
     writeDurable(path.join(dir, name), buf);
     files[segmentFile(id, name)] = { bytes: buf.length, crc32: checksum(buf) };
   };
-  const stored = serialiseArticles(input.articles);
-  put(ARTICLE_FIELDS_FILE, stored.fields);
-  put(ARTICLE_RECORDS_FILE, stored.records);
+  for (const [name, data] of Object.entries(serialiseArticles(input.articles))) put(name, data);
   put(CHUNKS_FILE, JSON.stringify(chunkSpans(input.articles, input.chunks)));
   put(VECTORS_FILE, matrix.serialise());
   put(VECTOR_ROWS_FILE, JSON.stringify(input.rows));

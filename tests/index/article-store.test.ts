@@ -3,7 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.ts';
-import { bodyLength, openArticles, serialiseArticles, StoredArticle } from '../../src/index/article-store.ts';
+import {
+  ARTICLE_BODIES_FILE,
+  ARTICLE_FIELDS_FILE,
+  ARTICLE_RECORDS_FILE,
+  bodyLength,
+  openArticles,
+  serialiseArticles,
+  StoredArticle,
+} from '../../src/index/article-store.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'baoxun-article-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,41 +49,62 @@ const articles: Article[] = [
   },
 ];
 
-function store(list: readonly Article[]): { fields: Buffer; file: string; bytes: number } {
-  const { fields, records } = serialiseArticles(list);
-  const file = path.join(dir, `records-${Math.random().toString(36).slice(2)}.jsonl`);
-  writeFileSync(file, records);
-  return { fields, file, bytes: records.length };
+/** Writes the three files into a fresh folder; returns what openArticles takes. */
+function store(list: readonly Article[]): { fields: Buffer; dir: string; sizes: { bodies: number; records: number } } {
+  const files = serialiseArticles(list);
+  const at = mkdtempSync(path.join(dir, 'segment-'));
+  for (const [name, data] of Object.entries(files)) writeFileSync(path.join(at, name), data);
+  return {
+    fields: files[ARTICLE_FIELDS_FILE],
+    dir: at,
+    sizes: { bodies: files[ARTICLE_BODIES_FILE].length, records: files[ARTICLE_RECORDS_FILE].length },
+  };
 }
+
+/** Many articles (several blocks), each with its own body and person. */
+const many: Article[] = Array.from({ length: 150 }, (_, i) => ({
+  ...articles[i % 2],
+  id: `m-${i}`,
+  body: `第${i}篇报道的正文。`.repeat(1 + (i % 5)),
+  people: [{ name: `张${i}`, title: '', roles: [] }],
+}));
 
 describe('article store', () => {
   it('gives back every article as stored, the same object each time', () => {
-    const { fields, file, bytes } = store(articles);
-    const loaded = openArticles(fields, file, bytes);
-    expect(JSON.parse(JSON.stringify(loaded))).toEqual(articles);
-    expect(loaded[0].people).toBe(loaded[0].people);
+    for (const list of [articles, many]) {
+      const { fields, dir: at, sizes } = store(list);
+      const loaded = openArticles(fields, at, sizes);
+      expect(JSON.parse(JSON.stringify(loaded))).toEqual(list);
+      expect(loaded.map((a) => a.body)).toEqual(list.map((a) => a.body));
+      expect(loaded[1].people).toBe(loaded[1].people);
+    }
+    const { fields, dir: at, sizes } = store(articles);
+    const loaded = openArticles(fields, at, sizes);
     expect(loaded[1].body).toBe('第二篇。');
     // Absent fields stay absent, as in a parsed article.
     expect('date' in loaded[1]).toBe(false);
     expect(loaded[1].meeting).toBeUndefined();
+    expect(loaded[1].page).toBe(2);
   });
 
-  it('knows each body length without reading the records', () => {
-    const { fields, file, bytes } = store(articles);
-    const loaded = openArticles(fields, file, bytes);
-    rmSync(file);
-    expect(loaded.map(bodyLength)).toEqual(articles.map((a) => a.body.length));
-    // The records file is opened at load: removing it afterwards (a rebuild) still reads.
-    expect(loaded[0].body).toBe(articles[0].body);
+  it('reads bodies and records only when asked, from the files as they were opened', () => {
+    const { fields, dir: at, sizes } = store(many);
+    const loaded = openArticles(fields, at, sizes);
+    // Lengths come from the fields: nothing read yet, so removing the files (a rebuild) is harmless.
+    expect(loaded.map(bodyLength)).toEqual(many.map((a) => a.body.length));
+    rmSync(at, { recursive: true });
+    expect(loaded[140].body).toBe(many[140].body);
+    expect(loaded[3].people[0].name).toBe('张3');
     expect(loaded[0]).toBeInstanceOf(StoredArticle);
   });
 
-  it('names a fields file that does not fit its records', () => {
-    const { fields, file, bytes } = store(articles);
-    expect(() => openArticles(fields, file, bytes + 1)).toThrow(/records end at byte/);
-    expect(() => openArticles(Buffer.from('{"id":['), file, bytes)).toThrow(/not valid JSON/);
+  it('names a fields file that does not fit its bodies or records', () => {
+    const { fields, dir: at, sizes } = store(articles);
+    expect(() => openArticles(fields, at, { ...sizes, bodies: sizes.bodies + 2 })).toThrow(/bodies do not fit/);
+    expect(() => openArticles(fields, at, { ...sizes, records: sizes.records - 1 })).toThrow(/records do not fit/);
+    expect(() => openArticles(Buffer.from('{"id":['), at, sizes)).toThrow(/not valid JSON/);
     const cols = JSON.parse(fields.toString('utf8')) as { headline: string[] };
     cols.headline.pop();
-    expect(() => openArticles(Buffer.from(JSON.stringify(cols)), file, bytes)).toThrow(/different lengths/);
+    expect(() => openArticles(Buffer.from(JSON.stringify(cols)), at, sizes)).toThrow(/different lengths/);
   });
 });

@@ -77,6 +77,7 @@ describe('build and load on data/reports', () => {
     const segments = readdirSync(path.join(outDir, 'segments'));
     expect(segments).toHaveLength(1);
     expect(readdirSync(path.join(outDir, 'segments', segments[0])).sort()).toEqual([
+      'article-bodies.utf16',
       'article-fields.json',
       'article-records.jsonl',
       'bm25.bin',
@@ -295,9 +296,10 @@ describe('broken indexes give IndexError naming the fix', () => {
     await expect(loadIndex(outDir, { modelsDir, embedder })).rejects.toThrow(/vectors\.f32 does not match its checksum.*npm run index/);
   });
 
-  it('a changed article records file or fields file (read on demand, checked at load all the same)', async () => {
+  it('a changed article file (bodies and records read on demand, checked at load all the same)', async () => {
     for (const [name, pattern] of [
       ['article-records.jsonl', /article-records\.jsonl does not match its checksum.*npm run index/],
+      ['article-bodies.utf16', /article-bodies\.utf16 does not match its checksum.*npm run index/],
       ['article-fields.json', /article-fields\.json does not match its checksum.*npm run index/],
     ] as const) {
       const outDir = await built();
