@@ -12,6 +12,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { crc32 } = require('node:zlib');
 const { openSync, readSync, closeSync } = require('node:fs');
 const buf = Buffer.allocUnsafe(4 << 20);
+const started = performance.now();
 for (const file of workerData.files) {
   let result;
   try {
@@ -19,7 +20,7 @@ for (const file of workerData.files) {
     try {
       let value = 0;
       for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) value = crc32(buf.subarray(0, n), value);
-      result = { file, crc32: (value >>> 0).toString(16).padStart(8, '0') };
+      result = { file, crc32: (value >>> 0).toString(16).padStart(8, '0'), ms: performance.now() - started };
     } finally {
       closeSync(fd);
     }
@@ -34,6 +35,8 @@ export interface FileDigest {
   file: string;
   crc32?: string;
   error?: string;
+  /** Time from the worker's start to this file's checksum, on the worker's own clock (its thread's progress, not the loader's). */
+  ms?: number;
 }
 
 /** The CRC-32 of each file (as `checksum` in manifest.ts), in a worker thread; one promise per file, in the order given. */

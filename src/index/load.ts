@@ -147,9 +147,11 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
       }
     }
   });
-  const hashStarted = performance.now();
   const digests = hashFilesInBackground(names.map((name) => path.join(real, name)));
-  void Promise.all(digests).then(() => onStep('(background) checksums of the segment files', performance.now() - hashStarted));
+  // As the worker timed itself: the loading thread may see the results only when it is done.
+  void Promise.all(digests).then((all) =>
+    onStep('(background) checksums of the segment files, on their thread', Math.max(0, ...all.map((d) => d.ms ?? 0))),
+  );
   const verified = async (name: string): Promise<void> => {
     try {
       checkListedDigest(name, manifest, await waited(`wait: checksum of ${path.basename(name)}`, digests[names.indexOf(name)]));
@@ -180,7 +182,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     const t = performance.now();
     const loading = HnswStore.load(path.join(real, name), dim, { ...manifest.hnsw, efSearch: entry.efSearch }).then(
       (store) => {
-        onStep('(background) hnswlib readIndex', performance.now() - t);
+        onStep('(background) hnswlib readIndex, until the loading thread saw it done', performance.now() - t);
         return store;
       },
       async (err: Error) => {
