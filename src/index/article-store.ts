@@ -163,7 +163,8 @@ function parseFields(data: Buffer, bodyBytes: number, recordBytes: number): Fiel
   if (chars * 2 !== bodyBytes || !increasing(cols.bodyBlockAt, blocks, bodyBytes)) {
     throw new Error(`its bodies do not fit the bodies file (${bodyBytes} bytes)`);
   }
-  if (!increasing(cols.recordBlockAt, blocks, recordBytes)) throw new Error(`its records do not fit the records file (${recordBytes} bytes)`);
+  if (!increasing(cols.recordBlockAt, blocks, recordBytes))
+    throw new Error(`its records do not fit the records file (${recordBytes} bytes)`);
   return cols;
 }
 

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Chunk } from '../corpus/types.ts';
 import { createAnalyser } from './analyser.ts';
-import { bodyLength, openArticles } from './article-store.ts';
+import { openArticles } from './article-store.ts';
 import { chunksFromSpans } from './chunk-spans.ts';
 import { Bm25Index } from './bm25.ts';
 import { IndexError, type IndexErrorCode } from './errors.ts';
@@ -31,7 +31,17 @@ import {
 } from './manifest.ts';
 import { searchSegments, type SegmentToSearch } from './segment-search.ts';
 import { SegmentedBm25 } from './segmented-bm25.ts';
-import { ARTICLE_BODIES_FILE, ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE, SEGMENT_FILES, SEGMENTS_DIR, segmentFile } from './segment.ts';
+import {
+  ARTICLE_BODIES_FILE,
+  ARTICLE_FIELDS_FILE,
+  ARTICLE_RECORDS_FILE,
+  BM25_FILE,
+  CHUNKS_FILE,
+  HNSW_FILE,
+  SEGMENT_FILES,
+  SEGMENTS_DIR,
+  segmentFile,
+} from './segment.ts';
 import type { ChunkHit, Embedder, ReportIndex } from './types.ts';
 import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
 import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorFile } from './vectors-store.ts';

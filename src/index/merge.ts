@@ -19,7 +19,18 @@ import { cleanStale, discardBuild, fsyncDir, publish, resolveIndexDir, tempDirFo
 import { MANIFEST_FILE, parseManifest, readVerified, type StoredManifest } from './manifest.ts';
 import { DEFAULT_MERGE_POLICY, nextMerge, type MergePolicy } from './merge-policy.ts';
 import { openArticles } from './article-store.ts';
-import { ARTICLE_BODIES_FILE, ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE, CHUNKS_FILE, linkSegmentFiles, SEGMENTS_DIR, newSegmentId, segmentFile, writeSegment, type SegmentEntry } from './segment.ts';
+import {
+  ARTICLE_BODIES_FILE,
+  ARTICLE_FIELDS_FILE,
+  ARTICLE_RECORDS_FILE,
+  CHUNKS_FILE,
+  linkSegmentFiles,
+  SEGMENTS_DIR,
+  newSegmentId,
+  segmentFile,
+  writeSegment,
+  type SegmentEntry,
+} from './segment.ts';
 import type { UserWord } from './user-dictionary.ts';
 import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
 import { SOURCES_FILE } from './sources.ts';

@@ -26,7 +26,16 @@ export const HNSW_FILE = 'hnsw.bin';
 export const BM25_FILE = 'bm25.bin';
 export const SEGMENTS_DIR = 'segments';
 /** Every file of a segment. */
-export const SEGMENT_FILES = [ARTICLE_FIELDS_FILE, ARTICLE_BODIES_FILE, ARTICLE_RECORDS_FILE, CHUNKS_FILE, VECTORS_FILE, VECTOR_ROWS_FILE, BM25_FILE, HNSW_FILE] as const;
+export const SEGMENT_FILES = [
+  ARTICLE_FIELDS_FILE,
+  ARTICLE_BODIES_FILE,
+  ARTICLE_RECORDS_FILE,
+  CHUNKS_FILE,
+  VECTORS_FILE,
+  VECTOR_ROWS_FILE,
+  BM25_FILE,
+  HNSW_FILE,
+] as const;
 
 /** A file's name in the manifest (relative to the version folder). */
 export function segmentFile(id: string, name: string): string {
