@@ -34,7 +34,7 @@ function toQuestion(item: QaItem): BenchQuestion {
 }
 
 /** Questions for the latency runs: drawn from all QA sets in proportion to their sizes, by seed. */
-function latencyQuestions(qa: QaItem[][], count: number, seed: number): BenchQuestion[] {
+export function latencyQuestions(qa: QaItem[][], count: number, seed: number): BenchQuestion[] {
   return sample(qa.flat(), count, seededRandom(seed ^ 0x5eed)).map(toQuestion);
 }
 

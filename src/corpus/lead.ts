@@ -26,16 +26,44 @@ export interface LeadFacts {
   clause?: string;
 }
 
+/** Where and when a meeting named first is held: `X会议在市行政办公中心召开`, `X会议于3月5日举行`. */
+const HELD_AT = /(?:在|于|於)[^，,。；;]{0,40}$/;
+
+/** The end of the last event noun in `name` (-1 when none): "……工作会议暨……推进会", not what follows it. */
+function lastEventNoun(name: string): number {
+  let cut = -1;
+  for (const m of name.matchAll(EVENT_NOUN)) cut = (m.index ?? 0) + m[0].length;
+  return cut;
+}
+
+/**
+ * The meeting named before its verb (`市十七届人大四次会议主席团常务主席会议在市行政办公中心召开`):
+ * the clause up to the verb, its time and place left out, when it ends in an event noun.
+ */
+function meetingBeforeVerb(lead: string, verbAt: number): string | undefined {
+  let start = verbAt;
+  while (start > 0 && !CLAUSE_BREAK.test(lead[start - 1])) start--;
+  const clause = lead
+    .slice(start, verbAt)
+    .replace(LEADING_TIME, '')
+    .replace(HELD_AT, '')
+    .replace(/(?:隆重|正式|顺利|如期)$/, '')
+    .trim();
+  const cut = lastEventNoun(clause);
+  return cut === clause.length && cut >= 4 ? clause : undefined;
+}
+
 export function readLead(lead: string): LeadFacts {
   const verb = MEETING_VERB.exec(lead);
   if (!verb) return {};
   const afterStart = verb.index + verb[0].length;
   const brk = CLAUSE_BREAK.exec(lead.slice(afterStart));
   let name = lead.slice(afterStart, brk ? afterStart + brk.index : lead.length).trim();
-  // Keep the name up to its last event noun ("……工作会议暨……推进会", not what follows it).
-  let cut = -1;
-  for (const m of name.matchAll(EVENT_NOUN)) cut = (m.index ?? 0) + m[0].length;
-  if (cut < 0) return {};
+  const cut = lastEventNoun(name);
+  if (cut < 0) {
+    const before = meetingBeforeVerb(lead, verb.index);
+    return before ? { meeting: before } : {};
+  }
   name = name.slice(0, cut);
   if (name.length < 2) return {};
   let clauseStart = verb.index;

@@ -1,9 +1,11 @@
 /**
  * A compact BM25 inverted index over analysed chunk terms. Postings are flat typed arrays
  * (term → [offset, offset+df) into docIds/tfs), so a query touches only its terms' postings and
- * the file loads with a handful of array copies.
+ * the file loads with a handful of array copies. Each term's postings are cut into blocks of
+ * BM25_BLOCK with the block's largest term frequency and shortest document: facts of the
+ * segment alone, from which a search bounds a block's best score under corpus-wide statistics
+ * and skips what cannot reach the top k (segmented-bm25.ts scores; this file only stores).
  */
-import type { ChunkHit } from './types.ts';
 
 export interface Bm25Params {
   k1: number;
@@ -17,22 +19,17 @@ export const COMMON_SHARE = 0.1;
 /** ...but never prune in small indexes, where every term's postings are short anyway. */
 export const COMMON_MIN_DF = 1000;
 
+/** Postings per block of the block bounds (Lucene's size: small enough to bound tightly, 1/128 of the postings in size). */
+export const BM25_BLOCK = 128;
+
 const MAGIC = 0x35324d42; // "BM25" little-endian
-const FILE_VERSION = 1;
+/** 2: block bounds (blockMaxTf, blockMinLen) after the postings. */
+const FILE_VERSION = 2;
 
 export class Bm25Index {
   private readonly termIds: Map<string, number>;
-  /**
-   * Scoring tables, made on the first search: a segment of a multi-segment index is scored by
-   * SegmentedBm25 with corpus-wide statistics and never needs its own (a loaded index skips them).
-   */
-  private scoring?: {
-    idf: Float32Array;
-    /** Per-document length normaliser: k1 * (1 - b + b * len / avgLen). */
-    norm: Float32Array;
-    scores: Float32Array;
-  };
-  private touched?: Uint32Array;
+  /** Term id → [blockStarts[id], blockStarts[id+1]) into blockMaxTf/blockMinLen (derived from offsets). */
+  readonly blockStarts: Uint32Array;
 
   private constructor(
     readonly params: Bm25Params,
@@ -43,26 +40,15 @@ export class Bm25Index {
     readonly offsets: Uint32Array,
     readonly docIds: Uint32Array,
     readonly tfs: Uint16Array,
+    /** Per block of BM25_BLOCK postings: the largest term frequency in it. */
+    readonly blockMaxTf: Uint16Array,
+    /** Per block: the shortest document in it (capped at 0xffff, which only loosens the bound). */
+    readonly blockMinLen: Uint16Array,
   ) {
     // A loop, not new Map(terms.map(...)): no pair array per term (hundreds of thousands at every start).
     this.termIds = new Map();
     for (let t = 0; t < terms.length; t++) this.termIds.set(terms[t], t);
-  }
-
-  private scoringTables(): NonNullable<Bm25Index['scoring']> {
-    const { params, terms, offsets, docLengths } = this;
-    const n = docLengths.length;
-    const idf = new Float32Array(terms.length);
-    for (let t = 0; t < terms.length; t++) {
-      const df = offsets[t + 1] - offsets[t];
-      idf[t] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    }
-    let total = 0;
-    for (let d = 0; d < n; d++) total += docLengths[d];
-    const avg = n > 0 && total > 0 ? total / n : 1;
-    const norm = new Float32Array(n);
-    for (let d = 0; d < n; d++) norm[d] = params.k1 * (1 - params.b + (params.b * docLengths[d]) / avg);
-    return { idf, norm, scores: new Float32Array(n) };
+    this.blockStarts = blockStarts(offsets);
   }
 
   get size(): number {
@@ -130,62 +116,8 @@ export class Bm25Index {
         if (tfs[slot[t]] < 0xffff) tfs[slot[t]]++;
       }
     }
-    return new Bm25Index(params, terms, docLengths, offsets, docIds, tfs);
-  }
-
-  /**
-   * BM25 scores of the documents matching the terms, best first (ties: lower document first).
-   *
-   * Terms are scored rarest first. Once rarer terms have found candidates, a very common term
-   * (in more than COMMON_SHARE of the documents, e.g. the character 的) only adds to documents
-   * already found: a document matching nothing but common terms cannot outrank one matching a
-   * rare term, and skipping it keeps a query over 100k chunks to a few milliseconds.
-   */
-  search(queryTerms: readonly string[], k: number, filter?: (doc: number) => boolean): ChunkHit[] {
-    if (k <= 0 || this.size === 0) return [];
-    const weights = new Map<number, number>();
-    for (const term of queryTerms) {
-      const id = this.termIds.get(term);
-      if (id !== undefined) weights.set(id, (weights.get(id) ?? 0) + 1);
-    }
-    if (weights.size === 0) return [];
-    const order = [...weights.keys()].sort((a, b) => this.df(a) - this.df(b) || a - b);
-    const { idf, norm, scores } = (this.scoring ??= this.scoringTables());
-    const touched = (this.touched ??= new Uint32Array(this.size));
-    let nTouched = 0;
-    const { k1 } = this.params;
-    const commonDf = Math.max(COMMON_MIN_DF, this.size * COMMON_SHARE);
-    for (const t of order) {
-      const w = idf[t] * weights.get(t)! * (k1 + 1);
-      const onlyFound = nTouched > 0 && this.df(t) > commonDf;
-      const from = this.offsets[t];
-      const to = this.offsets[t + 1];
-      if (onlyFound && nTouched * Math.log2(to - from) < to - from) {
-        // Fewer found documents than postings: look each up (postings are sorted by document)
-        // instead of walking the whole list — same scores, a fraction of the work.
-        for (let i = 0; i < nTouched; i++) {
-          const d = touched[i];
-          const p = lowerBound(this.docIds, from, to, d);
-          if (p < to && this.docIds[p] === d) {
-            const tf = this.tfs[p];
-            scores[d] += (w * tf) / (tf + norm[d]);
-          }
-        }
-        continue;
-      }
-      for (let p = from, end = to; p < end; p++) {
-        const d = this.docIds[p];
-        if (scores[d] === 0) {
-          if (onlyFound) continue;
-          touched[nTouched++] = d;
-        }
-        const tf = this.tfs[p];
-        scores[d] += (w * tf) / (tf + norm[d]);
-      }
-    }
-    const hits = topK(touched.subarray(0, nTouched), scores, k, filter);
-    for (let i = 0; i < nTouched; i++) scores[touched[i]] = 0;
-    return hits;
+    const { maxTf, minLen } = blockBounds(offsets, docIds, tfs, docLengths);
+    return new Bm25Index(params, terms, docLengths, offsets, docIds, tfs, maxTf, minLen);
   }
 
   /**
@@ -197,11 +129,10 @@ export class Bm25Index {
     return id === undefined ? undefined : this.docIds.subarray(this.offsets[id], this.offsets[id + 1]);
   }
 
-  private df(term: number): number {
-    return this.offsets[term + 1] - this.offsets[term];
-  }
-
-  /** Binary form: header (magic, version, JSON length), JSON {params, terms}, then the arrays. */
+  /**
+   * Binary form: header (magic, version, JSON length, documents), JSON {params, terms}, then the
+   * arrays (docLengths, offsets, docIds, tfs, blockMaxTf, blockMinLen), each padded to 4 bytes.
+   */
   serialise(): Buffer {
     const json = Buffer.from(JSON.stringify({ params: this.params, terms: this.terms }), 'utf8');
     const jsonPadded = (json.length + 3) & ~3;
@@ -210,8 +141,11 @@ export class Bm25Index {
     header.writeUInt32LE(FILE_VERSION, 4);
     header.writeUInt32LE(json.length, 8);
     header.writeUInt32LE(this.docLengths.length, 12);
-    const tfsPadded = Buffer.alloc((this.tfs.byteLength + 3) & ~3);
-    Buffer.from(this.tfs.buffer, this.tfs.byteOffset, this.tfs.byteLength).copy(tfsPadded);
+    const padded = (a: Uint16Array) => {
+      const out = Buffer.alloc((a.byteLength + 3) & ~3);
+      Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(out);
+      return out;
+    };
     const view = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     return Buffer.concat([
       header,
@@ -220,7 +154,9 @@ export class Bm25Index {
       view(this.docLengths),
       view(this.offsets),
       view(this.docIds),
-      tfsPadded,
+      padded(this.tfs),
+      padded(this.blockMaxTf),
+      padded(this.blockMinLen),
     ]);
   }
 
@@ -252,7 +188,7 @@ export class Bm25Index {
         out = new Ctor(count);
         Buffer.from(out.buffer).set(buf.subarray(at, at + bytes));
       }
-      at += bytes;
+      at += (bytes + 3) & ~3;
       return out;
     };
     const docLengths = view(Uint32Array, nDocs);
@@ -260,7 +196,10 @@ export class Bm25Index {
     const total = offsets[terms.length];
     const docIds = view(Uint32Array, total);
     const tfs = view(Uint16Array, total);
-    return new Bm25Index(params, terms, docLengths, offsets, docIds, tfs);
+    const blocks = blockStarts(offsets)[terms.length];
+    const blockMaxTf = view(Uint16Array, blocks);
+    const blockMinLen = view(Uint16Array, blocks);
+    return new Bm25Index(params, terms, docLengths, offsets, docIds, tfs, blockMaxTf, blockMinLen);
   }
 }
 
@@ -276,24 +215,38 @@ export function lowerBound(arr: Uint32Array, from: number, to: number, value: nu
   return lo;
 }
 
-/** The k best of `candidates` by score (ties: lower number first), skipping those `filter` rejects. */
-export function topK(candidates: ArrayLike<number>, scores: ArrayLike<number>, k: number, filter?: (doc: number) => boolean): ChunkHit[] {
-  // A small sorted buffer: k is tiny (tens) next to the candidate count.
-  const best: ChunkHit[] = [];
-  for (let c = 0; c < candidates.length; c++) {
-    const d = candidates[c];
-    const s = scores[d];
-    if (best.length === k) {
-      const last = best[k - 1];
-      if (s < last.score || (s === last.score && d > last.chunk)) continue;
+/** Where each term's blocks start: term t has ceil(df_t / BM25_BLOCK) blocks. */
+function blockStarts(offsets: Uint32Array): Uint32Array {
+  const nTerms = offsets.length - 1;
+  const out = new Uint32Array(nTerms + 1);
+  for (let t = 0; t < nTerms; t++) out[t + 1] = out[t] + Math.ceil((offsets[t + 1] - offsets[t]) / BM25_BLOCK);
+  return out;
+}
+
+/** Each block's largest term frequency and shortest document (capped at 0xffff). */
+export function blockBounds(
+  offsets: Uint32Array,
+  docIds: Uint32Array,
+  tfs: Uint16Array,
+  docLengths: Uint32Array,
+): { maxTf: Uint16Array; minLen: Uint16Array } {
+  const starts = blockStarts(offsets);
+  const nTerms = offsets.length - 1;
+  const maxTf = new Uint16Array(starts[nTerms]);
+  const minLen = new Uint16Array(starts[nTerms]);
+  for (let t = 0; t < nTerms; t++) {
+    const to = offsets[t + 1];
+    for (let blk = starts[t], from = offsets[t]; from < to; blk++, from += BM25_BLOCK) {
+      let tf = 0;
+      let len = 0xffff;
+      for (let p = from, end = Math.min(to, from + BM25_BLOCK); p < end; p++) {
+        if (tfs[p] > tf) tf = tfs[p];
+        const l = docLengths[docIds[p]];
+        if (l < len) len = l;
+      }
+      maxTf[blk] = tf;
+      minLen[blk] = len;
     }
-    if (filter && !filter(d)) continue;
-    let i = best.length < k ? best.length : k - 1;
-    while (i > 0 && (s > best[i - 1].score || (s === best[i - 1].score && d < best[i - 1].chunk))) {
-      best[i] = best[i - 1];
-      i--;
-    }
-    best[i] = { chunk: d, score: s };
   }
-  return best;
+  return { maxTf, minLen };
 }

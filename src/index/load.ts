@@ -30,7 +30,7 @@ import {
   type StoredManifest,
 } from './manifest.ts';
 import { searchSegments, type SegmentToSearch } from './segment-search.ts';
-import { SegmentedBm25 } from './segmented-bm25.ts';
+import { SegmentedBm25, type Bm25SearchStats } from './segmented-bm25.ts';
 import {
   ARTICLE_BODIES_FILE,
   ARTICLE_FIELDS_FILE,
@@ -354,8 +354,8 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
       if (segments.length === 1 && !segments[0].toGlobal) return segments[0].hnsw.search(query, k, filter);
       return searchSegments(toSearch, query, k, filter);
     },
-    lexicalSearch(query: string, k: number, filter?: (chunk: number) => boolean): ChunkHit[] {
-      return bm25.search(analyse(query), k, filter);
+    lexicalSearch(query: string, k: number, filter?: (chunk: number) => boolean, stats?: Bm25SearchStats): ChunkHit[] {
+      return bm25.search(analyse(query), k, filter, stats);
     },
     lexicalPostings(term: string): Uint32Array | undefined {
       return bm25.postings(term);

@@ -1,12 +1,22 @@
 /**
  * BM25 over several segments as if they were one index: document frequencies, the document count
  * and the average length are taken over the live documents of all segments (deleted ones left out),
- * so a score does not depend on how the corpus is split into segments. Scoring follows
- * `Bm25Index.search` step for step (rarest term first, ties by first-seen term, the same float32
- * weights and length normalisers), so one segment scores exactly as `Bm25Index` does and the same
- * corpus split into several segments scores exactly as it does in one.
+ * so a score does not depend on how the corpus is split into segments.
+ *
+ * What a search returns (the k best, ties by lower document): terms are ordered rarest first (ties
+ * by first-seen term) and a document's score is their float32 sum in that order. Candidates are the
+ * documents of the terms in at most COMMON_SHARE of the documents; a more common term (的) only adds
+ * to documents a rarer term found (when every term is common, the rarest one alone finds them).
+ *
+ * How it is found without scoring every candidate (MaxScore, Turtle and Flood 1995, with block
+ * bounds as in block-max MaxScore): each term's best possible contribution in a segment bounds
+ * what a document can score. Once k documents are held, the candidate-finding terms whose bounds
+ * together (with the common terms') cannot beat the k-th score stop finding candidates: documents
+ * come only from the others' postings, and the rest are looked up (skipping blocks of postings)
+ * only while the document can still make the top k. Results are exact: the same documents and the
+ * same float32 scores as scoring every candidate.
  */
-import { COMMON_MIN_DF, COMMON_SHARE, lowerBound, topK, type Bm25Index, type Bm25Params } from './bm25.ts';
+import { BM25_BLOCK, COMMON_MIN_DF, COMMON_SHARE, lowerBound, type Bm25Index, type Bm25Params } from './bm25.ts';
 import type { ChunkHit } from './types.ts';
 
 /** One segment's postings and where its live documents sit in the global numbering. */
@@ -30,12 +40,71 @@ interface TermInfo {
   idf: number;
 }
 
+/** What a search did (for profiling: `bench/ask-index.ts --profile`). */
+export interface Bm25SearchStats {
+  /** Distinct query terms found in the index, and how many of them only add to found documents. */
+  terms: number;
+  commonTerms: number;
+  /** Postings of every query term, summed over segments (what scoring every candidate walks, and more). */
+  postings: number;
+  /** Documents drawn from candidate-finding postings, and of those, scored in full. */
+  candidates: number;
+  scored: number;
+}
+
+/**
+ * Relative slack on every bound: a score is a float32 sum (each step rounds, by at most 2^-24) and
+ * the length normalisers are float32, so a bound computed in doubles may fall short by ~1e-6 over
+ * dozens of terms. A document is skipped only when its bound with this slack is at most the k-th score.
+ */
+const SLACK = 1 + 1e-5;
+
+/** Documents per window: the essential finders' postings are summed a window at a time (its buffer stays in cache). */
+const WINDOW = 4096;
+
+/** Documents per segment whose exact scores set the pruning floor before the search. */
+const SAMPLE = 256;
+
+/** The k best (score, document) pairs so far, best first; ties by lower document (as a sort would give). */
+class TopHits {
+  readonly hits: ChunkHit[] = [];
+  constructor(private readonly k: number) {}
+
+  /** The score to beat: the k-th best once k are held, else -Infinity. */
+  get threshold(): number {
+    return this.hits.length === this.k ? this.hits[this.k - 1].score : -Infinity;
+  }
+
+  /** Whether (score, doc) would enter. */
+  admits(score: number, doc: number): boolean {
+    if (this.hits.length < this.k) return true;
+    const last = this.hits[this.k - 1];
+    return score > last.score || (score === last.score && doc < last.chunk);
+  }
+
+  add(score: number, doc: number): void {
+    const best = this.hits;
+    let i = best.length < this.k ? best.length : this.k - 1;
+    while (i > 0 && (score > best[i - 1].score || (score === best[i - 1].score && doc < best[i - 1].chunk))) {
+      best[i] = best[i - 1];
+      i--;
+    }
+    best[i] = { chunk: doc, score };
+  }
+}
+
 export class SegmentedBm25 {
   readonly size: number;
   private readonly norm: Float32Array;
-  private readonly scores: Float32Array;
-  private readonly touched: Uint32Array;
+  private readonly avgLength: number;
   private readonly info = new Map<string, TermInfo | null>();
+  /** A window's partial scores and its touched documents (reused by every search). */
+  private readonly acc = new Float64Array(WINDOW);
+  private readonly touched = new Uint16Array(WINDOW);
+  private readonly alive = new Uint16Array(WINDOW);
+  /** Exact float32 scores of a window's surviving documents. */
+  private readonly exact = new Float32Array(WINDOW);
+  private readonly sample = new Uint32Array(SAMPLE);
   readonly params: Bm25Params;
 
   constructor(private readonly segments: readonly Bm25Segment[]) {
@@ -45,11 +114,10 @@ export class SegmentedBm25 {
     let total = 0;
     for (const g of segments) forLive(g, (local) => (total += g.bm25.docLengths[local]));
     const avg = n > 0 && total > 0 ? total / n : 1;
+    this.avgLength = avg;
     const { k1, b } = this.params;
     this.norm = new Float32Array(n);
     for (const g of segments) forLive(g, (local, global) => (this.norm[global] = k1 * (1 - b + (b * g.bm25.docLengths[local]) / avg)));
-    this.scores = new Float32Array(n);
-    this.touched = new Uint32Array(n);
   }
 
   /** Corpus-wide statistics of a term, computed once (a segment with deletions counts its live postings). */
@@ -68,101 +136,285 @@ export class SegmentedBm25 {
       if (!g.toGlobal) df += to - from;
       else for (let p = from; p < to; p++) if (g.toGlobal[g.bm25.docIds[p]] >= 0) df++;
     });
-    // Same float32 value as Bm25Index's idf table.
     const out = df > 0 ? { df, order, idf: Math.fround(Math.log(1 + (this.size - df + 0.5) / (df + 0.5))) } : null;
     this.info.set(term, out);
     return out;
   }
 
-  /** As `Bm25Index.search`, over every segment; documents are global numbers. */
-  search(queryTerms: readonly string[], k: number, filter?: (doc: number) => boolean): ChunkHit[] {
+  /** The k best documents (global numbers) for the terms, best first; `filter` rejects documents. */
+  search(queryTerms: readonly string[], k: number, filter?: (doc: number) => boolean, stats?: Bm25SearchStats): ChunkHit[] {
     if (k <= 0 || this.size === 0) return [];
-    const weights = new Map<string, number>();
-    const infos = new Map<string, TermInfo>();
-    for (const term of queryTerms) {
-      const info = this.termInfo(term);
-      if (!info) continue;
-      infos.set(term, info);
-      weights.set(term, (weights.get(term) ?? 0) + 1);
-    }
-    if (weights.size === 0) return [];
-    const order = [...weights.keys()].sort((a, b) => infos.get(a)!.df - infos.get(b)!.df || infos.get(a)!.order - infos.get(b)!.order);
-    const { scores, touched, norm } = this;
-    let nTouched = 0;
+    const counts = new Map<string, number>();
+    for (const term of queryTerms) if (this.termInfo(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    if (counts.size === 0) return [];
+    const infos = [...counts.keys()].map((term) => ({ term, info: this.termInfo(term)! }));
+    infos.sort((a, b) => a.info.df - b.info.df || a.info.order - b.info.order);
+    const terms = infos.map((t) => t.term);
     const { k1 } = this.params;
+    const weights = new Float64Array(terms.length);
+    infos.forEach((t, i) => (weights[i] = t.info.idf * counts.get(t.term)! * (k1 + 1)));
+    // Terms [0, finders) find candidates; the rest (common ones) only add to them.
     const commonDf = Math.max(COMMON_MIN_DF, this.size * COMMON_SHARE);
-    for (const term of order) {
-      const info = infos.get(term)!;
-      const w = info.idf * weights.get(term)! * (k1 + 1);
-      const onlyFound = nTouched > 0 && info.df > commonDf;
-      const foundBefore = nTouched;
-      for (const g of this.segments) {
-        const id = g.bm25.termId(term);
-        if (id === undefined) continue;
-        const { docIds, tfs } = g.bm25;
-        const from = g.bm25.offsets[id];
-        const to = g.bm25.offsets[id + 1];
-        if (onlyFound && foundBefore * Math.log2(to - from) < to - from) {
-          // Look up the documents found so far that live in this segment (postings are sorted).
-          const end = g.base + g.live;
-          for (let i = 0; i < foundBefore; i++) {
-            const d = touched[i];
-            if (d < g.base || d >= end) continue;
-            const local = g.toLocal ? g.toLocal[d - g.base] : d - g.base;
-            const p = lowerBound(docIds, from, to, local);
-            if (p < to && docIds[p] === local) {
-              const tf = tfs[p];
-              scores[d] += (w * tf) / (tf + norm[d]);
-            }
-          }
-          continue;
+    let finders = 0;
+    while (finders < infos.length && infos[finders].info.df <= commonDf) finders++;
+    if (finders === 0) finders = 1;
+    if (stats) {
+      stats.terms += terms.length;
+      stats.commonTerms += terms.length - finders;
+    }
+    const top = new TopHits(k);
+    // Exact scores of a sample of likely documents: their k-th is a floor under the final k-th
+    // score, so pruning starts strong instead of waiting for the top k to fill.
+    const floor = new TopHits(k);
+    const scratch = new TermScratch(terms.length);
+    for (const g of this.segments) this.searchSegment(g, terms, weights, finders, top, floor, scratch, filter, stats);
+    return top.hits;
+  }
+
+  /** One segment's part of `search`: adds its documents that make the top k so far to `top`. */
+  private searchSegment(
+    g: Bm25Segment,
+    terms: readonly string[],
+    weights: Float64Array,
+    finders: number,
+    top: TopHits,
+    floor: TopHits,
+    s: TermScratch,
+    filter: ((doc: number) => boolean) | undefined,
+    stats: Bm25SearchStats | undefined,
+  ): void {
+    const { docIds, tfs, offsets, blockStarts, blockMaxTf, blockMinLen } = g.bm25;
+    const { norm, acc, touched, alive, exact } = this;
+    const { k1, b } = this.params;
+    const lenScale = b / this.avgLength;
+    const nTerms = terms.length;
+    const globalOf = (d: number) => (g.toGlobal ? g.toGlobal[d] : g.base + d);
+    let anyFinder = false;
+    for (let i = 0; i < nTerms; i++) {
+      const id = g.bm25.termId(terms[i]);
+      if (id === undefined) {
+        s.from[i] = s.to[i] = s.cursor[i] = s.windowStart[i] = s.block0[i] = 0;
+        continue;
+      }
+      s.from[i] = s.cursor[i] = s.windowStart[i] = offsets[id];
+      s.to[i] = offsets[id + 1];
+      s.block0[i] = blockStarts[id];
+      if (stats) stats.postings += s.to[i] - s.from[i];
+      if (i < finders) anyFinder = true;
+    }
+    if (!anyFinder) return;
+
+    // The floor: exact scores of the first documents of the rarest finders.
+    const sample = this.sample;
+    let nSample = 0;
+    for (let i = 0; i < finders && nSample < SAMPLE; i++)
+      for (let p = s.from[i]; p < s.to[i] && nSample < SAMPLE; p++) sample[nSample++] = docIds[p];
+    const sampled = sample.subarray(0, nSample).sort();
+    for (let t = 0; t < nSample; t++) {
+      const d = sampled[t];
+      if (t > 0 && sampled[t - 1] === d) continue;
+      const global = globalOf(d);
+      if (global < 0) continue;
+      let score = 0;
+      for (let i = 0; i < nTerms; i++) {
+        const p = lowerBound(docIds, s.from[i], s.to[i], d);
+        if (p < s.to[i] && docIds[p] === d) score = Math.fround(score + (weights[i] * tfs[p]) / (tfs[p] + norm[global]));
+      }
+      if (floor.admits(score, global) && (!filter || filter(global))) floor.add(score, global);
+    }
+    let threshold = Math.max(top.threshold, floor.threshold);
+
+    const { finderOrder, lookups } = s;
+    for (let lo = 0; lo < g.bm25.size; lo += WINDOW) {
+      const hi = lo + WINDOW;
+      // Each term's postings in this window, and the best its blocks there can add.
+      let nFinders = 0;
+      let nLookups = 0;
+      let commonBound = 0;
+      for (let i = 0; i < nTerms; i++) {
+        const pa = lowerBound(docIds, s.cursor[i], s.to[i], lo);
+        const pb = lowerBound(docIds, pa, s.to[i], hi);
+        s.windowStart[i] = pa;
+        s.cursor[i] = pb;
+        if (pb === pa) continue;
+        let best = 0;
+        const first = s.block0[i] + (((pa - s.from[i]) / BM25_BLOCK) | 0);
+        const last = s.block0[i] + (((pb - 1 - s.from[i]) / BM25_BLOCK) | 0);
+        for (let blk = first; blk <= last; blk++) {
+          const tf = blockMaxTf[blk];
+          const v = tf / (tf + k1 * (1 - b + lenScale * blockMinLen[blk]));
+          if (v > best) best = v;
         }
-        for (let p = from; p < to; p++) {
-          const local = docIds[p];
-          const d = g.toGlobal ? g.toGlobal[local] : g.base + local;
-          if (d < 0) continue;
-          if (scores[d] === 0) {
-            if (onlyFound) continue;
-            touched[nTouched++] = d;
-          }
+        s.bound[i] = weights[i] * best;
+        if (i < finders) finderOrder[nFinders++] = i;
+        else {
+          lookups[nLookups++] = i;
+          commonBound += s.bound[i];
+        }
+      }
+      // MaxScore: finders by bound, smallest first; a prefix whose bounds with the common terms'
+      // cannot beat the threshold finds no candidate here (its terms are only looked up).
+      sortBy(finderOrder, nFinders, s.bound);
+      let essential = 0;
+      let windowBound = commonBound;
+      while (essential < nFinders && (windowBound + s.bound[finderOrder[essential]]) * SLACK <= threshold) {
+        windowBound += s.bound[finderOrder[essential]];
+        lookups[nLookups++] = finderOrder[essential];
+        essential++;
+      }
+      if (essential === nFinders) continue;
+      sortBy(lookups, nLookups, s.bound, -1);
+      // Essential finders' postings, summed term at a time into a window-sized buffer.
+      let nTouched = 0;
+      for (let j = essential; j < nFinders; j++) {
+        const i = finderOrder[j];
+        const w = weights[i];
+        for (let p = s.windowStart[i], to = s.cursor[i]; p < to; p++) {
+          const d = docIds[p];
+          const global = globalOf(d);
+          if (global < 0) continue;
           const tf = tfs[p];
-          scores[d] += (w * tf) / (tf + norm[d]);
+          const x = d - lo;
+          if (acc[x] === 0) touched[nTouched++] = x;
+          acc[x] += (w * tf) / (tf + norm[global]);
+        }
+      }
+      if (stats) stats.candidates += nTouched;
+      if (nTouched === 0) continue;
+      const window = touched.subarray(0, nTouched).sort();
+      // Documents that can still make the top k: partial sum plus what the terms not yet looked
+      // up can add. Terms are looked up largest bound first, for the whole window at a time.
+      // A filtered-out document is dropped before any look-up (a strict filter keeps the bar low).
+      let nAlive = 0;
+      for (let t = 0; t < nTouched; t++) {
+        const x = window[t];
+        if ((acc[x] + windowBound) * SLACK > threshold && (!filter || filter(globalOf(lo + x)))) alive[nAlive++] = x;
+        else acc[x] = 0;
+      }
+      let remaining = windowBound;
+      for (let j = 0; j < nLookups && nAlive > 0; j++) {
+        const i = lookups[j];
+        remaining -= s.bound[i];
+        this.addTerm(g, lo, s.windowStart[i], s.cursor[i], weights[i], nAlive, acc);
+        let kept = 0;
+        for (let a = 0; a < nAlive; a++) {
+          const x = alive[a];
+          if ((acc[x] + remaining) * SLACK > threshold) alive[kept++] = x;
+          else acc[x] = 0;
+        }
+        nAlive = kept;
+      }
+      if (nAlive === 0) continue;
+      // The exact scores: every term in term order, summed into float32 (as one score per chunk would be).
+      for (let a = 0; a < nAlive; a++) acc[alive[a]] = 0;
+      for (let i = 0; i < nTerms; i++) this.addTerm(g, lo, s.windowStart[i], s.cursor[i], weights[i], nAlive, exact);
+      for (let a = 0; a < nAlive; a++) {
+        const x = alive[a];
+        const score = exact[x];
+        exact[x] = 0;
+        const global = globalOf(lo + x);
+        if (stats) stats.scored++;
+        if (top.admits(score, global)) {
+          top.add(score, global);
+          threshold = Math.max(top.threshold, floor.threshold);
         }
       }
     }
-    const hits = topK(touched.subarray(0, nTouched), scores, k, filter);
-    for (let i = 0; i < nTouched; i++) scores[touched[i]] = 0;
-    return hits;
+  }
+
+  /**
+   * Adds a term's contributions within a window to `sums` at the alive documents (ascending, in
+   * `this.alive`): a merge when the term's postings there are few against them, else a binary search each.
+   */
+  private addTerm(g: Bm25Segment, lo: number, pa: number, pb: number, w: number, nAlive: number, sums: Float64Array | Float32Array): void {
+    if (pb <= pa) return;
+    const { docIds, tfs } = g.bm25;
+    const { norm, alive } = this;
+    if (pb - pa < nAlive * 8) {
+      let a = 0;
+      for (let p = pa; p < pb && a < nAlive; p++) {
+        const x = docIds[p] - lo;
+        while (a < nAlive && alive[a] < x) a++;
+        if (a < nAlive && alive[a] === x) {
+          const tf = tfs[p];
+          sums[x] += (w * tf) / (tf + norm[g.toGlobal ? g.toGlobal[docIds[p]] : g.base + docIds[p]]);
+        }
+      }
+    } else {
+      let p = pa;
+      for (let a = 0; a < nAlive; a++) {
+        const d = lo + alive[a];
+        p = lowerBound(docIds, p, pb, d);
+        if (p < pb && docIds[p] === d) {
+          const tf = tfs[p];
+          sums[alive[a]] += (w * tf) / (tf + norm[g.toGlobal ? g.toGlobal[d] : g.base + d]);
+        }
+      }
+    }
   }
 
   /** Live documents (global numbers, ascending) whose terms include `term`, or undefined when none. */
   postings(term: string): Uint32Array | undefined {
     const only = this.segments.length === 1 ? this.segments[0] : undefined;
     if (only && !only.toGlobal && only.base === 0) return only.bm25.postings(term);
-    const parts: Uint32Array[] = [];
+    // Counted first, then copied into one array: one allocation the size of the answer.
     let count = 0;
     for (const g of this.segments) {
       const local = g.bm25.postings(term);
       if (!local) continue;
-      const out = new Uint32Array(local.length);
-      let n = 0;
-      for (const l of local) {
-        const d = g.toGlobal ? g.toGlobal[l] : g.base + l;
-        if (d >= 0) out[n++] = d;
-      }
-      if (n) {
-        parts.push(out.subarray(0, n));
-        count += n;
-      }
+      if (!g.toGlobal) count += local.length;
+      else for (let p = 0; p < local.length; p++) if (g.toGlobal[local[p]] >= 0) count++;
     }
     if (!count) return undefined;
     const all = new Uint32Array(count);
     let at = 0;
-    for (const p of parts) {
-      all.set(p, at);
-      at += p.length;
+    for (const g of this.segments) {
+      const local = g.bm25.postings(term);
+      if (!local) continue;
+      for (let p = 0; p < local.length; p++) {
+        const d = g.toGlobal ? g.toGlobal[local[p]] : g.base + local[p];
+        if (d >= 0) all[at++] = d;
+      }
     }
     return all;
+  }
+}
+
+/** A search's per-term state, one slot a query term (sized by the query, never by the corpus). */
+class TermScratch {
+  readonly from: Uint32Array;
+  readonly to: Uint32Array;
+  readonly cursor: Uint32Array;
+  /** The term's first block in the segment. */
+  readonly block0: Uint32Array;
+  /** The best the term's blocks in the current window can add. */
+  readonly bound: Float64Array;
+  /** The term's postings in the current window: [windowStart, cursor). */
+  readonly windowStart: Uint32Array;
+  readonly finderOrder: Uint32Array;
+  readonly lookups: Uint32Array;
+  constructor(n: number) {
+    this.from = new Uint32Array(n);
+    this.to = new Uint32Array(n);
+    this.cursor = new Uint32Array(n);
+    this.block0 = new Uint32Array(n);
+    this.bound = new Float64Array(n);
+    this.windowStart = new Uint32Array(n);
+    this.finderOrder = new Uint32Array(n);
+    this.lookups = new Uint32Array(n);
+  }
+}
+
+/** Sorts the first `n` term slots of `order` by `key`, ascending (or descending with `sign` -1; insertion sort: a query has tens of terms). */
+function sortBy(order: Uint32Array, n: number, key: Float64Array, sign = 1): void {
+  for (let i = 1; i < n; i++) {
+    const v = order[i];
+    let j = i;
+    while (j > 0 && sign * key[order[j - 1]] > sign * key[v]) {
+      order[j] = order[j - 1];
+      j--;
+    }
+    order[j] = v;
   }
 }
 

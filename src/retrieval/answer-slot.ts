@@ -57,6 +57,18 @@ export interface SlotPerson {
 /** Offices, longest first (simplified: questions are matched in search form). */
 const OFFICES = SIMPLIFIED_OFFICE_WORDS.filter((w) => w === toSearchForm(w) && w !== '代表').join('|');
 
+/**
+ * The office a person-slot match names, the longest ending where it ends: the greedy match stops at
+ * 书记 inside 第一书记, and a 党委书记 does not hold the 第一书记's post.
+ */
+function longestOffice(m: RegExpExecArray): string {
+  const office = m[1] ?? m[2] ?? m[3];
+  if (m[1] === undefined) return office;
+  const end = m.index + m[0].lastIndexOf(office) + office.length;
+  const before = m.input.slice(0, end);
+  return SIMPLIFIED_OFFICE_WORDS.find((w) => w.length > office.length && before.endsWith(w)) ?? office;
+}
+
 /** A character class of the common surnames, built once. */
 const SURNAME_CLASS = `[${[...SURNAMES].join('')}]`;
 
@@ -141,7 +153,7 @@ export const SLOT_RULES: readonly SlotRule[] = [
       `^.*(${OFFICES})[^，。？]{0,4}?(?:是谁|为谁|叫什么|什么名字|是哪位)|^.*(\\p{Script=Han}{1,2}员)(?:是谁|叫什么|什么名字)|(?:哪位|哪一位)[^，。？]{0,4}?(${OFFICES})`,
       'u',
     ),
-    needs: (m, people) => holders(m[1] ?? m[2] ?? m[3], people),
+    needs: (m, people) => holders(longestOffice(m), people),
     example: { question: '新选出的镇长叫什么名字', fills: '选举王明为镇长', lacks: '会议选举产生了镇长一名' },
   },
   // English questions (matched against the question in search form: lower-case) ask for the same values.

@@ -87,3 +87,9 @@ export function prepareState(index: ReportIndex): ReportsState {
     pinyinNames: () => (names ??= pinyinNameIndex(reportNames(index.articles))),
   };
 }
+
+/** An article's headline and passages in search form: the text its ordinals, quoted names and the like are read from. */
+export function articleSearchText(state: ReportsState, articleId: string): string {
+  const headline = toSearchForm(state.index.articleById.get(articleId)?.headline ?? '');
+  return [headline, ...state.passagesOf(articleId).map((p) => p.norm)].join('\n');
+}

@@ -87,6 +87,16 @@ describe('parsePage on the shipped page', () => {
     expect(readLead('6月2日，高新区党工委理论学习中心组举行2021年第五次集体学习。').meeting).toBe('2021年第五次集体学习');
   });
 
+  it('reads a meeting named before its verb, its time and place left out', () => {
+    expect(readLead('1月21日上午，市十七届人大四次会议主席团常务主席会议在市行政办公中心召开。').meeting).toBe(
+      '市十七届人大四次会议主席团常务主席会议',
+    );
+    expect(readLead('3月5日，县政府第12次常务会议于县政府三楼会议室召开。').meeting).toBe('县政府第12次常务会议');
+    expect(readLead('9月13日，全市安全生产工作会议隆重召开。').meeting).toBe('全市安全生产工作会议');
+    // A bare 会议 names no meeting.
+    expect(readLead('会议在县委大楼召开。')).toEqual({});
+  });
+
   it('repairs sentences broken by columns and OCR spaces', () => {
     expect(safety.body.startsWith('1月12日上午，高新区召开')).toBe(true);
     expect(epidemic.body).toContain('第27次视频调度会');

@@ -133,3 +133,10 @@ describe('extractPeople: roles stay in their own clause', () => {
     expect(byName(people, '陳美玲')?.roles).toEqual(['chaired', 'spoke']);
   });
 });
+
+describe('extractPeople: three-character names before words that follow a name', () => {
+  it('keeps the whole name before 应邀, 率队, 看望 and the like', () => {
+    const people = extractPeople('县委书记张建华应邀出席会议。副县长王明亮率队检查防汛工作。区长李国栋看望慰问老党员。');
+    expect(people.map((p) => p.name)).toEqual(['张建华', '王明亮', '李国栋']);
+  });
+});

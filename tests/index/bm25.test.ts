@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Index, topK } from '../../src/index/bm25.ts';
+import { BM25_BLOCK, Bm25Index } from '../../src/index/bm25.ts';
+import { SegmentedBm25, type Bm25Segment, type Bm25SearchStats } from '../../src/index/segmented-bm25.ts';
+import { referenceSearch } from './bm25-reference.ts';
 
 const docs = [
   ['安全', '生产', '会议', '安全'],
@@ -8,69 +10,172 @@ const docs = [
   ['教育', '工作', '会议', '部署', '教育', '学校', '老师', '学生'],
 ];
 
-describe('Bm25Index', () => {
+/** One index searched as a single segment. */
+const whole = (index: Bm25Index) => new SegmentedBm25([{ bm25: index, base: 0, live: index.size }]);
+
+describe('Bm25Index searched as one segment', () => {
   const index = Bm25Index.build(docs);
+  const bm25 = whole(index);
   it('ranks by term frequency, rarity and length', () => {
-    const hits = index.search(['安全'], 10);
+    const hits = bm25.search(['安全'], 10);
     expect(hits.map((h) => h.chunk)).toEqual([0, 2]);
     // "经济" is rarer than "会议", so doc 1 wins on it.
-    expect(index.search(['经济', '会议'], 1)[0].chunk).toBe(1);
+    expect(bm25.search(['经济', '会议'], 1)[0].chunk).toBe(1);
     // Shorter documents win at equal term frequency.
-    const meeting = index.search(['会议'], 3);
+    const meeting = bm25.search(['会议'], 3);
     expect(meeting.map((h) => h.chunk)).toEqual([1, 0, 3]);
   });
   it('returns nothing for unknown terms and honours k and the filter', () => {
-    expect(index.search(['未知'], 5)).toEqual([]);
-    expect(index.search(['会议'], 1)).toHaveLength(1);
-    expect(index.search(['会议'], 5, (d) => d !== 1).map((h) => h.chunk)).toEqual([0, 3]);
+    expect(bm25.search(['未知'], 5)).toEqual([]);
+    expect(bm25.search(['会议'], 1)).toHaveLength(1);
+    expect(bm25.search(['会议'], 5, (d) => d !== 1).map((h) => h.chunk)).toEqual([0, 3]);
   });
   it('leaves no score behind between queries', () => {
-    const a = index.search(['安全'], 5);
-    index.search(['会议'], 5);
-    expect(index.search(['安全'], 5)).toEqual(a);
+    const a = bm25.search(['安全'], 5);
+    bm25.search(['会议'], 5);
+    expect(bm25.search(['安全'], 5)).toEqual(a);
   });
-  it('round-trips through its binary form', () => {
+  it('round-trips through its binary form, block bounds included', () => {
     const loaded = Bm25Index.deserialise(index.serialise());
     expect(loaded.size).toBe(4);
-    for (const q of [['安全'], ['会议', '教育'], ['检查', '生产']]) expect(loaded.search(q, 4)).toEqual(index.search(q, 4));
+    expect(Array.from(loaded.blockMaxTf)).toEqual(Array.from(index.blockMaxTf));
+    expect(Array.from(loaded.blockMinLen)).toEqual(Array.from(index.blockMinLen));
+    for (const q of [['安全'], ['会议', '教育'], ['检查', '生产']]) expect(whole(loaded).search(q, 4)).toEqual(bm25.search(q, 4));
   });
   it('round-trips from a buffer that is not 4-aligned (copied, not viewed)', () => {
     const bytes = index.serialise();
     const shifted = Buffer.alloc(bytes.length + 1);
     bytes.copy(shifted, 1);
     const loaded = Bm25Index.deserialise(shifted.subarray(1));
-    for (const q of [['安全'], ['会议', '教育']]) expect(loaded.search(q, 4)).toEqual(index.search(q, 4));
+    for (const q of [['安全'], ['会议', '教育']]) expect(whole(loaded).search(q, 4)).toEqual(bm25.search(q, 4));
   });
-  it('rejects a truncated or foreign file', () => {
+  it('rejects a truncated, foreign or older file', () => {
     const buf = index.serialise();
     expect(() => Bm25Index.deserialise(buf.subarray(0, buf.length - 8))).toThrow(/truncated/);
     expect(() => Bm25Index.deserialise(Buffer.from('hello world, not bm25'))).toThrow(/not a BM25 file/);
+    const v1 = Buffer.from(buf);
+    v1.writeUInt32LE(1, 4);
+    expect(() => Bm25Index.deserialise(v1)).toThrow(/version 1/);
+  });
+});
+
+describe('block bounds', () => {
+  it('hold each block’s largest term frequency and shortest document', () => {
+    // Term 'a' in every document: its postings span three blocks; tf 3 only in the second block.
+    const n = BM25_BLOCK * 2 + 5;
+    const many = Array.from({ length: n }, (_, d) => (d === BM25_BLOCK + 1 ? ['a', 'a', 'a'] : d === 7 ? ['a'] : ['a', 'x', 'y']));
+    const index = Bm25Index.build(many);
+    const id = index.termId('a')!;
+    const blocks = Array.from({ length: index.blockStarts[id + 1] - index.blockStarts[id] }, (_, j) => index.blockStarts[id] + j);
+    expect(blocks.map((blk) => index.blockMaxTf[blk])).toEqual([1, 3, 1]);
+    expect(blocks.map((blk) => index.blockMinLen[blk])).toEqual([1, 3, 3]);
   });
 });
 
 describe('Bm25Index at scale', () => {
   const many = Array.from({ length: 3000 }, (_, d) => (d === 5 ? ['的', '地铁'] : d === 7 ? ['地铁', '的', '地铁'] : ['的', `w${d}`]));
-  const index = Bm25Index.build(many);
+  const bm25 = whole(Bm25Index.build(many));
   it('lets a very common term re-score only documents a rarer term found', () => {
-    expect(index.search(['地铁', '的'], 10).map((h) => h.chunk)).toEqual([7, 5]);
+    expect(bm25.search(['地铁', '的'], 10).map((h) => h.chunk)).toEqual([7, 5]);
   });
   it('still scores a query made only of common terms', () => {
-    expect(index.search(['的'], 3)).toHaveLength(3);
+    expect(bm25.search(['的'], 3)).toHaveLength(3);
   });
   it('counts repeated terms per document once in df and fully in tf', () => {
-    const [a, b] = index.search(['地铁', '的'], 2);
+    const [a, b] = bm25.search(['地铁', '的'], 2);
     expect(a.chunk).toBe(7);
     expect(a.score).toBeGreaterThan(b.score);
   });
 });
 
-describe('topK', () => {
-  it('keeps the k best, ties by lower number', () => {
-    const scores = [1, 5, 3, 5, 0.5];
-    expect(topK([0, 1, 2, 3, 4], scores, 3)).toEqual([
-      { chunk: 1, score: 5 },
-      { chunk: 3, score: 5 },
-      { chunk: 2, score: 3 },
-    ]);
+/** A seeded generator (mulberry32), so a failure repeats. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Documents of Zipf-like terms (a few in most documents, many rare), lengths 5–80, repeats for tf. */
+function corpus(n: number, rnd: () => number): string[][] {
+  return Array.from({ length: n }, () => {
+    const len = 5 + Math.floor(rnd() * 76);
+    return Array.from({ length: len }, () => `t${Math.floor(1 / (rnd() * 0.999 + 0.001)) - 1}`);
+  });
+}
+
+/** The corpus cut into segments at `cuts`, with `deleted` documents (corpus positions) left out. */
+function segmentsOf(docsIn: string[][], cuts: number[], deleted: Set<number>): { segments: Bm25Segment[]; globalOf: Map<number, number> } {
+  const segments: Bm25Segment[] = [];
+  const globalOf = new Map<number, number>();
+  let base = 0;
+  const bounds = [0, ...cuts, docsIn.length];
+  for (let s = 0; s + 1 < bounds.length; s++) {
+    const part = docsIn.slice(bounds[s], bounds[s + 1]);
+    const bm25 = Bm25Index.build(part);
+    const toGlobal = new Int32Array(part.length);
+    const toLocal: number[] = [];
+    let live = 0;
+    part.forEach((_, l) => {
+      if (deleted.has(bounds[s] + l)) toGlobal[l] = -1;
+      else {
+        toGlobal[l] = base + live;
+        globalOf.set(bounds[s] + l, base + live);
+        toLocal.push(l);
+        live++;
+      }
+    });
+    const anyDeleted = live < part.length;
+    segments.push({ bm25, base, live, ...(anyDeleted ? { toGlobal, toLocal: Uint32Array.from(toLocal) } : {}) });
+    base += live;
+  }
+  return { segments, globalOf };
+}
+
+describe('SegmentedBm25 top k (MaxScore over block bounds)', () => {
+  const rnd = random(15);
+  const docsIn = corpus(6000, rnd);
+  const queries = Array.from({ length: 60 }, () => Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => `t${Math.floor(1 / (rnd() * 0.999 + 0.001)) - 1}`));
+  // A query of common terms only, and one whose terms repeat.
+  queries.push(['t0', 't1', 't2'], ['t3', 't3', 't40', 't0']);
+  const layouts: Array<[string, number[], Set<number>]> = [
+    ['one segment', [], new Set()],
+    ['three segments', [1000, 3500], new Set()],
+    ['four segments with deletions', [700, 2000, 4100], new Set(Array.from({ length: 600 }, () => Math.floor(rnd() * docsIn.length)))],
+  ];
+  for (const [name, cuts, deleted] of layouts) {
+    it(`returns exactly what scoring every candidate returns: ${name}`, () => {
+      const { segments } = segmentsOf(docsIn, cuts, deleted);
+      const bm25 = new SegmentedBm25(segments);
+      const odd = (d: number) => d % 2 === 1;
+      for (const q of queries) {
+        // The reference's k best are its 30 best cut short (it sorts every candidate).
+        const all = referenceSearch(segments, q, 30);
+        const allOdd = referenceSearch(segments, q, 30, odd);
+        for (const k of [1, 10, 30]) {
+          expect(bm25.search(q, k)).toEqual(all.slice(0, k));
+          expect(bm25.search(q, k, odd)).toEqual(allOdd.slice(0, k));
+        }
+      }
+    });
+  }
+  it('scores the same however the corpus is split', () => {
+    const one = segmentsOf(docsIn, [], new Set());
+    const four = segmentsOf(docsIn, [700, 2000, 4100], new Set());
+    const a = new SegmentedBm25(one.segments);
+    const b = new SegmentedBm25(four.segments);
+    for (const q of queries.slice(0, 20)) expect(b.search(q, 30)).toEqual(a.search(q, 30));
+  });
+  it('scores fewer documents than it draws candidates from once the top k fills', () => {
+    const bm25 = new SegmentedBm25(segmentsOf(docsIn, [], new Set()).segments);
+    const stats: Bm25SearchStats = { terms: 0, commonTerms: 0, postings: 0, candidates: 0, scored: 0 };
+    for (const q of queries) bm25.search(q, 10, undefined, stats);
+    expect(stats.scored).toBeGreaterThan(0);
+    expect(stats.candidates).toBeLessThan(stats.postings);
+    expect(stats.scored).toBeLessThan(stats.candidates);
   });
 });

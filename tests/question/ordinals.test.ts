@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { englishCardinal, englishOrdinals, parseChineseNumber, toChineseNumber } from '../../src/text/numerals.ts';
-import { conflictingOrdinals } from '../../src/retrieval/question/ordinals.ts';
+import { conflictingOrdinals, printsAskedOrdinals } from '../../src/retrieval/question/ordinals.ts';
 import { chineseOrdinals, englishOrdinalMentions, ordinalSearchTerms } from '../../src/text/ordinals.ts';
 
 describe('Chinese numerals', () => {
@@ -104,5 +104,15 @@ describe('conflicting ordinals', () => {
   it('leaves alone ordinals the article never numbers', () => {
     expect(conflictingOrdinals('第三次区务会议', '会议审议了预算。')).toEqual([]);
     expect(conflictingOrdinals('欧洲人第一次来到这里是何时', '第二次来到这里。')).toEqual([]);
+  });
+});
+
+describe('printsAskedOrdinals', () => {
+  it('is true only of an article printing the asked session, not of one printing another or none', () => {
+    const q = '市十七届人大四次会议主席团常务主席会议由谁主持';
+    expect(printsAskedOrdinals(q, '市十七届人大四次会议主席团常务主席会议在市行政办公中心召开。')).toBe(true);
+    expect(printsAskedOrdinals(q, '市十七届人大五次会议主席团召开第四次会议。')).toBe(false);
+    expect(printsAskedOrdinals(q, '市人大常委会主任到青松镇调研。')).toBe(false);
+    expect(printsAskedOrdinals('谁主持了会议', '市十七届人大四次会议召开。')).toBe(false);
   });
 });

@@ -35,4 +35,10 @@ describe('answer slots', () => {
     expect(slotFilled('新任秘书长是谁', '人事调整将于近期公布', [])?.filled).toBe(false);
     expect(slotFilled('新任秘书长是谁', '任命张华为秘书长', [])?.filled).toBe(true);
   });
+  it('asks for the longest office the question names: a 党委书记 does not hold the 第一书记 post', () => {
+    const people = [{ name: '张明', title: '镇党委书记' }];
+    const q = '三名县派第一书记分别叫什么名字';
+    expect(slotFilled(q, '镇党委书记张明主持会议。三名县派第一书记交流发言。', people)?.filled).toBe(false);
+    expect(slotFilled(q, '驻村第一书记王明、李华交流发言。', [])?.filled).toBe(true);
+  });
 });

@@ -64,6 +64,11 @@ export interface Selected extends Retrieved {
   fact?: StructuredAnswer;
   /** The articles of the day the question names, when it asks what happened that day. */
   events: Article[];
+  /**
+   * Per candidate article, the question's ordinals or reporting periods it prints only with other
+   * numbers (第4次 asked, 第3次 printed); candidates without any are preferred (see select.ts).
+   */
+  ordinalConflicts: ReadonlyMap<string, string[]>;
 }
 
 export interface Decided extends Selected {

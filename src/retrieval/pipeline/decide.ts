@@ -9,11 +9,10 @@ import { slotFilled, slotText } from '../answer-slot.ts';
 import { namesMeeting } from '../question/meeting-name.ts';
 import { meetingCore } from '../question/meeting-name.ts';
 import { absentQuotedNames } from '../question/quoted-names.ts';
-import { conflictingPeriods } from '../question/reporting-period.ts';
-import { conflictingOrdinals, decisiveAbsences } from '../missing-words.ts';
+import { decisiveAbsences } from '../missing-words.ts';
 import { matchedWeight, type Concept, type QueryUnits } from '../query-units.ts';
 import type { Candidate } from '../article-ranking.ts';
-import type { ReportsState } from '../reports-state.ts';
+import { articleSearchText } from '../reports-state.ts';
 import type { Outcome } from '../types.ts';
 import type { Decided, Selected } from './context.ts';
 import { unitKind, type Unit } from '../../text/units.ts';
@@ -134,12 +133,6 @@ export function refusalReason(e: Evidence, policy: DecidePolicy = DEFAULT_DECIDE
   return undefined;
 }
 
-/** An article's headline and passages in search form. */
-function articleSearchText(state: ReportsState, articleId: string): string {
-  const headline = toSearchForm(state.index.articleById.get(articleId)?.headline ?? '');
-  return [headline, ...state.passagesOf(articleId).map((p) => p.norm)].join('\n');
-}
-
 /** The best other story's score over the answering article's (see `Evidence.rival`). */
 export function rivalOf(candidates: readonly Candidate[], answering: string | undefined): number {
   const own = candidates.find((c) => c.article.id === answering);
@@ -207,8 +200,6 @@ export function gatherEvidence(ctx: Selected): Evidence {
   const slot = slotOf(ctx);
   const text = best ? articleSearchText(state, best.articleId) : '';
   const meeting = otherMeeting(ctx);
-  // English ordinals (the 36th) are read from the question as asked.
-  const asked = ctx.question.script === 'en' || ctx.question.script === 'mixed' ? ctx.question.original : ctx.question.text;
   return {
     // A meeting no report names, with words the reports never use: a meeting they do not cover.
     filterSatisfied: ctx.hybrid.filterSatisfied && !(ctx.hybrid.meetingDropped && ctx.missing.length > 0),
@@ -221,7 +212,7 @@ export function gatherEvidence(ctx: Selected): Evidence {
     missing: ctx.missing.length,
     absentPlaces: decisiveAbsences(ctx.missing, state.occurs),
     absentQuoted: best ? absentQuotedNames(ctx.question.text, text) : [],
-    ordinalConflicts: best ? [...conflictingOrdinals(asked, text), ...conflictingPeriods(ctx.question.text, text)] : [],
+    ordinalConflicts: best ? (ctx.ordinalConflicts.get(best.articleId) ?? []) : [],
     ...(meeting ? { otherMeeting: meeting } : {}),
     english: ctx.question.script === 'en',
     factAnswered: ctx.fact !== undefined,

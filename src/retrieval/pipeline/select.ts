@@ -13,7 +13,10 @@ import { scorePassages } from '../answer-select.ts';
 import { slotNeeds, slotText } from '../answer-slot.ts';
 import { answerFromPeople, answerTitle, eventsOnDate } from '../structured-answers.ts';
 import { matchedWeight, type QueryUnits } from '../query-units.ts';
-import { unitsOf, type ReportsState } from '../reports-state.ts';
+import { articleSearchText, unitsOf, type ReportsState } from '../reports-state.ts';
+import { conflictingOrdinals, printsAskedOrdinals } from '../question/ordinals.ts';
+import { conflictingPeriods, reportingPeriods } from '../question/reporting-period.ts';
+import { ordinalMentions } from '../../text/ordinals.ts';
 import type { Retrieved, Selected } from './context.ts';
 import type { Unit } from '../../text/units.ts';
 
@@ -56,12 +59,39 @@ export function preferFilledSlot(scored: ScoredPassage[], needs: RegExp | undefi
   return [chosen, ...scored.filter((s) => s !== chosen)];
 }
 
+/**
+ * Per candidate, the question's ordinals and reporting periods it prints only with other numbers,
+ * and the candidates that print the asked ones. English ordinals (the 36th) are read from the
+ * question as asked.
+ */
+function ordinalsOf(ctx: Retrieved): { conflicts: Map<string, string[]>; printing: Set<string> } {
+  const { question, env } = ctx;
+  const asked = question.script === 'en' || question.script === 'mixed' ? question.original : question.text;
+  const conflicts = new Map<string, string[]>();
+  const printing = new Set<string>();
+  // Most questions name no session or period: no candidate's text is read for them.
+  if (!ordinalMentions(asked).length && !reportingPeriods(question.text).size) return { conflicts, printing };
+  for (const c of ctx.candidates) {
+    const text = articleSearchText(env.state, c.articleId);
+    const found = [...conflictingOrdinals(asked, text), ...conflictingPeriods(question.text, text)];
+    if (found.length) conflicts.set(c.articleId, found);
+    else if (printsAskedOrdinals(asked, text)) printing.add(c.articleId);
+  }
+  return { conflicts, printing };
+}
+
 export function selectStage(ctx: Retrieved): Selected {
   const { state, profile } = ctx.env;
   const { index } = state;
   const { intent } = ctx.question;
+  // The question's ordinal picks the report as a date does: when a candidate prints the asked
+  // session (四次), the ones printing only other sessions (五次) are passed over. Reports printing
+  // no session at all stay, and with no candidate printing the asked one nothing changes here (the
+  // decision refuses an answer from a conflicting report).
+  const { conflicts: ordinalConflicts, printing } = ordinalsOf(ctx);
+  const candidates = printing.size ? ctx.candidates.filter((c) => !ordinalConflicts.has(c.articleId)) : ctx.candidates;
   const scored = preferFilledSlot(
-    scorePassages(ctx.rankQuery, ctx.questionText, ctx.answerType, ctx.candidates, profile.select),
+    scorePassages(ctx.rankQuery, ctx.questionText, ctx.answerType, candidates, profile.select),
     slotNeeds(slotText(ctx.question, ctx.questionText)),
   );
   const best = scored[0];
@@ -74,16 +104,17 @@ export function selectStage(ctx: Retrieved): Selected {
   // Only the article the best passage is in: a role nobody held there is not answered by whoever
   // held it at another meeting (measured: dev-layouts 0.925 → 1.000 over all dev pages; the bench
   // sets and seed-dev unchanged).
-  const factPool = ctx.candidates.filter((c) => c.articleId === best?.articleId);
+  const factPool = candidates.filter((c) => c.articleId === best?.articleId);
   // "X是什么职务": the title printed with the name, from the top candidates.
   const fact =
     ctx.answerType === 'title'
-      ? answerTitle(ctx.question.text, ctx.candidates)
+      ? answerTitle(ctx.question.text, candidates)
       : useFacts
         ? answerFromPeople(intent.role, ctx.query, factPool, unitsOf)
         : undefined;
   return {
     ...ctx,
+    candidates,
     scored,
     best,
     bestArticle,
@@ -94,5 +125,6 @@ export function selectStage(ctx: Retrieved): Selected {
     events: eventsOnDate(ctx.questionText, intent.filters, index.articles).filter(
       (a) => ctx.meeting === undefined || reportsMeeting(a, ctx.meeting),
     ),
+    ordinalConflicts,
   };
 }

@@ -11,17 +11,36 @@ import { chineseOrdinals, ordinalMentions, type OrdinalMention } from '../../tex
  * printed in the question.
  */
 export function conflictingOrdinals(question: string, text: string): string[] {
+  return compareOrdinals(question, text).conflicts;
+}
+
+/**
+ * Whether the article prints the question's ordinals themselves: every asked ordinal it can be
+ * compared on is printed with the asked number (and at least one can be). An article printing no
+ * ordinal at all neither agrees nor conflicts.
+ */
+export function printsAskedOrdinals(question: string, text: string): boolean {
+  const { conflicts, matched } = compareOrdinals(question, text);
+  return conflicts.length === 0 && matched > 0;
+}
+
+function compareOrdinals(question: string, text: string): { conflicts: string[]; matched: number } {
   const asked = ordinalMentions(question);
-  if (!asked.length) return [];
+  if (!asked.length) return { conflicts: [], matched: 0 };
   const printed = chineseOrdinals(text);
   const out: string[] = [];
+  let matched = 0;
   const terms = printed.filter((p) => p.term !== undefined || p.kind === 'term').map((p) => (p.kind === 'term' ? p.number : p.term!));
   for (const q of asked) {
     let conflict = false;
+    // Whether the article prints ordinals this one compares with (then no conflict means a match).
+    let comparable = false;
     if (q.kind === 'period') {
       const same = printed.filter((p) => p.kind === 'period' && p.unit === q.unit);
+      comparable = same.length > 0;
       conflict = same.length > 0 && !same.some((p) => p.number === q.number);
     } else if (q.kind === 'term') {
+      comparable = terms.length > 0;
       conflict = terms.length > 0 && !terms.includes(q.number);
     } else {
       if (q.term !== undefined && terms.length > 0 && !terms.includes(q.term)) conflict = true;
@@ -40,12 +59,13 @@ export function conflictingOrdinals(question: string, text: string): string[] {
       if (q.term !== undefined) narrow((p) => p.term === q.term);
       if (q.year !== undefined) narrow((p) => p.year === q.year);
       if (q.meeting) narrow((p) => p.meeting === q.meeting);
+      comparable = same.length > 0;
       if (same.length > 0 && !same.some((p) => p.number === q.number)) conflict = true;
     }
     if (conflict) {
       const text = q.text.replace(/\s+/g, '');
       if (!out.includes(text)) out.push(text);
-    }
+    } else if (comparable) matched++;
   }
-  return out;
+  return { conflicts: out, matched };
 }

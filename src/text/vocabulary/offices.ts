@@ -15,6 +15,8 @@ export interface OfficeWord {
 
 export const OFFICE_ROWS: readonly OfficeWord[] = [
   { word: '副书记', example: '区委副书记李明主持会议' },
+  // A post of its own (a secretary sent to a village), not any 书记: 第一书记是谁 is not answered by the 党委书记.
+  { word: '第一书记', example: '驻村第一书记王明出席会议' },
   { word: '书记', example: '高新区党工委书记王新亭主持会议' },
   { word: '副主任', example: '管委会副主任张红军出席会议' },
   { word: '主任', example: '县人大常委会主任刘鼎出席会议' },
