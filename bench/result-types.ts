@@ -46,6 +46,9 @@ export interface ColdStart {
    * thread waiting, `(background)` ones ran on other threads meanwhile. Absent in runs saved before it.
    */
   loadSteps?: Record<string, number>;
+  /** Resident memory (MiB) once the index is loaded and the engine prepared, and after the first answer. Absent in runs saved before it. */
+  rssAfterLoadMb?: number;
+  rssAfterAskMb?: number;
 }
 
 export interface MethodSpeed {

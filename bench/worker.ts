@@ -74,6 +74,8 @@ async function openAndAskFirst(indexDir: string, modelsDir: string, question: st
     cpuMs: (cpu.user + cpu.system) / 1000,
     engineMs: t2 - tEngine,
     loadSteps: { ...loadSteps },
+    rssAfterLoadMb,
+    rssAfterAskMb: process.memoryUsage.rss() / 2 ** 20,
   };
   return { index, service, coldStart, rssIndexMb, rssAfterLoadMb };
 }

@@ -28,7 +28,7 @@ import { IndexBuildError } from './errors.ts';
 import { DEFAULT_HNSW, efSearchFor, type HnswParams } from './hnsw-store.ts';
 import { cleanStale, discardBuild, fsyncDir, publish, resolveIndexDir, tempDirFor } from './index-folder.ts';
 import { SEGMENTER } from './segmenters/identity.ts';
-import { FORMAT_VERSION, MANIFEST_FILE, parseManifest, readVerified, sha256, type StoredManifest } from './manifest.ts';
+import { checksum, FORMAT_VERSION, MANIFEST_FILE, parseManifest, readVerified, sha256, type StoredManifest } from './manifest.ts';
 import { mergeLocked, type MergeOutcome } from './merge.ts';
 import { MAX_SEGMENT_CHUNKS, type MergePolicy } from './merge-policy.ts';
 import { buildSegments } from './segment-workers.ts';
@@ -40,7 +40,7 @@ import type { Embedder } from './types.ts';
 import { formatUserDictionary, USER_DICTIONARY_FILE, userWords, type UserWord } from './user-dictionary.ts';
 import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorFile, type ArticleRows } from './vectors-store.ts';
 
-export { ARTICLES_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE } from './segment.ts';
+export { ARTICLE_BODIES_FILE, ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE } from './segment.ts';
 
 export interface BuildProgress {
   stage: 'read' | 'chunk' | 'embed' | 'analyse' | 'hnsw' | 'write' | 'merge';
@@ -479,10 +479,10 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       writeDurable(path.join(workDir, CHECKED_FILE), JSON.stringify(checked));
       const sourceList = Buffer.from(JSON.stringify(corpus.sources.map(({ unchanged: _u, ...f }) => f)), 'utf8');
       writeDurable(path.join(workDir, SOURCES_FILE), sourceList);
-      files[SOURCES_FILE] = { bytes: sourceList.length, sha256: sha256(sourceList) };
+      files[SOURCES_FILE] = { bytes: sourceList.length, crc32: checksum(sourceList) };
       const dictionary = Buffer.from(formatUserDictionary(words), 'utf8');
       writeDurable(path.join(workDir, USER_DICTIONARY_FILE), dictionary);
-      files[USER_DICTIONARY_FILE] = { bytes: dictionary.length, sha256: sha256(dictionary) };
+      files[USER_DICTIONARY_FILE] = { bytes: dictionary.length, crc32: checksum(dictionary) };
       const segments = [...keptSegments, ...newSegments];
       segmentCount = segments.length;
       const manifest: StoredManifest = {

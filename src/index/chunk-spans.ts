@@ -4,6 +4,7 @@
  * this file is ~2 MB instead of 51 MB of JSON that took ~0.3 s to parse and held every text twice.
  */
 import type { Article, Chunk } from '../corpus/types.ts';
+import { bodyLength } from './article-store.ts';
 
 export type ChunkSpan = [article: number, start: number, end: number];
 
@@ -16,6 +17,62 @@ export function chunkSpans(articles: readonly Article[], chunks: readonly Chunk[
   });
 }
 
+/**
+ * A chunk cut from its article: the text is sliced from the body when first read, so opening an
+ * index reads no body (a stored article reads its body on demand, src/index/article-store.ts).
+ */
+class SpanChunk implements Chunk {
+  readonly id: string;
+  readonly articleId: string;
+  readonly headline: string;
+  declare readonly date?: string;
+  declare readonly eventDates?: string[];
+  declare readonly meeting?: string;
+  declare readonly outlet?: string;
+  #article: Article;
+  #text: string | undefined;
+
+  constructor(
+    article: Article,
+    readonly ordinal: number,
+    readonly start: number,
+    readonly end: number,
+  ) {
+    this.id = `${article.id}#${ordinal}`;
+    this.articleId = article.id;
+    this.headline = article.headline;
+    // Optional fields are set only when present, as a built chunk has them.
+    const self = this as { -readonly [K in keyof Chunk]?: Chunk[K] };
+    if (article.date !== undefined) self.date = article.date;
+    if (article.eventDates?.length) self.eventDates = article.eventDates;
+    if (article.meeting !== undefined) self.meeting = article.meeting;
+    if (article.outlet) self.outlet = article.outlet;
+    this.#article = article;
+  }
+
+  get text(): string {
+    return (this.#text ??= this.#article.body.slice(this.start, this.end));
+  }
+
+  /** The plain chunk. */
+  toJSON(): Chunk {
+    const c: Chunk = {
+      id: this.id,
+      articleId: this.articleId,
+      ordinal: this.ordinal,
+      text: this.text,
+      start: this.start,
+      end: this.end,
+      headline: this.headline,
+    };
+    if (this.date !== undefined) c.date = this.date;
+    if (this.eventDates !== undefined) c.eventDates = this.eventDates;
+    if (this.meeting !== undefined) c.meeting = this.meeting;
+    if (this.outlet !== undefined) c.outlet = this.outlet;
+    return c;
+  }
+}
+
 /** The chunks back from their spans; throws a plain Error naming the first bad span. */
 export function chunksFromSpans(articles: readonly Article[], spans: unknown): Chunk[] {
   if (!Array.isArray(spans)) throw new Error('not a list of chunk spans');
@@ -23,24 +80,9 @@ export function chunksFromSpans(articles: readonly Article[], spans: unknown): C
   return spans.map((span: unknown, i) => {
     const [a, start, end] = Array.isArray(span) ? (span as number[]) : [];
     const article = Number.isInteger(a) ? articles[a] : undefined;
-    if (!article || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > article.body.length) {
+    if (!article || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > bodyLength(article)) {
       throw new Error(`chunk ${i} has a bad span ${JSON.stringify(span)}`);
     }
-    const ordinal = ordinals[a]++;
-    // Optional fields assigned, not spread: no throw-away objects (100,000 chunks at every start).
-    const chunk: Chunk = {
-      id: `${article.id}#${ordinal}`,
-      articleId: article.id,
-      ordinal,
-      text: article.body.slice(start, end),
-      start,
-      end,
-      headline: article.headline,
-    };
-    if (article.date !== undefined) chunk.date = article.date;
-    if (article.eventDates?.length) chunk.eventDates = article.eventDates;
-    if (article.meeting !== undefined) chunk.meeting = article.meeting;
-    if (article.outlet) chunk.outlet = article.outlet;
-    return chunk;
+    return new SpanChunk(article, ordinals[a]++, start, end);
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Opens an index folder for searching. Everything is verified before use (format version, every
- * file's size and sha256, counts that must agree, the embedder), and every problem becomes an
+ * file's size and checksum, counts that must agree, the embedder), and every problem becomes an
  * IndexError whose one-line message names it and says how to rebuild.
  *
  * The index is a list of segments (src/index/segment.ts); the loaded index presents their live
@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Chunk } from '../corpus/types.ts';
 import { createAnalyser } from './analyser.ts';
+import { openArticles } from './article-store.ts';
 import { chunksFromSpans } from './chunk-spans.ts';
 import { Bm25Index } from './bm25.ts';
 import { IndexError, type IndexErrorCode } from './errors.ts';
@@ -30,10 +31,20 @@ import {
 } from './manifest.ts';
 import { searchSegments, type SegmentToSearch } from './segment-search.ts';
 import { SegmentedBm25, type Bm25SearchStats } from './segmented-bm25.ts';
-import { ARTICLES_FILE, BM25_FILE, CHUNKS_FILE, HNSW_FILE, segmentFile } from './segment.ts';
+import {
+  ARTICLE_BODIES_FILE,
+  ARTICLE_FIELDS_FILE,
+  ARTICLE_RECORDS_FILE,
+  BM25_FILE,
+  CHUNKS_FILE,
+  HNSW_FILE,
+  SEGMENT_FILES,
+  SEGMENTS_DIR,
+  segmentFile,
+} from './segment.ts';
 import type { ChunkHit, Embedder, ReportIndex } from './types.ts';
 import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
-import { VECTORS_FILE, VectorFile } from './vectors-store.ts';
+import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorFile } from './vectors-store.ts';
 
 export interface LoadOptions {
   modelsDir: string;
@@ -135,9 +146,8 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   // loads the segmenter and parses, and hnswlib reads its graphs on the thread pool meanwhile. A
   // file may be parsed before its checksum is known, but nothing is searched before every checksum
   // has matched (awaited below), and a file that fails to parse is reported by its checksum first.
-  const names = manifest.segments.flatMap((s) =>
-    [ARTICLES_FILE, CHUNKS_FILE, VECTORS_FILE, BM25_FILE, HNSW_FILE].map((f) => segmentFile(s.id, f)),
-  );
+  const loaded = SEGMENT_FILES.filter((f) => f !== VECTOR_ROWS_FILE);
+  const names = manifest.segments.flatMap((s) => loaded.map((f) => segmentFile(s.id, f)));
   timed('sizes of the segment files', () => {
     for (const name of names) {
       try {
@@ -147,12 +157,14 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
       }
     }
   });
-  const hashStarted = performance.now();
   const digests = hashFilesInBackground(names.map((name) => path.join(real, name)));
-  void Promise.all(digests).then(() => onStep('(background) sha256 of the segment files', performance.now() - hashStarted));
+  // As the worker timed itself: the loading thread may see the results only when it is done.
+  void Promise.all(digests).then((all) =>
+    onStep('(background) checksums of the segment files, on their thread', Math.max(0, ...all.map((d) => d.ms ?? 0))),
+  );
   const verified = async (name: string): Promise<void> => {
     try {
-      checkListedDigest(name, manifest, await waited(`wait: sha256 of ${path.basename(name)}`, digests[names.indexOf(name)]));
+      checkListedDigest(name, manifest, await waited(`wait: checksum of ${path.basename(name)}`, digests[names.indexOf(name)]));
     } catch (err) {
       fail((err as Error).message);
     }
@@ -180,7 +192,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     const t = performance.now();
     const loading = HnswStore.load(path.join(real, name), dim, { ...manifest.hnsw, efSearch: entry.efSearch }).then(
       (store) => {
-        onStep('(background) hnswlib readIndex', performance.now() - t);
+        onStep('(background) hnswlib readIndex, until the loading thread saw it done', performance.now() - t);
         return store;
       },
       async (err: Error) => {
@@ -193,7 +205,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   });
 
   try {
-    timed('userdict.txt read and sha256', () => readVerified(real, USER_DICTIONARY_FILE, manifest));
+    timed('userdict.txt read and checksum', () => readVerified(real, USER_DICTIONARY_FILE, manifest));
   } catch (err) {
     fail((err as Error).message);
   }
@@ -206,8 +218,14 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   const bm25Segments: Array<{ bm25: Bm25Index; base: number; live: number; toGlobal?: Int32Array; toLocal?: Uint32Array }> = [];
   for (const [s, entry] of manifest.segments.entries()) {
     const file = (name: string) => segmentFile(entry.id, name);
-    const articlesData = readUnverified(file(ARTICLES_FILE));
-    const segArticles = await parsed(file(ARTICLES_FILE), 'articles.json parse', () => parseJson<Article[]>(articlesData));
+    // Articles: their fields now, each record (body, people …) when first read (article-store.ts).
+    const fieldsData = readUnverified(file(ARTICLE_FIELDS_FILE));
+    const segArticles = await parsed(file(ARTICLE_FIELDS_FILE), 'article-fields.json parse', () =>
+      openArticles(fieldsData, path.join(real, SEGMENTS_DIR, entry.id), {
+        bodies: manifest.files[file(ARTICLE_BODIES_FILE)]!.bytes,
+        records: manifest.files[file(ARTICLE_RECORDS_FILE)]!.bytes,
+      }),
+    );
     const chunksData = readUnverified(file(CHUNKS_FILE));
     const segChunks = await parsed(file(CHUNKS_FILE), 'chunks.json parse and chunks from spans', () =>
       chunksFromSpans(segArticles, parseJson<unknown>(chunksData)),
@@ -227,14 +245,14 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     const liveListsStarted = performance.now();
     const n = entry.chunks;
     if (segChunks.length !== n || vectors.rows !== n || hnsw.count !== n || segBm25.size !== n) {
-      for (const name of [ARTICLES_FILE, CHUNKS_FILE, VECTORS_FILE, BM25_FILE, HNSW_FILE]) await verified(file(name));
+      for (const name of loaded) await verified(file(name));
       fail(
         `counts disagree in segment ${entry.id} (manifest ${n} chunks, chunks.json ${segChunks.length}, vectors ${vectors.rows}, HNSW ${hnsw.count}, BM25 ${segBm25.size})`,
       );
     }
     if (segArticles.length !== entry.articles) {
-      await verified(file(ARTICLES_FILE));
-      fail(`${file(ARTICLES_FILE)} has ${segArticles.length} articles, the manifest says ${entry.articles}`);
+      await verified(file(ARTICLE_FIELDS_FILE));
+      fail(`${file(ARTICLE_FIELDS_FILE)} has ${segArticles.length} articles, the manifest says ${entry.articles}`);
     }
 
     const base = chunks.length;

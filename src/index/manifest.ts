@@ -1,9 +1,10 @@
 /**
  * The manifest: written last into an index folder, it says what built the index and lists every
- * other file with its size and sha256, so a truncated or corrupted file is caught at load time.
+ * other file with its size and checksum, so a truncated or corrupted file is caught at load time.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { SEGMENTER, UNRECORDED_SEGMENTER } from './segmenters/identity.ts';
 import type { Manifest } from './types.ts';
@@ -11,12 +12,13 @@ import type { Manifest } from './types.ts';
 /**
  * Bump when any file's layout or meaning changes; older indexes are then rebuilt, not misread.
  * 5: articles carry `eventDates`. 6: the index is a list of segments plus deletions. 7: bm25.bin
- * carries block bounds (its file version 2).
+ * carries block bounds (its file version 2). 8: articles as fields, bodies and records
+ * (article-store.ts), files checked by CRC-32 instead of sha256.
  */
-export const FORMAT_VERSION = 7;
+export const FORMAT_VERSION = 8;
 export const MANIFEST_FILE = 'manifest.json';
 
-const fileEntry = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const fileEntry = z.object({ bytes: z.number().int().nonnegative(), crc32: z.string().regex(/^[0-9a-f]{8}$/) });
 
 const schema = z.object({
   formatVersion: z.number().int().positive(),
@@ -43,7 +45,7 @@ const schema = z.object({
       efSearch: z.number().int().positive(),
     }),
   ),
-  /** Deleted articles (all their chunks go with them), by segment id: positions in its articles.json. */
+  /** Deleted articles (all their chunks go with them), by segment id: positions in its article files. */
   deleted: z.record(z.string(), z.array(z.number().int().nonnegative())),
   /** Every other file of the index folder, by name (segment files as `segments/<id>/<name>`). */
   files: z.record(z.string(), fileEntry),
@@ -56,8 +58,24 @@ const schema = z.object({
 
 export type StoredManifest = Manifest & z.infer<typeof schema>;
 
+/** Content identity (articles, embedded texts): sha256. */
 export function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * A file's checksum in the manifest: CRC-32 (zlib's, hardware-assisted), as hex. It guards against
+ * truncation and corruption, not tampering, and takes half sha256's CPU on this machine's SHA
+ * extensions (256 MB: 112 ms against 215 ms); at 100,000 chunks the segment files are ~620 MB,
+ * checked at every start.
+ */
+export function checksum(data: Buffer | string): string {
+  return crc32Hex(crc32(data));
+}
+
+/** A CRC-32 value as the manifest writes it (8 hex digits). */
+export function crc32Hex(value: number): string {
+  return (value >>> 0).toString(16).padStart(8, '0');
 }
 
 /** A manifest written by another format version, or terms cut by another segmenter: the index is outdated, not damaged. */
@@ -100,7 +118,7 @@ export function readVerified(dir: string, name: string, manifest: StoredManifest
   }
   if (data.length !== entry.bytes)
     throw new Error(`${name} is ${data.length} bytes, the manifest says ${entry.bytes} (truncated or changed)`);
-  if (sha256(data) !== entry.sha256) throw new Error(`${name} does not match its checksum (corrupted or changed)`);
+  if (checksum(data) !== entry.crc32) throw new Error(`${name} does not match its checksum (corrupted or changed)`);
   return data;
 }
 
@@ -118,7 +136,7 @@ export function checkListedSize(dir: string, name: string, manifest: StoredManif
 }
 
 /** Compares a computed digest with the manifest's entry (same messages as `readVerified`). */
-export function checkListedDigest(name: string, manifest: StoredManifest, digest: { sha256?: string; error?: string }): void {
+export function checkListedDigest(name: string, manifest: StoredManifest, digest: { crc32?: string; error?: string }): void {
   if (digest.error !== undefined) throw new Error(`${name} cannot be read (${digest.error})`);
-  if (digest.sha256 !== manifest.files[name]?.sha256) throw new Error(`${name} does not match its checksum (corrupted or changed)`);
+  if (digest.crc32 !== manifest.files[name]?.crc32) throw new Error(`${name} does not match its checksum (corrupted or changed)`);
 }

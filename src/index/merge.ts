@@ -18,7 +18,19 @@ import { efSearchFor } from './hnsw-store.ts';
 import { cleanStale, discardBuild, fsyncDir, publish, resolveIndexDir, tempDirFor } from './index-folder.ts';
 import { MANIFEST_FILE, parseManifest, readVerified, type StoredManifest } from './manifest.ts';
 import { DEFAULT_MERGE_POLICY, nextMerge, type MergePolicy } from './merge-policy.ts';
-import { ARTICLES_FILE, CHUNKS_FILE, linkSegmentFiles, newSegmentId, segmentFile, writeSegment, type SegmentEntry } from './segment.ts';
+import { openArticles } from './article-store.ts';
+import {
+  ARTICLE_BODIES_FILE,
+  ARTICLE_FIELDS_FILE,
+  ARTICLE_RECORDS_FILE,
+  CHUNKS_FILE,
+  linkSegmentFiles,
+  SEGMENTS_DIR,
+  newSegmentId,
+  segmentFile,
+  writeSegment,
+  type SegmentEntry,
+} from './segment.ts';
 import type { UserWord } from './user-dictionary.ts';
 import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
 import { SOURCES_FILE } from './sources.ts';
@@ -97,7 +109,10 @@ async function mergeSegments(
   let stored = 0;
   for (const id of ids) {
     const read = (name: string) => readVerified(real, segmentFile(id, name), manifest);
-    const segArticles = JSON.parse(read(ARTICLES_FILE).toString('utf8')) as Article[];
+    // Bodies and records are read through the store, each file verified first, as every other file.
+    const bodies = read(ARTICLE_BODIES_FILE).length;
+    const records = read(ARTICLE_RECORDS_FILE).length;
+    const segArticles = openArticles(read(ARTICLE_FIELDS_FILE), path.join(real, SEGMENTS_DIR, id), { bodies, records });
     const segChunks = chunksFromSpans(segArticles, JSON.parse(read(CHUNKS_FILE).toString('utf8')));
     const segRows = JSON.parse(read(VECTOR_ROWS_FILE).toString('utf8')) as ArticleRows[];
     const matrix = VectorMatrix.fromBuffer(read(VECTORS_FILE), dim);

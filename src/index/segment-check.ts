@@ -7,10 +7,10 @@
  * version to version and never rewritten — so a large unchanged segment is hashed once, not on every
  * update; a file written again (by anything) has a new modification time and is hashed again.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { StoredManifest } from './manifest.ts';
+import { crc32Hex, type StoredManifest } from './manifest.ts';
+import { crc32 } from 'node:zlib';
 import { BM25_FILE, CHUNKS_FILE, HNSW_FILE, SEGMENT_FILES, segmentFile, type SegmentEntry } from './segment.ts';
 import { VECTORS_FILE } from './vectors-store.ts';
 
@@ -22,16 +22,16 @@ export function fileKey(file: string): string {
   return `${st.ino}:${st.size}:${st.mtimeMs}`;
 }
 
-function sha256File(file: string): string {
-  const hash = createHash('sha256');
+function checksumFile(file: string): string {
+  let value = 0;
   const buf = Buffer.allocUnsafe(4 << 20);
   const fd = openSync(file, 'r');
   try {
-    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) hash.update(buf.subarray(0, n));
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) value = crc32(buf.subarray(0, n), value);
   } finally {
     closeSync(fd);
   }
-  return hash.digest('hex');
+  return crc32Hex(value);
 }
 
 /** The checksum cache of a version folder: manifest name → `fileKey` when it last matched. */
@@ -80,7 +80,7 @@ export function checkSegment(
       throw new Error(`${rel} is missing`);
     }
     if (statSync(file).size !== entry.bytes) throw new Error(`${rel} is not the size the manifest says`);
-    if (cache[rel] !== key && sha256File(file) !== entry.sha256) throw new Error(`${rel} does not match its checksum`);
+    if (cache[rel] !== key && checksumFile(file) !== entry.crc32) throw new Error(`${rel} does not match its checksum`);
     checked[rel] = key;
   }
   const file = (name: string) => path.join(real, segmentFile(seg.id, name));

@@ -11,21 +11,31 @@ import { setImmediate } from 'node:timers/promises';
 import type { Article, Chunk } from '../corpus/types.ts';
 import { addWords, analyseSearchForm } from './analyser.ts';
 import { Bm25Index } from './bm25.ts';
+import { ARTICLE_BODIES_FILE, ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE, serialiseArticles } from './article-store.ts';
 import { chunkSpans } from './chunk-spans.ts';
 import { fsyncFile, writeDurable } from './durable.ts';
 import { HnswStore, type HnswParams } from './hnsw-store.ts';
-import { sha256, type StoredManifest } from './manifest.ts';
+import { checksum, type StoredManifest } from './manifest.ts';
 import { chunkSearchText } from './search-text.ts';
 import type { UserWord } from './user-dictionary.ts';
 import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorMatrix, type ArticleRows } from './vectors-store.ts';
 
-export const ARTICLES_FILE = 'articles.json';
+export { ARTICLE_BODIES_FILE, ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE };
 export const CHUNKS_FILE = 'chunks.json';
 export const HNSW_FILE = 'hnsw.bin';
 export const BM25_FILE = 'bm25.bin';
 export const SEGMENTS_DIR = 'segments';
 /** Every file of a segment. */
-export const SEGMENT_FILES = [ARTICLES_FILE, CHUNKS_FILE, VECTORS_FILE, VECTOR_ROWS_FILE, BM25_FILE, HNSW_FILE] as const;
+export const SEGMENT_FILES = [
+  ARTICLE_FIELDS_FILE,
+  ARTICLE_BODIES_FILE,
+  ARTICLE_RECORDS_FILE,
+  CHUNKS_FILE,
+  VECTORS_FILE,
+  VECTOR_ROWS_FILE,
+  BM25_FILE,
+  HNSW_FILE,
+] as const;
 
 /** A file's name in the manifest (relative to the version folder). */
 export function segmentFile(id: string, name: string): string {
@@ -41,7 +51,7 @@ export function newSegmentId(): string {
 
 export interface FileEntry {
   bytes: number;
-  sha256: string;
+  crc32: string;
 }
 
 /** What a segment is built from: articles, their chunks in order, and one vector per chunk. */
@@ -99,9 +109,9 @@ export async function writeSegment(
   const put = (name: string, data: Buffer | string) => {
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     writeDurable(path.join(dir, name), buf);
-    files[segmentFile(id, name)] = { bytes: buf.length, sha256: sha256(buf) };
+    files[segmentFile(id, name)] = { bytes: buf.length, crc32: checksum(buf) };
   };
-  put(ARTICLES_FILE, JSON.stringify(input.articles));
+  for (const [name, data] of Object.entries(serialiseArticles(input.articles))) put(name, data);
   put(CHUNKS_FILE, JSON.stringify(chunkSpans(input.articles, input.chunks)));
   put(VECTORS_FILE, matrix.serialise());
   put(VECTOR_ROWS_FILE, JSON.stringify(input.rows));
@@ -110,7 +120,7 @@ export async function writeSegment(
   await hnsw.write(hnswFile);
   fsyncFile(hnswFile);
   const hnswData = readFileSync(hnswFile);
-  files[segmentFile(id, HNSW_FILE)] = { bytes: hnswData.length, sha256: sha256(hnswData) };
+  files[segmentFile(id, HNSW_FILE)] = { bytes: hnswData.length, crc32: checksum(hnswData) };
   await pause('write', 1, 1);
   return files;
 }

@@ -5,6 +5,7 @@
 import { splitSentences } from '../text/sentences.ts';
 import { toSearchForm } from '../text/search-form.ts';
 import type { ReportIndex } from '../index/types.ts';
+import { bodyLength } from '../index/article-store.ts';
 import { occursInReports, postingsTermStats } from './corpus-vocabulary.ts';
 import { articlePassages, type Passage } from './passages.ts';
 import { pinyinNameIndex, reportNames, type PinyinNameIndex } from './question/pinyin-names.ts';
@@ -78,7 +79,8 @@ export function prepareState(index: ReportIndex): ReportsState {
     passagesOf,
     stats,
     articleUnits,
-    avgLength: index.articles.reduce((n, a) => n + a.body.length, 0) / (index.articles.length || 1),
+    // bodyLength: a stored article's body is not read for it.
+    avgLength: index.articles.reduce((n, a) => n + bodyLength(a), 0) / (index.articles.length || 1),
     dated: index.articles.some((a) => a.date !== undefined),
     withMeetings: index.articles.some((a) => a.meeting !== undefined),
     occurs,

@@ -9,7 +9,7 @@ import { buildIndex, CHUNKS_FILE, HNSW_FILE } from '../../src/index/build.ts';
 import { BuiltinEmbedder } from '../../src/index/embedders/builtin.ts';
 import { IndexError } from '../../src/index/errors.ts';
 import { loadIndex } from '../../src/index/load.ts';
-import { MANIFEST_FILE, sha256 } from '../../src/index/manifest.ts';
+import { checksum, MANIFEST_FILE } from '../../src/index/manifest.ts';
 import { chunkSearchText } from '../../src/index/search-text.ts';
 import { VECTORS_FILE } from '../../src/index/vectors-store.ts';
 import { ReportsEngine } from '../../src/retrieval/engine.ts';
@@ -30,7 +30,7 @@ type Manifest = {
   formatVersion: number;
   segmenter?: string;
   embedder: { id: string; dim: number };
-  files: Record<string, { bytes: number; sha256: string }>;
+  files: Record<string, { bytes: number; crc32: string }>;
 };
 
 /** Helpers over the version folder the index link points at. */
@@ -47,7 +47,7 @@ function folder(real: string) {
   const rewriteListed = (name: string, data: Buffer) => {
     writeFileSync(file(name), data);
     const m = manifest();
-    m.files[listed(name)] = { bytes: data.length, sha256: sha256(data) };
+    m.files[listed(name)] = { bytes: data.length, crc32: checksum(data) };
     saveManifest(m);
   };
   return { file, manifest, saveManifest, rewriteListed };

@@ -77,7 +77,9 @@ describe('build and load on data/reports', () => {
     const segments = readdirSync(path.join(outDir, 'segments'));
     expect(segments).toHaveLength(1);
     expect(readdirSync(path.join(outDir, 'segments', segments[0])).sort()).toEqual([
-      'articles.json',
+      'article-bodies.utf16',
+      'article-fields.json',
+      'article-records.jsonl',
       'bm25.bin',
       'chunks.json',
       'hnsw.bin',
@@ -292,6 +294,23 @@ describe('broken indexes give IndexError naming the fix', () => {
     data[10] ^= 0xff;
     writeFileSync(file, data);
     await expect(loadIndex(outDir, { modelsDir, embedder })).rejects.toThrow(/vectors\.f32 does not match its checksum.*npm run index/);
+  });
+
+  it('a changed article file (bodies and records read on demand, checked at load all the same)', async () => {
+    for (const [name, pattern] of [
+      ['article-records.jsonl', /article-records\.jsonl does not match its checksum.*npm run index/],
+      ['article-bodies.utf16', /article-bodies\.utf16 does not match its checksum.*npm run index/],
+      ['article-fields.json', /article-fields\.json does not match its checksum.*npm run index/],
+    ] as const) {
+      const outDir = await built();
+      const file = segmentFilePath(outDir, name);
+      const data = readFileSync(file);
+      data[5] ^= 0x01;
+      writeFileSync(file, data);
+      const err = await loadIndex(outDir, { modelsDir, embedder }).catch((e) => e);
+      expect(err).toBeInstanceOf(IndexError);
+      expect(err.message).toMatch(pattern);
+    }
   });
 
   it('an embedder that is not available', async () => {

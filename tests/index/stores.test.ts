@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HnswStore } from '../../src/index/hnsw-store.ts';
 import { VectorMatrix } from '../../src/index/vectors-store.ts';
-import { FORMAT_VERSION, ManifestVersionError, parseManifest, readVerified, sha256 } from '../../src/index/manifest.ts';
+import { FORMAT_VERSION, ManifestVersionError, parseManifest, readVerified, checksum } from '../../src/index/manifest.ts';
 import { SEGMENTER, UNRECORDED_SEGMENTER } from '../../src/index/segmenters/identity.ts';
 
 function unit(values: number[]): Float32Array {
@@ -79,7 +79,7 @@ describe('manifest', () => {
   it('detects truncated and changed files', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'a.bin'), 'hello');
-    const m = parseManifest(JSON.stringify({ ...valid, files: { 'a.bin': { bytes: 5, sha256: sha256('hello') } } }));
+    const m = parseManifest(JSON.stringify({ ...valid, files: { 'a.bin': { bytes: 5, crc32: checksum('hello') } } }));
     expect(readVerified(dir, 'a.bin', m).toString()).toBe('hello');
     writeFileSync(path.join(dir, 'a.bin'), 'hell');
     expect(() => readVerified(dir, 'a.bin', m)).toThrow(/truncated/);

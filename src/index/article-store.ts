@@ -1,0 +1,355 @@
+/**
+ * How a segment stores its articles so that opening an index parses only what every question
+ * needs. Three files:
+ *
+ * - `article-fields.json`: columns of the fields every chunk carries and every search filter reads
+ *   (id, headline, date, named days, meeting, outlet), each article's body length, and where each
+ *   block of articles sits in the two other files. Parsed whole at load.
+ * - `article-bodies.utf16`: the bodies, UTF-16LE, one after another, so a body is decoded without
+ *   parsing anything (JavaScript strings are UTF-16: character offsets are byte offsets / 2).
+ * - `article-records.jsonl`: the rest of each article (people, credits, source …), one line per
+ *   block of articles, a JSON array.
+ *
+ * Both are read a block of `BLOCK` articles at a time, when an article of the block is first needed,
+ * and kept: a question's few candidates read a few blocks; a filter that scans every chunk's text
+ * (a meeting named in the question) reads every block of bodies in large sequential reads, decoding
+ * no more than the former whole-file parse did. Loaded articles are `StoredArticle`s: full
+ * `Article`s whose other fields come from the blocks, the same object for the index's life.
+ * At 100,000 articles parsing the former `articles.json` (59 MiB) took ~0.8 s of every start and held
+ * every body and person in memory whether asked about or not.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
+import type { Article, Person } from '../corpus/types.ts';
+
+export const ARTICLE_FIELDS_FILE = 'article-fields.json';
+export const ARTICLE_BODIES_FILE = 'article-bodies.utf16';
+export const ARTICLE_RECORDS_FILE = 'article-records.jsonl';
+
+/** Articles a block: a body block is ~60 KB and a record block one JSON.parse of ~64 records. */
+const BLOCK = 64;
+
+/** The parts of an article kept in the records file. */
+interface ArticleRecord {
+  source: string;
+  subtitle: string;
+  headlineDerived: boolean;
+  dateInferred: boolean;
+  reporters: string[];
+  photographers: string[];
+  contributors?: string[];
+  people: Person[];
+  page?: number;
+}
+
+/** `article-fields.json` (absent values are null). */
+interface FieldColumns {
+  /** Articles a block. */
+  block: number;
+  id: string[];
+  headline: string[];
+  date: Array<string | null>;
+  eventDates: Array<string[] | null>;
+  meeting: Array<string | null>;
+  outlet: Array<string | null>;
+  /** Body length in UTF-16 code units (JavaScript string length). */
+  bodyLength: number[];
+  /** Byte offset of each block in the bodies file, and the file's length last (blocks + 1 numbers). */
+  bodyBlockAt: number[];
+  /** Byte offset of each block's line in the records file, and the file's length last. */
+  recordBlockAt: number[];
+}
+
+function recordOf(a: Article): ArticleRecord {
+  const r: ArticleRecord = {
+    source: a.source,
+    subtitle: a.subtitle,
+    headlineDerived: a.headlineDerived,
+    dateInferred: a.dateInferred,
+    reporters: a.reporters,
+    photographers: a.photographers,
+    people: a.people,
+  };
+  if (a.contributors !== undefined) r.contributors = a.contributors;
+  if (a.page !== undefined) r.page = a.page;
+  return r;
+}
+
+/** A segment's articles as the three files, by file name. */
+export function serialiseArticles(articles: readonly Article[]): Record<string, Buffer> {
+  const cols: FieldColumns = {
+    block: BLOCK,
+    id: [],
+    headline: [],
+    date: [],
+    eventDates: [],
+    meeting: [],
+    outlet: [],
+    bodyLength: [],
+    bodyBlockAt: [],
+    recordBlockAt: [],
+  };
+  const bodies: Buffer[] = [];
+  const lines: Buffer[] = [];
+  let bodyAt = 0;
+  let recordAt = 0;
+  for (let from = 0; from < articles.length; from += BLOCK) {
+    const block = articles.slice(from, from + BLOCK);
+    cols.bodyBlockAt.push(bodyAt);
+    cols.recordBlockAt.push(recordAt);
+    for (const a of block) {
+      cols.id.push(a.id);
+      cols.headline.push(a.headline);
+      cols.date.push(a.date ?? null);
+      cols.eventDates.push(a.eventDates?.length ? a.eventDates : null);
+      cols.meeting.push(a.meeting ?? null);
+      cols.outlet.push(a.outlet ?? null);
+      cols.bodyLength.push(a.body.length);
+      const body = Buffer.from(a.body, 'utf16le');
+      bodies.push(body);
+      bodyAt += body.length;
+    }
+    const line = Buffer.from(`${JSON.stringify(block.map(recordOf))}\n`, 'utf8');
+    lines.push(line);
+    recordAt += line.length;
+  }
+  cols.bodyBlockAt.push(bodyAt);
+  cols.recordBlockAt.push(recordAt);
+  return {
+    [ARTICLE_FIELDS_FILE]: Buffer.from(JSON.stringify(cols), 'utf8'),
+    [ARTICLE_BODIES_FILE]: Buffer.concat(bodies),
+    [ARTICLE_RECORDS_FILE]: Buffer.concat(lines),
+  };
+}
+
+const isStringOrNull = (x: unknown) => x === null || typeof x === 'string';
+
+function increasing(at: unknown, n: number, last: number): boolean {
+  if (!Array.isArray(at) || at.length !== n + 1 || at[0] !== 0 || at[n] !== last) return false;
+  for (let i = 0; i < n; i++) if (!(at[i + 1] >= at[i])) return false;
+  return true;
+}
+
+/** Parses and checks `article-fields.json` against the other files' sizes; throws a plain Error naming the first problem. */
+function parseFields(data: Buffer, bodyBytes: number, recordBytes: number): FieldColumns {
+  let cols: FieldColumns;
+  try {
+    cols = JSON.parse(data.toString('utf8')) as FieldColumns;
+  } catch {
+    throw new Error('not valid JSON');
+  }
+  const n = Array.isArray(cols?.id) ? cols.id.length : -1;
+  const columns = ['headline', 'date', 'eventDates', 'meeting', 'outlet', 'bodyLength'] as const;
+  if (n < 0 || columns.some((c) => !Array.isArray(cols[c]) || cols[c].length !== n)) {
+    throw new Error('its columns are missing or of different lengths');
+  }
+  if (!Number.isInteger(cols.block) || cols.block <= 0) throw new Error('its block size is missing');
+  let chars = 0;
+  for (let i = 0; i < n; i++) {
+    if (
+      typeof cols.id[i] !== 'string' ||
+      typeof cols.headline[i] !== 'string' ||
+      !isStringOrNull(cols.date[i]) ||
+      !isStringOrNull(cols.meeting[i]) ||
+      !isStringOrNull(cols.outlet[i]) ||
+      !(cols.eventDates[i] === null || Array.isArray(cols.eventDates[i])) ||
+      !(Number.isInteger(cols.bodyLength[i]) && cols.bodyLength[i] >= 0)
+    ) {
+      throw new Error(`article ${i} has bad fields`);
+    }
+    chars += cols.bodyLength[i];
+  }
+  const blocks = Math.ceil(n / cols.block);
+  if (chars * 2 !== bodyBytes || !increasing(cols.bodyBlockAt, blocks, bodyBytes)) {
+    throw new Error(`its bodies do not fit the bodies file (${bodyBytes} bytes)`);
+  }
+  if (!increasing(cols.recordBlockAt, blocks, recordBytes))
+    throw new Error(`its records do not fit the records file (${recordBytes} bytes)`);
+  return cols;
+}
+
+/**
+ * A file read block by block. It stays open for the store's life (a rebuild may remove the folder;
+ * the open file still reads) and closes when the store is garbage-collected.
+ */
+class BlockFile {
+  private static readonly closer = new FinalizationRegistry<number>((fd) => {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+  });
+  private readonly fd: number;
+
+  constructor(
+    readonly file: string,
+    private readonly at: readonly number[],
+  ) {
+    this.fd = openSync(file, 'r');
+    BlockFile.closer.register(this, this.fd);
+  }
+
+  read(block: number): Buffer {
+    const bytes = this.at[block + 1] - this.at[block];
+    const buf = Buffer.allocUnsafe(bytes);
+    const n = readSync(this.fd, buf, 0, bytes, this.at[block]);
+    if (n !== bytes) throw new Error(`${path.basename(this.file)}: block ${block} is beyond the end of the file`);
+    return buf;
+  }
+}
+
+/** A segment's article bodies and records, read a block at a time on first use and kept. */
+class ArticleBlocks {
+  private readonly bodies: Array<string | undefined>;
+  private readonly records: Array<ArticleRecord | undefined>;
+
+  constructor(
+    private readonly cols: FieldColumns,
+    private readonly bodyFile: BlockFile,
+    private readonly recordFile: BlockFile,
+  ) {
+    this.bodies = new Array<string | undefined>(cols.id.length);
+    this.records = new Array<ArticleRecord | undefined>(cols.id.length);
+  }
+
+  body(i: number): string {
+    let body = this.bodies[i];
+    if (body === undefined) {
+      const block = Math.floor(i / this.cols.block);
+      // One string for the block; each body is a slice of it (no copy).
+      const text = this.bodyFile.read(block).toString('utf16le');
+      const from = block * this.cols.block;
+      const to = Math.min(from + this.cols.block, this.cols.id.length);
+      for (let j = from, at = 0; j < to; j++) {
+        const len = this.cols.bodyLength[j];
+        this.bodies[j] = text.slice(at, at + len);
+        at += len;
+      }
+      body = this.bodies[i]!;
+    }
+    return body;
+  }
+
+  record(i: number): ArticleRecord {
+    let record = this.records[i];
+    if (record === undefined) {
+      const block = Math.floor(i / this.cols.block);
+      const list = JSON.parse(this.recordFile.read(block).toString('utf8')) as ArticleRecord[];
+      const from = block * this.cols.block;
+      list.forEach((r, k) => (this.records[from + k] = r));
+      record = this.records[i];
+      if (record === undefined) throw new Error(`${path.basename(this.recordFile.file)}: block ${block} has no record for article ${i}`);
+    }
+    return record;
+  }
+}
+
+/**
+ * An article of a loaded index. The fields of `article-fields.json` are its own; the body and the
+ * rest are read from their blocks on first use and kept. `toJSON` gives the plain article.
+ */
+export class StoredArticle implements Article {
+  readonly id: string;
+  readonly headline: string;
+  declare readonly date?: string;
+  declare readonly eventDates?: string[];
+  declare readonly meeting?: string;
+  declare readonly outlet?: string;
+  /** Body length without reading the body. */
+  readonly bodyLength: number;
+  #blocks: ArticleBlocks;
+  #at: number;
+
+  constructor(cols: FieldColumns, i: number, blocks: ArticleBlocks) {
+    this.id = cols.id[i];
+    this.headline = cols.headline[i];
+    this.bodyLength = cols.bodyLength[i];
+    // Optional fields are set only when present, as a parsed article has them.
+    const self = this as { -readonly [K in keyof Article]?: Article[K] };
+    if (cols.date[i] !== null) self.date = cols.date[i]!;
+    if (cols.eventDates[i] !== null) self.eventDates = cols.eventDates[i]!;
+    if (cols.meeting[i] !== null) self.meeting = cols.meeting[i]!;
+    if (cols.outlet[i] !== null) self.outlet = cols.outlet[i]!;
+    this.#blocks = blocks;
+    this.#at = i;
+  }
+
+  get body(): string {
+    return this.#blocks.body(this.#at);
+  }
+  get source(): string {
+    return this.#blocks.record(this.#at).source;
+  }
+  get subtitle(): string {
+    return this.#blocks.record(this.#at).subtitle;
+  }
+  get headlineDerived(): boolean {
+    return this.#blocks.record(this.#at).headlineDerived;
+  }
+  get dateInferred(): boolean {
+    return this.#blocks.record(this.#at).dateInferred;
+  }
+  get reporters(): string[] {
+    return this.#blocks.record(this.#at).reporters;
+  }
+  get photographers(): string[] {
+    return this.#blocks.record(this.#at).photographers;
+  }
+  get contributors(): string[] | undefined {
+    return this.#blocks.record(this.#at).contributors;
+  }
+  get people(): Person[] {
+    return this.#blocks.record(this.#at).people;
+  }
+  get page(): number | undefined {
+    return this.#blocks.record(this.#at).page;
+  }
+
+  /** The plain article (what was stored). */
+  toJSON(): Article {
+    const r = this.#blocks.record(this.#at);
+    const a: Article = {
+      id: this.id,
+      source: r.source,
+      headline: this.headline,
+      subtitle: r.subtitle,
+      headlineDerived: r.headlineDerived,
+      dateInferred: r.dateInferred,
+      reporters: r.reporters,
+      photographers: r.photographers,
+      people: r.people,
+      body: this.body,
+    };
+    if (this.date !== undefined) a.date = this.date;
+    if (this.eventDates !== undefined) a.eventDates = this.eventDates;
+    if (this.meeting !== undefined) a.meeting = this.meeting;
+    if (r.contributors !== undefined) a.contributors = r.contributors;
+    if (this.outlet !== undefined) a.outlet = this.outlet;
+    if (r.page !== undefined) a.page = r.page;
+    return a;
+  }
+}
+
+/**
+ * The articles of a segment: `fieldsData` is `article-fields.json`'s contents, `dir` the segment's
+ * folder, `sizes` the byte sizes of its bodies and records files (from the manifest). Throws a plain
+ * Error naming the first problem of the fields (the other files are checked by checksum at load and
+ * read when needed).
+ */
+export function openArticles(fieldsData: Buffer, dir: string, sizes: { bodies: number; records: number }): StoredArticle[] {
+  const cols = parseFields(fieldsData, sizes.bodies, sizes.records);
+  const blocks = new ArticleBlocks(
+    cols,
+    new BlockFile(path.join(dir, ARTICLE_BODIES_FILE), cols.bodyBlockAt),
+    new BlockFile(path.join(dir, ARTICLE_RECORDS_FILE), cols.recordBlockAt),
+  );
+  const out: StoredArticle[] = [];
+  for (let i = 0; i < cols.id.length; i++) out.push(new StoredArticle(cols, i, blocks));
+  return out;
+}
+
+/** An article's body length, without reading the body of a stored one. */
+export function bodyLength(a: Article): number {
+  return a instanceof StoredArticle ? a.bodyLength : a.body.length;
+}

@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/corpus/types.ts';
+import {
+  ARTICLE_BODIES_FILE,
+  ARTICLE_FIELDS_FILE,
+  ARTICLE_RECORDS_FILE,
+  bodyLength,
+  openArticles,
+  serialiseArticles,
+  StoredArticle,
+} from '../../src/index/article-store.ts';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'baoxun-article-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const articles: Article[] = [
+  {
+    id: 'a-1',
+    source: 'page.txt',
+    headline: '区政府召开常务会议',
+    subtitle: '',
+    headlineDerived: false,
+    date: '2021-01-15',
+    dateInferred: false,
+    eventDates: ['2021-01-14'],
+    meeting: '区政府第36次常务会议',
+    reporters: ['王俊'],
+    photographers: [],
+    people: [{ name: '张红军', title: '区长', roles: ['chaired'] }],
+    body: '1月14日，区政府召开第36次常务会议。区长张红军主持会议。😀表情也在。',
+  },
+  {
+    id: 'b-1',
+    source: 'epaper.pdf',
+    headline: '無日期的報導',
+    subtitle: '副題',
+    headlineDerived: true,
+    dateInferred: true,
+    reporters: [],
+    photographers: ['李四'],
+    contributors: ['通讯员 赵六'],
+    people: [],
+    body: '第二篇。',
+    outlet: '市政府网站',
+    page: 2,
+  },
+];
+
+/** Writes the three files into a fresh folder; returns what openArticles takes. */
+function store(list: readonly Article[]): { fields: Buffer; dir: string; sizes: { bodies: number; records: number } } {
+  const files = serialiseArticles(list);
+  const at = mkdtempSync(path.join(dir, 'segment-'));
+  for (const [name, data] of Object.entries(files)) writeFileSync(path.join(at, name), data);
+  return {
+    fields: files[ARTICLE_FIELDS_FILE],
+    dir: at,
+    sizes: { bodies: files[ARTICLE_BODIES_FILE].length, records: files[ARTICLE_RECORDS_FILE].length },
+  };
+}
+
+/** Many articles (several blocks), each with its own body and person. */
+const many: Article[] = Array.from({ length: 150 }, (_, i) => ({
+  ...articles[i % 2],
+  id: `m-${i}`,
+  body: `第${i}篇报道的正文。`.repeat(1 + (i % 5)),
+  people: [{ name: `张${i}`, title: '', roles: [] }],
+}));
+
+describe('article store', () => {
+  it('gives back every article as stored, the same object each time', () => {
+    for (const list of [articles, many]) {
+      const { fields, dir: at, sizes } = store(list);
+      const loaded = openArticles(fields, at, sizes);
+      expect(JSON.parse(JSON.stringify(loaded))).toEqual(list);
+      expect(loaded.map((a) => a.body)).toEqual(list.map((a) => a.body));
+      expect(loaded[1].people).toBe(loaded[1].people);
+    }
+    const { fields, dir: at, sizes } = store(articles);
+    const loaded = openArticles(fields, at, sizes);
+    expect(loaded[1].body).toBe('第二篇。');
+    // Absent fields stay absent, as in a parsed article.
+    expect('date' in loaded[1]).toBe(false);
+    expect(loaded[1].meeting).toBeUndefined();
+    expect(loaded[1].page).toBe(2);
+  });
+
+  it('reads bodies and records only when asked, from the files as they were opened', () => {
+    const { fields, dir: at, sizes } = store(many);
+    const loaded = openArticles(fields, at, sizes);
+    // Lengths come from the fields: nothing read yet, so removing the files (a rebuild) is harmless.
+    expect(loaded.map(bodyLength)).toEqual(many.map((a) => a.body.length));
+    rmSync(at, { recursive: true });
+    expect(loaded[140].body).toBe(many[140].body);
+    expect(loaded[3].people[0].name).toBe('张3');
+    expect(loaded[0]).toBeInstanceOf(StoredArticle);
+  });
+
+  it('names a fields file that does not fit its bodies or records', () => {
+    const { fields, dir: at, sizes } = store(articles);
+    expect(() => openArticles(fields, at, { ...sizes, bodies: sizes.bodies + 2 })).toThrow(/bodies do not fit/);
+    expect(() => openArticles(fields, at, { ...sizes, records: sizes.records - 1 })).toThrow(/records do not fit/);
+    expect(() => openArticles(Buffer.from('{"id":['), at, sizes)).toThrow(/not valid JSON/);
+    const cols = JSON.parse(fields.toString('utf8')) as { headline: string[] };
+    cols.headline.pop();
+    expect(() => openArticles(Buffer.from(JSON.stringify(cols)), at, sizes)).toThrow(/different lengths/);
+  });
+});
