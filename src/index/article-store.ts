@@ -18,9 +18,10 @@
  * At 100,000 articles parsing the former `articles.json` (59 MiB) took ~0.8 s of every start and held
  * every body and person in memory whether asked about or not.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Person } from '../corpus/types.ts';
+import { closeWhenCollected } from './fd-closer.ts';
 
 export const ARTICLE_FIELDS_FILE = 'article-fields.json';
 export const ARTICLE_BODIES_FILE = 'article-bodies.utf16';
@@ -173,13 +174,6 @@ function parseFields(data: Buffer, bodyBytes: number, recordBytes: number): Fiel
  * the open file still reads) and closes when the store is garbage-collected.
  */
 class BlockFile {
-  private static readonly closer = new FinalizationRegistry<number>((fd) => {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-  });
   private readonly fd: number;
 
   constructor(
@@ -187,7 +181,7 @@ class BlockFile {
     private readonly at: readonly number[],
   ) {
     this.fd = openSync(file, 'r');
-    BlockFile.closer.register(this, this.fd);
+    closeWhenCollected(this, this.fd);
   }
 
   read(block: number): Buffer {

@@ -4,6 +4,7 @@
  * access, and so a rebuild can reuse the vectors of articles whose text did not change.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeWhenCollected, unregister } from './fd-closer.ts';
 
 export const VECTORS_FILE = 'vectors.f32';
 export const VECTOR_ROWS_FILE = 'vector-rows.json';
@@ -91,13 +92,6 @@ export class VectorMatrix {
  * store is garbage-collected.
  */
 export class VectorFile {
-  private static readonly closer = new FinalizationRegistry<number>((fd) => {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-  });
   private readonly fd: number;
 
   constructor(
@@ -106,7 +100,7 @@ export class VectorFile {
     readonly rows: number,
   ) {
     this.fd = openSync(file, 'r');
-    VectorFile.closer.register(this, this.fd, this);
+    closeWhenCollected(this, this.fd);
   }
 
   /** A fresh copy of row i. */
@@ -132,7 +126,7 @@ export class VectorFile {
   }
 
   close(): void {
-    VectorFile.closer.unregister(this);
+    unregister(this);
     closeSync(this.fd);
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BM25_BLOCK, Bm25Index } from '../../src/index/bm25.ts';
 import { SegmentedBm25, type Bm25Segment, type Bm25SearchStats } from '../../src/index/segmented-bm25.ts';
 import { referenceSearch } from './bm25-reference.ts';
+import { seededRandom } from '../../bench/prng.ts';
 
 const docs = [
   ['安全', '生产', '会议', '安全'],
@@ -88,18 +89,6 @@ describe('Bm25Index at scale', () => {
   });
 });
 
-/** A seeded generator (mulberry32), so a failure repeats. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Documents of Zipf-like terms (a few in most documents, many rare), lengths 5–80, repeats for tf. */
 function corpus(n: number, rnd: () => number): string[][] {
   return Array.from({ length: n }, () => {
@@ -137,7 +126,7 @@ function segmentsOf(docsIn: string[][], cuts: number[], deleted: Set<number>): {
 }
 
 describe('SegmentedBm25 top k (MaxScore over block bounds)', () => {
-  const rnd = random(15);
+  const rnd = seededRandom(15);
   const docsIn = corpus(6000, rnd);
   const queries = Array.from({ length: 60 }, () =>
     Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => `t${Math.floor(1 / (rnd() * 0.999 + 0.001)) - 1}`),
