@@ -47,6 +47,11 @@ export function forEachUnit(text: string, visit: (unit: Unit) => void): void {
       prev = '';
     }
   }
+  forEachWordUnit(text, visit);
+}
+
+/** Calls `visit` for every word unit of a text already in search form. */
+export function forEachWordUnit(text: string, visit: (unit: Unit) => void): void {
   for (const m of text.matchAll(WORD)) visit(wordUnit(m[0].replace(/[.\-']+$/, '')));
 }
 
