@@ -147,8 +147,11 @@ export function discountStraddles(query: QueryUnits, factor: number): QueryUnits
   );
 }
 
+/** What coverage asks of a text's units: only whether one is there (a set, or a view over several). */
+export type UnitLookup = Pick<ReadonlySet<Unit>, 'has'>;
+
 /** The summed weight of the concepts matched by `units` (each by its best present alternative). */
-export function matchedWeight(query: QueryUnits, units: ReadonlySet<Unit>): number {
+export function matchedWeight(query: QueryUnits, units: UnitLookup): number {
   let sum = 0;
   for (const c of query.concepts) {
     let best = 0;
@@ -159,7 +162,7 @@ export function matchedWeight(query: QueryUnits, units: ReadonlySet<Unit>): numb
 }
 
 /** How many of the question's concepts `units` match (each concept counted once, unweighted). */
-export function matchedConcepts(query: QueryUnits, units: ReadonlySet<Unit>): number {
+export function matchedConcepts(query: QueryUnits, units: UnitLookup): number {
   let n = 0;
   for (const c of query.concepts) if (c.alts.some((a) => a.units.every((u) => units.has(u)))) n++;
   return n;

@@ -10,7 +10,7 @@ import { namesMeeting } from '../question/meeting-name.ts';
 import { meetingCore } from '../question/meeting-name.ts';
 import { absentQuotedNames } from '../question/quoted-names.ts';
 import { decisiveAbsences } from '../missing-words.ts';
-import { matchedWeight, type Concept, type QueryUnits } from '../query-units.ts';
+import { matchedWeight, type Concept, type QueryUnits, type UnitLookup } from '../query-units.ts';
 import type { Candidate } from '../article-ranking.ts';
 import { articleSearchText } from '../reports-state.ts';
 import type { Outcome } from '../types.ts';
@@ -194,7 +194,7 @@ export function gatherEvidence(ctx: Selected): Evidence {
   const { intent } = ctx.question;
   const role = intent.role;
   const { query, best } = ctx;
-  const articleUnits = best ? state.articleUnits(best.articleId) : new Set<Unit>();
+  const articleUnits: UnitLookup = best ? state.articleUnits(best.articleId) : new Set<Unit>();
   const has = (u: Unit) => state.stats.df.has(u);
   const anchors = anchorsOf(query, has);
   const slot = slotOf(ctx);
