@@ -7,7 +7,7 @@
 import { cueMatches, cueScore, type AnswerType } from './answer-cues.ts';
 import type { Passage } from './passages.ts';
 import { matchedWeight, rescale, type QueryUnits } from './query-units.ts';
-import type { Unit } from '../text/units.ts';
+import type { Unit, UnitLookup } from '../text/units.ts';
 
 export interface CandidateArticle {
   articleId: string;
@@ -83,7 +83,7 @@ function unionUnits(...sets: Array<ReadonlySet<Unit> | undefined>): Set<Unit> {
  * passages are reduced to these few before their neighbours' units are pooled: pooling whole
  * passages was a third of the select stage's CPU, most of it allocation (profiled on seed-dev).
  */
-function questionUnitsIn(vocabulary: readonly Unit[], units: ReadonlySet<Unit> | undefined): ReadonlySet<Unit> | undefined {
+function questionUnitsIn(vocabulary: readonly Unit[], units: UnitLookup | undefined): ReadonlySet<Unit> | undefined {
   if (!units) return undefined;
   const out = new Set<Unit>();
   for (const u of vocabulary) if (units.has(u)) out.add(u);

@@ -5,8 +5,7 @@
  * speaks of the question's subject throughout. Computed on demand for the candidate pool, so it
  * costs no index space and no start-up time.
  */
-import { UNIT_IDEOGRAPH } from '../text/han.ts';
-import { forEachWordUnit, unitKind, unitText, type Unit } from '../text/units.ts';
+import { forEachWordUnit, isIdeographRun, unitKind, unitText, type Unit } from '../text/units.ts';
 import type { QueryUnits } from './query-units.ts';
 
 /**
@@ -27,7 +26,7 @@ export function unitCounts(texts: readonly string[], wanted: ReadonlySet<Unit>):
     }
     const needle = unitText(u);
     // forEachUnit makes character units of ideographs only; no other needle can occur.
-    if (![...needle].every((ch) => UNIT_IDEOGRAPH.test(ch))) continue;
+    if (!isIdeographRun(needle)) continue;
     let n = 0;
     for (const text of texts) for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) n++;
     if (n) counts.set(u, n);

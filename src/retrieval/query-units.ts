@@ -7,7 +7,7 @@
 import { straddlingBigrams } from './straddling-bigrams.ts';
 import { withoutQuestionWords } from './question/question-words.ts';
 import { idf, type TermStats } from './term-stats.ts';
-import { bigramUnit, textUnits, unitKind, unitText, type Unit, type UnitKind } from '../text/units.ts';
+import { bigramUnit, textUnits, unitKind, unitText, type Unit, type UnitKind, type UnitLookup } from '../text/units.ts';
 import { roleWords } from '../text/vocabulary/roles.ts';
 
 /** Punctuation: never content. */
@@ -146,9 +146,6 @@ export function discountStraddles(query: QueryUnits, factor: number): QueryUnits
     ),
   );
 }
-
-/** What coverage asks of a text's units: only whether one is there (a set, or a view over several). */
-export type UnitLookup = Pick<ReadonlySet<Unit>, 'has'>;
 
 /** The summed weight of the concepts matched by `units` (each by its best present alternative). */
 export function matchedWeight(query: QueryUnits, units: UnitLookup): number {

@@ -9,9 +9,8 @@ import { bodyLength } from '../index/article-store.ts';
 import { occursInReports, postingsTermStats } from './corpus-vocabulary.ts';
 import { articlePassages, type Passage } from './passages.ts';
 import { pinyinNameIndex, reportNames, type PinyinNameIndex } from './question/pinyin-names.ts';
-import type { UnitLookup } from './query-units.ts';
 import { buildTermStats, type TermStats } from './term-stats.ts';
-import { textUnits, type Unit } from '../text/units.ts';
+import { textUnits, type Unit, type UnitLookup } from '../text/units.ts';
 
 /** Everything derived from one loaded index. */
 export interface ReportsState {
@@ -34,8 +33,14 @@ export interface ReportsState {
 /** Search-form units of raw text (a headline, a clause). */
 export const unitsOf = (t: string): Set<Unit> => textUnits(toSearchForm(t));
 
-/** Articles whose passages stay cached: a question scores ≤ 6, so this spans many questions. */
-const PASSAGE_CACHE = 256;
+/**
+ * Articles whose passages stay cached. A question ranks a pool of 15 articles, so 256 held under 20
+ * questions: on drcd-dev (1,000 articles) cutting passages again was 7.4 of 9.3 s of the select
+ * stage's CPU over its 3,524 questions, against 0.3 s with 2,048 (mean ask 8.6 → 5.4 ms, profiled under
+ * load). A passage holds its text and search form and looks units up in it, about 4 bytes a body
+ * character: 2,048 articles of 1,500 characters are ~12 MB.
+ */
+const PASSAGE_CACHE = 2048;
 
 /**
  * Cheap at any size: passages are cut per candidate article when a question needs them, and term
@@ -65,7 +70,7 @@ export function prepareState(index: ReportIndex): ReportsState {
   };
   const allUnits = (id: string): Set<Unit> => {
     const all = unitsOf(index.articleById.get(id)?.headline ?? '');
-    for (const p of passagesOf(id)) for (const u of p.units) all.add(u);
+    for (const p of passagesOf(id)) for (const u of textUnits(p.norm)) all.add(u);
     return all;
   };
   const postings = index.lexicalPostings?.bind(index);

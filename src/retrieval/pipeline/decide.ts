@@ -10,12 +10,12 @@ import { namesMeeting } from '../question/meeting-name.ts';
 import { meetingCore } from '../question/meeting-name.ts';
 import { absentQuotedNames } from '../question/quoted-names.ts';
 import { decisiveAbsences } from '../missing-words.ts';
-import { matchedWeight, type Concept, type QueryUnits, type UnitLookup } from '../query-units.ts';
+import { matchedWeight, type Concept, type QueryUnits } from '../query-units.ts';
 import type { Candidate } from '../article-ranking.ts';
 import { articleSearchText } from '../reports-state.ts';
 import type { Outcome } from '../types.ts';
 import type { Decided, Selected } from './context.ts';
-import { unitKind, type Unit } from '../../text/units.ts';
+import { unitKind, type Unit, type UnitLookup } from '../../text/units.ts';
 
 /** Why a question is refused; `undefined` when it is answered. */
 export type RefusalReason =
