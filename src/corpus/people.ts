@@ -23,6 +23,7 @@ const NOT_NAME_START = new Set(
 const AFTER_NAME = [
   '主持',
   '出席',
+  '列席',
   '参加',
   '参会',
   '讲话',
@@ -83,6 +84,7 @@ const AFTER_NAME = [
   '等',
   '和',
   '及',
+  '以及',
   '与',
   '就',
   '向',
