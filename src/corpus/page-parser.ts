@@ -9,7 +9,7 @@ import type { Article } from './types.ts';
 import { normaliseUnicode, tightenSpacing } from '../text/normalise.ts';
 import { CLOSERS, COLONS, ELLIPSIS, SEMICOLONS, STOPS } from '../text/punctuation.ts';
 import { isBylineLine, isDeskLine, parseByline, type Byline } from './byline.ts';
-import { HEADLINE_SHARE, groupHeadlines, headlineUnits, matchHeadlines, type HeadlineGroup } from './headline-block.ts';
+import { HEADLINE_SHARE, groupHeadlines, headlineUnits, isStrayLine, matchHeadlines, type HeadlineGroup } from './headline-block.ts';
 import { bigrams, containment } from './similarity.ts';
 import { leadSentence, readLead } from './lead.ts';
 import { makeArticle } from './article.ts';
@@ -300,6 +300,8 @@ function trimHeadlineParagraphs(lines: string[], from: number, to: number, out: 
   let start = from;
   if (leading) {
     const lead: string[] = [];
+    // What a page prints above everything (a page number, a site name) belongs to no paragraph.
+    while (start < end && (lines[start].trim() === '' || isStrayLine(lines[start]))) lead.push(lines[start++]);
     while (start < end) {
       let p = start;
       while (p < end && lines[p].trim() === '') p++;

@@ -52,6 +52,11 @@ describe('page parser on text copied from a web page without blank lines', () =>
     expect(a.body).not.toContain('admin');
   });
 
+  it('drops a page number and a letter-spaced site name printed above everything', () => {
+    const [a] = parsePage(`5\nX i a n F e n g . G o v . C n\n${paragraph}\n`, 'web-logo.txt');
+    expect(a.body.startsWith('3月2日上午')).toBe(true);
+  });
+
   it('keeps a column-broken paragraph whole: its first line is no headline when the next is as narrow', () => {
     const column = ['县十八届人大常委会第9次', '会议3月2日上午召开，县人大', '常委会主任周立新主持会议。'];
     const [a] = parsePage(column.join('\n') + '\n', 'column.txt');
