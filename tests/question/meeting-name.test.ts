@@ -19,5 +19,8 @@ describe("a meeting name's core", () => {
     expect(meetingCore('辽源市政协八届九次常委会议')).toBe('政协常委会议');
     expect(meetingCore('区委常委会')).toBe('区委常委会');
     expect(meetingCore('县政府2025年第16次常务会议')).toBe('政府常务会议');
+    // A place named before the kind leaves the body's level: 区常务会议 is matched in 区政府六届一次常务会议.
+    expect(meetingCore('龙岗区常务会议')).toBe('区常务会议');
+    expect(meetingCore('珠海市2024年常务会议')).toBe('市常务会议');
   });
 });

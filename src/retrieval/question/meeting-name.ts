@@ -71,8 +71,14 @@ export function meetingCore(name: string): string {
   const kind = MEETING_KINDS.find((k) => plain.endsWith(k));
   if (!kind) return plain;
   const before = Array.from(plain.slice(0, plain.length - kind.length));
+  // A place before the kind (龙岗区常务会议) names the body by its level only: the report prints
+  // 区政府常务会议 and names the place elsewhere, which the place filter checks.
+  if (before.length >= 3 && LOCALITY.includes(before[before.length - 1])) return before[before.length - 1] + kind;
   return before.slice(-2).join('') + kind;
 }
+
+/** Last characters of a place's name (龙岗区, 凤县, 珠海市, 莲洲镇): before a meeting's kind, the body's level. */
+const LOCALITY = ['区', '县', '市', '镇', '乡', '州', '旗'];
 
 /**
  * Whether `title` (a meeting name or headline) names the meeting `asked`: the one matcher of meeting
