@@ -36,6 +36,9 @@ export interface RoleWord {
 export const ROLE_WORDS: readonly RoleWord[] = [
   // The bare-name verbs first, in the order they are tried.
   { role: 'chaired', word: '主持', readers: ['clause', 'bare-name', 'support', 'question'], example: '主持会议并讲话' },
+  // Whoever convenes a meeting runs it (区长李旭召开区政府常务会议); only right after the name, not 出席…召开的会议.
+  { role: 'chaired', word: '^召开', pattern: true, readers: ['clause'], example: '召开区政府第63次常务会议' },
+  { role: 'chaired', word: '谁(?:主持)?召开', pattern: true, readers: ['question'], example: '第63次常务会议由谁召开' },
   { role: 'attended', word: '出席', readers: ['clause', 'bare-name', 'support', 'question'], example: '出席会议' },
   { role: 'attended', word: '参加', readers: ['clause', 'bare-name', 'support', 'question'], example: '参加会议' },
   { role: 'relayed', word: '传达', readers: ['clause', 'bare-name', 'support', 'question'], example: '传达了省委全会精神' },
