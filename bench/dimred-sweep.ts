@@ -92,7 +92,9 @@ function pca(dim: number, out: number, rows: Float32Array[], note: (s: string) =
   const { values, vectors } = symmetricEigen(m, dim);
   const total = values.reduce((s, x) => s + x, 0);
   const kept = values.slice(0, out).reduce((s, x) => s + x, 0);
-  note(`pca:${out}: top ${out} of ${dim} components hold ${((100 * kept) / total).toFixed(1)}% of the energy (largest ${values[0].toFixed(4)}, ${out}th ${values[out - 1].toFixed(4)}, smallest ${values[dim - 1].toFixed(5)})`);
+  note(
+    `pca:${out}: top ${out} of ${dim} components hold ${((100 * kept) / total).toFixed(1)}% of the energy (largest ${values[0].toFixed(4)}, ${out}th ${values[out - 1].toFixed(4)}, smallest ${values[dim - 1].toFixed(5)})`,
+  );
   return projection(Float32Array.from(vectors.subarray(0, out * dim)), dim, out);
 }
 
@@ -133,9 +135,13 @@ async function main(): Promise<void> {
     console.error(s);
   };
 
-  console.log(`${n} vectors of ${dim} dimensions, M=${M}, efConstruction=${efConstruction}, ${queries.length} questions; re-rank reads rows from vectors.f32.`);
+  console.log(
+    `${n} vectors of ${dim} dimensions, M=${M}, efConstruction=${efConstruction}, ${queries.length} questions; re-rank reads rows from vectors.f32.`,
+  );
   console.log('');
-  console.log('| reduction | inserts per CPU s | graph MiB | ef | candidates | recall@10 | search p50 / p95 ms | re-rank p50 / p95 ms | total p50 / p95 ms | CPU ms a question (mean) |');
+  console.log(
+    '| reduction | inserts per CPU s | graph MiB | ef | candidates | recall@10 | search p50 / p95 ms | re-rank p50 / p95 ms | total p50 / p95 ms | CPU ms a question (mean) |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const spec of values.reductions.split(',')) {
     const [kind, outText] = spec.split(':');
@@ -152,7 +158,12 @@ async function main(): Promise<void> {
         seededRandom(11),
       );
       const t = performance.now();
-      reduce = pca(dim, out, pick.map((i) => index.vector(i)), note);
+      reduce = pca(
+        dim,
+        out,
+        pick.map((i) => index.vector(i)),
+        note,
+      );
       note(`pca:${out}: fitted on ${pick.length} vectors in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     } else throw new Error(`unknown reduction ${spec}`);
     const graphDim = kind === 'full' ? dim : out;
@@ -174,7 +185,8 @@ async function main(): Promise<void> {
       // How much of the vectors' length the reduction keeps, and recall when the candidates are the
       // exact top C in the reduced space (the best any walk of the reduced graph could do).
       const kept = (v: ArrayLike<number>) => Array.from(v).reduce((a, x) => a + x * x, 0);
-      const passageKept = Array.from({ length: 2000 }, (_, i) => kept(reduced.subarray(i * graphDim, (i + 1) * graphDim))).reduce((a, b) => a + b, 0) / 2000;
+      const passageKept =
+        Array.from({ length: 2000 }, (_, i) => kept(reduced.subarray(i * graphDim, (i + 1) * graphDim))).reduce((a, b) => a + b, 0) / 2000;
       const queryKept = rq.reduce((a, q) => a + kept(q), 0) / rq.length;
       const reducedExact = new ExactSearch(n, graphDim, (i) => {
         const r = reduced.slice(i * graphDim, (i + 1) * graphDim);
@@ -197,7 +209,9 @@ async function main(): Promise<void> {
         });
         return `${c}: ${(sum / queries.length).toFixed(4)}`;
       });
-      note(`${spec}: energy kept ${(100 * passageKept).toFixed(1)}% of passages', ${(100 * queryKept).toFixed(1)}% of questions'; recall@10 re-ranking the exact reduced top C: ${cells.join(', ')}`);
+      note(
+        `${spec}: energy kept ${(100 * passageKept).toFixed(1)}% of passages', ${(100 * queryKept).toFixed(1)}% of questions'; recall@10 re-ranking the exact reduced top C: ${cells.join(', ')}`,
+      );
     }
     for (const ef of efs) {
       graph.setEf(ef);
