@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/dimred-sweep.ts --index DIR [--reductions rp:128,fold:256,pca:128] [--ef 200,400,800]
- * [--candidates 50,100,200,400] [--queries 200]`: builds the HNSW graph of an existing index's stored
+ * [--candidates 50,100,200,400] [--queries 200] [--sample sweep|bench]`: builds the HNSW graph of an existing index's stored
  * vectors over a lower-dimensional version of each vector, searches it for a candidate list and
  * re-ranks the candidates exactly with the full vectors read from the index's `vectors.f32` (as a
  * loaded index reads them). Reports inserts per CPU second, graph bytes, and for each ef and candidate
@@ -24,9 +24,12 @@ import { QA_SETS, readQa } from './bench-data.ts';
 import { ExactSearch } from './exact-search.ts';
 import { seededRandom, sample, type Random } from './prng.ts';
 import { recallAtK } from './recall.ts';
+import { latencyQuestions } from './run.ts';
 import { queryTextOf } from './service.ts';
 import { summarise } from './stats.ts';
 
+/** `npm run bench`'s default --seed (bench/args.ts). */
+const BENCH_SEED = 20240601;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Maps a full vector to its reduced form. */
@@ -106,6 +109,7 @@ async function main(): Promise<void> {
       ef: { type: 'string', default: '200,400,800' },
       candidates: { type: 'string', default: '50,100,200,400,800' },
       queries: { type: 'string', default: '200' },
+      sample: { type: 'string', default: 'sweep' },
       'pca-sample': { type: 'string', default: '20000' },
       M: { type: 'string', default: '32' },
       'ef-construction': { type: 'string', default: '100' },
@@ -119,10 +123,12 @@ async function main(): Promise<void> {
   const dim = index.embedder.dim;
   const M = Number(values.M);
   const efConstruction = Number(values['ef-construction']);
-  const questions = sample(
-    QA_SETS.flatMap((s) => readQa(values.data, s)),
-    Number(values.queries),
-    seededRandom(7),
+  // `--sample bench`: the questions `npm run bench` draws (its default seed), the first of which its recall uses.
+  const qa = QA_SETS.map((s) => readQa(values.data, s));
+  const questions = (
+    values.sample === 'bench'
+      ? latencyQuestions(qa, Number(values.queries), BENCH_SEED)
+      : sample(qa.flat(), Number(values.queries), seededRandom(7))
   ).map((x) => queryTextOf(x.q));
   const queries = await index.embedder.embed(questions, 'query');
   const exact = new ExactSearch(n, dim, (i) => index.vector(i));
