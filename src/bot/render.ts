@@ -183,6 +183,7 @@ export function renderMeeting(m: MeetingInfo): EmbedPage[] {
       { name: '时间 / When', value: m.date ?? '未注明 / not given', inline: true },
       { name: '主持 / Chaired by', value: people(m.chaired), inline: true },
       { name: '出席 / Attended', value: people(m.attended) },
+      ...(m.observed.length ? [{ name: '列席 / Sat in', value: people(m.observed) }] : []),
     ],
     blocks: [
       `报道 / Report: ${escape(m.headline)} \`${m.articleId}\``,

@@ -163,7 +163,7 @@ const ROSTER = /(?:出席|列席|参加|參加)(?:会议|會議|人员|人員|�
 const CHAIR_FIELD = /(?:^|\n)(?:主持人?|主席|会议主持|會議主持)[：:]/g;
 
 /** The roles a clause after a name can give, in the order a person's roles are listed. */
-const ROLE_PATTERNS: Array<[PersonRole, RegExp]> = (['chaired', 'spoke', 'attended', 'relayed'] as const).map((role) => [
+const ROLE_PATTERNS: Array<[PersonRole, RegExp]> = (['chaired', 'spoke', 'attended', 'observed', 'relayed'] as const).map((role) => [
   role,
   rolePattern('clause', role),
 ]);
@@ -295,7 +295,7 @@ interface Roster {
 function findRosters(text: string): Roster[] {
   const out: Roster[] = [];
   const labels = [
-    ...[...text.matchAll(ROSTER)].map((match) => ({ match, role: 'attended' as const })),
+    ...[...text.matchAll(ROSTER)].map((match) => ({ match, role: /^列席/.test(match[0]) ? ('observed' as const) : ('attended' as const) })),
     ...[...text.matchAll(CHAIR_FIELD)].map((match) => ({ match, role: 'chaired' as const })),
   ];
   for (const { match, role } of labels) {

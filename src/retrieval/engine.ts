@@ -159,6 +159,7 @@ export class ReportsEngine implements ReportsService {
       headline: article.headline,
       chaired: names('chaired'),
       attended: names('attended'),
+      observed: names('observed'),
       keyPoints,
     };
   }

@@ -30,6 +30,7 @@ const ROLE_WORDS: Record<PersonRole, RegExp> = {
   chaired: rolePattern('support', 'chaired'),
   spoke: rolePattern('support', 'spoke'),
   attended: rolePattern('support', 'attended'),
+  observed: rolePattern('support', 'observed'),
   reported: rolePattern('support', 'reported'),
   relayed: rolePattern('support', 'relayed'),
 };

@@ -99,6 +99,8 @@ export interface MeetingInfo {
   headline: string;
   chaired: string[];
   attended: string[];
+  /** Present without a vote (列席). */
+  observed: string[];
   /** The meeting's key points, each a citation into the article. */
   keyPoints: Citation[];
 }

@@ -126,6 +126,7 @@ describe('renderMeeting', () => {
       headline: '高新区召开安全生产会议',
       chaired: ['王新亭'],
       attended: Array.from({ length: 400 }, (_, i) => `参会者${i}`),
+      observed: ['祖鹏'],
       keyPoints: [1, 2, 3, 4, 5].map((n) => citation(n, { excerpt: '会议强调要抓好落实。'.repeat(150) })),
     });
     assertWithinLimits(pages);
@@ -133,6 +134,7 @@ describe('renderMeeting', () => {
     const fields = pages[0]![0]!.fields!;
     expect(fields[1]!.value).toBe('王新亭');
     expect(fields[2]!.value.endsWith('…')).toBe(true);
+    expect(fields[3]).toMatchObject({ name: '列席 / Sat in', value: '祖鹏' });
   });
 });
 

@@ -39,6 +39,7 @@ export class StubReports implements ReportsService {
       headline: '高新区召开会议1',
       chaired: ['王新亭'],
       attended: ['张红军'],
+      observed: [],
       keyPoints: [citation(1)],
     };
   }

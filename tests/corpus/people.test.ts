@@ -19,7 +19,15 @@ describe('extractPeople: attendance lists', () => {
   it('reads 出席：, 列席会议： and 参加会议的有 lists, separated by 、，, or spaces', () => {
     const people = extractPeople('出席：李卫东，郭志强 马丽娟。列席会议：欧阳慧敏、公安局、高新区。参加会议的有王蕾、刘洋等。');
     expect(names(people)).toEqual(['李卫东', '郭志强', '马丽娟', '欧阳慧敏', '王蕾', '刘洋'].sort());
-    expect(people.every((p) => p.roles.join() === 'attended')).toBe(true);
+    // 列席 (present without a vote) is told apart from 出席 and 参加.
+    expect(people.map((p) => [p.name, p.roles.join()])).toEqual([
+      ['李卫东', 'attended'],
+      ['郭志强', 'attended'],
+      ['马丽娟', 'attended'],
+      ['欧阳慧敏', 'observed'],
+      ['王蕾', 'attended'],
+      ['刘洋', 'attended'],
+    ]);
   });
 
   it('gives titled names on a roster the attended role, and takes no name from 出席会议的有关领导', () => {
@@ -52,10 +60,10 @@ describe('extractPeople: lists in the running text', () => {
 
   it('gives the names of a sentence the role of its closing clause, even one that names no one', () => {
     const people = extractPeople('副县长张婕，县法院院长祖鹏，部分县人大代表列席会议。会后，县长韩明，调研了园区。');
-    expect(byName(people, '张婕')?.roles).toEqual(['attended']);
-    expect(byName(people, '祖鹏')?.roles).toEqual(['attended']);
+    expect(byName(people, '张婕')?.roles).toEqual(['observed']);
+    expect(byName(people, '祖鹏')?.roles).toEqual(['observed']);
     // The next sentence's clause says nothing of the first sentence's names, nor does a clause with no role verb.
-    expect(byName(people, '韩明')?.roles).not.toContain('attended');
+    expect(byName(people, '韩明')?.roles).toEqual([]);
   });
 });
 

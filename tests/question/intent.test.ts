@@ -13,6 +13,8 @@ describe('analyseQuestion (Chinese)', () => {
     expect(analyseQuestion('会上谁作了讲话?').role).toBe('spoke');
     expect(analyseQuestion('这篇报道的记者是谁?').role).toBe('reported');
     expect(analyseQuestion('谁传达了省委会议精神?').role).toBe('relayed');
+    expect(analyseQuestion('哪些人列席了会议?').role).toBe('observed');
+    expect(analyseQuestion('第63次常务会议由谁召开?').role).toBe('chaired');
   });
 
   it('什么时候召开 → when/date; 哪一年 → when/year', () => {

@@ -43,7 +43,7 @@ const RULES: Rule[] = [
 ];
 
 /** The role a question asks about: the first role in this order whose words it uses (the order measured with). */
-const ROLES: Array<[PersonRole, RegExp]> = (['chaired', 'relayed', 'reported', 'attended', 'spoke'] as const).map((role) => [
+const ROLES: Array<[PersonRole, RegExp]> = (['chaired', 'relayed', 'reported', 'observed', 'attended', 'spoke'] as const).map((role) => [
   role,
   rolePattern('question', role),
 ]);

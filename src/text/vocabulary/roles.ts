@@ -7,8 +7,12 @@
  */
 import { bothForms, bothScriptsPattern } from '../chinese-script.ts';
 
-/** What the report says a person did at the meeting. */
-export type PersonRole = 'chaired' | 'spoke' | 'attended' | 'reported' | 'relayed';
+/**
+ * What the report says a person did at the meeting. `observed` is 列席: present without a vote (the
+ * government's and the courts' heads at a people's congress standing committee), which reports and
+ * readers tell apart from 出席 (attended as a member).
+ */
+export type PersonRole = 'chaired' | 'spoke' | 'attended' | 'observed' | 'reported' | 'relayed';
 
 /**
  * Who reads a row:
@@ -99,7 +103,14 @@ export const ROLE_WORDS: readonly RoleWord[] = [
   { role: 'chaired', word: '\\bpresid(e|ed|es|ing)\\b', pattern: true, readers: ['question'], example: 'Who presided over the session?' },
   { role: 'chaired', word: '\\bhost(ed|s)?\\b', pattern: true, readers: ['question'], example: 'Who hosted the forum?' },
   { role: 'attended', word: '参会', readers: ['clause', 'support', 'question'], example: '参会' },
-  { role: 'attended', word: '列席', readers: ['clause', 'question'], example: '列席会议' },
+  { role: 'observed', word: '列席', readers: ['clause', 'support', 'question'], example: '列席会议' },
+  {
+    role: 'observed',
+    word: '\\b(?:observers?|sat in|non-voting)\\b',
+    pattern: true,
+    readers: ['question'],
+    example: 'Who sat in on the meeting?',
+  },
   { role: 'attended', word: '到会', readers: ['clause'], example: '到会指导' },
   { role: 'attended', word: '带队', readers: ['clause'], example: '带队检查' },
   { role: 'attended', word: '与会', readers: ['question'], example: '哪些领导与会' },
