@@ -1,17 +1,23 @@
 /**
  * Checksums of an index's big files, computed on a worker thread while the loading thread loads the
  * segmenter and parses: full corruption detection, off the cold start's critical path (at 100,000
- * chunks the segment files are ~620 MB: CRC-32, half sha256's CPU). The files the loading thread
+ * chunks the segment files are ~620 MB: CRC-32, crc32.ts). The files the loading thread
  * parses are read whole by the worker and handed over with their checksum (the memory moves, no
  * copy), so they are read once, off the loading thread, and parsed only once verified.
  */
 import { Worker } from 'node:worker_threads';
+import { FAST_CRC32_MODULE } from './crc32.ts';
 
 // Plain CommonJS evaluated by the worker, so it runs without the TypeScript loader. Files not kept
 // are streamed, never held whole; kept ones are read into a buffer of their own that is transferred.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { crc32 } = require('node:zlib');
+const crc32 = (() => {
+  try {
+    if (workerData.crc32Module) return require(workerData.crc32Module).crc32;
+  } catch {}
+  return require('node:zlib').crc32;
+})();
 const { openSync, readSync, closeSync, fstatSync } = require('node:fs');
 const buf = Buffer.allocUnsafe(4 << 20);
 const started = performance.now();
@@ -69,7 +75,7 @@ export function hashFilesInBackground(files: readonly FileToHash[]): Array<Promi
   const resolvers = new Map<string, (d: FileDigest) => void>();
   const promises = files.map(({ file }) => new Promise<FileDigest>((resolve) => resolvers.set(file, resolve)));
   if (!files.length) return promises;
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { files } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { files, crc32Module: FAST_CRC32_MODULE } });
   // Never keeps the process alive on its own (a loader that failed early stops waiting for it).
   worker.unref();
   const settle = (d: FileDigest) => {
