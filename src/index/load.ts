@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Article, Chunk } from '../corpus/types.ts';
 import { createAnalyser } from './analyser.ts';
 import { openArticles } from './article-store.ts';
-import { chunksFromSpans } from './chunk-spans.ts';
+import { chunksFromSpans, parseSpans } from './chunk-spans.ts';
 import { Bm25Index } from './bm25.ts';
 import { IndexError, type IndexErrorCode } from './errors.ts';
 import { HnswStore } from './hnsw-store.ts';
@@ -60,15 +60,6 @@ export interface LoadOptions {
 
 /** With a filter that keeps at most this many chunks, dense search scans them exactly (faster and exact). */
 const EXACT_FILTER_LIMIT = 2000;
-
-/** Throws a plain Error whose message is prefixed with the file's name by the caller. */
-function parseJson<T>(data: Buffer): T {
-  try {
-    return JSON.parse(data.toString('utf8')) as T;
-  } catch {
-    throw new Error('not valid JSON');
-  }
-}
 
 function normalised(v: Float32Array): Float32Array {
   let sum = 0;
@@ -235,7 +226,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     );
     const chunksData = await contents(file(CHUNKS_FILE));
     const segChunks = parsed(file(CHUNKS_FILE), 'chunks.json parse and chunks from spans', () =>
-      chunksFromSpans(segArticles, parseJson<unknown>(chunksData)),
+      chunksFromSpans(segArticles, parseSpans(chunksData)),
     );
     // Not read: rows are read when needed.
     const vectorBytes = manifest.files[file(VECTORS_FILE)]!.bytes;
@@ -290,9 +281,24 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     segments.push({ id: entry.id, hnsw, vectors, base, live, toGlobal, toLocal });
     bm25Segments.push({ bm25: segBm25, base, live, toGlobal, toLocal });
   }
+  // While the last checksums finish: the embedder opens (a model's runtime loads) and the articles
+  // are mapped by id. A problem of the embedder is reported after the files' (awaited below).
+  const embedderStarted = performance.now();
+  const opening = (async (): Promise<Embedder> => {
+    if (opts.embedder) return opts.embedder;
+    // Imported on demand: model embedders pull in onnxruntime, which callers with an embedder never need.
+    const { embedderForIndex } = await import('./embedders/select.ts');
+    return embedderForIndex({ id: embedderId, dim }, { modelsDir: opts.modelsDir });
+  })();
+  opening.then(
+    () => onStep('(background) embedder, until the loading thread saw it open', performance.now() - embedderStarted),
+    () => undefined,
+  );
+  const articleById = timed('articles by id', () => new Map(articles.map((a) => [a.id, a])));
+  const bm25 = timed('BM25 over the segments (corpus-wide lengths)', () => new SegmentedBm25(bm25Segments));
+
   // Every file matched its checksum before anything is searched.
   for (const name of names) await verified(name);
-  const bm25 = new SegmentedBm25(bm25Segments);
 
   const n = manifest.counts.chunks;
   if (chunks.length !== n) fail(`counts disagree (manifest ${n} live chunks, the segments hold ${chunks.length})`);
@@ -300,24 +306,16 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     fail(`the segments hold ${articles.length} live articles, the manifest says ${manifest.counts.articles}`);
 
   let embedder: Embedder;
-  const embedderStarted = performance.now();
   try {
-    if (opts.embedder) embedder = opts.embedder;
-    else {
-      // Imported on demand: model embedders pull in onnxruntime, which callers with an embedder never need.
-      const { embedderForIndex } = await import('./embedders/select.ts');
-      embedder = await embedderForIndex({ id: embedderId, dim }, { modelsDir: opts.modelsDir });
-    }
+    embedder = await waited('wait: embedder', opening);
   } catch (err) {
     if (err instanceof IndexError) throw err;
     return fail(`its embedder ${embedderId} is unavailable (${(err as Error).message})`, 'EMBEDDER_MISMATCH');
   }
-  onStep('embedder', performance.now() - embedderStarted);
   if (embedder.id !== embedderId || embedder.dim !== dim) {
     fail(`it was built with embedder ${embedderId} (dim ${dim}) but ${embedder.id} (dim ${embedder.dim}) was given`, 'EMBEDDER_MISMATCH');
   }
 
-  const articleById = timed('articles by id', () => new Map(articles.map((a) => [a.id, a])));
   const segmentAt = (global: number): LoadedSegment => {
     let lo = 0;
     let hi = segments.length - 1;
