@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Article, Chunk } from '../corpus/types.ts';
 import { createAnalyser } from './analyser.ts';
 import { openArticles } from './article-store.ts';
-import { chunksFromSpans, parseSpans } from './chunk-spans.ts';
+import { chunksFromSpans } from './chunk-spans.ts';
 import { Bm25Index } from './bm25.ts';
 import { IndexError, type IndexErrorCode } from './errors.ts';
 import { HnswStore } from './hnsw-store.ts';
@@ -60,6 +60,15 @@ export interface LoadOptions {
 
 /** With a filter that keeps at most this many chunks, dense search scans them exactly (faster and exact). */
 const EXACT_FILTER_LIMIT = 2000;
+
+/** Throws a plain Error whose message is prefixed with the file's name by the caller. */
+function parseJson<T>(data: Buffer): T {
+  try {
+    return JSON.parse(data.toString('utf8')) as T;
+  } catch {
+    throw new Error('not valid JSON');
+  }
+}
 
 function normalised(v: Float32Array): Float32Array {
   let sum = 0;
@@ -226,7 +235,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     );
     const chunksData = await contents(file(CHUNKS_FILE));
     const segChunks = parsed(file(CHUNKS_FILE), 'chunks.json parse and chunks from spans', () =>
-      chunksFromSpans(segArticles, parseSpans(chunksData)),
+      chunksFromSpans(segArticles, parseJson<unknown>(chunksData)),
     );
     // Not read: rows are read when needed.
     const vectorBytes = manifest.files[file(VECTORS_FILE)]!.bytes;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chunkArticle } from '../../src/corpus/chunker.ts';
 import type { Article } from '../../src/corpus/types.ts';
-import { chunksFromSpans, chunkSpans, parseSpans } from '../../src/index/chunk-spans.ts';
+import { chunksFromSpans, chunkSpans } from '../../src/index/chunk-spans.ts';
 import { testArticle } from '../support/article.ts';
 
 const article = (id: string, body: string, extra: Partial<Article> = {}): Article =>
@@ -18,25 +18,6 @@ describe('chunk spans', () => {
     expect(JSON.parse(JSON.stringify(back))).toEqual(JSON.parse(JSON.stringify(chunks)));
     // The text is cut from the body when read, and is the chunker's.
     expect(back.map((c) => c.text)).toEqual(chunks.map((c) => c.text));
-  });
-
-  it('are scanned from the file as JSON.stringify writes them, and as JSON.parse reads any other form', () => {
-    const spans = chunkSpans(articles, chunks);
-    const file = Buffer.from(JSON.stringify(spans));
-    const flat = parseSpans(file);
-    expect(flat).toBeInstanceOf(Uint32Array);
-    expect(Array.from(flat as Uint32Array)).toEqual(spans.flat());
-    expect(JSON.parse(JSON.stringify(chunksFromSpans(articles, flat)))).toEqual(JSON.parse(JSON.stringify(chunks)));
-    expect(Array.from(parseSpans(Buffer.from('[]')) as Uint32Array)).toEqual([]);
-    expect(Array.from(parseSpans(Buffer.from('[[4294967295,0,12]]')) as Uint32Array)).toEqual([4294967295, 0, 12]);
-    // Any other form goes to JSON.parse, and chunksFromSpans checks what it gave.
-    expect(parseSpans(Buffer.from(JSON.stringify(spans, null, 1)))).toEqual(spans);
-    expect(() => parseSpans(Buffer.from('[[1,2,3],]'))).toThrow(/not valid JSON/);
-    expect(() => parseSpans(Buffer.from(''))).toThrow(/not valid JSON/);
-    expect(parseSpans(Buffer.from('[[4294967296,0,1]]'))).toEqual([[4294967296, 0, 1]]);
-    expect(() => chunksFromSpans(articles, parseSpans(Buffer.from('[[4294967296,0,1]]')))).toThrow(/chunk 0 has a bad span/);
-    expect(() => chunksFromSpans(articles, parseSpans(Buffer.from('[[0,1.5,3]]')))).toThrow(/chunk 0 has a bad span/);
-    expect(() => chunksFromSpans(articles, parseSpans(Buffer.from('{"a":1}')))).toThrow(/not a list/);
   });
 
   it('name a span outside its article', () => {
