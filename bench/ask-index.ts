@@ -9,6 +9,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { QA_SETS, checkDataDir, readQa } from './bench-data.ts';
+import { readQaFile } from '../src/eval/qa-file.ts';
 import { PROJECT_ROOT, latencyQuestions } from './run.ts';
 import { queryTextOf } from './service.ts';
 import { summarise, stageShares, type LatencySummary } from './stats.ts';
@@ -19,6 +20,7 @@ export const USAGE = `Usage: npx tsx bench/ask-index.ts --index DIR [options]
   --rounds 3         times each question is asked (the first round warms caches; all rounds are counted)
   --seed 20240601    the bench's sampling seed
   --data DIR         benchmark sets (default ../shared/bench from the project root)
+  --qa FILE          ask this QA file's questions instead (e.g. a development set's, with its own index)
   --profile          per question: BM25 terms, postings, candidates and documents scored`;
 
 const fmt = (s: LatencySummary) =>
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '20240601' },
       data: { type: 'string', default: path.join(PROJECT_ROOT, '..', 'shared', 'bench') },
       profile: { type: 'boolean', default: false },
+      qa: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -47,12 +50,14 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  checkDataDir(values.data);
-  const questions = latencyQuestions(
-    QA_SETS.map((s) => readQa(values.data!, s)),
-    queries,
-    Number(values.seed),
-  );
+  const questions = values.qa
+    ? readQaFile(values.qa).map((item) => ({ q: item.q }))
+    : (checkDataDir(values.data),
+      latencyQuestions(
+        QA_SETS.map((s) => readQa(values.data!, s)),
+        queries,
+        Number(values.seed),
+      ));
   const { loadConfig } = await import('../src/config.ts');
   const { loadIndex } = await import('../src/index/load.ts');
   const { ReportsEngine } = await import('../src/retrieval/engine.ts');

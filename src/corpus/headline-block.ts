@@ -11,12 +11,21 @@ export interface HeadlineGroup {
 }
 
 /** A unit is a headline when this share of its bigrams is printed in some article's lead. */
-const HEADLINE_SHARE = 0.5;
+export const HEADLINE_SHARE = 0.5;
 /** A group is matched to an article only when its headline shares at least this much with the lead. */
 const MATCH_SHARE = 0.3;
 
 /** A line that stops mid-phrase ("高新区召开2021年度") continues on the next line. */
 const OPEN_END = /(?:年度|年|月|的|和|与|與|及|暨|、|召开|召開|举行|舉行|举办|舉辦|关于|關於|第|对|對|在|为|為|把|将|將|\d|（|\()$/;
+/**
+ * A line that is never a headline: a lone Latin or digit token (`admin`, `XFTB009`, a page number: a
+ * web page's user name or a desk code) or a site name printed letter-spaced (`D o n g F e n g . G o v . C n`).
+ */
+const STRAY_LINE = /^(?:[A-Za-z0-9_.-]{1,16}|(?:[A-Za-z0-9.] +){3,}[A-Za-z0-9.])$/;
+
+export function isStrayLine(line: string): boolean {
+  return STRAY_LINE.test(line.trim());
+}
 /** The dash that opens a subtitle line (`——聚焦燃气、消防…`). */
 const SUBTITLE_MARK = /^[—─]{1,2}\s*|^-{2}\s*/;
 const MEETING_VERB = /召[开開]|[举舉]行|[举舉][办辦]/;
@@ -51,6 +60,7 @@ export function headlineUnits(lines: string[], leads: string[] = []): string[] {
       open = false;
       continue;
     }
+    if (isStrayLine(line)) continue;
     const prev = units[units.length - 1];
     const phrase =
       prev !== undefined && leadText !== '' && !prev.includes(' ') && !line.includes(' ') && leadText.includes(prev.slice(-1) + line[0]);

@@ -9,7 +9,7 @@ import type { Article } from './types.ts';
 import { normaliseUnicode, tightenSpacing } from '../text/normalise.ts';
 import { CLOSERS, COLONS, ELLIPSIS, SEMICOLONS, STOPS } from '../text/punctuation.ts';
 import { isBylineLine, isDeskLine, parseByline, type Byline } from './byline.ts';
-import { groupHeadlines, headlineUnits, matchHeadlines, type HeadlineGroup } from './headline-block.ts';
+import { HEADLINE_SHARE, groupHeadlines, headlineUnits, isStrayLine, matchHeadlines, type HeadlineGroup } from './headline-block.ts';
 import { bigrams, containment } from './similarity.ts';
 import { leadSentence, readLead } from './lead.ts';
 import { makeArticle } from './article.ts';
@@ -49,6 +49,12 @@ const MAX_CREDIT_LINES = 2;
 const SENTENCE_FINAL = new RegExp(`[${STOPS}${SEMICOLONS}${COLONS}${ELLIPSIS}]$`);
 const TRAILING_CLOSERS = new RegExp(`[${CLOSERS}]+$`);
 const SENTENCE_PUNCT = /[，。；：！？、,;!?]/;
+/**
+ * A line this long is a paragraph printed on one line (text copied from a web page), not a column
+ * line: columns of the papers seen break at 12–40 characters. Headline lines right above such a line
+ * are the headline, with no blank line between (`区…第44次会议召开` over `1月19日上午，…`).
+ */
+const PARAGRAPH_LINE = 60;
 
 interface Segment {
   body: string[];
@@ -294,18 +300,44 @@ function trimHeadlineParagraphs(lines: string[], from: number, to: number, out: 
   let start = from;
   if (leading) {
     const lead: string[] = [];
+    // What a page prints above everything (a page number, a site name) belongs to no paragraph.
+    while (start < end && (lines[start].trim() === '' || isStrayLine(lines[start]))) lead.push(lines[start++]);
     while (start < end) {
       let p = start;
       while (p < end && lines[p].trim() === '') p++;
       let q = p;
       while (q < end && lines[q].trim() !== '') q++;
-      if (q === p || q === end || !lines.slice(p, q).every(isHeadlineLine)) break;
+      if (q === p || q === end) break;
+      if (!lines.slice(p, q).every(isHeadlineLine)) {
+        const k = headlineAboveParagraph(lines, p, q, isHeadlineLine);
+        if (k > p) {
+          lead.push(...lines.slice(start, k), '');
+          start = k;
+        }
+        break;
+      }
       lead.push(...lines.slice(start, q), '');
       start = q;
     }
     out.unshift(...lead);
   }
   return [start, end];
+}
+
+/**
+ * The end of the headline lines that open the paragraph [p, q) right above a line printed as a whole
+ * paragraph (at least PARAGRAPH_LINE characters and twice the headline's longest line), where the line
+ * right above it is printed in it as a headline is in its lead (a credit line such as `波新聞─陶泰山/新北市`
+ * is not); `p` when the paragraph does not open so.
+ */
+function headlineAboveParagraph(lines: string[], p: number, q: number, isHeadlineLine: (l: string) => boolean): number {
+  let k = p;
+  while (k < q && isHeadlineLine(lines[k])) k++;
+  if (k === p || k === q) return p;
+  const longest = Math.max(...lines.slice(p, k).map((l) => l.trim().length));
+  const next = lines[k].trim().length;
+  if (next < PARAGRAPH_LINE || next < 2 * longest) return p;
+  return containment(bigrams(lines[k - 1]), bigrams(lines[k])) >= HEADLINE_SHARE ? k : p;
 }
 
 /** The default article-id prefix: the source's file name without its extension. */

@@ -23,6 +23,7 @@ const NOT_NAME_START = new Set(
 const AFTER_NAME = [
   '主持',
   '出席',
+  '列席',
   '参加',
   '参会',
   '讲话',
@@ -83,6 +84,7 @@ const AFTER_NAME = [
   '等',
   '和',
   '及',
+  '以及',
   '与',
   '就',
   '向',
@@ -182,7 +184,8 @@ export const PEOPLE_SCAN_CHARS = 50_000;
 export function extractPeople(fullText: string): Person[] {
   const text = fullText.length > PEOPLE_SCAN_CHARS ? fullText.slice(0, PEOPLE_SCAN_CHARS) : fullText;
   const rosters = findRosters(text);
-  const found = [...findTitled(text), ...rosters.flatMap((r) => r.names), ...findUntitledBeforeVerb(text)];
+  const titled = findTitled(text);
+  const found = [...titled, ...findListed(text, titled), ...rosters.flatMap((r) => r.names), ...findUntitledBeforeVerb(text)];
   const mentions: Mention[] = [];
   const covered = new Set<number>();
   for (const m of found) {
@@ -201,8 +204,14 @@ export function extractPeople(fullText: string): Person[] {
   const people = new Map<string, Person>();
   let pending: Person[] = [];
   let lastEnd = 0;
+  const settle = (to: number) => {
+    if (pending.length === 0) return;
+    for (const p of pending) for (const r of rolesLaterInSentence(text, lastEnd, to)) if (!p.roles.includes(r)) p.roles.push(r);
+  };
   for (const m of mentions) {
-    // A list "A，B，C出席会议" shares the roles of its last clause, but only within one sentence.
+    // A list "A，B，C出席会议" shares the roles of its last clause, but only within one sentence; the clause
+    // may name no one (`副区长张婕，区法院院长祖鹏，部分区人大代表列席会议`).
+    settle(m.start);
     if (SENTENCE_END.test(text.slice(lastEnd, m.start))) pending = [];
     lastEnd = m.end;
     const roster = rosters.find((r) => m.start >= r.start && m.start < r.end);
@@ -228,7 +237,47 @@ export function extractPeople(fullText: string): Person[] {
     for (const p of [...pending, person]) for (const r of roles) if (!p.roles.includes(r)) p.roles.push(r);
     pending = [];
   }
+  settle(text.length);
   return [...people.values()];
+}
+
+/** The roles of the first clause with a role verb after `from`, up to the sentence's end (at most `to`). */
+function rolesLaterInSentence(text: string, from: number, to: number): PersonRole[] {
+  let end = from;
+  while (end < to && !SENTENCE_END.test(text[end])) end++;
+  for (const clause of text.slice(from, end).split(CLAUSE_END)) {
+    const roles = ROLE_PATTERNS.filter(([, re]) => re.test(clause)).map(([r]) => r);
+    if (roles.length > 0) return roles;
+  }
+  return [];
+}
+
+/**
+ * Names listed after a titled one with 、 (`副主任王建斌、王振华、李屹出席会议`): the title is printed once
+ * for the whole list. An item that is not a bare name (`区长李四`, a unit) ends the list; the last item
+ * may run into its verb (`刘颖出席会议`).
+ */
+function findListed(text: string, titled: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of titled) {
+    let at = m.end;
+    while (text[at] === '、') {
+      let end = at + 1;
+      while (end < text.length && end - at <= 5 && isHan(text[end])) end++;
+      const item = text.slice(at + 1, end);
+      if (isBareName(item)) {
+        out.push({ name: item, title: m.title, start: at + 1, end });
+        at = end;
+        continue;
+      }
+      const name = [4, 3, 2]
+        .map((len) => item.slice(0, len))
+        .find((n) => n.length < item.length && isBareName(n) && startsAfterWord(text, at + 1 + n.length));
+      if (name) out.push({ name, title: m.title, start: at + 1, end: at + 1 + name.length });
+      break;
+    }
+  }
+  return out;
 }
 
 interface Roster {

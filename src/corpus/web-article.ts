@@ -17,8 +17,12 @@ import { makeArticle } from './article.ts';
 import { extractPeople } from './people.ts';
 import { bracketedNames, creditLine, type WebText } from './web-text.ts';
 
-/** `本报讯`, `本网讯`, `又讯`, `某某新闻网讯`, `某某融媒体中心讯`, with an optional credit in brackets. */
-const DATELINE = /^[【[]?(?:本[报報网網]|又|\p{Script=Han}{1,12}?(?:[报報网網台]|中心))[讯訊][】\]]?\s*(?:[（(]([^）)]{1,40})[）)])?\s*/u;
+/**
+ * `本报讯`, `本网讯`, `又讯`, `某某新闻网讯`, `某某融媒体中心讯`, or a paper and its site (`三秦都市报—三秦网讯`),
+ * with an optional credit in brackets.
+ */
+const DATELINE =
+  /^[【[]?(?:\p{Script=Han}{1,12}?[报報网網台][—–-]{1,2})?(?:本[报報网網]|又|\p{Script=Han}{1,12}?(?:[报報网網台]|中心))[讯訊][】\]]?\s*(?:[（(]([^）)]{1,40})[）)])?\s*/u;
 /** Only these open a further report on the same page. */
 const NEXT_REPORT = /^[【[]?(?:本[报報]|又)[讯訊]/;
 const SENTENCE_END = new RegExp(`[${STOPS}]`, 'g');
@@ -51,7 +55,7 @@ export function webArticles(web: WebText, source: string, meta: WebArticleMeta):
     if (lines.length === 0) continue;
     const dateline = DATELINE.exec(lines[0]);
     if (dateline && dateline[0].length < lines[0].length) {
-      if (dateline[1]) credits.push(creditLine(`(${dateline[1]})`) ?? dateline[1]);
+      if (dateline[1]) credits.push(readCredit(`(${dateline[1]})`) ?? dateline[1]);
       lines[0] = lines[0].slice(dateline[0].length);
     }
     const opening = /^[（(]([^）)]{2,40})[）)]\s*/.exec(lines[0]);

@@ -5,16 +5,38 @@
  * speaks of the question's subject throughout. Computed on demand for the candidate pool, so it
  * costs no index space and no start-up time.
  */
-import { forEachUnit, type Unit } from '../text/units.ts';
+import { forEachWordUnit, isIdeographRun, unitKind, unitText, type Unit } from '../text/units.ts';
 import type { QueryUnits } from './query-units.ts';
 
-/** How often each of `wanted`'s units occurs in the texts (already in search form). */
+/**
+ * How often each of `wanted`'s units occurs in the texts (already in search form), as `forEachUnit`
+ * would count them. A character or bigram unit is found with `indexOf` (a bigram is two ideographs,
+ * so each match is an occurrence `forEachUnit` visits) instead of making a string for every unit of
+ * the text: the pool's articles are read whole for every question, and that walk with its
+ * allocation was the largest share of ranking's CPU (profiled on seed-dev). Words still need the
+ * word pattern's boundaries.
+ */
 export function unitCounts(texts: readonly string[], wanted: ReadonlySet<Unit>): Map<Unit, number> {
   const counts = new Map<Unit, number>();
-  const add = (u: Unit) => {
-    if (wanted.has(u)) counts.set(u, (counts.get(u) ?? 0) + 1);
-  };
-  for (const text of texts) forEachUnit(text, add);
+  const words = new Set<Unit>();
+  for (const u of wanted) {
+    if (unitKind(u) === 'word') {
+      words.add(u);
+      continue;
+    }
+    const needle = unitText(u);
+    // forEachUnit makes character units of ideographs only; no other needle can occur.
+    if (!isIdeographRun(needle)) continue;
+    let n = 0;
+    for (const text of texts) for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) n++;
+    if (n) counts.set(u, n);
+  }
+  if (words.size) {
+    const add = (u: Unit) => {
+      if (words.has(u)) counts.set(u, (counts.get(u) ?? 0) + 1);
+    };
+    for (const text of texts) forEachWordUnit(text, add);
+  }
   return counts;
 }
 

@@ -2,7 +2,7 @@
  * Passages: the sentences of an article body with their offsets, long sentences cut at clause
  * punctuation, so each passage is small enough to be an answer's support and an excerpt's centre.
  */
-import { textUnits, type Unit } from '../text/units.ts';
+import { textUnitLookup, type UnitLookup } from '../text/units.ts';
 import { isHighSurrogate } from '../text/surrogates.ts';
 import { COLONS, COMMAS, ENUMERATION_COMMA, SEMICOLONS, classOf } from '../text/punctuation.ts';
 
@@ -14,8 +14,8 @@ export interface Passage {
   text: string;
   /** The text in search form. */
   norm: string;
-  /** Search-form units of the passage text. */
-  units: Set<Unit>;
+  /** Search-form units of the passage text (looked up in `norm`, never listed). */
+  units: UnitLookup;
   /**
    * For an item of an enumeration (一是…；二是…, 一要…, 首先…), the index of the passage that introduces
    * it ("王新亭强调，…"): the item leaves its speaker and subject to that passage.
@@ -80,7 +80,7 @@ export function articlePassages(
     for (const [a, b] of cutLong(body, s, e, max)) {
       const text = body.slice(a, b);
       const norm = normalise(text);
-      passages.push({ index: passages.length, start: a, end: b, text, norm, units: textUnits(norm) });
+      passages.push({ index: passages.length, start: a, end: b, text, norm, units: textUnitLookup(norm) });
     }
   }
   markRuns(passages);

@@ -7,7 +7,7 @@
 import { straddlingBigrams } from './straddling-bigrams.ts';
 import { withoutQuestionWords } from './question/question-words.ts';
 import { idf, type TermStats } from './term-stats.ts';
-import { bigramUnit, textUnits, unitKind, unitText, type Unit, type UnitKind } from '../text/units.ts';
+import { bigramUnit, textUnits, unitKind, unitText, type Unit, type UnitKind, type UnitLookup } from '../text/units.ts';
 import { roleWords } from '../text/vocabulary/roles.ts';
 
 /** Punctuation: never content. */
@@ -148,7 +148,7 @@ export function discountStraddles(query: QueryUnits, factor: number): QueryUnits
 }
 
 /** The summed weight of the concepts matched by `units` (each by its best present alternative). */
-export function matchedWeight(query: QueryUnits, units: ReadonlySet<Unit>): number {
+export function matchedWeight(query: QueryUnits, units: UnitLookup): number {
   let sum = 0;
   for (const c of query.concepts) {
     let best = 0;
@@ -159,7 +159,7 @@ export function matchedWeight(query: QueryUnits, units: ReadonlySet<Unit>): numb
 }
 
 /** How many of the question's concepts `units` match (each concept counted once, unweighted). */
-export function matchedConcepts(query: QueryUnits, units: ReadonlySet<Unit>): number {
+export function matchedConcepts(query: QueryUnits, units: UnitLookup): number {
   let n = 0;
   for (const c of query.concepts) if (c.alts.some((a) => a.units.every((u) => units.has(u)))) n++;
   return n;

@@ -10,7 +10,7 @@ import { occursInReports, postingsTermStats } from './corpus-vocabulary.ts';
 import { articlePassages, type Passage } from './passages.ts';
 import { pinyinNameIndex, reportNames, type PinyinNameIndex } from './question/pinyin-names.ts';
 import { buildTermStats, type TermStats } from './term-stats.ts';
-import { textUnits, type Unit } from '../text/units.ts';
+import { textUnits, type Unit, type UnitLookup } from '../text/units.ts';
 
 /** Everything derived from one loaded index. */
 export interface ReportsState {
@@ -22,8 +22,8 @@ export interface ReportsState {
   withMeetings: boolean;
   /** Whether a question word (search form) occurs anywhere in the headlines and bodies. */
   occurs: (word: string) => boolean;
-  /** The units of an article (headline and body), for re-ranking articles by coverage. */
-  articleUnits: (articleId: string) => Set<Unit>;
+  /** Whether an article (headline or body) has a unit, for coverage of the whole article. */
+  articleUnits: (articleId: string) => UnitLookup;
   /** Mean article body length (characters), for whole-article BM25. */
   avgLength: number;
   /** The names the reports hold, by pinyin (built on the first English question). */
@@ -33,8 +33,14 @@ export interface ReportsState {
 /** Search-form units of raw text (a headline, a clause). */
 export const unitsOf = (t: string): Set<Unit> => textUnits(toSearchForm(t));
 
-/** Articles whose passages stay cached: a question scores ≤ 6, so this spans many questions. */
-const PASSAGE_CACHE = 256;
+/**
+ * Articles whose passages stay cached. A question ranks a pool of 15 articles, so 256 held under 20
+ * questions: on drcd-dev (1,000 articles) cutting passages again was 7.4 of 9.3 s of the select
+ * stage's CPU over its 3,524 questions, against 0.3 s with 2,048 (mean ask 8.6 → 5.4 ms, profiled under
+ * load). A passage holds its text and search form and looks units up in it, about 4 bytes a body
+ * character: 2,048 articles of 1,500 characters are ~12 MB.
+ */
+const PASSAGE_CACHE = 2048;
 
 /**
  * Cheap at any size: passages are cut per candidate article when a question needs them, and term
@@ -55,10 +61,16 @@ export function prepareState(index: ReportIndex): ReportsState {
     cache.set(id, ps);
     return ps;
   };
-  const articleUnits = (id: string): Set<Unit> => {
-    const all = new Set<Unit>();
-    for (const p of passagesOf(id)) for (const u of p.units) all.add(u);
-    for (const u of unitsOf(index.articleById.get(id)?.headline ?? '')) all.add(u);
+  // A view, not a pooled set: a question asks about its own few units, and pooling every unit of
+  // the pool's articles per question cost more than the rest of ranking (profiled on seed-dev).
+  const articleUnits = (id: string): UnitLookup => {
+    const passages = passagesOf(id);
+    const headline = unitsOf(index.articleById.get(id)?.headline ?? '');
+    return { has: (u) => headline.has(u) || passages.some((p) => p.units.has(u)) };
+  };
+  const allUnits = (id: string): Set<Unit> => {
+    const all = unitsOf(index.articleById.get(id)?.headline ?? '');
+    for (const p of passagesOf(id)) for (const u of textUnits(p.norm)) all.add(u);
     return all;
   };
   const postings = index.lexicalPostings?.bind(index);
@@ -69,7 +81,7 @@ export function prepareState(index: ReportIndex): ReportsState {
     occurs = (w) => occursInReports(index, postings, w);
   } else {
     // An index without postings (test doubles): count over every article, as small as it is.
-    stats = buildTermStats(index.articles.map((a) => articleUnits(a.id)));
+    stats = buildTermStats(index.articles.map((a) => allUnits(a.id)));
     const corpusText = index.articles.map((a) => toSearchForm(`${a.headline}\n${a.body}`)).join('\n');
     occurs = (w) => corpusText.includes(w);
   }

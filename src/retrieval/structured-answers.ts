@@ -79,6 +79,9 @@ function scorePerson(
   return { person, score: roleMatch + titleCover + explains, titleCover };
 }
 
+/** Names a who-question's answer lists at most; the excerpt below it prints the rest. */
+const MAX_LISTED = 8;
+
 /**
  * Answers a who-question from the ranked candidate articles' people, or undefined when no person
  * fits well enough (the passage ranking then answers instead).
@@ -101,7 +104,7 @@ export function answerFromPeople(
     if (!matches.length) continue;
     const top = matches[0];
     // Several people with the same role (e.g. attended) all answer; otherwise only the best.
-    const chosen = role && role !== 'chaired' ? matches.slice(0, 6) : [top];
+    const chosen = role && role !== 'chaired' ? matches.slice(0, MAX_LISTED) : [top];
     const names = chosen.map((m) => m.person.name);
     const roleRe = role ? ROLE_WORDS[role] : undefined;
     const support =
@@ -113,7 +116,9 @@ export function answerFromPeople(
     if (!support) continue;
     const score = top.score + retrievalScore;
     if (best && best.score >= score) continue;
-    const text = chosen.map((m) => (m.person.title ? `${m.person.name}（${m.person.title}）` : m.person.name)).join('、');
+    const listed = chosen.map((m) => (m.person.title ? `${m.person.name}（${m.person.title}）` : m.person.name)).join('、');
+    // A list cut short says so, as reports do (…等).
+    const text = matches.length > chosen.length && chosen.length > 1 ? `${listed}等` : listed;
     best = { articleId: article.id, names, text, passage: support, score };
   }
   return best;

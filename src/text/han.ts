@@ -40,3 +40,8 @@ export function isHanCodeUnit(c: number): boolean {
 
 /** An ideograph as the search units count them (U+3400–U+9FFF, U+F900–U+FAFF; BMP only). */
 export const UNIT_IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** Whether a UTF-16 code unit is one `UNIT_IDEOGRAPH` matches (the same ranges, for scans that read `charCodeAt`). */
+export function isUnitIdeographCode(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}

@@ -12,10 +12,18 @@ function isDigit(c: number): boolean {
 
 const ODD_SPACE_OR_CONTROL = /[\u3000\u00A0\u2000-\u200A\u202F\u205F\t\u200B-\u200D\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
-/** NFC, Windows line ends, full-width and no-break spaces as plain spaces, control characters dropped. */
+/**
+ * A pinyin reading in brackets right after a character (`統(tǒng)籌`, `建設(shè)`): pages converted between
+ * the scripts by some sites print one after every character whose conversion is ambiguous, which
+ * splits every word it touches. A syllable with a tone mark is never report text.
+ */
+const PINYIN_GLOSS = /(?<=\p{Script=Han})\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/gu;
+
+/** NFC, Windows line ends, pinyin glosses dropped, full-width and no-break spaces as plain spaces, control characters dropped. */
 export function normaliseUnicode(text: string): string {
   let t = text.normalize('NFC');
   if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
+  if (t.includes('(')) t = t.replace(PINYIN_GLOSS, '');
   return t.replace(ODD_SPACE_OR_CONTROL, (ch) => (/[\u3000\u00A0\u2000-\u200A\u202F\u205F\t]/.test(ch) ? ' ' : ''));
 }
 

@@ -40,3 +40,26 @@ describe('page parser on a page with the headline on top', () => {
     expect(meeting.body).toContain('高新区召开2021年第一季度经济运行分析会，总结1至2月份经济运行情况');
   });
 });
+
+describe('page parser on text copied from a web page without blank lines', () => {
+  const paragraph =
+    '3月2日上午，县十八届人大常委会第9次会议召开。县人大常委会主任周立新主持会议，副县长韩明列席会议。会议审议通过了县政府有关人事任命事项，听取了县人大代表建议办理情况的报告。';
+
+  it('takes the short line right above a one-line paragraph as the headline, and a lone user name as neither', () => {
+    const [a] = parsePage(`admin\n县十八届人大常委会第9次会议召开\n${paragraph}\n`, 'web-copy.txt');
+    expect(a.headline).toBe('县十八届人大常委会第9次会议召开');
+    expect(a.body.startsWith('3月2日上午')).toBe(true);
+    expect(a.body).not.toContain('admin');
+  });
+
+  it('drops a page number and a letter-spaced site name printed above everything', () => {
+    const [a] = parsePage(`5\nX i a n F e n g . G o v . C n\n${paragraph}\n`, 'web-logo.txt');
+    expect(a.body.startsWith('3月2日上午')).toBe(true);
+  });
+
+  it('keeps a column-broken paragraph whole: its first line is no headline when the next is as narrow', () => {
+    const column = ['县十八届人大常委会第9次', '会议3月2日上午召开，县人大', '常委会主任周立新主持会议。'];
+    const [a] = parsePage(column.join('\n') + '\n', 'column.txt');
+    expect(a.body.startsWith('县十八届人大常委会第9次会议3月2日上午召开')).toBe(true);
+  });
+});

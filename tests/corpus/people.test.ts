@@ -31,6 +31,34 @@ describe('extractPeople: attendance lists', () => {
   });
 });
 
+describe('extractPeople: lists in the running text', () => {
+  it('gives every name of a 、 list the title printed once before it', () => {
+    const people = extractPeople('县人大常委会副主任周立新、韩明、李芳、欧阳慧敏出席会议。');
+    expect(people.map((p) => [p.name, p.title, p.roles.join()])).toEqual([
+      ['周立新', '县人大常委会副主任', 'attended'],
+      ['韩明', '县人大常委会副主任', 'attended'],
+      ['李芳', '县人大常委会副主任', 'attended'],
+      ['欧阳慧敏', '县人大常委会副主任', 'attended'],
+    ]);
+  });
+
+  it('ends a list at an item with its own title or a unit', () => {
+    const people = extractPeople('县委书记周立新、县长韩明、公安局负责同志参加活动。');
+    expect(people.map((p) => [p.name, p.title])).toEqual([
+      ['周立新', '县委书记'],
+      ['韩明', '县长'],
+    ]);
+  });
+
+  it('gives the names of a sentence the role of its closing clause, even one that names no one', () => {
+    const people = extractPeople('副县长张婕，县法院院长祖鹏，部分县人大代表列席会议。会后，县长韩明，调研了园区。');
+    expect(byName(people, '张婕')?.roles).toEqual(['attended']);
+    expect(byName(people, '祖鹏')?.roles).toEqual(['attended']);
+    // The next sentence's clause says nothing of the first sentence's names, nor does a clause with no role verb.
+    expect(byName(people, '韩明')?.roles).not.toContain('attended');
+  });
+});
+
 describe('extractPeople: untitled names before a role verb', () => {
   it('takes a surname + given name directly before 主持 / 出席, and the X of 由X主持', () => {
     const people = extractPeople('6月9日上午，沟赵办事处召开推进会。张红军主持会议，马文彬出席。\n另一场会议由李卫东主持。');

@@ -129,6 +129,20 @@ describe('web text through parseTextReport', () => {
     expect(a.body).not.toContain('安全生产大检查');
   });
 
+  it('reads a 發布員 label beside the date, and a paper-and-site dateline with its credit (traditional, pinyin glosses dropped)', () => {
+    const page = [
+      '略陽縣舉行第四季度重點(diǎn)項目集中開工儀式',
+      '發布日期:2023-11-02 發布員:縣融媒體中心',
+      '漢中日報—漢中網訊(周曉 陳立)11月1日上午，略陽縣舉行第四季度重點項目集中開工儀式，當天共有9個項目集中開工，總投資12.5億元。',
+    ].join('\n');
+    const [a] = parseTextReport(page, 'web/lueyang.txt');
+    expect(a.headline).toBe('略陽縣舉行第四季度重點項目集中開工儀式');
+    expect(a.date).toBe('2023-11-01');
+    expect(a.body.startsWith('11月1日上午，略陽縣舉行')).toBe(true);
+    expect(a.body).not.toContain('發布員');
+    expect(a.reporters).toEqual(['周曉', '陳立']);
+  });
+
   it('keeps the source as the outlet, reads a headline cut over short lines and 作者 names', () => {
     const text = [
       '市十七届',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { articleBm25, unitCounts } from '../../src/retrieval/article-bm25.ts';
 import { chineseQueryUnits } from '../../src/retrieval/query-units.ts';
 import { buildTermStats } from '../../src/retrieval/term-stats.ts';
-import { bigramUnit, charUnit, wordUnit } from '../../src/text/units.ts';
+import { bigramUnit, charUnit, forEachUnit, textUnits, wordUnit, type Unit } from '../../src/text/units.ts';
 
 describe('whole-article BM25', () => {
   it('counts the wanted units only, across texts', () => {
@@ -11,6 +11,15 @@ describe('whole-article BM25', () => {
     expect(counts.get(wordUnit('2024'))).toBe(1);
     expect(counts.get(charUnit('物'))).toBe(1);
     expect(counts.has(bigramUnit('工作'))).toBe(false);
+  });
+  it('counts every unit as often as forEachUnit visits it (overlapping bigrams, words, characters between words)', () => {
+    const texts = ['哈哈哈，哈哈', '第36次会议 covid-19 vaccine. 2024年a1b2', '人大常委会人大'];
+    const wanted = new Set<Unit>([...textUnits(texts.join('|')), bigramUnit('，哈'), charUnit('无')]);
+    const reference = new Map<Unit, number>();
+    for (const t of texts) forEachUnit(t, (u) => reference.set(u, (reference.get(u) ?? 0) + 1));
+    const counts = unitCounts(texts, wanted);
+    expect(counts.get(bigramUnit('哈哈'))).toBe(3);
+    expect([...counts].sort()).toEqual([...reference].filter(([u]) => wanted.has(u)).sort());
   });
   it('ranks the article that speaks of the subject throughout above one mentioning it once', () => {
     const a = '防汛工作会议召开。会议部署防汛工作，要求做好防汛物资储备。';

@@ -33,6 +33,24 @@ describe('facts', () => {
     expect(f?.names[0]).toBe('张红军');
     expect(f?.text).toContain('管委会主任');
   });
+  it('lists everyone with the asked role up to eight, and marks a cut list with 等', () => {
+    const names = ['周一', '吴二', '郑三', '王四', '冯五', '陈六', '褚七', '卫八', '蒋九'];
+    const listBody = `${names.join('、')}出席会议。`;
+    const crowded = testArticle({
+      headline: '信访工作会议',
+      body: listBody,
+      people: names.map((name) => ({ name, title: '', roles: ['attended' as const] })),
+    });
+    const q = '哪些人出席了信访工作会议？';
+    const f = answerFromPeople(
+      'attended',
+      chineseQueryUnits(q, stats),
+      [{ article: crowded, passages: articlePassages(listBody, splitSentences(listBody), (t) => t), retrievalScore: 1 }],
+      textUnits,
+    );
+    expect(f?.names).toEqual(names.slice(0, 8));
+    expect(f?.text).toBe(`${names.slice(0, 8).join('、')}等`);
+  });
   it('gives nothing when no person fits', () => {
     const q = '谁发明了电话？';
     expect(answerFromPeople(undefined, chineseQueryUnits(q, stats), [{ article, passages, retrievalScore: 1 }], textUnits)).toBeUndefined();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bothScriptsPattern, traditionalByChar } from '../../src/text/chinese-script.ts';
 import { countHan, hanRuns, hasHan, isHanCodeUnit } from '../../src/text/han.ts';
 import { CLAUSE_BREAK, SENTENCE_BREAK, foldPunctuation } from '../../src/text/punctuation.ts';
-import { bigramUnit, charUnit, textUnits, unitKind, unitText, wordUnit } from '../../src/text/units.ts';
+import { bigramUnit, charUnit, textUnitLookup, textUnits, unitKind, unitText, wordUnit } from '../../src/text/units.ts';
 
 describe('the text toolkit', () => {
   it('tells sentence ends from clause ends', () => {
@@ -23,6 +23,19 @@ describe('the text toolkit', () => {
     expect(hanRuns('安委会 2021 会议')).toEqual(['安委会', '会议']);
     expect(isHanCodeUnit('安'.charCodeAt(0))).toBe(true);
     expect(isHanCodeUnit('A'.charCodeAt(0))).toBe(false);
+  });
+
+  it('looks a unit up in a text exactly as its unit set would hold it', () => {
+    const text = '第36次会议，防汛 covid-19. 2024年a1b2';
+    const units = textUnits(text);
+    const lookup = textUnitLookup(text);
+    for (const u of units) expect(lookup.has(u)).toBe(true);
+    // Text that is there but is no unit: a pair across punctuation, a digit inside a word, a non-Han "character".
+    for (const u of [bigramUnit('议，'), bigramUnit('会防'), wordUnit('1'), wordUnit('covid'), charUnit('，'), charUnit('a')]) {
+      expect(units.has(u)).toBe(false);
+      expect(lookup.has(u)).toBe(false);
+    }
+    expect(lookup.has(wordUnit('a1b2'))).toBe(true);
   });
 
   it('makes and reads search units by kind', () => {

@@ -15,7 +15,7 @@ import type { Candidate } from '../article-ranking.ts';
 import { articleSearchText } from '../reports-state.ts';
 import type { Outcome } from '../types.ts';
 import type { Decided, Selected } from './context.ts';
-import { unitKind, type Unit } from '../../text/units.ts';
+import { unitKind, type Unit, type UnitLookup } from '../../text/units.ts';
 
 /** Why a question is refused; `undefined` when it is answered. */
 export type RefusalReason =
@@ -194,7 +194,7 @@ export function gatherEvidence(ctx: Selected): Evidence {
   const { intent } = ctx.question;
   const role = intent.role;
   const { query, best } = ctx;
-  const articleUnits = best ? state.articleUnits(best.articleId) : new Set<Unit>();
+  const articleUnits: UnitLookup = best ? state.articleUnits(best.articleId) : new Set<Unit>();
   const has = (u: Unit) => state.stats.df.has(u);
   const anchors = anchorsOf(query, has);
   const slot = slotOf(ctx);

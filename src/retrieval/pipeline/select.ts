@@ -18,17 +18,16 @@ import { conflictingOrdinals, printsAskedOrdinals } from '../question/ordinals.t
 import { conflictingPeriods, reportingPeriods } from '../question/reporting-period.ts';
 import { ordinalMentions } from '../../text/ordinals.ts';
 import type { Retrieved, Selected } from './context.ts';
-import type { Unit } from '../../text/units.ts';
+import type { Unit, UnitLookup } from '../../text/units.ts';
 
 /** Share of the question's weight found in the best passage, its neighbours and its headline. */
 export function coverageAround(state: ReportsState, best: ScoredPassage, query: QueryUnits): number {
   if (query.total <= 0) return 0;
   const ps = state.passagesOf(best.articleId);
   const i = best.passage.index;
-  const ctx = new Set<Unit>();
-  for (const p of [ps[i - 1], ps[i], ps[i + 1]]) if (p) for (const x of p.units) ctx.add(x);
-  for (const x of unitsOf(state.index.articleById.get(best.articleId)?.headline ?? '')) ctx.add(x);
-  return matchedWeight(query, ctx) / query.total;
+  const around: UnitLookup[] = [ps[i - 1], ps[i], ps[i + 1]].filter((p) => p !== undefined).map((p) => p.units);
+  around.push(unitsOf(state.index.articleById.get(best.articleId)?.headline ?? ''));
+  return matchedWeight(query, { has: (u: Unit) => around.some((units) => units.has(u)) }) / query.total;
 }
 
 /** Whether an article reports the meeting a question names (its meeting or headline names it). */
