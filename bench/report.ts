@@ -41,7 +41,8 @@ export function coldStartLine(cs: ColdStart): string {
     segmenter === undefined ? '' : ` Without the segmenter's load (${int(segmenter)} ms): ${int(cs.processMs - segmenter)} ms.`;
   return (
     `Cold start (fresh process): ${int(cs.processMs)} ms to the first answer = node boot + imports ${int(cs.importMs)} ms, ` +
-    `load ${int(cs.loadMs)} ms (of which the engine's preparation ${int(cs.engineMs)} ms), first ask ${int(cs.firstAskMs)} ms; CPU time ${int(cs.cpuMs)} ms.` +
+    `load ${int(cs.loadMs)} ms (of which the engine's preparation ${int(cs.engineMs)} ms), first ask ${int(cs.firstAskMs)} ms; CPU time ${int(cs.cpuMs)} ms` +
+    (cs.mainThreadCpuMs === undefined ? '.' : ` (main thread ${int(cs.mainThreadCpuMs)} ms).`) +
     (cs.rssAfterLoadMb === undefined
       ? ''
       : ` RSS ${int(cs.rssAfterLoadMb)} MiB after load, ${int(cs.rssAfterAskMb ?? 0)} MiB after the first answer.`) +

@@ -42,6 +42,11 @@ export interface ColdStart {
   /** The engine's own preparation of the loaded index (part of loadMs). */
   engineMs: number;
   /**
+   * CPU time of the main thread alone (Linux, 10 ms ticks): what the first answer waits for when the
+   * other threads (checksums, graph reads) keep up on another core. Absent elsewhere and in runs saved before it.
+   */
+  mainThreadCpuMs?: number;
+  /**
    * loadIndex's steps (ms, summed over segments; see LoadOptions.onStep): `wait:` steps are the loading
    * thread waiting, `(background)` ones ran on other threads meanwhile. Absent in runs saved before it.
    */

@@ -5,6 +5,7 @@
  * own imports, taken dynamically below.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { mainThreadCpuMs } from './machine.ts';
 import type { ColdStart } from './result-types.ts';
 import type { QueryJob, BuildJob, UpdateJob, WorkerJob, WorkerOutcome } from './worker-jobs.ts';
 
@@ -72,6 +73,7 @@ async function openAndAskFirst(indexDir: string, modelsDir: string, question: st
     loadMs: t2 - t1,
     firstAskMs: t3 - t2,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    mainThreadCpuMs: mainThreadCpuMs(),
     engineMs: t2 - tEngine,
     loadSteps: { ...loadSteps },
     rssAfterLoadMb,

@@ -8,7 +8,7 @@
  * the index) run in-process: nobody is waiting on the event loop then.
  */
 import type { Config } from '../config.ts';
-import { buildIndex, type BuildProgress } from '../index/build.ts';
+import type { BuildProgress } from '../index/build.ts';
 import { createEmbedder } from '../index/embedders/select.ts';
 import { errorCode, IndexError } from '../index/errors.ts';
 import { describeChanges, indexFreshness, isCurrent } from '../index/freshness.ts';
@@ -24,6 +24,8 @@ export function describeProgress(p: BuildProgress): string {
 }
 
 async function build(config: Config, onProgress: (p: BuildProgress) => void): Promise<void> {
+  // Imported when a build runs: the readers of every report format are most of the start-up's imports.
+  const { buildIndex } = await import('../index/build.ts');
   const { embedder, note } = await createEmbedder(config.embedder, { modelsDir: config.modelsDir });
   log.info(note);
   const s = await buildIndex({ inputs: [config.reportsDir], outDir: config.indexDir, embedder, onProgress });

@@ -6,6 +6,7 @@
  * segment alone, from which a search bounds a block's best score under corpus-wide statistics
  * and skips what cannot reach the top k (segmented-bm25.ts scores; this file only stores).
  */
+import { TermTable } from './term-table.ts';
 
 export interface Bm25Params {
   k1: number;
@@ -23,18 +24,17 @@ export const COMMON_MIN_DF = 1000;
 export const BM25_BLOCK = 128;
 
 const MAGIC = 0x35324d42; // "BM25" little-endian
-/** 2: block bounds (blockMaxTf, blockMinLen) after the postings. */
-const FILE_VERSION = 2;
+/** 2: block bounds (blockMaxTf, blockMinLen) after the postings. 3: the terms as a hash table (term-table.ts), not JSON. */
+const FILE_VERSION = 3;
 
 export class Bm25Index {
-  private readonly termIds: Map<string, number>;
   /** Term id → [blockStarts[id], blockStarts[id+1]) into blockMaxTf/blockMinLen (derived from offsets). */
   readonly blockStarts: Uint32Array;
 
   private constructor(
     readonly params: Bm25Params,
-    /** Terms in first-seen order (a term's id is its position): read by the multi-segment search. */
-    readonly terms: string[],
+    /** Terms in first-seen order (a term's id is its position). */
+    private readonly terms: TermTable,
     readonly docLengths: Uint32Array,
     /** Term id → [offsets[id], offsets[id+1]) into docIds/tfs. */
     readonly offsets: Uint32Array,
@@ -45,9 +45,6 @@ export class Bm25Index {
     /** Per block: the shortest document in it (capped at 0xffff, which only loosens the bound). */
     readonly blockMinLen: Uint16Array,
   ) {
-    // A loop, not new Map(terms.map(...)): no pair array per term (hundreds of thousands at every start).
-    this.termIds = new Map();
-    for (let t = 0; t < terms.length; t++) this.termIds.set(terms[t], t);
     this.blockStarts = blockStarts(offsets);
   }
 
@@ -57,7 +54,7 @@ export class Bm25Index {
 
   /** The id of a term (its first-seen position), or undefined when no document has it. */
   termId(term: string): number | undefined {
-    return this.termIds.get(term);
+    return this.terms.id(term);
   }
 
   /** Builds from each document's term list; document numbers are positions in `docs`. */
@@ -117,7 +114,7 @@ export class Bm25Index {
       }
     }
     const { maxTf, minLen } = blockBounds(offsets, docIds, tfs, docLengths);
-    return new Bm25Index(params, terms, docLengths, offsets, docIds, tfs, maxTf, minLen);
+    return new Bm25Index(params, TermTable.fromTerms(terms), docLengths, offsets, docIds, tfs, maxTf, minLen);
   }
 
   /**
@@ -125,23 +122,26 @@ export class Bm25Index {
    * or undefined when no document has it. For document frequencies and vocabulary look-ups.
    */
   postings(term: string): Uint32Array | undefined {
-    const id = this.termIds.get(term);
+    const id = this.terms.id(term);
     return id === undefined ? undefined : this.docIds.subarray(this.offsets[id], this.offsets[id + 1]);
   }
 
   /**
-   * Binary form: header (magic, version, JSON length, documents), JSON {params, terms}, then the
-   * arrays (docLengths, offsets, docIds, tfs, blockMaxTf, blockMinLen), each padded to 4 bytes.
+   * Binary form: header (magic, version, JSON length, documents), JSON {params, terms, slots} (the
+   * counts), then the arrays (docLengths, offsets, docIds, tfs, blockMaxTf, blockMinLen, and the
+   * term table's at, hashes, slots and UTF-16LE text), each padded to 4 bytes.
    */
   serialise(): Buffer {
-    const json = Buffer.from(JSON.stringify({ params: this.params, terms: this.terms }), 'utf8');
+    const table = this.terms.toParts();
+    const counts = { params: this.params, terms: table.hashes.length, slots: table.slots.length };
+    const json = Buffer.from(JSON.stringify(counts), 'utf8');
     const jsonPadded = (json.length + 3) & ~3;
     const header = Buffer.alloc(16);
     header.writeUInt32LE(MAGIC, 0);
     header.writeUInt32LE(FILE_VERSION, 4);
     header.writeUInt32LE(json.length, 8);
     header.writeUInt32LE(this.docLengths.length, 12);
-    const padded = (a: Uint16Array) => {
+    const padded = (a: Uint16Array | Buffer) => {
       const out = Buffer.alloc((a.byteLength + 3) & ~3);
       Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(out);
       return out;
@@ -157,6 +157,10 @@ export class Bm25Index {
       padded(this.tfs),
       padded(this.blockMaxTf),
       padded(this.blockMinLen),
+      view(table.at),
+      view(table.hashes),
+      view(table.slots),
+      padded(Buffer.from(table.text, 'utf16le')),
     ]);
   }
 
@@ -171,7 +175,8 @@ export class Bm25Index {
       if (at + bytes > buf.length) throw new Error('BM25 file is truncated');
     };
     need(jsonLength);
-    const { params, terms } = JSON.parse(buf.toString('utf8', at, at + jsonLength)) as { params: Bm25Params; terms: string[] };
+    const { params, terms, slots } = JSON.parse(buf.toString('utf8', at, at + jsonLength)) as { params: Bm25Params; terms: number; slots: number };
+    if (!Number.isInteger(terms) || terms < 0 || !Number.isInteger(slots) || slots < 0) throw new Error('BM25 file has bad counts');
     at += (jsonLength + 3) & ~3;
     // Arrays are views into the file buffer when it is 4-aligned (a file read whole is), else
     // copies: at 100,000 chunks a copy would hold ~120 MB twice while loading.
@@ -192,14 +197,21 @@ export class Bm25Index {
       return out;
     };
     const docLengths = view(Uint32Array, nDocs);
-    const offsets = view(Uint32Array, terms.length + 1);
-    const total = offsets[terms.length];
+    const offsets = view(Uint32Array, terms + 1);
+    const total = offsets[terms];
     const docIds = view(Uint32Array, total);
     const tfs = view(Uint16Array, total);
-    const blocks = blockStarts(offsets)[terms.length];
+    const blocks = blockStarts(offsets)[terms];
     const blockMaxTf = view(Uint16Array, blocks);
     const blockMinLen = view(Uint16Array, blocks);
-    return new Bm25Index(params, terms, docLengths, offsets, docIds, tfs, blockMaxTf, blockMinLen);
+    const termAt = view(Uint32Array, terms + 1);
+    const hashes = view(Uint32Array, terms);
+    const termSlots = view(Uint32Array, slots);
+    const chars = termAt[terms];
+    need(chars * 2);
+    const text = buf.toString('utf16le', at, at + chars * 2);
+    const table = TermTable.fromParts({ at: termAt, hashes, slots: termSlots, text });
+    return new Bm25Index(params, table, docLengths, offsets, docIds, tfs, blockMaxTf, blockMinLen);
   }
 }
 

@@ -143,11 +143,16 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
 
   const { id: embedderId, dim } = manifest.embedder;
   // Every segment file the load reads: sizes now, checksums on a worker thread while this thread
-  // loads the segmenter and parses, and hnswlib reads its graphs on the thread pool meanwhile. A
-  // file may be parsed before its checksum is known, but nothing is searched before every checksum
-  // has matched (awaited below), and a file that fails to parse is reported by its checksum first.
+  // loads the segmenter, and hnswlib reads its graphs on the thread pool meanwhile. The files this
+  // thread parses are read by the checksum worker and handed over once they matched their checksum
+  // (first, segment by segment); the others are only checksummed, and nothing is searched before
+  // every checksum has matched (awaited below).
   const loaded = SEGMENT_FILES.filter((f) => f !== VECTOR_ROWS_FILE);
-  const names = manifest.segments.flatMap((s) => loaded.map((f) => segmentFile(s.id, f)));
+  const parsedHere = new Set([ARTICLE_FIELDS_FILE, CHUNKS_FILE, BM25_FILE]);
+  const names = [
+    ...manifest.segments.flatMap((s) => loaded.filter((f) => parsedHere.has(f)).map((f) => segmentFile(s.id, f))),
+    ...manifest.segments.flatMap((s) => loaded.filter((f) => !parsedHere.has(f)).map((f) => segmentFile(s.id, f))),
+  ];
   timed('sizes of the segment files', () => {
     for (const name of names) {
       try {
@@ -157,33 +162,35 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
       }
     }
   });
-  const digests = hashFilesInBackground(names.map((name) => path.join(real, name)));
+  const digests = hashFilesInBackground(
+    names.map((name) => ({ file: path.join(real, name), keep: parsedHere.has(path.basename(name)) })),
+  );
   // As the worker timed itself: the loading thread may see the results only when it is done.
   void Promise.all(digests).then((all) =>
     onStep('(background) checksums of the segment files, on their thread', Math.max(0, ...all.map((d) => d.ms ?? 0))),
   );
-  const verified = async (name: string): Promise<void> => {
+  const verified = async (name: string, step = `wait: checksum of ${path.basename(name)}`): Promise<Buffer | undefined> => {
+    const digest = await waited(step, digests[names.indexOf(name)]);
     try {
-      checkListedDigest(name, manifest, await waited(`wait: checksum of ${path.basename(name)}`, digests[names.indexOf(name)]));
+      checkListedDigest(name, manifest, digest);
     } catch (err) {
       fail((err as Error).message);
     }
+    // Handed over once: the promise (kept until the load ends) need not hold the contents.
+    const data = digest.data;
+    digest.data = undefined;
+    return data;
   };
-  /** `work` over an unverified file; its failure is reported as the checksum's when that fails too. */
-  const parsed = async <T>(name: string, step: string, work: () => T): Promise<T> => {
+  /** A file this thread parses, read (and checksummed) by the checksum worker. */
+  const contents = async (name: string): Promise<Buffer> =>
+    (await verified(name, `wait: ${path.basename(name)} read and checksum, on the checksum thread`))!;
+  /** `work` over a verified file; a plain Error becomes the file's IndexError. */
+  const parsed = <T>(name: string, step: string, work: () => T): T => {
     try {
       return timed(step, work);
     } catch (err) {
-      await verified(name);
       if (err instanceof IndexError) throw err;
       return fail(`${name}: ${(err as Error).message}`);
-    }
-  };
-  const readUnverified = (name: string): Buffer => {
-    try {
-      return timed(`${path.basename(name)} read`, () => readFileSync(path.join(real, name)));
-    } catch {
-      return fail(`${name} is missing`);
     }
   };
   // hnswlib reads each graph on the thread pool, under way while this thread does the rest.
@@ -219,15 +226,15 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   for (const [s, entry] of manifest.segments.entries()) {
     const file = (name: string) => segmentFile(entry.id, name);
     // Articles: their fields now, each record (body, people …) when first read (article-store.ts).
-    const fieldsData = readUnverified(file(ARTICLE_FIELDS_FILE));
-    const segArticles = await parsed(file(ARTICLE_FIELDS_FILE), 'article-fields.json parse', () =>
+    const fieldsData = await contents(file(ARTICLE_FIELDS_FILE));
+    const segArticles = parsed(file(ARTICLE_FIELDS_FILE), 'article-fields.json parse', () =>
       openArticles(fieldsData, path.join(real, SEGMENTS_DIR, entry.id), {
         bodies: manifest.files[file(ARTICLE_BODIES_FILE)]!.bytes,
         records: manifest.files[file(ARTICLE_RECORDS_FILE)]!.bytes,
       }),
     );
-    const chunksData = readUnverified(file(CHUNKS_FILE));
-    const segChunks = await parsed(file(CHUNKS_FILE), 'chunks.json parse and chunks from spans', () =>
+    const chunksData = await contents(file(CHUNKS_FILE));
+    const segChunks = parsed(file(CHUNKS_FILE), 'chunks.json parse and chunks from spans', () =>
       chunksFromSpans(segArticles, parseJson<unknown>(chunksData)),
     );
     // Not read: rows are read when needed.
@@ -239,8 +246,8 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     } catch (err) {
       return fail(`${file(VECTORS_FILE)} cannot be read (${(err as Error).message})`);
     }
-    const bm25Data = readUnverified(file(BM25_FILE));
-    const segBm25 = await parsed(file(BM25_FILE), 'bm25.bin views and terms', () => Bm25Index.deserialise(bm25Data));
+    const bm25Data = await contents(file(BM25_FILE));
+    const segBm25 = parsed(file(BM25_FILE), 'bm25.bin views and terms', () => Bm25Index.deserialise(bm25Data));
     const hnsw = await waited('wait: hnswlib readIndex', graphs[s]);
     const liveListsStarted = performance.now();
     const n = entry.chunks;
@@ -283,9 +290,24 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     segments.push({ id: entry.id, hnsw, vectors, base, live, toGlobal, toLocal });
     bm25Segments.push({ bm25: segBm25, base, live, toGlobal, toLocal });
   }
+  // While the last checksums finish: the embedder opens (a model's runtime loads) and the articles
+  // are mapped by id. A problem of the embedder is reported after the files' (awaited below).
+  const embedderStarted = performance.now();
+  const opening = (async (): Promise<Embedder> => {
+    if (opts.embedder) return opts.embedder;
+    // Imported on demand: model embedders pull in onnxruntime, which callers with an embedder never need.
+    const { embedderForIndex } = await import('./embedders/select.ts');
+    return embedderForIndex({ id: embedderId, dim }, { modelsDir: opts.modelsDir });
+  })();
+  opening.then(
+    () => onStep('(background) embedder, until the loading thread saw it open', performance.now() - embedderStarted),
+    () => undefined,
+  );
+  const articleById = timed('articles by id', () => new Map(articles.map((a) => [a.id, a])));
+  const bm25 = timed('BM25 over the segments (corpus-wide lengths)', () => new SegmentedBm25(bm25Segments));
+
   // Every file matched its checksum before anything is searched.
   for (const name of names) await verified(name);
-  const bm25 = new SegmentedBm25(bm25Segments);
 
   const n = manifest.counts.chunks;
   if (chunks.length !== n) fail(`counts disagree (manifest ${n} live chunks, the segments hold ${chunks.length})`);
@@ -293,24 +315,16 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     fail(`the segments hold ${articles.length} live articles, the manifest says ${manifest.counts.articles}`);
 
   let embedder: Embedder;
-  const embedderStarted = performance.now();
   try {
-    if (opts.embedder) embedder = opts.embedder;
-    else {
-      // Imported on demand: model embedders pull in onnxruntime, which callers with an embedder never need.
-      const { embedderForIndex } = await import('./embedders/select.ts');
-      embedder = await embedderForIndex({ id: embedderId, dim }, { modelsDir: opts.modelsDir });
-    }
+    embedder = await waited('wait: embedder', opening);
   } catch (err) {
     if (err instanceof IndexError) throw err;
     return fail(`its embedder ${embedderId} is unavailable (${(err as Error).message})`, 'EMBEDDER_MISMATCH');
   }
-  onStep('embedder', performance.now() - embedderStarted);
   if (embedder.id !== embedderId || embedder.dim !== dim) {
     fail(`it was built with embedder ${embedderId} (dim ${dim}) but ${embedder.id} (dim ${embedder.dim}) was given`, 'EMBEDDER_MISMATCH');
   }
 
-  const articleById = timed('articles by id', () => new Map(articles.map((a) => [a.id, a])));
   const segmentAt = (global: number): LoadedSegment => {
     let lo = 0;
     let hi = segments.length - 1;

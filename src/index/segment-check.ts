@@ -9,8 +9,8 @@
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from './crc32.ts';
 import { crc32Hex, type StoredManifest } from './manifest.ts';
-import { crc32 } from 'node:zlib';
 import { BM25_FILE, CHUNKS_FILE, HNSW_FILE, SEGMENT_FILES, segmentFile, type SegmentEntry } from './segment.ts';
 import { VECTORS_FILE } from './vectors-store.ts';
 
