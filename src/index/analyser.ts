@@ -86,7 +86,7 @@ export function analyseTerms(text: string, sink: TermSink): void {
   }
   for (const run of text.matchAll(HAN_RUNS)) {
     const end = run.index + run[0].length;
-    for (let at = run.index; at < end; ) {
+    for (let at = run.index; at < end;) {
       const next = at + codePointUnits(text, at, end);
       sink.span(text, at, next);
       if (next < end) sink.span(text, at, next + codePointUnits(text, next, end));
