@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { toSearchForm } from '../text/search-form.ts';
-import { hanRuns } from '../text/han.ts';
+import { HAN_RUNS } from '../text/han.ts';
 import { SEGMENTER, type SegmenterName } from './segmenters/identity.ts';
 import { createJiebaRs } from './segmenters/jieba-rs.ts';
 import { createNodejieba } from './segmenters/nodejieba.ts';
@@ -58,21 +58,50 @@ export function addWords(words: Iterable<DictionaryWord>): void {
 
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Analyses text already in search form. */
-export function analyseSearchForm(text: string): string[] {
-  const terms: string[] = [];
+/** Receives the terms of a text, in order. */
+export interface TermSink {
+  /** A segmenter's word. */
+  word(term: string): void;
+  /** A Han character or bigram, `text.slice(from, to)`: given as a span so a sink can skip making the string. */
+  span(text: string, from: number, to: number): void;
+}
+
+/** UTF-16 units of the code point at `at` (a surrogate pair is one code point, as `Array.from` counts). */
+function codePointUnits(text: string, at: number, end: number): number {
+  const c = text.charCodeAt(at);
+  if (c < 0xd800 || c > 0xdbff || at + 1 >= end) return 1;
+  const d = text.charCodeAt(at + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
+
+/**
+ * The terms of text already in search form, into `sink`: the segmenter's words (search mode), then
+ * for each run of Han characters each character followed by its bigram with the next one.
+ */
+export function analyseTerms(text: string, sink: TermSink): void {
   for (const raw of segmenter().cutForSearch(text)) {
     const word = raw.trim();
     if (!word || !HAS_WORD_CHAR.test(word)) continue;
-    terms.push(word);
+    sink.word(word);
   }
-  for (const run of hanRuns(text)) {
-    const chars = Array.from(run);
-    for (let i = 0; i < chars.length; i++) {
-      terms.push(chars[i]);
-      if (i + 1 < chars.length) terms.push(chars[i] + chars[i + 1]);
+  for (const run of text.matchAll(HAN_RUNS)) {
+    const end = run.index + run[0].length;
+    for (let at = run.index; at < end;) {
+      const next = at + codePointUnits(text, at, end);
+      sink.span(text, at, next);
+      if (next < end) sink.span(text, at, next + codePointUnits(text, next, end));
+      at = next;
     }
   }
+}
+
+/** Analyses text already in search form. */
+export function analyseSearchForm(text: string): string[] {
+  const terms: string[] = [];
+  analyseTerms(text, {
+    word: (term) => terms.push(term),
+    span: (source, from, to) => terms.push(source.slice(from, to)),
+  });
   return terms;
 }
 

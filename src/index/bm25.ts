@@ -23,6 +23,8 @@ export const COMMON_MIN_DF = 1000;
 /** Postings per block of the block bounds (Lucene's size: small enough to bound tightly, 1/128 of the postings in size). */
 export const BM25_BLOCK = 128;
 
+import { TermIds } from './term-ids.ts';
+
 const MAGIC = 0x35324d42; // "BM25" little-endian
 /** 2: block bounds (blockMaxTf, blockMinLen) after the postings. 3: the terms as a hash table (term-table.ts), not JSON. */
 const FILE_VERSION = 3;
@@ -59,32 +61,31 @@ export class Bm25Index {
 
   /** Builds from each document's term list; document numbers are positions in `docs`. */
   static build(docs: readonly (readonly string[])[], params: Bm25Params = DEFAULT_BM25): Bm25Index {
-    // Term ids of every token, documents back to back (typed arrays: no per-document maps).
-    const termIds = new Map<string, number>();
-    const terms: string[] = [];
+    const termIds = new TermIds();
     const docLengths = new Uint32Array(docs.length);
     let tokens = 0;
     for (const doc of docs) tokens += doc.length;
     const ids = new Uint32Array(tokens);
     let at = 0;
     for (let d = 0; d < docs.length; d++) {
-      for (const term of docs[d]) {
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = terms.length;
-          termIds.set(term, id);
-          terms.push(term);
-        }
-        ids[at++] = id;
-      }
+      for (const term of docs[d]) ids[at++] = termIds.ofString(term);
       docLengths[d] = docs[d].length;
     }
+    return Bm25Index.fromTokens(termIds.terms, ids, docLengths, params);
+  }
+
+  /**
+   * Builds from the documents' term ids back to back (`ids`, document d holding `docLengths[d]` of
+   * them), a term's id being its position in `terms` (first-seen order; `TermIds` gives them).
+   */
+  static fromTokens(terms: string[], ids: Uint32Array, docLengths: Uint32Array, params: Bm25Params = DEFAULT_BM25): Bm25Index {
+    const nDocs = docLengths.length;
     // Document frequencies: a term counts once per document (lastDoc marks where it was last seen).
     const nTerms = terms.length;
     const lastDoc = new Int32Array(nTerms).fill(-1);
     const df = new Uint32Array(nTerms);
-    at = 0;
-    for (let d = 0; d < docs.length; d++) {
+    let at = 0;
+    for (let d = 0; d < nDocs; d++) {
       for (const end = at + docLengths[d]; at < end; at++) {
         if (lastDoc[ids[at]] !== d) {
           lastDoc[ids[at]] = d;
@@ -102,7 +103,7 @@ export class Bm25Index {
     lastDoc.fill(-1);
     const slot = new Uint32Array(nTerms);
     at = 0;
-    for (let d = 0; d < docs.length; d++) {
+    for (let d = 0; d < nDocs; d++) {
       for (const end = at + docLengths[d]; at < end; at++) {
         const t = ids[at];
         if (lastDoc[t] !== d) {

@@ -440,6 +440,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
           input: {
             articles: segArticles,
             chunks: chunks.slice(first, end),
+            searchTexts: searchTexts.slice(first, end),
             vectors: vectors.slice(first * embedder.dim, end * embedder.dim),
             dim: embedder.dim,
             rows: group.map((i) => ({ ...rows[i], first: rows[i].first - first })),

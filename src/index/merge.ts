@@ -34,6 +34,7 @@ import {
 import type { UserWord } from './user-dictionary.ts';
 import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
 import { SOURCES_FILE } from './sources.ts';
+import { chunkSearchText } from './search-text.ts';
 import { CHECKED_FILE, fileKey, readChecked } from './segment-check.ts';
 import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorMatrix, type ArticleRows } from './vectors-store.ts';
 
@@ -155,7 +156,7 @@ async function mergeSegments(
       await writeSegment(
         workDir,
         into,
-        { articles, chunks, vectors, dim, rows, words, hnsw: { ...manifest.hnsw, efSearch } },
+        { articles, chunks, searchTexts: chunks.map(chunkSearchText), vectors, dim, rows, words, hnsw: { ...manifest.hnsw, efSearch } },
         async (stage, done, total) => {
           if (stage === 'hnsw') opts.onProgress?.(done, total);
           await new Promise((r) => setImmediate(r));

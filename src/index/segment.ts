@@ -9,14 +9,13 @@ import { linkSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import type { Article, Chunk } from '../corpus/types.ts';
-import { addWords, analyseSearchForm } from './analyser.ts';
-import { Bm25Index } from './bm25.ts';
+import { addWords, analyseTerms } from './analyser.ts';
+import { Bm25Builder } from './bm25-builder.ts';
 import { ARTICLE_BODIES_FILE, ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE, serialiseArticles } from './article-store.ts';
 import { chunkSpans } from './chunk-spans.ts';
 import { fsyncFile, writeDurable } from './durable.ts';
 import { HnswStore, type HnswParams } from './hnsw-store.ts';
 import { checksum, type StoredManifest } from './manifest.ts';
-import { chunkSearchText } from './search-text.ts';
 import type { UserWord } from './user-dictionary.ts';
 import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorMatrix, type ArticleRows } from './vectors-store.ts';
 
@@ -58,6 +57,8 @@ export interface FileEntry {
 export interface SegmentInput {
   articles: Article[];
   chunks: Chunk[];
+  /** Chunk i's `chunkSearchText`, which the build already made for the embedder. */
+  searchTexts: string[];
   /** Row i is chunk i's vector. */
   vectors: Float32Array;
   dim: number;
@@ -85,13 +86,13 @@ export async function writeSegment(
 ): Promise<Record<string, FileEntry>> {
   const n = input.chunks.length;
   addWords(input.words);
-  const termLists: string[][] = [];
+  const builder = new Bm25Builder();
   for (let i = 0; i < n; i++) {
     if (i % YIELD_EVERY === 0) await pause('analyse', i, n);
-    termLists.push(analyseSearchForm(chunkSearchText(input.chunks[i])));
+    analyseTerms(input.searchTexts[i], builder);
+    builder.endDocument();
   }
-  const bm25 = Bm25Index.build(termLists);
-  termLists.length = 0;
+  const bm25 = builder.build();
   await pause('analyse', n, n);
   const matrix = new VectorMatrix(input.vectors, input.dim);
   const hnsw = await HnswStore.buildAsync(
