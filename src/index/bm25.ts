@@ -176,7 +176,11 @@ export class Bm25Index {
       if (at + bytes > buf.length) throw new Error('BM25 file is truncated');
     };
     need(jsonLength);
-    const { params, terms, slots } = JSON.parse(buf.toString('utf8', at, at + jsonLength)) as { params: Bm25Params; terms: number; slots: number };
+    const { params, terms, slots } = JSON.parse(buf.toString('utf8', at, at + jsonLength)) as {
+      params: Bm25Params;
+      terms: number;
+      slots: number;
+    };
     if (!Number.isInteger(terms) || terms < 0 || !Number.isInteger(slots) || slots < 0) throw new Error('BM25 file has bad counts');
     at += (jsonLength + 3) & ~3;
     // Arrays are views into the file buffer when it is 4-aligned (a file read whole is), else

@@ -162,9 +162,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
       }
     }
   });
-  const digests = hashFilesInBackground(
-    names.map((name) => ({ file: path.join(real, name), keep: parsedHere.has(path.basename(name)) })),
-  );
+  const digests = hashFilesInBackground(names.map((name) => ({ file: path.join(real, name), keep: parsedHere.has(path.basename(name)) })));
   // As the worker timed itself: the loading thread may see the results only when it is done.
   void Promise.all(digests).then((all) =>
     onStep('(background) checksums of the segment files, on their thread', Math.max(0, ...all.map((d) => d.ms ?? 0))),

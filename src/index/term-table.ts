@@ -74,7 +74,8 @@ export class TermTable {
     const { at, hashes, slots, text } = parts;
     const n = hashes.length;
     if (at.length !== n + 1 || at[0] !== 0 || at[n] !== text.length) throw new Error('its term offsets do not fit its term text');
-    if (slots.length < 2 || (slots.length & (slots.length - 1)) !== 0 || slots.length < n) throw new Error('its term slots are not a power of two');
+    if (slots.length < 2 || (slots.length & (slots.length - 1)) !== 0 || slots.length < n)
+      throw new Error('its term slots are not a power of two');
     return new TermTable(parts);
   }
 

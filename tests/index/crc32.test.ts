@@ -17,7 +17,13 @@ function bytes(n: number, seed: number): Buffer {
 
 describe('crc32', () => {
   it("gives zlib's values, whole and continued block by block", () => {
-    for (const [n, seed] of [[0, 1], [1, 2], [7, 3], [4096, 4], [100_003, 5]]) {
+    for (const [n, seed] of [
+      [0, 1],
+      [1, 2],
+      [7, 3],
+      [4096, 4],
+      [100_003, 5],
+    ]) {
       const data = bytes(n, seed);
       expect(crc32(data)).toBe(zlibCrc32(data));
       let value = 0;

@@ -57,7 +57,12 @@ describe('TermTable', () => {
   });
 
   it('ends a look-up in a table without an empty slot', () => {
-    const full = TermTable.fromParts({ at: Uint32Array.of(0, 1, 2), hashes: Uint32Array.of(1, 2), slots: Uint32Array.of(1, 2), text: 'ab' });
+    const full = TermTable.fromParts({
+      at: Uint32Array.of(0, 1, 2),
+      hashes: Uint32Array.of(1, 2),
+      slots: Uint32Array.of(1, 2),
+      text: 'ab',
+    });
     expect(full.id('c')).toBeUndefined();
     expect(full.id('a')).toBeUndefined(); // its stored hash is not termHash('a'): a damaged table only misses
   });

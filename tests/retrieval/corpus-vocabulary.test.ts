@@ -39,7 +39,10 @@ describe('corpus vocabulary from the BM25 postings', () => {
 
   it('counts the same when the articles are listed in another order than their chunks', () => {
     const stats = postingsTermStats(index, postings);
-    const shuffled = postingsTermStats({ articles: [articles[2], articles[0], articles[3], articles[1]], chunks } as unknown as ReportIndex, postings);
+    const shuffled = postingsTermStats(
+      { articles: [articles[2], articles[0], articles[3], articles[1]], chunks } as unknown as ReportIndex,
+      postings,
+    );
     for (const u of textUnits('市政府学校建设财政标题书记会议')) expect(shuffled.df.get(u)).toBe(stats.df.get(u));
     expect(shuffled.df.get(bigramUnit('学校'))).toBe(2);
   });
