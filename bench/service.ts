@@ -1,12 +1,12 @@
 /** The bench's way to the project's question answering: the real ReportsEngine over a loaded index. */
 import type { ReportIndex } from '../src/index/types.ts';
-import type { ReportsService } from '../src/retrieval/types.ts';
+import type { ReportsEngine } from '../src/retrieval/engine.ts';
 import { understand } from '../src/retrieval/question/index.ts';
 import { toSearchForm } from '../src/text/search-form.ts';
 import type { QuestionFilters } from '../src/retrieval/question/types.ts';
 
 /** The engine as the bot builds it (its per-index preparation counts in the cold start). */
-export async function createService(index: ReportIndex, modelsDir: string): Promise<ReportsService> {
+export async function createService(index: ReportIndex, modelsDir: string): Promise<ReportsEngine> {
   const { ReportsEngine } = await import('../src/retrieval/engine.ts');
   return ReportsEngine.fromIndex(index, { modelsDir });
 }

@@ -86,6 +86,9 @@ async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
   const { index, service, coldStart, rssIndexMb, rssAfterLoadMb } = await openAndAskFirst(job.indexDir, job.modelsDir, job.questions[0]?.q);
   const { queryTextOf, filtersOf } = await import('./service.ts');
   const memory = { rssAfterIndexMb: rssIndexMb };
+  // After the cold start's first answer, as the bot and the chat do before serving (src/cli/open-reports.ts):
+  // the lexicon, synonyms and script converters load once, not in the first English question's time.
+  await service.warmUp();
 
   const { denseSearchAtEf } = await import('../src/index/load.ts');
   const { measureQueries } = await import('./measure-queries.ts');
