@@ -11,7 +11,7 @@ import type { Config } from '../config.ts';
 import type { BuildProgress } from '../index/build.ts';
 import { createEmbedder } from '../index/embedders/select.ts';
 import { errorCode, IndexError } from '../index/errors.ts';
-import { describeChanges, indexFreshness, isCurrent } from '../index/freshness.ts';
+import { describeFreshness, indexFreshness, isCurrent } from '../index/freshness.ts';
 import { resolveIndexDir } from '../index/index-folder.ts';
 import { log } from '../log.ts';
 import { ReportsEngine } from '../retrieval/engine.ts';
@@ -44,9 +44,7 @@ export async function updateBeforeAnswering(config: Config): Promise<void> {
   if (!resolveIndexDir(config.indexDir)) return;
   const f = await indexFreshness(config.indexDir, config.reportsDir);
   if (isCurrent(f)) return;
-  log.info(
-    `The reports changed since the index was built (${f.known ? describeChanges(f.changes) : 'no listing in the index'}): updating it first…`,
-  );
+  log.info(`The index is not current (${describeFreshness(f)}): updating it first…`);
   try {
     await build(config, () => undefined);
   } catch (err) {

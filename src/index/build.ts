@@ -35,6 +35,7 @@ import { buildSegments } from './segment-workers.ts';
 import { linkSegmentFiles, newSegmentId, segmentFile, type SegmentEntry, type SegmentInput } from './segment.ts';
 import { checkSegment, CHECKED_FILE, fileKey, readChecked } from './segment-check.ts';
 import { SOURCES_FILE } from './sources.ts';
+import { READER_VERSION } from '../corpus/reader-version.ts';
 import { chunkSearchText } from './search-text.ts';
 import type { Embedder } from './types.ts';
 import { formatUserDictionary, USER_DICTIONARY_FILE, userWords, type UserWord } from './user-dictionary.ts';
@@ -233,20 +234,23 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     // An update passes over report files whose size and modification time are as last read (--full reads all).
     const previous = readPrevious(outDir, embedder);
     const keep = !opts.full && previous ? previous : undefined;
+    // Files read by another version of the reader are read again: the same file may give other articles.
+    const readerCurrent = keep?.manifest.readerVersion === READER_VERSION;
     let filesSeen = 0;
     const corpus = await readCorpus(opts.inputs, {
       root: opts.root,
       // Beside the index, not in it: the index folder is replaced by every build, the OCR'd text is kept.
       cacheDir: `${outDir}.ocr-cache`,
       onFile: () => onProgress?.({ stage: 'read', done: ++filesSeen, total: 0 }),
-      unchanged: keep
-        ? (file, size, mtimeMs) => {
-            const known = keep.sources.get(file);
-            return known && known.size === size && known.mtimeMs === mtimeMs && known.ids.every((id) => keep.live.has(id))
-              ? known
-              : undefined;
-          }
-        : undefined,
+      unchanged:
+        keep && readerCurrent
+          ? (file, size, mtimeMs) => {
+              const known = keep.sources.get(file);
+              return known && known.size === size && known.mtimeMs === mtimeMs && known.ids.every((id) => keep.live.has(id))
+                ? known
+                : undefined;
+            }
+          : undefined,
     });
     endStage('read');
     const unread = new Set(corpus.sources.filter((f) => f.unchanged).flatMap((f) => f.ids));
@@ -277,7 +281,11 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       : [];
     // Nothing to write when nothing changed, unless the index is still a plain folder (upgraded to the link layout by publishing).
     const linked = lstatSync(outDir, { throwIfNoEntry: false })?.isSymbolicLink() === true;
-    const mode: BuildSummary['update']['mode'] = !keep ? 'full' : added.length || removed.length || !linked ? 'update' : 'unchanged';
+    const mode: BuildSummary['update']['mode'] = !keep
+      ? 'full'
+      : added.length || removed.length || !linked || !readerCurrent
+        ? 'update'
+        : 'unchanged';
 
     const articles = added.map((i) => corpus.articles[i]);
     const perArticle: Chunk[][] = articles.map((a, i) => {
@@ -489,6 +497,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       const manifest: StoredManifest = {
         formatVersion: FORMAT_VERSION,
         segmenter: SEGMENTER,
+        readerVersion: READER_VERSION,
         embedder: { id: embedder.id, dim: embedder.dim },
         corpusFingerprint: sha256(liveIds.join('\n') + '\n' + liveHashes.join('\n')),
         counts: { files: corpus.files, articles: liveArticles.length, chunks: totalChunks },

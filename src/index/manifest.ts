@@ -35,6 +35,8 @@ const schema = z.object({
   hnsw: z.object({ M: z.number().int().positive(), efConstruction: z.number().int().positive(), efSearch: z.number().int().positive() }),
   /** The segmenter that cut the BM25 terms (segmenters/identity.ts); absent in indexes cut by nodejieba before it was recorded. */
   segmenter: z.string().min(1).optional(),
+  /** How the reports were read into articles (corpus/reader-version.ts); absent before it was recorded. */
+  readerVersion: z.number().int().positive().optional(),
   /** The live segments, in order: global chunk numbers run through them in this order. */
   segments: z.array(
     z.object({

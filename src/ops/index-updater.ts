@@ -7,7 +7,7 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import type { ProgressListener } from '../bot/context.ts';
-import { describeChanges, indexFreshness, isCurrent, type Freshness } from '../index/freshness.ts';
+import { describeFreshness, indexFreshness, isCurrent, type Freshness } from '../index/freshness.ts';
 import { log } from '../log.ts';
 
 export interface UpdaterDeps {
@@ -50,9 +50,7 @@ export class IndexUpdater {
     return this.enqueue(async () => {
       const f = await this.freshness();
       if (isCurrent(f)) return false;
-      log.info(
-        `${why}: ${f.known ? describeChanges(f.changes) : 'the index lists no report files'}; updating the index in the background…`,
-      );
+      log.info(`${why}: ${describeFreshness(f)}; updating the index in the background…`);
       await this.buildAndReload(() => undefined);
       return true;
     });

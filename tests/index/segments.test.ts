@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex, segmentsToBuild } from '../../src/index/build.ts';
 import { BuiltinEmbedder } from '../../src/index/embedders/builtin.ts';
 import { loadIndex } from '../../src/index/load.ts';
+import { describeFreshness, indexFreshness, isCurrent } from '../../src/index/freshness.ts';
+import { READER_VERSION } from '../../src/corpus/reader-version.ts';
 import { mergeIndex } from '../../src/index/merge.ts';
 import { MAX_SEGMENT_CHUNKS, nextMerge } from '../../src/index/merge-policy.ts';
 import type { ReportIndex } from '../../src/index/types.ts';
@@ -136,6 +138,32 @@ describe('updates', () => {
     // --full rebuilds from nothing: one segment, no deletions.
     const full = await buildIndex({ inputs: [reports], outDir, embedder, full: true });
     expect(full.update).toMatchObject({ mode: 'full', added: 150, deleted: 0, segments: 1 });
+  });
+
+  it('read every file again, once, when the index was read by another version of the reader', async () => {
+    const outDir = path.join(dir, 'reader');
+    const reports = path.join(dir, 'reader-reports');
+    mkdirSync(reports, { recursive: true });
+    writeFileSync(path.join(reports, 'a.jsonl'), readFileSync(path.join(dir, 'a.jsonl')));
+    await buildIndex({ inputs: [reports], outDir, embedder });
+    expect(isCurrent(await indexFreshness(outDir, reports))).toBe(true);
+    // An index from before: its manifest records an older reader (written as a build would).
+    const manifestFile = path.join(outDir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { readerVersion?: number };
+    expect(manifest.readerVersion).toBe(READER_VERSION);
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, readerVersion: READER_VERSION - 1 }));
+    const stale = await indexFreshness(outDir, reports);
+    expect(isCurrent(stale)).toBe(false);
+    expect(describeFreshness(stale)).toContain('read differently');
+
+    const again = await buildIndex({ inputs: [reports], outDir, embedder });
+    // Read again, found the same: nothing re-indexed, but the new reader is recorded.
+    expect(again.articleList).toHaveLength(120);
+    expect(again.update).toMatchObject({ mode: 'update', added: 0, deleted: 0 });
+    expect(isCurrent(await indexFreshness(outDir, reports))).toBe(true);
+    const next = await buildIndex({ inputs: [reports], outDir, embedder });
+    expect(next.update.mode).toBe('unchanged');
+    expect(next.articleList).toHaveLength(0);
   });
 });
 
