@@ -5,6 +5,7 @@
  * articles that come out different are re-embedded and re-indexed), so an improvement to reading
  * reaches an archive without `--full`.
  *
- * 2 (3 December 2026): headlines above one-line paragraphs, pinyin glosses, 列席 as its own role, titled lists.
+ * 2 (3 December 2026): headlines above one-line paragraphs, pinyin glosses, Taiwan government-site furniture and
+ *   credits, 列席 as its own role, titled lists.
  */
 export const READER_VERSION = 2;

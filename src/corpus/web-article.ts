@@ -58,7 +58,8 @@ export function webArticles(web: WebText, source: string, meta: WebArticleMeta):
       if (dateline[1]) credits.push(readCredit(`(${dateline[1]})`) ?? dateline[1]);
       lines[0] = lines[0].slice(dateline[0].length);
     }
-    const opening = /^[（(]([^）)]{2,40})[）)]\s*/.exec(lines[0]);
+    // `（记者 张三）`, and Taiwan's `〔記者丁偉杰、林宜樟/嘉義報導〕`.
+    const opening = /^[（(〔［[]([^）)〕］\]]{2,40})[）)〕］\]]\s*/.exec(lines[0]);
     const openingCredit = opening && opening[0].length < lines[0].length ? creditLine(opening[1]) : undefined;
     if (openingCredit) {
       credits.push(openingCredit);

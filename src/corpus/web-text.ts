@@ -63,6 +63,8 @@ const NAV_WORDS = [
   '網站地圖',
   '返回顶部',
   '返回頂部',
+  '回页首',
+  '回頁首',
   '返回首页',
   '返回首頁',
   '返回列表',
@@ -102,6 +104,14 @@ export const WEB_FURNITURE: readonly WebFurnitureRow[] = [
     where: 'anywhere',
     pattern: /^(?:跳到主要[内內]容[区區]?[块塊]?|跳[过過]?[导導]航|跳至主要[内內]容|skip to (?:main )?content)$/i,
     example: '跳到主要內容區塊',
+  },
+  // Accessibility furniture of Taiwan's government sites: a key hint and the `:::` access-key anchors.
+  { kind: 'nav', where: 'anywhere', pattern: /^(?:按\s*Enter\s*[到至]主[内內]容[区區]?|:::)$/i, example: '按Enter到主內容區' },
+  {
+    kind: 'share',
+    where: 'anywhere',
+    pattern: /^[•·●▪]?\s*(?:Facebook|Google\s*Plus|Twitter|Plurk|LINE|X|Email|友善列印|回上一[页頁]|回[页頁]首|列印|分享)$/i,
+    example: '• 友善列印',
   },
   { kind: 'nav', where: 'anywhere', pattern: new RegExp(`^(?:${NAV_WORDS.join('|')})$`), example: '政务微博' },
   { kind: 'nav', where: 'anywhere', pattern: /^[显顯]示模式\s*[:：]/, example: '顯示模式: 網格 列表' },
@@ -357,6 +367,10 @@ export const WEB_LABELS: readonly WebLabelRow[] = [
       '瀏覽量',
       '浏览人次',
       '瀏覽人次',
+      '点阅率',
+      '點閱率',
+      '点阅次数',
+      '點閱次數',
       '阅读量',
       '閱讀量',
       '访问量',
@@ -395,6 +409,8 @@ const STAMP = new RegExp(
 );
 const STAMP_AT_START = new RegExp(String.raw`^${DAY}\s*(?:${TIME})?\s*`);
 const STAMP_AT_END = new RegExp(String.raw`${DAY}\s*(?:${TIME})?$`);
+/** Where the reporter filed from, after the name (`記者: 蔡家蓁/議會報導。`, `记者 王明／台北报导`): not a name. */
+const REPORTING_PLACE = /\s*[/／]\s*\p{Script=Han}{1,10}[报報][导導道]。?$/u;
 const DAY_ANYWHERE = new RegExp(String.raw`(?<!\d)${DAY}`);
 
 /** The ISO date of a stamp value, when the value is one. */
@@ -441,7 +457,8 @@ export function readLabelledLine(line: string, where: 'head' | 'anywhere' = 'any
     if (row.where === 'head' && where !== 'head') return undefined;
     const from = h.index! + h[0].length;
     const to = k + 1 < hits.length ? hits[k + 1].index! : s.length;
-    const value = s.slice(from, to).trim();
+    let value = s.slice(from, to).trim();
+    if (row.field === 'author') value = value.replace(REPORTING_PLACE, '');
     if (!valueFits(row.field, value)) return undefined;
     out.push({ field: row.field, label: h[1], value });
   }
@@ -717,6 +734,8 @@ export function creditLine(line: string): string | undefined {
   s = s.replace(SPACED_ROLE, (m) => m.replace(/\s/g, ''));
   s = s.replace(/^(?:\p{Script=Han}{0,6}?)(?:融媒体记者|融媒記者|融媒记者|全媒体记者|全媒體記者)/u, '记者 ');
   s = s.replace(/\s*[/／]\s*([文图圖摄攝])(?=\s|$)/g, ' $1').replace(/\s*[摄攝]影[报報][道導]$/, ' 摄');
+  // `記者丁偉杰、林宜樟/嘉義報導`: the place filed from goes, the names stay.
+  s = s.replace(REPORTING_PLACE, '').replace(/(?<=\p{Script=Han})[、，,](?=\p{Script=Han})/gu, ' ');
   if (s === '' || s.length > 40) return undefined;
   // `记者冯 艳 孙 敏`: names printed with a space between surname and given name.
   s = s.replace(/(记者|記者|通讯员|通訊員|实习生|實習生)(?=\p{Script=Han})/gu, '$1 ');

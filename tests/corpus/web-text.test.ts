@@ -143,6 +143,38 @@ describe('web text through parseTextReport', () => {
     expect(a.reporters).toEqual(['周曉', '陳立']);
   });
 
+  it('reads a Taiwan government page: skip links, ::: anchors and share bullets go, 記者…/…報導 credits give names', () => {
+    const page = [
+      '按Enter到主內容區',
+      ':::',
+      '  • Facebook',
+      '  • 友善列印',
+      '',
+      '議會今續縣政總質詢',
+      '',
+      '發布日期:2024-03-02',
+      '記者: 陳美玲/議會報導。',
+      '點閱率:380',
+      '',
+      ' 縣議會第五屆第三次定期會從昨日起展開一連四天的縣政總質詢，首日由第一質詢小組上場。',
+      '〔記者吳志明、張雅婷/金城報導〕今日將續由第二質詢小組上場質詢。',
+      '回頁首',
+    ].join('\n');
+    const [a] = parseTextReport(page, 'web/kinmen.txt');
+    expect(a.headline).toBe('議會今續縣政總質詢');
+    expect(a.reporters).toContain('陳美玲');
+    expect(a.body.startsWith('縣議會第五屆第三次定期會')).toBe(true);
+    for (const furniture of ['Enter', ':::', 'Facebook', '友善列印', '點閱率', '回頁首', '議會報導'])
+      expect(a.body).not.toContain(furniture);
+    // The bracketed opening credit of Taiwan's papers: its names are the reporters, the place it was filed from goes.
+    const [b] = parseTextReport(
+      ['縣府新春團拜', '發布時間：2023/01/31 05:30', '〔記者吳志明、張雅婷/金城報導〕縣政府昨天新春開工日恢復實體團拜。'].join('\n'),
+      'web/tuanbai.txt',
+    );
+    expect(b.reporters).toEqual(['吳志明', '張雅婷']);
+    expect(b.body).toBe('縣政府昨天新春開工日恢復實體團拜。');
+  });
+
   it('keeps the source as the outlet, reads a headline cut over short lines and 作者 names', () => {
     const text = [
       '市十七届',
