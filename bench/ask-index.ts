@@ -122,10 +122,10 @@ async function main(): Promise<void> {
 
   if (values.profile) {
     console.log(
-      "\nBM25 per question (slowest 15 of the last round): ms | terms (common) | postings | finders' postings | candidates | scored",
+      "\nBM25 per question (slowest 15 of the last round): ms | terms (common) | postings | finders' postings | candidates | scored (+ sampled for the floor)",
     );
     const rows = texts.map((text) => {
-      const stats = { terms: 0, commonTerms: 0, postings: 0, candidates: 0, scored: 0 };
+      const stats = { terms: 0, commonTerms: 0, postings: 0, candidates: 0, scored: 0, sampled: 0 };
       const t = performance.now();
       index.lexicalSearch(text, 30, undefined, stats);
       const ms = performance.now() - t;
@@ -139,11 +139,11 @@ async function main(): Promise<void> {
     });
     for (const r of rows.sort((a, b) => b.ms - a.ms).slice(0, 15))
       console.log(
-        `${r.ms.toFixed(1)} | ${r.stats.terms} (${r.stats.commonTerms}) | ${r.stats.postings} | ${r.walked} | ${r.stats.candidates} | ${r.stats.scored} | ${r.text.slice(0, 30)}`,
+        `${r.ms.toFixed(1)} | ${r.stats.terms} (${r.stats.commonTerms}) | ${r.stats.postings} | ${r.walked} | ${r.stats.candidates} | ${r.stats.scored} (+${r.stats.sampled}) | ${r.text.slice(0, 30)}`,
       );
     const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0) / rows.length;
     console.log(
-      `mean: ${sum((r) => r.ms).toFixed(2)} ms | ${sum((r) => r.stats.terms).toFixed(1)} terms | ${sum((r) => r.stats.postings).toFixed(0)} postings | ${sum((r) => r.walked).toFixed(0)} finders' postings | ${sum((r) => r.stats.candidates).toFixed(0)} candidates | ${sum((r) => r.stats.scored).toFixed(0)} scored`,
+      `mean: ${sum((r) => r.ms).toFixed(2)} ms | ${sum((r) => r.stats.terms).toFixed(1)} terms | ${sum((r) => r.stats.postings).toFixed(0)} postings | ${sum((r) => r.walked).toFixed(0)} finders' postings | ${sum((r) => r.stats.candidates).toFixed(0)} candidates | ${sum((r) => r.stats.scored).toFixed(0)} scored (+${sum((r) => r.stats.sampled).toFixed(0)} sampled)`,
     );
   }
   const mem = process.memoryUsage();

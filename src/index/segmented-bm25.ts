@@ -38,6 +38,8 @@ interface TermInfo {
   /** First-seen order over the whole corpus: (first segment holding it, its id there). */
   order: number;
   idf: number;
+  /** The term's id in each segment (by position in `segments`), -1 where absent: looked up once, not a search a segment. */
+  ids: Int32Array;
 }
 
 /** What a search did (for profiling: `bench/ask-index.ts --profile`). */
@@ -50,6 +52,8 @@ export interface Bm25SearchStats {
   /** Documents drawn from candidate-finding postings, and of those, scored in full. */
   candidates: number;
   scored: number;
+  /** Documents scored in full for the pruning floor before the search (a segment's sample while the top k is not yet full). */
+  sampled: number;
 }
 
 /**
@@ -62,13 +66,21 @@ const SLACK = 1 + 1e-5;
 /** Documents per window: the essential finders' postings are summed a window at a time (its buffer stays in cache). */
 const WINDOW = 4096;
 
-/** Documents per segment whose exact scores set the pruning floor before the search. */
+/**
+ * Documents whose exact scores set the pruning floor before the first segment's search (later
+ * segments start from the k best found so far, which the floor can only be below).
+ */
 const SAMPLE = 256;
 
 /** The k best (score, document) pairs so far, best first; ties by lower document (as a sort would give). */
 class TopHits {
   readonly hits: ChunkHit[] = [];
   constructor(private readonly k: number) {}
+
+  /** Whether k are held. */
+  get full(): boolean {
+    return this.hits.length === this.k;
+  }
 
   /** The score to beat: the k-th best once k are held, else -Infinity. */
   get threshold(): number {
@@ -106,8 +118,11 @@ export class SegmentedBm25 {
   private readonly exact = new Float32Array(WINDOW);
   private readonly sample = new Uint32Array(SAMPLE);
   readonly params: Bm25Params;
+  /** The segments, most live documents first (ties in segment order): the order they are searched in. */
+  private readonly bySize: readonly number[];
 
   constructor(private readonly segments: readonly Bm25Segment[]) {
+    this.bySize = segments.map((_, i) => i).sort((a, b) => segments[b].live - segments[a].live || a - b);
     this.params = segments[0]?.bm25.params ?? { k1: 1.2, b: 0.75 };
     const n = segments.reduce((s, g) => s + g.live, 0);
     this.size = n;
@@ -127,16 +142,18 @@ export class SegmentedBm25 {
     let df = 0;
     let order = -1;
     const stride = 2 ** 26;
+    const ids = new Int32Array(this.segments.length).fill(-1);
     this.segments.forEach((g, s) => {
       const id = g.bm25.termId(term);
       if (id === undefined) return;
+      ids[s] = id;
       if (order < 0) order = s * stride + id;
       const from = g.bm25.offsets[id];
       const to = g.bm25.offsets[id + 1];
       if (!g.toGlobal) df += to - from;
       else for (let p = from; p < to; p++) if (g.toGlobal[g.bm25.docIds[p]] >= 0) df++;
     });
-    const out = df > 0 ? { df, order, idf: Math.fround(Math.log(1 + (this.size - df + 0.5) / (df + 0.5))) } : null;
+    const out = df > 0 ? { df, order, idf: Math.fround(Math.log(1 + (this.size - df + 0.5) / (df + 0.5))), ids } : null;
     this.info.set(term, out);
     return out;
   }
@@ -149,9 +166,9 @@ export class SegmentedBm25 {
     if (counts.size === 0) return [];
     const infos = [...counts.keys()].map((term) => ({ term, info: this.termInfo(term)! }));
     infos.sort((a, b) => a.info.df - b.info.df || a.info.order - b.info.order);
-    const terms = infos.map((t) => t.term);
+    const termIds = infos.map((t) => t.info.ids);
     const { k1 } = this.params;
-    const weights = new Float64Array(terms.length);
+    const weights = new Float64Array(infos.length);
     infos.forEach((t, i) => (weights[i] = t.info.idf * counts.get(t.term)! * (k1 + 1)));
     // Terms [0, finders) find candidates; the rest (common ones) only add to them.
     const commonDf = Math.max(COMMON_MIN_DF, this.size * COMMON_SHARE);
@@ -159,22 +176,25 @@ export class SegmentedBm25 {
     while (finders < infos.length && infos[finders].info.df <= commonDf) finders++;
     if (finders === 0) finders = 1;
     if (stats) {
-      stats.terms += terms.length;
-      stats.commonTerms += terms.length - finders;
+      stats.terms += infos.length;
+      stats.commonTerms += infos.length - finders;
     }
     const top = new TopHits(k);
     // Exact scores of a sample of likely documents: their k-th is a floor under the final k-th
     // score, so pruning starts strong instead of waiting for the top k to fill.
     const floor = new TopHits(k);
-    const scratch = new TermScratch(terms.length);
-    for (const g of this.segments) this.searchSegment(g, terms, weights, finders, top, floor, scratch, filter, stats);
+    const scratch = new TermScratch(infos.length);
+    // Largest segment first: it likely holds the best scores, so each later (smaller) segment
+    // starts with a high k-th score to beat and skips what cannot enter the global top k. The
+    // order changes no result: (score, global document) decides every admission.
+    for (const s of this.bySize) this.searchSegment(s, termIds, weights, finders, top, floor, scratch, filter, stats);
     return top.hits;
   }
 
   /** One segment's part of `search`: adds its documents that make the top k so far to `top`. */
   private searchSegment(
-    g: Bm25Segment,
-    terms: readonly string[],
+    segment: number,
+    termIds: readonly Int32Array[],
     weights: Float64Array,
     finders: number,
     top: TopHits,
@@ -183,16 +203,17 @@ export class SegmentedBm25 {
     filter: ((doc: number) => boolean) | undefined,
     stats: Bm25SearchStats | undefined,
   ): void {
+    const g = this.segments[segment];
     const { docIds, tfs, offsets, blockStarts, blockMaxTf, blockMinLen } = g.bm25;
     const { norm, acc, touched, alive, exact } = this;
     const { k1, b } = this.params;
     const lenScale = b / this.avgLength;
-    const nTerms = terms.length;
+    const nTerms = termIds.length;
     const globalOf = (d: number) => (g.toGlobal ? g.toGlobal[d] : g.base + d);
     let anyFinder = false;
     for (let i = 0; i < nTerms; i++) {
-      const id = g.bm25.termId(terms[i]);
-      if (id === undefined) {
+      const id = termIds[i][segment];
+      if (id < 0) {
         s.from[i] = s.to[i] = s.cursor[i] = s.windowStart[i] = s.block0[i] = 0;
         continue;
       }
@@ -207,7 +228,10 @@ export class SegmentedBm25 {
     // The floor: exact scores of the first documents of the rarest finders.
     const sample = this.sample;
     let nSample = 0;
-    for (let i = 0; i < finders && nSample < SAMPLE; i++)
+    // Only while the top k is not yet full: once it is, its k-th score (over the segments searched
+    // so far) is the bar, and sampling each later segment again cost more than it saved (ten
+    // segments of 10,000: BM25 10 ms a question against 5, bench/ask-index.ts).
+    for (let i = 0; i < finders && nSample < SAMPLE && !top.full; i++)
       for (let p = s.from[i]; p < s.to[i] && nSample < SAMPLE; p++) sample[nSample++] = docIds[p];
     const sampled = sample.subarray(0, nSample).sort();
     for (let t = 0; t < nSample; t++) {
@@ -215,6 +239,7 @@ export class SegmentedBm25 {
       if (t > 0 && sampled[t - 1] === d) continue;
       const global = globalOf(d);
       if (global < 0) continue;
+      if (stats) stats.sampled++;
       let score = 0;
       for (let i = 0; i < nTerms; i++) {
         const p = lowerBound(docIds, s.from[i], s.to[i], d);

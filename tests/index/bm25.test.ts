@@ -161,9 +161,39 @@ describe('SegmentedBm25 top k (MaxScore over block bounds)', () => {
     const b = new SegmentedBm25(four.segments);
     for (const q of queries.slice(0, 20)) expect(b.search(q, 30)).toEqual(a.search(q, 30));
   });
+  // Ten segments of uneven sizes, the largest last (searched first), and some deletions: each
+  // search starts from the k best of the segments searched before it, which must change nothing.
+  const tenCuts = [150, 400, 500, 900, 1300, 1450, 2000, 2300, 2600];
+  it('returns the same hits and scores from ten segments as from one, filter and deletions included', () => {
+    const deleted = new Set(Array.from({ length: 300 }, () => Math.floor(rnd() * docsIn.length)));
+    const one = segmentsOf(docsIn, [], deleted).segments;
+    const ten = segmentsOf(docsIn, tenCuts, deleted).segments;
+    expect(ten).toHaveLength(10);
+    const a = new SegmentedBm25(one);
+    const b = new SegmentedBm25(ten);
+    const filters: Array<((d: number) => boolean) | undefined> = [undefined, (d) => d % 3 === 0, (d) => d >= 4000];
+    for (const q of queries)
+      for (const filter of filters)
+        for (const k of [1, 10, 30]) {
+          const expected = referenceSearch(one, q, k, filter);
+          expect(a.search(q, k, filter)).toEqual(expected);
+          expect(b.search(q, k, filter)).toEqual(expected);
+        }
+  });
+  it('samples a pruning floor only until the top k is full, not in every segment', () => {
+    const ten = new SegmentedBm25(segmentsOf(docsIn, tenCuts, new Set()).segments);
+    const stats: Bm25SearchStats = { terms: 0, commonTerms: 0, postings: 0, candidates: 0, scored: 0, sampled: 0 };
+    // Rare-term queries whose first (largest) segment alone holds ten matches.
+    const full = queries.filter((q) => new SegmentedBm25([segmentsOf(docsIn, tenCuts, new Set()).segments[9]]).search(q, 10).length === 10);
+    expect(full.length).toBeGreaterThan(5);
+    for (const q of full) ten.search(q, 10, undefined, stats);
+    // 256 documents a search at most: the largest segment's sample, none from the nine after it.
+    expect(stats.sampled).toBeGreaterThan(0);
+    expect(stats.sampled).toBeLessThanOrEqual(256 * full.length);
+  });
   it('scores fewer documents than it draws candidates from once the top k fills', () => {
     const bm25 = new SegmentedBm25(segmentsOf(docsIn, [], new Set()).segments);
-    const stats: Bm25SearchStats = { terms: 0, commonTerms: 0, postings: 0, candidates: 0, scored: 0 };
+    const stats: Bm25SearchStats = { terms: 0, commonTerms: 0, postings: 0, candidates: 0, scored: 0, sampled: 0 };
     for (const q of queries) bm25.search(q, 10, undefined, stats);
     expect(stats.scored).toBeGreaterThan(0);
     expect(stats.candidates).toBeLessThan(stats.postings);
