@@ -358,10 +358,11 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     embedder,
     denseSearch(query: Float32Array, k: number, filter?: (chunk: number) => boolean): ChunkHit[] {
       if (filter) {
-        // A strict filter starves the graph walk; scanning the few kept chunks is exact and cheap.
-        let kept = 0;
-        for (let c = 0; c < n && kept <= EXACT_FILTER_LIMIT; c++) if (filter(c)) kept++;
-        if (kept <= EXACT_FILTER_LIMIT) return exactSearch(normalised(query), k, n, vector, filter);
+        // A strict filter starves the graph walk; scanning the few kept chunks is exact and cheap. They are
+        // collected while counting: a second pass of the filter over every chunk cost ~70 ms at 100,000.
+        const kept: number[] = [];
+        for (let c = 0; c < n && kept.length <= EXACT_FILTER_LIMIT; c++) if (filter(c)) kept.push(c);
+        if (kept.length <= EXACT_FILTER_LIMIT) return exactSearch(normalised(query), k, kept, vector);
       }
       if (segments.length === 1 && !segments[0].toGlobal) return segments[0].hnsw.search(query, k, filter);
       return searchSegments(toSearch, query, k, filter);
@@ -379,17 +380,10 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
   return index;
 }
 
-/** Exact cosine search (stored vectors are L2-normalised) over the chunks `filter` keeps. */
-function exactSearch(
-  query: Float32Array,
-  k: number,
-  n: number,
-  vector: (c: number) => Float32Array,
-  filter: (c: number) => boolean,
-): ChunkHit[] {
+/** Exact cosine search (stored vectors are L2-normalised) over the chunks `kept`, in ascending order. */
+function exactSearch(query: Float32Array, k: number, kept: readonly number[], vector: (c: number) => Float32Array): ChunkHit[] {
   const scores: ChunkHit[] = [];
-  for (let c = 0; c < n; c++) {
-    if (!filter(c)) continue;
+  for (const c of kept) {
     const row = vector(c);
     let dot = 0;
     for (let j = 0; j < row.length; j++) dot += row[j] * query[j];
