@@ -81,7 +81,7 @@ function unionUnits(...sets: Array<ReadonlySet<Unit> | undefined>): Set<Unit> {
 /**
  * The question's units that `units` holds. Coverage only ever asks about the question's units, so
  * passages are reduced to these few before their neighbours' units are pooled: pooling whole
- * passages was a third of the select stage's CPU, most of it allocation (profiled on seed-dev).
+ * passages was over half of the select stage's CPU, most of it allocation (profiled on seed-dev).
  */
 function questionUnitsIn(vocabulary: readonly Unit[], units: UnitLookup | undefined): ReadonlySet<Unit> | undefined {
   if (!units) return undefined;
