@@ -31,7 +31,7 @@ export function describeFreshness(f: Freshness): string {
 }
 
 /** One line for the log: "2 new, 1 changed, 0 removed report file(s)". */
-export function describeChanges(c: ReportChanges): string {
+function describeChanges(c: ReportChanges): string {
   return `${c.added.length} new, ${c.changed.length} changed, ${c.removed.length} removed report file(s)`;
 }
 

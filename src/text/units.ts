@@ -60,10 +60,10 @@ export type UnitLookup = Pick<ReadonlySet<Unit>, 'has'>;
 
 /**
  * Whether a text already in search form has a unit, without making its unit set: a character or
- * bigram unit is two ideographs (as `forEachUnit` makes them), so finding its text finds the unit;
- * words are collected on the first word asked about. Passages are cut for every candidate article
- * of every question and are asked about the question's few units only: their unit sets were a
- * quarter of the answer stage's CPU on drcd-dev (profiled).
+ * bigram unit is one or two ideographs (as `forEachUnit` makes them), so finding its text finds the
+ * unit; words are collected on the first word asked about. Passages are cut for every candidate
+ * article of every question and are asked about the question's few units only: without their unit
+ * sets, garbage collection during drcd-dev's 3,524 questions fell from 6.3 to 2.5 s (profiled).
  */
 export function textUnitLookup(text: string): UnitLookup {
   let words: Set<Unit> | undefined;
