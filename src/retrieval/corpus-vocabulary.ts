@@ -104,19 +104,30 @@ function intersect(lists: Uint32Array[]): number[] {
   return out;
 }
 
+/** Latin letters or digits: such a word is indexed as its letter and number runs (latin-runs.ts). */
+const LATIN_PIECE = /[a-z0-9]/;
+const LATIN_PIECES = /[a-z][a-z0-9]*|[0-9][0-9.]*/g;
+
+function bigramsOf(word: string): string[] {
+  const chars = Array.from(word);
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  return out;
+}
+
 /**
- * Whether a Han word (search form) occurs in some chunk's search text (headline and text): a BM25
- * term occurs; otherwise every bigram of it must be a term, and the chunks holding them all are
- * searched for the word. Past VERIFY_LIMIT such chunks it counts as occurring (never seen to
+ * Whether a word (search form) occurs in some chunk's search text (headline and text): a BM25
+ * term occurs; otherwise every bigram of a Han word (every letter and number run of a Latin one:
+ * t-92, ok.live) must be a term, and the chunks holding them all are searched for the word. Past VERIFY_LIMIT such chunks it counts as occurring (never seen to
  * matter: a word whose bigrams share hundreds of chunks is a common phrase).
  */
 export function occursInReports(index: ReportIndex, postings: Postings, word: string): boolean {
   if (postings(word)) return true;
-  const chars = Array.from(word);
-  if (chars.length < 2) return false;
+  const pieces = LATIN_PIECE.test(word) ? (word.match(LATIN_PIECES) ?? []) : bigramsOf(word);
+  if (pieces.length === 0 || (pieces.length === 1 && pieces[0] === word)) return false;
   const lists: Uint32Array[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const p = postings(chars[i] + chars[i + 1]);
+  for (const piece of pieces) {
+    const p = postings(piece);
     if (!p) return false;
     lists.push(p);
   }

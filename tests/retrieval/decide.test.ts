@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflictingOrdinals, decisiveAbsences, missingWords } from '../../src/retrieval/missing-words.ts';
+import { absentLatinTerms, conflictingOrdinals, decisiveAbsences, missingWords } from '../../src/retrieval/missing-words.ts';
 import { refusalReason, rivalOf, type Evidence } from '../../src/retrieval/pipeline/decide.ts';
 
 const base: Evidence = {
@@ -11,6 +11,7 @@ const base: Evidence = {
   rival: 0.3,
   missing: 0,
   absentPlaces: [],
+  absentTerms: [],
   absentQuoted: [],
   ordinalConflicts: [],
   english: false,
@@ -98,6 +99,30 @@ describe('decisive absences', () => {
   });
   it('are not generic areas, bodies, counts and ranks, or places the reports do name', () => {
     expect(decisiveAbsences(['青海地区', '林业局', '第五名', '六成', '三席', '巩义县'], occurs)).toEqual([]);
+  });
+});
+
+describe('absent Latin terms', () => {
+  const printed = new Set(['mit', 'app', '5g']);
+  const occurs = (t: string) => printed.has(t);
+  const translates = (t: string) => t === 'gdp';
+  it('are the letters of a product, programme or name that no report prints', () => {
+    expect(absentLatinTerms('mit opencourseware指什么', occurs, translates)).toEqual(['opencourseware']);
+    expect(absentLatinTerms('power6什么时候推出的', occurs, translates)).toEqual(['power6']);
+    expect(absentLatinTerms('羅馬尼亞的tr-85型坦克', occurs, translates)).toEqual(['tr-85']);
+  });
+  it('are not terms the reports print, units of measure, single letters or words the lexicon translates', () => {
+    expect(absentLatinTerms('政务app上线了哪些功能', occurs, translates)).toEqual([]);
+    expect(absentLatinTerms('这条公路全长多少km', occurs, translates)).toEqual([]);
+    expect(absentLatinTerms('a区和b区哪个大', occurs, translates)).toEqual([]);
+    expect(absentLatinTerms('前三季度gdp增长多少', occurs, translates)).toEqual([]);
+  });
+  it('start with a letter: a number and its unit (10kv, 5g) is not a term', () => {
+    expect(absentLatinTerms('10kv线路改造了多少公里', occurs, translates)).toEqual([]);
+  });
+  it('take every unit row as not counted', async () => {
+    const { MEASURE_UNIT_ROWS } = await import('../../src/text/vocabulary/measure-units.ts');
+    for (const row of MEASURE_UNIT_ROWS) expect(absentLatinTerms(row.example.toLowerCase(), occurs, translates)).toEqual([]);
   });
 });
 

@@ -40,6 +40,8 @@ export interface Understood {
   meeting?: string;
   /** Content words of the question that occur nowhere in the reports (Chinese questions). */
   missing: string[];
+  /** Latin terms of a Chinese question the reports never print (POWER6): see `absentLatinTerms`. */
+  absentTerms: string[];
   understoodMs: number;
 }
 

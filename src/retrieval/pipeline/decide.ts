@@ -49,6 +49,8 @@ export interface Evidence {
   missing: number;
   /** Absent places the reports never name (上海市 when they never print 上海). */
   absentPlaces: string[];
+  /** Latin terms of a Chinese question that no report prints (POWER6, OpenCourseWare). */
+  absentTerms: string[];
   /** Names the question quotes (《…》, 「…」, “…”) that the answering article never prints. */
   absentQuoted: string[];
   /** Ordinals or reporting periods of the question the answering report prints only with others (第4次 vs 第3次, 前三季度 vs 一季度). */
@@ -118,6 +120,7 @@ export function refusalReason(e: Evidence, policy: DecidePolicy = DEFAULT_DECIDE
   if (!e.hasCandidate) return 'no-candidate';
   if (e.absentPlaces.length) return 'missing-words';
   if (e.absentQuoted.length) return 'missing-words';
+  if (e.absentTerms.length) return 'missing-words';
   if (e.ordinalConflicts.length) return 'ordinal';
   if (e.otherMeeting) return 'other-meeting';
   if (e.yearOnlyWritten && e.coverage < policy.minCoverageMissing) return 'filter';
@@ -211,6 +214,7 @@ export function gatherEvidence(ctx: Selected): Evidence {
     ...(slot ? { answerSlot: slot.filled, slot: slot.slot } : {}),
     missing: ctx.missing.length,
     absentPlaces: decisiveAbsences(ctx.missing, state.occurs),
+    absentTerms: ctx.absentTerms,
     absentQuoted: best ? absentQuotedNames(ctx.question.text, text) : [],
     ordinalConflicts: best ? (ctx.ordinalConflicts.get(best.articleId) ?? []) : [],
     ...(meeting ? { otherMeeting: meeting } : {}),

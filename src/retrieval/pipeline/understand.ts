@@ -5,7 +5,8 @@
 import { segmentWords } from '../../index/analyser.ts';
 import { toSearchForm } from '../../text/search-form.ts';
 import { refineAnswerType } from '../answer-cues.ts';
-import { missingWords } from '../missing-words.ts';
+import { absentLatinTerms, missingWords } from '../missing-words.ts';
+import { loadLexicon } from '../question/lexicon.ts';
 import { withSynonyms } from '../synonym-units.ts';
 import { understand } from '../question/index.ts';
 import { askedMeeting } from '../question/meeting-name.ts';
@@ -45,6 +46,7 @@ export function understandStage(env: StageEnv, raw: string, scope?: AskScope): U
   const { stats, occurs } = env.state;
   const query = queryFor(question, stats);
   const english = question.script === 'en';
+  const chinese = question.script === 'zh-Hans' || question.script === 'zh-Hant';
   const meeting = english ? undefined : askedMeeting(question.text);
   const rankQuery = english ? query : withSayingConcept(discountStraddles(query, env.profile.straddleWeight), question.text, stats);
   return {
@@ -58,6 +60,7 @@ export function understandStage(env: StageEnv, raw: string, scope?: AskScope): U
     // Question words are not content: left out of the search text (measured +0.001 on drcd-dev).
     searchText: english ? question.text : contentText(question.text) || question.text,
     missing: english ? [] : missingWords(question.text, occurs),
+    absentTerms: chinese ? absentLatinTerms(question.text, occurs, (t) => loadLexicon().lookup(t) !== undefined) : [],
     ...(meeting ? { meeting } : {}),
     understoodMs: performance.now() - started,
   };
