@@ -3,6 +3,7 @@
  * reports do not cover ("市长", "财政收入"). A strong abstention signal when little else matches.
  */
 import { segmentWords } from '../index/analyser.ts';
+import { isHanChar } from '../text/han.ts';
 import { MEASURE_UNITS } from '../text/vocabulary/measure-units.ts';
 
 /** Words that frame a question rather than name its topic. */
@@ -72,6 +73,28 @@ export function absentLatinTerms(
   for (const [term] of questionSearchForm.matchAll(LATIN_TERM)) {
     if (term.length < 2 || MEASURE_UNITS.has(term) || out.includes(term)) continue;
     if (!occurs(term) && !translates(term)) out.push(term);
+  }
+  return out;
+}
+
+/** The dots that join the parts of a transliterated name (间隔号 and the look-alikes pages print). */
+const NAME_DOTS = ['·', '•', '‧', '・'];
+
+/**
+ * Transliterated names of a question (海梅·雷耶斯, 克里斯蒂娜·罗默) that no report prints: a name joined
+ * by a name dot is printed with one wherever it is reported, so when no report prints the two
+ * characters either side of the question's dot, with any of the dots, the reports do not name that
+ * person. Decisive, like an absent Latin term. Measured with whole articles held out (--holdout 8):
+ * every question it refuses is about a removed article (cmrc2018-trial 1, drcd-dev 5 more refused);
+ * no answerable question of any development set changed.
+ */
+export function absentDottedNames(questionSearchForm: string, occurs: (word: string) => boolean): string[] {
+  const out: string[] = [];
+  const chars = Array.from(questionSearchForm);
+  for (let i = 1; i + 1 < chars.length; i++) {
+    const [before, dot, after] = [chars[i - 1], chars[i], chars[i + 1]];
+    if (!NAME_DOTS.includes(dot) || !isHanChar(before) || !isHanChar(after)) continue;
+    if (!NAME_DOTS.some((d) => occurs(before + d + after))) out.push(before + dot + after);
   }
   return out;
 }

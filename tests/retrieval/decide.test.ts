@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { absentLatinTerms, conflictingOrdinals, decisiveAbsences, missingWords } from '../../src/retrieval/missing-words.ts';
+import {
+  absentDottedNames,
+  absentLatinTerms,
+  conflictingOrdinals,
+  decisiveAbsences,
+  missingWords,
+} from '../../src/retrieval/missing-words.ts';
 import { refusalReason, rivalOf, type Evidence } from '../../src/retrieval/pipeline/decide.ts';
 
 const base: Evidence = {
@@ -123,6 +129,20 @@ describe('absent Latin terms', () => {
   it('take every unit row as not counted', async () => {
     const { MEASURE_UNIT_ROWS } = await import('../../src/text/vocabulary/measure-units.ts');
     for (const row of MEASURE_UNIT_ROWS) expect(absentLatinTerms(row.example.toLowerCase(), occurs, translates)).toEqual([]);
+  });
+});
+
+describe('absent dotted names', () => {
+  const corpus = '詹姆斯•史都华出席首映。克里斯蒂娜·罗默任主席。';
+  const occurs = (w: string) => corpus.includes(w);
+  it('are transliterated names whose dot the reports never print between the same characters', () => {
+    expect(absentDottedNames('海梅·雷耶斯是哪家公司的人物', occurs)).toEqual(['梅·雷']);
+    expect(absentDottedNames('小艾伯特·阿诺·艾尔·高尔是谁', occurs)).toEqual(['特·阿', '诺·艾', '尔·高']);
+  });
+  it('are not names the reports print, with the same or another dot', () => {
+    expect(absentDottedNames('克里斯蒂娜·罗默是哪个单位的主席', occurs)).toEqual([]);
+    expect(absentDottedNames('詹姆斯·史都华哪年出席首映', occurs)).toEqual([]);
+    expect(absentDottedNames('会议·纪要', (w) => w === '议•纪')).toEqual([]);
   });
 });
 

@@ -40,7 +40,7 @@ export interface Understood {
   meeting?: string;
   /** Content words of the question that occur nowhere in the reports (Chinese questions). */
   missing: string[];
-  /** Latin terms of a Chinese question the reports never print (POWER6): see `absentLatinTerms`. */
+  /** Names a Chinese question writes as reports print them, that no report prints (POWER6, 海梅·雷耶斯): see `absentLatinTerms`, `absentDottedNames`. */
   absentTerms: string[];
   understoodMs: number;
 }

@@ -49,7 +49,7 @@ export interface Evidence {
   missing: number;
   /** Absent places the reports never name (上海市 when they never print 上海). */
   absentPlaces: string[];
-  /** Latin terms of a Chinese question that no report prints (POWER6, OpenCourseWare). */
+  /** Latin terms and dotted names of a Chinese question that no report prints (POWER6, 梅·雷 of 海梅·雷耶斯). */
   absentTerms: string[];
   /** Names the question quotes (《…》, 「…」, “…”) that the answering article never prints. */
   absentQuoted: string[];

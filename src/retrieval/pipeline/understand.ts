@@ -5,7 +5,7 @@
 import { segmentWords } from '../../index/analyser.ts';
 import { toSearchForm } from '../../text/search-form.ts';
 import { refineAnswerType } from '../answer-cues.ts';
-import { absentLatinTerms, missingWords } from '../missing-words.ts';
+import { absentDottedNames, absentLatinTerms, missingWords } from '../missing-words.ts';
 import { loadLexicon } from '../question/lexicon.ts';
 import { withSynonyms } from '../synonym-units.ts';
 import { understand } from '../question/index.ts';
@@ -60,7 +60,12 @@ export function understandStage(env: StageEnv, raw: string, scope?: AskScope): U
     // Question words are not content: left out of the search text (measured +0.001 on drcd-dev).
     searchText: english ? question.text : contentText(question.text) || question.text,
     missing: english ? [] : missingWords(question.text, occurs),
-    absentTerms: chinese ? absentLatinTerms(question.text, occurs, (t) => loadLexicon().lookup(t) !== undefined) : [],
+    absentTerms: chinese
+      ? [
+          ...absentLatinTerms(question.text, occurs, (t) => loadLexicon().lookup(t) !== undefined),
+          ...absentDottedNames(question.text, occurs),
+        ]
+      : [],
     ...(meeting ? { meeting } : {}),
     understoodMs: performance.now() - started,
   };
