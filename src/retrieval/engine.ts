@@ -24,6 +24,7 @@ import { loadSynonyms } from './question/synonyms.ts';
 import { prepareState, type ReportsState } from './reports-state.ts';
 import type { Answer, AskScope, ArticleSummary, MeetingInfo, ReportsService } from './types.ts';
 import { rolePattern } from '../text/vocabulary/roles.ts';
+import { WARM_UP_QUESTIONS } from './warm-up-questions.ts';
 
 export interface EngineOptions extends ProfileOverrides {
   modelsDir: string;
@@ -84,8 +85,9 @@ export class ReportsEngine implements ReportsService {
   async warmUp(): Promise<void> {
     loadLexicon();
     loadSynonyms();
-    // One question of each script: the script converters build their tables on first use (~0.2 s).
-    for (const q of ['warm up 预热', '预热会议是谁主持的', '預熱會議是誰主持的']) await this.ask(q).catch(() => undefined);
+    // One question of each shape and script (warm-up-questions.ts): the script converters build their
+    // tables on first use (~0.2 s), and each shape's path is compiled before a reader waits on it.
+    for (const { question } of WARM_UP_QUESTIONS) await this.ask(question).catch(() => undefined);
   }
 
   /** Replaces the index atomically; questions already running keep the old one. */

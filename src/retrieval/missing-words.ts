@@ -77,6 +77,29 @@ export function absentLatinTerms(
   return out;
 }
 
+/** Words that point at a meeting instead of naming it (这次会议): never the name of an unreported one. */
+const POINTING = /^(?:这|那|本|此|该|上|下|每)/u;
+/** What a meeting's name ends in after the word that names it (防汛**工作会议**, 预热**会**). */
+const MEETING_TAIL = /^(?:工作)?(?:专题)?(?:会议|大会|会)/u;
+
+/**
+ * The meeting a question names by a word no report prints (防汛会议, 预热工作会议 when no report prints
+ * 防汛, 预热): the reports do not report that meeting, whoever chaired the ones they do. A meeting
+ * named by words the reports print (疫情防控动员会) and one pointed at (这次会议) are not.
+ */
+export function unreportedMeeting(questionSearchForm: string, missing: readonly string[]): string | undefined {
+  for (const w of missing) {
+    if (POINTING.test(w)) continue;
+    let at = questionSearchForm.indexOf(w);
+    while (at >= 0) {
+      const tail = MEETING_TAIL.exec(questionSearchForm.slice(at + w.length));
+      if (tail) return w + tail[0];
+      at = questionSearchForm.indexOf(w, at + 1);
+    }
+  }
+  return undefined;
+}
+
 /** The dots that join the parts of a transliterated name (间隔号 and the look-alikes pages print). */
 const NAME_DOTS = ['·', '•', '‧', '・'];
 

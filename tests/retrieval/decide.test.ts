@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   absentDottedNames,
   absentLatinTerms,
+  unreportedMeeting,
   conflictingOrdinals,
   decisiveAbsences,
   missingWords,
@@ -129,6 +130,22 @@ describe('absent Latin terms', () => {
   it('take every unit row as not counted', async () => {
     const { MEASURE_UNIT_ROWS } = await import('../../src/text/vocabulary/measure-units.ts');
     for (const row of MEASURE_UNIT_ROWS) expect(absentLatinTerms(row.example.toLowerCase(), occurs, translates)).toEqual([]);
+  });
+});
+
+describe('unreported meetings', () => {
+  it('are meetings a question names by a word no report prints', () => {
+    expect(unreportedMeeting('防汛会议是谁主持的', ['防汛'])).toBe('防汛会议');
+    expect(unreportedMeeting('在预热工作会议上谁讲了话', ['预热'])).toBe('预热工作会议');
+    expect(unreportedMeeting('谁出席了防汛大会', ['防汛'])).toBe('防汛大会');
+  });
+  it('are not meetings pointed at, nor missing words that name no meeting', () => {
+    expect(unreportedMeeting('这次会议是谁主持的', ['这次'])).toBeUndefined();
+    expect(unreportedMeeting('会上谁安排部署了重点工作', ['安排部署'])).toBeUndefined();
+    expect(unreportedMeeting('防汛会议是谁主持的', [])).toBeUndefined();
+  });
+  it('refuse the question whatever fact would answer it', () => {
+    expect(refusalReason({ ...base, factAnswered: true, absentMeeting: '防汛会议' })).toBe('missing-words');
   });
 });
 

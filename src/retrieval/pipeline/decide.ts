@@ -51,6 +51,8 @@ export interface Evidence {
   absentPlaces: string[];
   /** Latin terms and dotted names of a Chinese question that no report prints (POWER6, 梅·雷 of 海梅·雷耶斯). */
   absentTerms: string[];
+  /** A meeting the question names by words no report prints (防汛会议), whatever meetings they report. */
+  absentMeeting?: string;
   /** Names the question quotes (《…》, 「…」, “…”) that the answering article never prints. */
   absentQuoted: string[];
   /** Ordinals or reporting periods of the question the answering report prints only with others (第4次 vs 第3次, 前三季度 vs 一季度). */
@@ -121,6 +123,7 @@ export function refusalReason(e: Evidence, policy: DecidePolicy = DEFAULT_DECIDE
   if (e.absentPlaces.length) return 'missing-words';
   if (e.absentQuoted.length) return 'missing-words';
   if (e.absentTerms.length) return 'missing-words';
+  if (e.absentMeeting) return 'missing-words';
   if (e.ordinalConflicts.length) return 'ordinal';
   if (e.otherMeeting) return 'other-meeting';
   if (e.yearOnlyWritten && e.coverage < policy.minCoverageMissing) return 'filter';
@@ -215,6 +218,7 @@ export function gatherEvidence(ctx: Selected): Evidence {
     missing: ctx.missing.length,
     absentPlaces: decisiveAbsences(ctx.missing, state.occurs),
     absentTerms: ctx.absentTerms,
+    ...(ctx.absentMeeting ? { absentMeeting: ctx.absentMeeting } : {}),
     absentQuoted: best ? absentQuotedNames(ctx.question.text, text) : [],
     ordinalConflicts: best ? (ctx.ordinalConflicts.get(best.articleId) ?? []) : [],
     ...(meeting ? { otherMeeting: meeting } : {}),
