@@ -17,7 +17,7 @@ const base: Evidence = {
   anchorCoverage: 1,
   rival: 0.3,
   missing: 0,
-  absentPlaces: [],
+  absentNames: [],
   absentTerms: [],
   absentQuoted: [],
   ordinalConflicts: [],
@@ -83,8 +83,8 @@ describe('the decision', () => {
     expect(refusalReason({ ...base, roleUnheld: true, factAnswered: true })).toBeUndefined();
   });
   it('abstains on a decisive absent word however well the rest matches, facts included', () => {
-    expect(refusalReason({ ...base, coverage: 0.9, missing: 1, absentPlaces: ['上海市'] })).toBe('missing-words');
-    expect(refusalReason({ ...base, coverage: 0.9, missing: 1, absentPlaces: ['上海市'], factAnswered: true })).toBe('missing-words');
+    expect(refusalReason({ ...base, coverage: 0.9, missing: 1, absentNames: ['上海市'] })).toBe('missing-words');
+    expect(refusalReason({ ...base, coverage: 0.9, missing: 1, absentNames: ['上海市'], factAnswered: true })).toBe('missing-words');
     expect(refusalReason({ ...base, coverage: 0.9, missing: 1 })).toBeUndefined();
     expect(refusalReason({ ...base, coverage: 0.9, ordinalConflicts: ['第4次'], factAnswered: true })).toBe('ordinal');
   });
@@ -106,6 +106,18 @@ describe('decisive absences', () => {
   });
   it('are not generic areas, bodies, counts and ranks, or places the reports do name', () => {
     expect(decisiveAbsences(['青海地区', '林业局', '第五名', '六成', '三席', '巩义县'], occurs)).toEqual([]);
+  });
+  it('are people of three characters the dictionary knows by name and the reports never name', () => {
+    const names = new Set(['王建国', '张天霖', '明崇祯', '卡拉巴', '严肃处理', '许诺']);
+    const tagOf = (w: string) => (names.has(w) ? 'nr' : undefined);
+    const printed = (w: string) => '崇祯帝自缢'.includes(w) || corpus.includes(w);
+    expect(decisiveAbsences(['王建国', '张天霖'], printed, tagOf)).toEqual(['王建国', '张天霖']);
+    // 崇祯 is printed; 卡 is no surname; four and two characters do not count; 李某 is no name the dictionary knows.
+    expect(decisiveAbsences(['明崇祯', '卡拉巴', '严肃处理', '李某', '许诺'], printed, tagOf)).toEqual([]);
+  });
+  it('take the tags of the segmenter in use', () => {
+    expect(decisiveAbsences(['王建国'], () => false)).toEqual(['王建国']);
+    expect(decisiveAbsences(['防汛'], () => false)).toEqual([]);
   });
 });
 
