@@ -49,7 +49,7 @@ describe('the lexicon file (key<TAB>candidates, sorted)', () => {
   it('refuses another format, a line without a tab and unsorted keys, naming the line', () => {
     const good = formatLexicon(entries, 'test');
     expect(() => parseLexicon('{"format":1,"entries":{}}')).toThrow(/format 2/);
-    expect(() => parseLexicon(good.replace('chairman\t', 'chairman '))).toThrow('line 3 has no tab');
+    expect(() => parseLexicon(good.replace('chairman\t', 'chairman '))).toThrow('line 3 has no key and tab');
     const [header, ...rest] = good.trimEnd().split('\n');
     expect(() => parseLexicon([header, rest[1], rest[0], ...rest.slice(2)].join('\n'))).toThrow('line 3: keys are not sorted');
   });

@@ -34,65 +34,68 @@ export function formatLexicon(entries: Record<string, string>, source: string): 
   return `${HEADER}${source}\n${keys.map((k) => `${k}\t${entries[k]}\n`).join('')}`;
 }
 
-/** First position whose key is not below `key` (keys sorted by code units). */
-function lowerBound(keys: readonly string[], key: string): number {
+/** First position whose line is not below `text` (lines sorted by code units). */
+function lowerBound(lines: readonly string[], text: string): number {
   let lo = 0;
-  let hi = keys.length;
+  let hi = lines.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (keys[mid] < key) lo = mid + 1;
+    if (lines[mid] < text) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** A lexicon over keys sorted by code units and their candidates (a space-separated string, split when first looked up). */
-function sortedLexicon(keys: readonly string[], values: Array<string | readonly string[]>): Lexicon {
+/**
+ * A lexicon over `key<TAB>candidates` lines sorted by code units. A tab sorts below every character a
+ * key holds, so the lines sort as their keys do: `meet<TAB>…` before `meeting<TAB>…`. Candidates are
+ * split on first look-up (splitting 100k entries up front would cost most of the load for words no
+ * question uses).
+ */
+function sortedLexicon(lines: readonly string[]): Lexicon {
+  const split = new Map<number, readonly string[]>();
   const lookup = (key: string): readonly string[] | undefined => {
-    const at = lowerBound(keys, key);
-    if (keys[at] !== key) return undefined;
-    const v = values[at];
-    if (typeof v !== 'string') return v;
-    // Split on first use: splitting 100k entries up front would cost most of the load for words no question uses.
-    const split = v.split(' ');
-    values[at] = split;
-    return split;
+    const at = lowerBound(lines, `${key}\t`);
+    const line = lines[at];
+    if (line === undefined || !line.startsWith(`${key}\t`)) return undefined;
+    let candidates = split.get(at);
+    if (!candidates) split.set(at, (candidates = line.slice(key.length + 1).split(' ')));
+    return candidates;
   };
   const keysWithPrefix = (prefix: string, limit: number): string[] => {
     const out: string[] = [];
-    for (let i = lowerBound(keys, prefix); i < keys.length && keys[i].startsWith(prefix); i++)
-      if (!keys[i].includes(' ')) out.push(keys[i]);
+    for (let i = lowerBound(lines, prefix); i < lines.length && lines[i].startsWith(prefix); i++) {
+      const key = lines[i].slice(0, lines[i].indexOf('\t'));
+      if (key.startsWith(prefix) && !key.includes(' ')) out.push(key);
+    }
     return out.sort((a, b) => a.length - b.length || byCodeUnits(a, b)).slice(0, limit);
   };
-  return { lookup, keysWithPrefix, size: keys.length };
+  return { lookup, keysWithPrefix, size: lines.length };
 }
 
 export function lexiconFromEntries(entries: Record<string, string | readonly string[]>): Lexicon {
   const keys = Object.keys(entries).sort(byCodeUnits);
   return sortedLexicon(
-    keys,
-    keys.map((k) => entries[k]),
+    keys.map((k) => {
+      const v = entries[k];
+      return `${k}\t${typeof v === 'string' ? v : v.join(' ')}`;
+    }),
   );
 }
 
 /** Parses the file's text; throws a plain Error naming the first problem. */
 export function parseLexicon(text: string): Lexicon {
-  const headerEnd = text.indexOf('\n');
-  if (headerEnd < 0 || !text.startsWith(HEADER)) throw new Error(`not an en-zh lexicon of format ${LEXICON_FORMAT}`);
-  const keys: string[] = [];
-  const values: string[] = [];
-  for (let at = headerEnd + 1, line = 2; at < text.length; line++) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    const tab = text.indexOf('\t', at);
-    if (tab < 0 || tab >= end) throw new Error(`line ${line} has no tab`);
-    const key = text.slice(at, tab);
-    if (keys.length && !(keys[keys.length - 1] < key)) throw new Error(`line ${line}: keys are not sorted`);
-    keys.push(key);
-    values.push(text.slice(tab + 1, end));
-    at = end + 1;
+  if (!text.startsWith(HEADER)) throw new Error(`not an en-zh lexicon of format ${LEXICON_FORMAT}`);
+  const lines = text.split('\n');
+  lines.shift();
+  if (lines[lines.length - 1] === '') lines.pop();
+  for (let i = 0; i < lines.length; i++) {
+    const tab = lines[i].indexOf('\t');
+    // Line numbers count the header.
+    if (tab <= 0) throw new Error(`line ${i + 2} has no key and tab`);
+    if (i > 0 && !(lines[i - 1] < lines[i])) throw new Error(`line ${i + 2}: keys are not sorted`);
   }
-  return sortedLexicon(keys, values);
+  return sortedLexicon(lines);
 }
 
 const cache = new Map<string, Lexicon>();
