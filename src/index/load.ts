@@ -34,6 +34,7 @@ import { SegmentedBm25, type Bm25SearchStats } from './segmented-bm25.ts';
 import {
   ARTICLE_BODIES_FILE,
   ARTICLE_FIELDS_FILE,
+  ARTICLE_NAMES_FILE,
   ARTICLE_RECORDS_FILE,
   BM25_FILE,
   CHUNKS_FILE,
@@ -229,6 +230,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
       openArticles(fieldsData, path.join(real, SEGMENTS_DIR, entry.id), {
         bodies: manifest.files[file(ARTICLE_BODIES_FILE)]!.bytes,
         records: manifest.files[file(ARTICLE_RECORDS_FILE)]!.bytes,
+        names: manifest.files[file(ARTICLE_NAMES_FILE)]!.bytes,
       }),
     );
     const chunksData = await contents(file(CHUNKS_FILE));

@@ -5,7 +5,7 @@
 import { splitSentences } from '../text/sentences.ts';
 import { toSearchForm } from '../text/search-form.ts';
 import type { ReportIndex } from '../index/types.ts';
-import { bodyLength } from '../index/article-store.ts';
+import { articleNamesOf, bodyLength } from '../index/article-store.ts';
 import { occursInReports, postingsTermStats } from './corpus-vocabulary.ts';
 import { articlePassages, type Passage } from './passages.ts';
 import { pinyinNameIndex, reportNames, type PinyinNameIndex } from './question/pinyin-names.ts';
@@ -96,7 +96,8 @@ export function prepareState(index: ReportIndex): ReportsState {
     dated: index.articles.some((a) => a.date !== undefined),
     withMeetings: index.articles.some((a) => a.meeting !== undefined),
     occurs,
-    pinyinNames: () => (names ??= pinyinNameIndex(reportNames(index.articles))),
+    // articleNamesOf: a stored article's names come from its index, not its record.
+    pinyinNames: () => (names ??= pinyinNameIndex(reportNames(index.articles, articleNamesOf))),
   };
 }
 

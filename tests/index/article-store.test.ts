@@ -6,7 +6,9 @@ import type { Article } from '../../src/corpus/types.ts';
 import {
   ARTICLE_BODIES_FILE,
   ARTICLE_FIELDS_FILE,
+  ARTICLE_NAMES_FILE,
   ARTICLE_RECORDS_FILE,
+  articleNamesOf,
   bodyLength,
   openArticles,
   serialiseArticles,
@@ -49,15 +51,19 @@ const articles: Article[] = [
   },
 ];
 
-/** Writes the three files into a fresh folder; returns what openArticles takes. */
-function store(list: readonly Article[]): { fields: Buffer; dir: string; sizes: { bodies: number; records: number } } {
+/** Writes the files into a fresh folder; returns what openArticles takes. */
+function store(list: readonly Article[]): { fields: Buffer; dir: string; sizes: { bodies: number; records: number; names: number } } {
   const files = serialiseArticles(list);
   const at = mkdtempSync(path.join(dir, 'segment-'));
   for (const [name, data] of Object.entries(files)) writeFileSync(path.join(at, name), data);
   return {
     fields: files[ARTICLE_FIELDS_FILE],
     dir: at,
-    sizes: { bodies: files[ARTICLE_BODIES_FILE].length, records: files[ARTICLE_RECORDS_FILE].length },
+    sizes: {
+      bodies: files[ARTICLE_BODIES_FILE].length,
+      records: files[ARTICLE_RECORDS_FILE].length,
+      names: files[ARTICLE_NAMES_FILE].length,
+    },
   };
 }
 
@@ -96,6 +102,25 @@ describe('article store', () => {
     expect(loaded[140].body).toBe(many[140].body);
     expect(loaded[3].people[0].name).toBe('张3');
     expect(loaded[0]).toBeInstanceOf(StoredArticle);
+  });
+
+  it('gives each article’s names from the names file without reading its record, as from the article itself', () => {
+    const { fields, dir: at, sizes } = store(many);
+    const loaded = openArticles(fields, at, sizes);
+    // The records file overwritten in place (the open file sees it): a stored article's names do not read it.
+    writeFileSync(path.join(at, ARTICLE_RECORDS_FILE), 'x'.repeat(sizes.records));
+    expect(loaded.map(articleNamesOf)).toEqual(many.map(articleNamesOf));
+    expect(articleNamesOf(loaded[1])).toEqual(['张1', '李四', '通讯员 赵六']);
+    expect(articleNamesOf(loaded[0])).toEqual(['张0', '王俊']);
+    expect(() => loaded[5].people).toThrow();
+  });
+
+  it('names a names file that does not fit its articles', () => {
+    const { fields, dir: at, sizes } = store(articles);
+    writeFileSync(path.join(at, ARTICLE_NAMES_FILE), '[null]');
+    expect(() => articleNamesOf(openArticles(fields, at, { ...sizes, names: 6 })[0])).toThrow(
+      /article-names.json: not a list of 2 articles' names/,
+    );
   });
 
   it('names a fields file that does not fit its bodies or records', () => {

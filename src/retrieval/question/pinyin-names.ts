@@ -5,6 +5,7 @@
  * reading of a polyphonic character, either name order, spaces and hyphens ignored.
  */
 import { pinyin } from 'pinyin-pro';
+import { articleNames, type NamedArticle } from '../../corpus/article-names.ts';
 import { toSearchForm } from '../../text/search-form.ts';
 import { ENGLISH_STOP_WORDS } from './english-words.ts';
 
@@ -41,20 +42,13 @@ function readings(name: string): string[][] {
 const COMPOUND_SURNAME =
   /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|轩辕|令狐|端木|百里|呼延|南宫|歐陽|司馬|諸葛|東方|尉遲|長孫|軒轅)/;
 
-/** Every name the reports hold: the people named in them and their bylines. */
-export function reportNames(
-  articles: Iterable<{
-    people: ReadonlyArray<{ name: string }>;
-    reporters: readonly string[];
-    photographers: readonly string[];
-    contributors?: readonly string[];
-  }>,
-): string[] {
+/**
+ * Every name the reports hold: the people named in them and their bylines, each once, in article
+ * order. `namesOf` gives an article's names (a stored article's are read from its index, not its record).
+ */
+export function reportNames<T extends NamedArticle>(articles: Iterable<T>, namesOf: (a: T) => readonly string[] = articleNames): string[] {
   const out = new Set<string>();
-  for (const a of articles) {
-    for (const p of a.people) out.add(p.name);
-    for (const n of [...a.reporters, ...a.photographers, ...(a.contributors ?? [])]) out.add(n);
-  }
+  for (const a of articles) for (const n of namesOf(a)) out.add(n);
   return [...out];
 }
 
