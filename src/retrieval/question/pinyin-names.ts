@@ -4,10 +4,21 @@
  * index time), so translation can search for 赵峻岭 and 朱龙. Toneless pinyin from `pinyin-pro`, every
  * reading of a polyphonic character, either name order, spaces and hyphens ignored.
  */
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+import type * as PinyinPro from 'pinyin-pro';
 import { articleNames, type NamedArticle } from '../../corpus/article-names.ts';
 import { toSearchForm } from '../../text/search-form.ts';
 import { ENGLISH_STOP_WORDS } from './english-words.ts';
+
+const require = createRequire(import.meta.url);
+let pinyinPro: typeof PinyinPro | undefined;
+/**
+ * pinyin-pro's `pinyin`, required on first use rather than imported: the package builds its
+ * dictionaries when loaded (~45 ms of CPU, measured), which every start paid; only an English
+ * question naming someone needs it.
+ */
+const pinyin: typeof PinyinPro.pinyin = ((text: string, options?: object) =>
+  (pinyinPro ??= require('pinyin-pro') as typeof PinyinPro).pinyin(text, options as never)) as typeof PinyinPro.pinyin;
 
 /** Toneless pinyin key (letters only) → the Chinese names that read so. */
 export type PinyinNameIndex = ReadonlyMap<string, readonly string[]>;
