@@ -285,6 +285,11 @@ export class StoredArticle implements Article {
   declare readonly outlet?: string;
   /** Body length without reading the body. */
   readonly bodyLength: number;
+  /**
+   * The number of the article's first chunk in the chunk list of the index that loaded it (set by the
+   * load, `chunk-spans.ts`; -1 until then): citations find an article's chunks from it.
+   */
+  firstChunk = -1;
   #blocks: ArticleBlocks;
   #at: number;
 
@@ -386,6 +391,11 @@ export function openArticles(fieldsData: Buffer, dir: string, sizes: { bodies: n
 /** An article's names (`articleNames`), without reading the record of a stored one. */
 export function articleNamesOf(a: Article): readonly string[] {
   return a instanceof StoredArticle ? a.storedNames() : articleNames(a);
+}
+
+/** The number of a loaded article's first chunk in its index's chunk list, when the load told it. */
+export function firstChunkIn(a: Article): number | undefined {
+  return a instanceof StoredArticle && a.firstChunk >= 0 ? a.firstChunk : undefined;
 }
 
 /** An article's body length, without reading the body of a stored one. */

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Article, Chunk } from '../corpus/types.ts';
 import { createAnalyser } from './analyser.ts';
 import { openArticles } from './article-store.ts';
-import { chunksFromSpans } from './chunk-spans.ts';
+import { chunksFromSpans, numberFirstChunks } from './chunk-spans.ts';
 import { Bm25Index } from './bm25.ts';
 import { IndexError, type IndexErrorCode } from './errors.ts';
 import { HnswStore } from './hnsw-store.ts';
@@ -285,6 +285,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     } else {
       for (const c of segChunks) chunks.push(c);
     }
+    numberFirstChunks(chunks, base);
     const live = chunks.length - base;
     onStep('live chunk and article lists', performance.now() - liveListsStarted);
     segments.push({ id: entry.id, hnsw, vectors, base, live, toGlobal, toLocal });

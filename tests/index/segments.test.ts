@@ -16,7 +16,7 @@ import { MAX_SEGMENT_CHUNKS, nextMerge } from '../../src/index/merge-policy.ts';
 import type { ReportIndex } from '../../src/index/types.ts';
 import { ReportsEngine } from '../../src/retrieval/engine.ts';
 import { reportNames } from '../../src/retrieval/question/pinyin-names.ts';
-import { articleNamesOf } from '../../src/index/article-store.ts';
+import { articleNamesOf, firstChunkIn } from '../../src/index/article-store.ts';
 import { generateArticles, writeJsonl } from '../hardening/support.ts';
 
 const modelsDir = path.join(tmpdir(), 'baoxun-no-models');
@@ -136,6 +136,11 @@ describe('updates', () => {
     expect(held).not.toContain('欧阳明辉');
     expect(held).toEqual(reportNames(index.articles));
     expect(held).toEqual(reportNames(f.articles, articleNamesOf));
+    // Each loaded article knows its first chunk in the index's list (deleted articles left out before it).
+    const firsts = new Map<string, number>();
+    index.chunks.forEach((c, i) => firsts.has(c.articleId) || firsts.set(c.articleId, i));
+    expect(index.articles.map(firstChunkIn)).toEqual(index.articles.map((a) => firsts.get(a.id)));
+    expect(firsts.size).toBe(index.articles.length);
 
     // Changing one report replaces its article: one deleted, one added.
     const changed = generateArticles(30, 3, 'c');
