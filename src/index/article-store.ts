@@ -10,9 +10,9 @@
  * - `article-records.jsonl`: the rest of each article (people, credits, source …), one line per
  *   block of articles, a JSON array.
  * - `article-names.json`: each article's names (`corpus/article-names.ts`: people named, then
- *   credits), or null, one entry an article: read whole when an English question first needs the
- *   names of every article (matching a name in pinyin), instead of every record (~0.2 s at 100,000
- *   articles).
+ *   credits) or null, one entry an article, and the pinyin keys of each name (`text/pinyin-keys.ts`):
+ *   read whole when an English question first matches a name in pinyin, instead of every record
+ *   and pinyin-pro's dictionaries (~0.3 s of CPU at 100,000 articles).
  *
  * Bodies and records are read a block of `BLOCK` articles at a time, when an article of the block is first needed,
  * and kept: a question's few candidates read a few blocks; a filter that scans every chunk's text
@@ -25,6 +25,7 @@
 import { openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { articleNames } from '../corpus/article-names.ts';
+import { nameKeys } from '../text/pinyin-keys.ts';
 import type { Article, Person } from '../corpus/types.ts';
 import { closeWhenCollected } from './fd-closer.ts';
 
@@ -47,6 +48,14 @@ interface ArticleRecord {
   contributors?: string[];
   people: Person[];
   page?: number;
+}
+
+/** `article-names.json`. */
+interface NamesFile {
+  /** Each article's names, null when it names nobody. */
+  names: Array<string[] | null>;
+  /** The pinyin keys of each name, space-separated. */
+  keys: Record<string, string>;
 }
 
 /** `article-fields.json` (absent values are null). */
@@ -102,6 +111,9 @@ export function serialiseArticles(articles: readonly Article[]): Record<string, 
     const held = articleNames(a);
     return held.length ? held : null;
   });
+  // Each distinct name's keys, space-separated ('' for a name with none, so none is worked out at run time).
+  const keys = new Map<string, string>();
+  for (const list of names) for (const n of list ?? []) if (!keys.has(n)) keys.set(n, nameKeys(n).join(' '));
   let bodyAt = 0;
   let recordAt = 0;
   for (let from = 0; from < articles.length; from += BLOCK) {
@@ -130,7 +142,7 @@ export function serialiseArticles(articles: readonly Article[]): Record<string, 
     [ARTICLE_FIELDS_FILE]: Buffer.from(JSON.stringify(cols), 'utf8'),
     [ARTICLE_BODIES_FILE]: Buffer.concat(bodies),
     [ARTICLE_RECORDS_FILE]: Buffer.concat(lines),
-    [ARTICLE_NAMES_FILE]: Buffer.from(JSON.stringify(names), 'utf8'),
+    [ARTICLE_NAMES_FILE]: Buffer.from(JSON.stringify({ names, keys: Object.fromEntries(keys) } satisfies NamesFile), 'utf8'),
   };
 }
 
@@ -208,7 +220,7 @@ class BlockFile {
 class ArticleBlocks {
   private readonly bodies: Array<string | undefined>;
   private readonly records: Array<ArticleRecord | undefined>;
-  private held: ReadonlyArray<readonly string[] | null> | undefined;
+  private held: { names: ReadonlyArray<readonly string[] | null>; keys: Map<string, string> } | undefined;
 
   constructor(
     private readonly cols: FieldColumns,
@@ -251,22 +263,37 @@ class ArticleBlocks {
     return record;
   }
 
-  names(i: number): readonly string[] {
+  private namesFileContents(): { names: ReadonlyArray<readonly string[] | null>; keys: Map<string, string> } {
     if (!this.held) {
-      const name = path.basename(this.namesFile.file);
-      let list: unknown;
+      const file = path.basename(this.namesFile.file);
+      let parsed: Partial<NamesFile> | null;
       try {
-        list = JSON.parse(this.namesFile.read(0).toString('utf8'));
+        parsed = JSON.parse(this.namesFile.read(0).toString('utf8')) as Partial<NamesFile> | null;
       } catch {
-        throw new Error(`${name}: not valid JSON`);
+        throw new Error(`${file}: not valid JSON`);
       }
+      const list = parsed?.names;
       const ok = (x: unknown) => x === null || (Array.isArray(x) && x.every((n) => typeof n === 'string'));
       if (!Array.isArray(list) || list.length !== this.cols.id.length || !list.every(ok)) {
-        throw new Error(`${name}: not a list of ${this.cols.id.length} articles' names`);
+        throw new Error(`${file}: not a list of ${this.cols.id.length} articles' names`);
       }
-      this.held = list as Array<string[] | null>;
+      const keys = parsed?.keys;
+      if (typeof keys !== 'object' || keys === null || !Object.values(keys).every((k) => typeof k === 'string')) {
+        throw new Error(`${file}: its names' keys are missing`);
+      }
+      this.held = { names: list, keys: new Map(Object.entries(keys)) };
     }
-    return this.held[i] ?? NO_NAMES;
+    return this.held;
+  }
+
+  names(i: number): readonly string[] {
+    return this.namesFileContents().names[i] ?? NO_NAMES;
+  }
+
+  /** The stored pinyin keys of a name of this segment's articles. */
+  nameKeys(name: string): readonly string[] | undefined {
+    const keys = this.namesFileContents().keys.get(name);
+    return keys === undefined ? undefined : keys ? keys.split(' ') : NO_NAMES;
   }
 }
 
@@ -343,6 +370,11 @@ export class StoredArticle implements Article {
     return this.#blocks.names(this.#at);
   }
 
+  /** `nameKeys` of a name of this article's segment, as stored (undefined for a name the segment does not hold). */
+  storedNameKeys(name: string): readonly string[] | undefined {
+    return this.#blocks.nameKeys(name);
+  }
+
   /** The plain article (what was stored). */
   toJSON(): Article {
     const r = this.#blocks.record(this.#at);
@@ -391,6 +423,11 @@ export function openArticles(fieldsData: Buffer, dir: string, sizes: { bodies: n
 /** An article's names (`articleNames`), without reading the record of a stored one. */
 export function articleNamesOf(a: Article): readonly string[] {
   return a instanceof StoredArticle ? a.storedNames() : articleNames(a);
+}
+
+/** The pinyin keys (`nameKeys`) of a name an article holds: stored for a loaded article, worked out for another. */
+export function nameKeysOf(a: Article, name: string): readonly string[] {
+  return (a instanceof StoredArticle ? a.storedNameKeys(name) : undefined) ?? nameKeys(name);
 }
 
 /** The number of a loaded article's first chunk in its index's chunk list, when the load told it. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,10 +10,12 @@ import {
   ARTICLE_RECORDS_FILE,
   articleNamesOf,
   bodyLength,
+  nameKeysOf,
   openArticles,
   serialiseArticles,
   StoredArticle,
 } from '../../src/index/article-store.ts';
+import { nameKeys } from '../../src/text/pinyin-keys.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'baoxun-article-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -115,12 +117,33 @@ describe('article store', () => {
     expect(() => loaded[5].people).toThrow();
   });
 
+  it('gives the pinyin keys of each name as stored, worked out at build time', () => {
+    const { fields, dir: at, sizes } = store(articles);
+    const loaded = openArticles(fields, at, sizes);
+    expect(nameKeysOf(loaded[0], '张红军')).toEqual(nameKeys('张红军'));
+    expect(nameKeysOf(loaded[0], '张红军')).toContain('zhanghongjun');
+    expect(nameKeysOf(loaded[1], '通讯员 赵六')).toEqual([]);
+    // The stored keys are what is used: changed in the file, they change.
+    const stored = JSON.parse(readFileSync(path.join(at, ARTICLE_NAMES_FILE), 'utf8')) as { keys: Record<string, string> };
+    expect(stored.keys['张红军']).toBe(nameKeys('张红军').join(' '));
+    stored.keys['张红军'] = 'zhangsan sanzhang';
+    const changed = Buffer.from(JSON.stringify(stored));
+    writeFileSync(path.join(at, ARTICLE_NAMES_FILE), changed);
+    expect(nameKeysOf(openArticles(fields, at, { ...sizes, names: changed.length })[0], '张红军')).toEqual(['zhangsan', 'sanzhang']);
+    // A name the segment does not hold is worked out; a plain article's always are.
+    expect(nameKeysOf(loaded[0], '朱龙')).toEqual(nameKeys('朱龙'));
+    expect(nameKeysOf(loaded[0], '朱龙')).toContain('zhulong');
+    expect(nameKeysOf(articles[0], '张红军')).toEqual(nameKeys('张红军'));
+  });
+
   it('names a names file that does not fit its articles', () => {
     const { fields, dir: at, sizes } = store(articles);
-    writeFileSync(path.join(at, ARTICLE_NAMES_FILE), '[null]');
-    expect(() => articleNamesOf(openArticles(fields, at, { ...sizes, names: 6 })[0])).toThrow(
+    writeFileSync(path.join(at, ARTICLE_NAMES_FILE), '{"names":[null],"keys":{}}');
+    expect(() => articleNamesOf(openArticles(fields, at, { ...sizes, names: 26 })[0])).toThrow(
       /article-names.json: not a list of 2 articles' names/,
     );
+    writeFileSync(path.join(at, ARTICLE_NAMES_FILE), '{"names":[null,null]}');
+    expect(() => articleNamesOf(openArticles(fields, at, { ...sizes, names: 21 })[0])).toThrow(/its names' keys are missing/);
   });
 
   it('names a fields file that does not fit its bodies or records', () => {
