@@ -79,7 +79,7 @@ export class ReportsEngine implements ReportsService {
   }
 
   /**
-   * Pays one-time costs before the first real question: the English lexicon (~0.5 s) and the first
+   * Pays one-time costs before the first real question: the English lexicon (~45 ms) and the first
    * search (JIT, analyser). For long-running front ends and benchmarks; a one-shot CLI skips it.
    */
   async warmUp(): Promise<void> {
