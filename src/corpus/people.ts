@@ -150,6 +150,11 @@ const AFTER_NAME = [
   '擔任',
   '根据',
   '根據',
+  // 议员林崑山临时提案, 主任杨德强将会随行.
+  '临时',
+  '臨時',
+  '将',
+  '將',
 ];
 
 /**
@@ -388,7 +393,8 @@ function findTitled(text: string): Mention[] {
         continue;
       }
       const name = nameAt(text, at);
-      if (!name) continue;
+      // 市长施政报告: a common word after the title, not a name.
+      if (!name || SURNAME_LED_WORDS.has(name)) continue;
       // The longest office word ending here wins ("副书记" over "书记"), and a surname-first name read there.
       if (out.some((m) => m.start <= at && at < m.end)) continue;
       const title = titleBefore(text, at);
