@@ -56,9 +56,14 @@ function compareOrdinals(question: string, text: string): { conflicts: string[];
         const kept = same.filter(keep);
         if (kept.length) same = kept;
       };
+      // A session of another body's series is no comparison (asked 十三届人大常委会第十一次会议, printed
+      // 十三届人大三次会议: the congress's session, not the committee's meeting).
+      if (q.body) same = same.filter((p) => p.body === undefined || p.body === q.body);
+      // The kind of meeting first: 县十六届人大常委会召开第八次主任会议 prints 第八次主任会议 apart from its
+      // term, beside 县十六届人大常委会第六次会议 (another kind, with the term).
+      if (q.meeting) narrow((p) => p.meeting === q.meeting);
       if (q.term !== undefined) narrow((p) => p.term === q.term);
       if (q.year !== undefined) narrow((p) => p.year === q.year);
-      if (q.meeting) narrow((p) => p.meeting === q.meeting);
       comparable = same.length > 0;
       if (same.length > 0 && !same.some((p) => p.number === q.number)) conflict = true;
     }
