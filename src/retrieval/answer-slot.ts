@@ -17,8 +17,14 @@ import type { UnderstoodQuestion } from './question/types.ts';
 
 const NUM = '(?:\\d[\\d,.]*|[零〇一二三四五六七八九十百千万亿两半]+)';
 
-/** A sum of money as printed: 156.3亿元, 2000万美元. */
-const MONEY_VALUE = new RegExp(`${NUM}\\s*(?:亿|万|千|百)?(?:元|美元|港元|澳门元|新台币)`);
+/**
+ * A sum of money as printed: 156.3亿元, 2000万美元; in a list of investments the unit is often left
+ * out (总投资3.1个亿, 总投资190万), a figure in 亿 or 万 with nothing counted after it.
+ */
+const MONEY_VALUE = new RegExp(
+  `${NUM}\\s*(?:亿|万|千|百)?(?:元|美元|港元|澳门元|新台币)|${NUM}\\s*个?(?:亿|万)(?![\\p{Script=Han}\\d])`,
+  'u',
+);
 /** A day as printed; a planned opening is printed as a year, a month or a season (年底, 2025年6月). */
 const DAY_VALUE =
   /\d{1,2}\s*[月日号]|[一二三四五六七八九十]{1,3}\s*[月日号]|[今昨前当明]天|[今昨当明]日|日前|近日|上午|下午|晚上|\d{2,4}\s*年|年[底内初中]|月[底初中]/;
