@@ -95,6 +95,9 @@ const NAV_WORDS = [
   '繁體',
   '简体',
   '簡體',
+  // A partner-media section label above the headline.
+  '合作媒体',
+  '合作媒體',
 ];
 
 /** Whole-line shapes of page furniture. Order matters only for the kind reported; a line is furniture if any row matches. */
