@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { englishCardinal, englishOrdinals, parseChineseNumber, toChineseNumber } from '../../src/text/numerals.ts';
-import { conflictingOrdinals, printsAskedOrdinals } from '../../src/retrieval/question/ordinals.ts';
+import { conflictingOrdinals, ordinalVariants, printsAskedOrdinals } from '../../src/retrieval/question/ordinals.ts';
 import { chineseOrdinals, englishOrdinalMentions, ordinalSearchTerms } from '../../src/text/ordinals.ts';
 
 describe('Chinese numerals', () => {
@@ -112,6 +112,14 @@ describe('conflicting ordinals', () => {
   it('leaves alone ordinals the article never numbers', () => {
     expect(conflictingOrdinals('第三次区务会议', '会议审议了预算。')).toEqual([]);
     expect(conflictingOrdinals('欧洲人第一次来到这里是何时', '第二次来到这里。')).toEqual([]);
+  });
+});
+
+describe('ordinalVariants', () => {
+  it('gives the other printed forms of the ordinals a Chinese question names, and nothing for others', () => {
+    expect(ordinalVariants('第四十四次会议谁列席了')).toEqual(['第44次']);
+    expect(ordinalVariants('区人大常委会第44次会议由谁主持')).toEqual(['第四十四次', '四十四次']);
+    expect(ordinalVariants('谁主持了会议')).toEqual([]);
   });
 });
 

@@ -1,5 +1,19 @@
 /** The conflict check between the ordinals a question names and those an article prints. */
-import { chineseOrdinals, ordinalMentions, type OrdinalMention } from '../../text/ordinals.ts';
+import { chineseOrdinals, ordinalMentions, ordinalSearchTerms, type OrdinalMention } from '../../text/ordinals.ts';
+
+/**
+ * The other printed forms of the sessions, terms and periods a Chinese question names (第四十四次 →
+ * 第44次; 第44次 → 第四十四次): searched beside the question's words, so a report printing the number
+ * otherwise is found. Empty for most questions.
+ */
+export function ordinalVariants(question: string): string[] {
+  const out: string[] = [];
+  for (const m of chineseOrdinals(question)) {
+    for (const form of ordinalSearchTerms({ ...m, term: undefined }))
+      if (!question.includes(form) && !out.includes(form)) out.push(form);
+  }
+  return out;
+}
 
 /**
  * Ordinals of the question that the answering article prints only with other numbers: asked about
