@@ -566,6 +566,8 @@ export interface ReadWebOptions {
 }
 
 const SENTENCE_MARKS = /[。！？；，,;!?]/;
+/** What follows the headline in a page's <title>: a dash, bar or underscore, then the site's name. */
+const SITE_SUFFIX = /^\s*(?:[—–-]{1,2}|[|｜_])\s*\S/u;
 const MAX_TITLE = 48;
 /** Shorter lines at the top are section names, not headlines. */
 const MIN_TITLE = 5;
@@ -619,7 +621,13 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
     for (const v of match.labelled ?? []) {
       if (v.field === 'date')
         offerDate(stampDate(v.value), v.label === '' ? RANK_STAMP : /更新/.test(v.label) ? RANK_UPDATED : RANK_PUBLISHED);
-      else if (v.field === 'source' && v.value) result.source ??= v.value;
+      else if (v.field === 'source' && v.value) {
+        // `来源: 张三 李四 2021-09-15 09:10:51`: a publication stamp printed after the source.
+        const stamp = STAMP_AT_END.exec(v.value);
+        if (stamp) offerDate(isoDate(Number(stamp[1]), Number(stamp[2]), Number(stamp[3])), RANK_STAMP);
+        const source = v.value.replace(STAMP_AT_END, '').trim();
+        if (source) result.source ??= source;
+      }
       else if (v.field === 'title' && v.value) result.title ??= v.value;
       else if (v.field === 'author' || v.field === 'photographer') {
         const stamp = STAMP_AT_END.exec(v.value);
@@ -678,6 +686,13 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
       line.length <= MAX_TITLE &&
       !result.title
     ) {
+      title = [line];
+      titleEnd = i;
+      continue;
+    }
+    // The page's <title> copied above the headline: the headline then a site name after a dash or bar
+    // (`某街道召开推进会 —— 某某云| 社区`); the headline line below it is the headline.
+    if (title && title.length === 1 && line.length >= MIN_TITLE && SITE_SUFFIX.test(title[0].slice(line.length)) && title[0].startsWith(line)) {
       title = [line];
       titleEnd = i;
       continue;

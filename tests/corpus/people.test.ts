@@ -204,6 +204,11 @@ describe('titles and names as fresh real pages print them', () => {
     expect(find(text, '长孙怀山')).toBeUndefined();
   });
 
+  it('reads 傅, 萧 and 阎 as surnames, and 纪律 never as a name', () => {
+    const people = extractPeople('县人大常委会主任傅伟、副主任萧明出席会议。会议明确了纪律要求，要严肃换届纪律。');
+    expect(people.map((p) => p.name)).toEqual(['傅伟', '萧明']);
+  });
+
   it('ends a three-character name before 进行, 担任 and 根据', () => {
     expect(find('10月4日由市长卢秀英进行施政总报告。', '卢秀英')?.title).toBe('市长');
     expect(find('委任行政会委员张永春担任发言人。', '张永春')?.title).toBe('行政会委员');

@@ -386,4 +386,20 @@ describe('web text through parseTextReport', () => {
     expect(b.headline).toBe('第一次定期大會預備會議新聞稿');
     expect(b.body).toBe('某某市議會第一次定期大會二十一日召開預備會議，排定大會議程。');
   });
+
+  it('takes the headline below a <title> line that adds the site name, and a stamp after the source as the date', () => {
+    const [a] = parseTextReport(
+      [
+        '某街道召开文明创建工作推进会 —— 某某云| 社区融',
+        '',
+        '某街道召开文明创建工作推进会',
+        '来源: 张三 李四 2021-09-15 09:10:51 责编: 王五',
+        '',
+        '9月10日上午，某街道召开文明创建工作推进会，街道党工委书记高峰出席会议并讲话。',
+      ].join('\n'),
+      'title.txt',
+    );
+    expect(a).toMatchObject({ headline: '某街道召开文明创建工作推进会', date: '2021-09-10' });
+    expect(a.body).toBe('9月10日上午，某街道召开文明创建工作推进会，街道党工委书记高峰出席会议并讲话。');
+  });
 });
