@@ -117,6 +117,14 @@ export const SLOT_RULES: readonly SlotRule[] = [
     example: { question: '县政府开的是第几次常务会议', fills: '召开县政府第17次常务会议', lacks: '召开县政府常务会议' },
   },
   {
+    // A score or mark (考评得了多少分, 得分多少): printed as a number of 分.
+    slot: 'score',
+    asks: /(?:多少|几)分(?![钟之别类期批配工布析局])|得分(?:是|为)?(?:多少|几)/,
+    // 以96.5的高分通过: the number before 的高分 too.
+    needs: () => new RegExp(`${NUM}\\s*(?:的高|的)?分(?![钟之])`),
+    example: { question: '营商环境考核得了多少分', fills: '以96.5的高分通过考核验收', lacks: '实行每月考评的工作机制' },
+  },
+  {
     slot: 'count',
     // 人 only as a measure word: 多少人口 asks for a population, printed as any number.
     asks: /(?<!哪)(?<!除了)(?:几|多少)(位|名|人|个|项|条|件|点)(?![口员类民才士物工])/,
