@@ -11,7 +11,7 @@ import { makeArticle } from './article.ts';
 import { normaliseDate } from './dates.ts';
 import { articleFields, documentFacts } from './document-facts.ts';
 import { isWebText, readWebText } from './web-text.ts';
-import { webArticles } from './web-article.ts';
+import { isNewsList, webArticles } from './web-article.ts';
 import { readSpeechHeader } from './speech-header.ts';
 
 /**
@@ -72,6 +72,9 @@ export function parseTextReport(text: string, source: string, opts: TextReportOp
     // Text copied from a web page, told by its furniture (labelled lines, breadcrumbs, share links …).
     const web = readWebText(body, { findTitle: true });
     if (isWebText(web)) return webArticles(web, source, { idPrefix: idPrefixOf(source) });
+    // A list of short items under headline lines, copied without the page's furniture; a printed page
+    // (本报讯 datelines, a trailing headline block) is the page parser's.
+    if (!looksLikePage(body) && isNewsList(web)) return webArticles(web, source, { idPrefix: idPrefixOf(source) });
     return parsePage(body, source, pageMeta);
   }
   if (opts.markdown) {

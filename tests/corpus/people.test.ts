@@ -196,6 +196,7 @@ describe('titles and names as fresh real pages print them', () => {
     expect(find(text, '孙三')?.title).toBe('副市长');
     expect(find(text, '周四')?.title).toBe('外事委员会副主任');
     expect(find(text, '吴五')?.title).toBe('区政府办公室主任');
+    expect(find('行政长官李明出席，而政务司司长陈华主持研讨会。', '陈华')?.title).toBe('政务司司长');
   });
 
   it('does not read a compound surname out of a longer office word (常务副秘书长孙怀山)', () => {

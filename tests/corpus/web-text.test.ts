@@ -402,4 +402,25 @@ describe('web text through parseTextReport', () => {
     expect(a).toMatchObject({ headline: '某街道召开文明创建工作推进会', date: '2021-09-10' });
     expect(a.body).toBe('9月10日上午，某街道召开文明创建工作推进会，街道党工委书记高峰出席会议并讲话。');
   });
+
+  it('splits a news list copied without any furniture into its items, each under its headline', () => {
+    const text = [
+      '政情',
+      '',
+      '某区举行防汛演练',
+      '',
+      '某区昨日在河堤举行防汛演练，三百人参加。',
+      '',
+      '某镇召开安全生产会议',
+      '',
+      '某镇召开安全生产会议，部署节前检查。',
+      '',
+      '王某任某局局长',
+      '',
+      '政府宣布，王某5月14日出任某局局长，接替退休的李某。',
+    ].join('\n');
+    const articles = parseTextReport(text, 'list.txt');
+    expect(articles.map((a) => a.headline)).toEqual(['某区举行防汛演练', '某镇召开安全生产会议', '王某任某局局长']);
+    expect(articles[2].body).toBe('政府宣布，王某5月14日出任某局局长，接替退休的李某。');
+  });
 });
