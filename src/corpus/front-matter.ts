@@ -65,8 +65,20 @@ export function parseTextReport(text: string, source: string, opts: TextReportOp
     const [a] = plainArticle(speech.lines.join('\n'), source, { title: title ?? speech.title, date: date ?? speech.date, markdown: false });
     if (!a) return [];
     const people = a.people.filter((p) => p.name !== speech.speaker?.name);
-    if (speech.speaker) people.unshift({ ...speech.speaker, title: speech.speaker.title || (a.people.find((p) => p.name === speech.speaker!.name)?.title ?? '') });
-    return [{ ...a, subtitle: speech.occasion, meeting: speech.meeting, people, dateInferred: date === undefined && speech.date === undefined && a.dateInferred }];
+    if (speech.speaker)
+      people.unshift({
+        ...speech.speaker,
+        title: speech.speaker.title || (a.people.find((p) => p.name === speech.speaker!.name)?.title ?? ''),
+      });
+    return [
+      {
+        ...a,
+        subtitle: speech.occasion,
+        meeting: speech.meeting,
+        people,
+        dateInferred: date === undefined && speech.date === undefined && a.dateInferred,
+      },
+    ];
   }
   if (!opts.markdown && !hasFrontMatter) {
     // Text copied from a web page, told by its furniture (labelled lines, breadcrumbs, share links …).

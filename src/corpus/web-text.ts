@@ -471,7 +471,10 @@ export function readLabelledLine(line: string, where: 'head' | 'anywhere' = 'any
     const from = h.index! + h[0].length;
     const to = k + 1 < hits.length ? hits[k + 1].index! : s.length;
     // Fields may be separated by bars (`发布时间:… | 来源:… | 作者:…`).
-    let value = s.slice(from, to).trim().replace(/\s*[|｜]+$/, '');
+    let value = s
+      .slice(from, to)
+      .trim()
+      .replace(/\s*[|｜]+$/, '');
     if (row.field === 'author') value = value.replace(REPORTING_PLACE, '');
     if (!valueFits(row.field, value)) return undefined;
     out.push({ field: row.field, label: h[1], value });
@@ -627,8 +630,7 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
         if (stamp) offerDate(isoDate(Number(stamp[1]), Number(stamp[2]), Number(stamp[3])), RANK_STAMP);
         const source = v.value.replace(STAMP_AT_END, '').trim();
         if (source) result.source ??= source;
-      }
-      else if (v.field === 'title' && v.value) result.title ??= v.value;
+      } else if (v.field === 'title' && v.value) result.title ??= v.value;
       else if (v.field === 'author' || v.field === 'photographer') {
         const stamp = STAMP_AT_END.exec(v.value);
         if (stamp) offerDate(isoDate(Number(stamp[1]), Number(stamp[2]), Number(stamp[3])), RANK_OTHER);
@@ -692,7 +694,13 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
     }
     // The page's <title> copied above the headline: the headline then a site name after a dash or bar
     // (`某街道召开推进会 —— 某某云| 社区`); the headline line below it is the headline.
-    if (title && title.length === 1 && line.length >= MIN_TITLE && SITE_SUFFIX.test(title[0].slice(line.length)) && title[0].startsWith(line)) {
+    if (
+      title &&
+      title.length === 1 &&
+      line.length >= MIN_TITLE &&
+      SITE_SUFFIX.test(title[0].slice(line.length)) &&
+      title[0].startsWith(line)
+    ) {
       title = [line];
       titleEnd = i;
       continue;

@@ -137,7 +137,15 @@ describe('a page header without 报 in the name, and Taiwan 民國 dates', () =>
     expect(findMonthDay('民國一百一十年十月五日')).toEqual({ year: 2021, month: 10, day: 5 });
     // The first date printed wins, whichever numerals.
     expect(findMonthDay('10月5日開會，民國一一二年五月十六日通過')).toEqual({ year: undefined, month: 10, day: 5 });
-    const [a] = parseTextReport(['某縣議會第一次定期會第二次會議紀錄', '時 間：中華民國一一二年五月十六日上午九時', '主 席：王議長明德', '一、宣讀上次會議紀錄。'].join('\n'), 'm.txt');
+    const [a] = parseTextReport(
+      [
+        '某縣議會第一次定期會第二次會議紀錄',
+        '時 間：中華民國一一二年五月十六日上午九時',
+        '主 席：王議長明德',
+        '一、宣讀上次會議紀錄。',
+      ].join('\n'),
+      'm.txt',
+    );
     expect(a.date).toBe('2023-05-16');
   });
 

@@ -40,7 +40,15 @@ describe('speech headers', () => {
   });
 
   it('reads a letter-spaced name with no title and lines without blank lines between them', () => {
-    const h = readSpeechHeader(['政府工作报告', '2019年3月2日在某县第十六届人民代表大会第四次会议上', '李 建 国', '各位代表:', '现在，我代表县人民政府向大会报告工作。'].join('\n'));
+    const h = readSpeechHeader(
+      [
+        '政府工作报告',
+        '2019年3月2日在某县第十六届人民代表大会第四次会议上',
+        '李 建 国',
+        '各位代表:',
+        '现在，我代表县人民政府向大会报告工作。',
+      ].join('\n'),
+    );
     expect(h?.speaker).toEqual({ name: '李建国', title: '', roles: ['spoke'] });
     expect(h?.date).toBe('2019-03-02');
   });
@@ -48,7 +56,9 @@ describe('speech headers', () => {
   it('is no speech header without an occasion line, or with a sentence between it and the salutation', () => {
     expect(readSpeechHeader(['某镇召开座谈会', '同志们：', '今天我们召开座谈会。'].join('\n'))).toBeUndefined();
     expect(
-      readSpeechHeader(['政府工作报告', '2019年3月2日在某县人大会议上', '会议由县人大常委会主任主持，听取了报告。', '各位代表：'].join('\n')),
+      readSpeechHeader(
+        ['政府工作报告', '2019年3月2日在某县人大会议上', '会议由县人大常委会主任主持，听取了报告。', '各位代表：'].join('\n'),
+      ),
     ).toBeUndefined();
   });
 });

@@ -373,14 +373,31 @@ describe('web text through parseTextReport', () => {
 
   it('drops a breadcrumb behind its icon file name, a site name line and a 發布單位 label above the headline', () => {
     const [a] = parseTextReport(
-      ['ico-crumb.png 首页 > 资料中心 > 常委会会刊', '', '区人大常委会举行第十一次会议', '', '日期: 2004-03-30', '', '3月23日，区人大常委会举行第十一次会议。'].join('\n'),
+      [
+        'ico-crumb.png 首页 > 资料中心 > 常委会会刊',
+        '',
+        '区人大常委会举行第十一次会议',
+        '',
+        '日期: 2004-03-30',
+        '',
+        '3月23日，区人大常委会举行第十一次会议。',
+      ].join('\n'),
       'crumb.txt',
     );
     expect(a.headline).toBe('区人大常委会举行第十一次会议');
     expect(a.body).not.toContain('首页');
 
     const [b] = parseTextReport(
-      ['跳到主要內容區塊', '', '某某市議會全球網-中文網', '', '第一次定期大會預備會議新聞稿', '  • 發布單位:公共關係室', '', '某某市議會第一次定期大會二十一日召開預備會議，排定大會議程。'].join('\n'),
+      [
+        '跳到主要內容區塊',
+        '',
+        '某某市議會全球網-中文網',
+        '',
+        '第一次定期大會預備會議新聞稿',
+        '  • 發布單位:公共關係室',
+        '',
+        '某某市議會第一次定期大會二十一日召開預備會議，排定大會議程。',
+      ].join('\n'),
       'council.txt',
     );
     expect(b.headline).toBe('第一次定期大會預備會議新聞稿');

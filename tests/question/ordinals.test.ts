@@ -101,7 +101,7 @@ describe('conflicting ordinals', () => {
       '十七届人大四次',
     ]);
   });
-  it('finds the asked meeting printed apart from its term, beside another body\'s or kind\'s numbered session', () => {
+  it("finds the asked meeting printed apart from its term, beside another body's or kind's numbered session", () => {
     const directors = '县十六届人大常委会召开第八次主任会议，研究决定了召开县十六届人大常委会第六次会议的有关事宜。';
     expect(conflictingOrdinals('县十六届人大常委会第八次主任会议由谁主持', directors)).toEqual([]);
     expect(conflictingOrdinals('县十六届人大常委会第九次主任会议由谁主持', directors)).toEqual(['十六届人大常委会第九次']);

@@ -53,7 +53,11 @@ describe('facts', () => {
   });
   it('cites a minutes header that prints the name around its title (洪议长允典)', () => {
     const minutes = '某县议会第一次会议纪录\n主席：洪议长允典\n记录：陈丽珠\n一、宣读上次会议纪录。';
-    const chaired = testArticle({ headline: '某县议会第一次会议纪录', body: minutes, people: [{ name: '洪允典', title: '议长', roles: ['chaired'] }] });
+    const chaired = testArticle({
+      headline: '某县议会第一次会议纪录',
+      body: minutes,
+      people: [{ name: '洪允典', title: '议长', roles: ['chaired'] }],
+    });
     const q = '某县议会第一次会议由谁主持？';
     const f = answerFromPeople(
       'chaired',

@@ -67,7 +67,10 @@ describe('the offices vocabulary', () => {
   for (const row of OFFICE_ROWS.filter((r) => r.notExample)) {
     it(`${row.word}: after a character that makes it a common word's tail, no one is read (${row.notExample})`, () => {
       for (const text of [row.notExample!, traditionalByChar(row.notExample!)])
-        expect(extractPeople(text).filter((p) => p.title.endsWith(row.word) || p.title.endsWith(traditionalByChar(row.word))), text).toEqual([]);
+        expect(
+          extractPeople(text).filter((p) => p.title.endsWith(row.word) || p.title.endsWith(traditionalByChar(row.word))),
+          text,
+        ).toEqual([]);
     });
   }
 

@@ -37,7 +37,8 @@ export function composeStage(ctx: Decided, explain = false): Answer {
     });
     // "Which meeting …?": the answering report's meeting comes first (the passage about X seldom names it).
     const article = index.articleById.get(ctx.best.articleId);
-    if (!ctx.fact && article && asksWhichMeeting(ctx.questionText)) composed = { ...composed, answer: `${meetingLabel(article)}：${composed.answer}` };
+    if (!ctx.fact && article && asksWhichMeeting(ctx.questionText))
+      composed = { ...composed, answer: `${meetingLabel(article)}：${composed.answer}` };
   }
   // In the script of the question: a traditional question gets a traditional reply.
   const answer: Answer = inScriptOf({ ...composed, timings_ms: {} }, ctx.question.script);

@@ -9,8 +9,7 @@ import { chineseOrdinals, ordinalMentions, ordinalSearchTerms, type OrdinalMenti
 export function ordinalVariants(question: string): string[] {
   const out: string[] = [];
   for (const m of chineseOrdinals(question)) {
-    for (const form of ordinalSearchTerms({ ...m, term: undefined }))
-      if (!question.includes(form) && !out.includes(form)) out.push(form);
+    for (const form of ordinalSearchTerms({ ...m, term: undefined })) if (!question.includes(form) && !out.includes(form)) out.push(form);
   }
   return out;
 }
