@@ -225,6 +225,25 @@ class ArticleBlocks {
     return body;
   }
 
+  /**
+   * The body of article `i` for a pass over many articles: kept when it was already read, else sliced
+   * from `pass`'s block, which holds only the block the pass is in (read when the pass moves on).
+   */
+  passingBody(i: number, pass: BodyPass): string {
+    const kept = this.bodies[i];
+    if (kept !== undefined) return kept;
+    const block = Math.floor(i / this.cols.block);
+    const from = block * this.cols.block;
+    if (pass.blocks !== this || pass.block !== block) {
+      pass.blocks = this;
+      pass.block = block;
+      pass.text = this.bodyFile.read(block).toString('utf16le');
+    }
+    let at = 0;
+    for (let j = from; j < i; j++) at += this.cols.bodyLength[j];
+    return pass.text.slice(at, at + this.cols.bodyLength[i]);
+  }
+
   record(i: number): ArticleRecord {
     let record = this.records[i];
     if (record === undefined) {
@@ -237,6 +256,13 @@ class ArticleBlocks {
     }
     return record;
   }
+}
+
+/** The block a pass over many bodies is in (`passingBodies`). */
+interface BodyPass {
+  blocks?: ArticleBlocks;
+  block: number;
+  text: string;
 }
 
 /**
@@ -271,6 +297,10 @@ export class StoredArticle implements Article {
 
   get body(): string {
     return this.#blocks.body(this.#at);
+  }
+  /** The body for a pass over many articles (see `passingBodies`). */
+  passingBody(pass: BodyPass): string {
+    return this.#blocks.passingBody(this.#at, pass);
   }
   get source(): string {
     return this.#blocks.record(this.#at).source;
@@ -341,6 +371,17 @@ export function openArticles(fieldsData: Buffer, dir: string, sizes: { bodies: n
   const out: StoredArticle[] = [];
   for (let i = 0; i < cols.id.length; i++) out.push(new StoredArticle(cols, i, blocks));
   return out;
+}
+
+/**
+ * Stored bodies for one pass over many articles (a scan of every chunk's text): a body not yet read
+ * comes from its block, which is kept only while the pass stays in it, so the pass leaves no bodies
+ * in memory (reading each the usual way keeps them all: ~280 MiB at 1,000,000 articles). Undefined
+ * for an article not of a loaded index (its chunks' texts are in memory already).
+ */
+export function passingBodies(): (article: Article) => string | undefined {
+  const pass: BodyPass = { block: -1, text: '' };
+  return (a) => (a instanceof StoredArticle ? a.passingBody(pass) : undefined);
 }
 
 /** An article's body length, without reading the body of a stored one. */

@@ -22,6 +22,12 @@ export interface Manifest {
   hnsw: { M: number; efConstruction: number; efSearch: number };
 }
 
+/**
+ * Which chunks a search may return: a test of a chunk's position, with the list of the chunks it keeps
+ * (ascending) when the caller has it, which spares a search testing every chunk.
+ */
+export type ChunkFilter = ((chunk: number) => boolean) & { readonly kept?: ArrayLike<number> };
+
 /** A scored chunk, by its position in the index's chunk list. */
 export interface ChunkHit {
   chunk: number;
@@ -45,12 +51,12 @@ export interface ReportIndex {
   /** The embedder that built the index (queries must use it). */
   readonly embedder: Embedder;
   /** Approximate nearest neighbours by cosine similarity (score = 1 - distance), best first. */
-  denseSearch(vector: Float32Array, k: number, filter?: (chunk: number) => boolean): ChunkHit[];
+  denseSearch(vector: Float32Array, k: number, filter?: ChunkFilter): ChunkHit[];
   /** BM25 over the analysed terms of `query`, best first; `stats` adds what the search did (profiling). */
   lexicalSearch(
     query: string,
     k: number,
-    filter?: (chunk: number) => boolean,
+    filter?: ChunkFilter,
     stats?: import('./segmented-bm25.ts').Bm25SearchStats,
   ): ChunkHit[];
   /**
