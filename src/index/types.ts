@@ -53,12 +53,7 @@ export interface ReportIndex {
   /** Approximate nearest neighbours by cosine similarity (score = 1 - distance), best first. */
   denseSearch(vector: Float32Array, k: number, filter?: ChunkFilter): ChunkHit[];
   /** BM25 over the analysed terms of `query`, best first; `stats` adds what the search did (profiling). */
-  lexicalSearch(
-    query: string,
-    k: number,
-    filter?: ChunkFilter,
-    stats?: import('./segmented-bm25.ts').Bm25SearchStats,
-  ): ChunkHit[];
+  lexicalSearch(query: string, k: number, filter?: ChunkFilter, stats?: import('./segmented-bm25.ts').Bm25SearchStats): ChunkHit[];
   /**
    * The chunks (ascending positions) whose BM25 terms include `term` — a jieba word, a Han character
    * or a Han bigram, in search form — or undefined when none does. Read-only view; optional so test

@@ -37,7 +37,8 @@ export function keptChunks(tests: FilterTests, index: KeptIndex): Uint32Array | 
   if (tests.year) {
     const y = String(tests.year.year);
     // Four-digit years (every year a question states: question/filters.ts) are what the lookups hold.
-    if (y.length === 4) lists.push({ list: union([lookups.datedIn(y), lookups.yearWritten(tests.year.year)]), exact: true, test: tests.year.test });
+    if (y.length === 4)
+      lists.push({ list: union([lookups.datedIn(y), lookups.yearWritten(tests.year.year)]), exact: true, test: tests.year.test });
   }
   if (tests.meeting) {
     const list = meetingChunks(tests.meeting, index, lookups);

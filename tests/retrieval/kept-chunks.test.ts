@@ -118,14 +118,26 @@ describe('the text scan', () => {
     const years: number[] = [];
     const before: number[] = [];
     const text = '2019年与2018 年，12019年，0999年，19年；市委常委会。𠀋会';
-    scanText(text, 0, text.length, (y) => years.push(y), (cp) => before.push(cp));
+    scanText(
+      text,
+      0,
+      text.length,
+      (y) => years.push(y),
+      (cp) => before.push(cp),
+    );
     expect(years).toEqual([2019, 2018, 2019]);
     expect(before.map((cp) => String.fromCodePoint(cp))).toEqual(['委', '\udc0b', '𠀋']);
     expect(charsBeforeHui('市委常委会会议').map((cp) => String.fromCodePoint(cp))).toEqual(['委', '会']);
   });
   it('reads only within the span', () => {
     const years: number[] = [];
-    scanText('2019年', 1, 5, (y) => years.push(y), () => undefined);
+    scanText(
+      '2019年',
+      1,
+      5,
+      (y) => years.push(y),
+      () => undefined,
+    );
     expect(years).toEqual([]);
   });
 });
