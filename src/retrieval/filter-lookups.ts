@@ -25,7 +25,6 @@ export interface LookupIndex {
 
 const EMPTY = new Uint32Array(0);
 const HUI = 0x4f1a; // 会
-const NIAN = 0x5e74; // 年
 const SPACE = 0x20;
 const isDigit = (u: number) => u >= 0x30 && u <= 0x39;
 
@@ -46,29 +45,29 @@ class Lists<K> {
 
 /**
  * Calls `year` for every four-digit year (no leading zero) written right before 年 or before ` 年`,
- * and `beforeHui` with the code point before every 会, within `text[from, to)`.
+ * and `beforeHui` with the code point before every 会, within `text[from, to)`. The two characters
+ * are found with `indexOf` (a per-character loop was ~2.5 s over 1,000,000 chunks).
  */
 export function scanText(text: string, from: number, to: number, year: (y: number) => void, beforeHui: (cp: number) => void): void {
-  for (let p = from; p < to; p++) {
-    const u = text.charCodeAt(p);
-    if (u === NIAN) {
-      yearEndingAt(text, from, p, year);
-      if (p - 1 >= from && text.charCodeAt(p - 1) === SPACE) yearEndingAt(text, from, p - 1, year);
-    } else if (u === HUI && p - 1 >= from) {
-      const prev = text.charCodeAt(p - 1);
-      beforeHui(prev);
-      // A character outside the BMP (a surrogate pair) right before 会 is looked up by its code point.
-      if (prev >= 0xdc00 && prev <= 0xdfff && p - 2 >= from) {
-        const cp = text.codePointAt(p - 2)!;
-        if (cp > 0xffff) beforeHui(cp);
-      }
+  const t = from === 0 && to === text.length ? text : text.slice(from, to);
+  for (let p = t.indexOf('年'); p >= 0; p = t.indexOf('年', p + 1)) {
+    yearEndingAt(t, p, year);
+    if (p >= 1 && t.charCodeAt(p - 1) === SPACE) yearEndingAt(t, p - 1, year);
+  }
+  for (let p = t.indexOf('会', 1); p >= 0; p = t.indexOf('会', p + 1)) {
+    const prev = t.charCodeAt(p - 1);
+    beforeHui(prev);
+    // A character outside the BMP (a surrogate pair) right before 会 is looked up by its code point.
+    if (prev >= 0xdc00 && prev <= 0xdfff && p >= 2) {
+      const cp = t.codePointAt(p - 2)!;
+      if (cp > 0xffff) beforeHui(cp);
     }
   }
 }
 
-/** The four digits ending right before `end` (and not before `from`), as a year, when there are four and the first is not 0. */
-function yearEndingAt(text: string, from: number, end: number, year: (y: number) => void): void {
-  if (end - 4 < from) return;
+/** The four digits ending right before `end`, as a year, when there are four and the first is not 0. */
+function yearEndingAt(text: string, end: number, year: (y: number) => void): void {
+  if (end < 4) return;
   let y = 0;
   for (let p = end - 4; p < end; p++) {
     const u = text.charCodeAt(p);

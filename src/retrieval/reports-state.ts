@@ -5,7 +5,8 @@
 import { splitSentences } from '../text/sentences.ts';
 import { toSearchForm } from '../text/search-form.ts';
 import type { ReportIndex } from '../index/types.ts';
-import { bodyLength } from '../index/article-store.ts';
+import type { Article } from '../corpus/types.ts';
+import { bodyLength, passingRecords, type ArticleNames } from '../index/article-store.ts';
 import { occursInReports, postingsTermStats } from './corpus-vocabulary.ts';
 import { articlePassages, type Passage } from './passages.ts';
 import { pinyinNameIndex, reportNames, type PinyinNameIndex } from './question/pinyin-names.ts';
@@ -96,8 +97,15 @@ export function prepareState(index: ReportIndex): ReportsState {
     dated: index.articles.some((a) => a.date !== undefined),
     withMeetings: index.articles.some((a) => a.meeting !== undefined),
     occurs,
-    pinyinNames: () => (names ??= pinyinNameIndex(reportNames(index.articles))),
+    // Each article's names read in passing: the records are not kept for this.
+    pinyinNames: () => (names ??= pinyinNameIndex(reportNames(namesInPassing(index.articles)))),
   };
+}
+
+/** The people and credits of each article, read in passing (`passingRecords`). */
+function* namesInPassing(articles: Iterable<Article>): Iterable<ArticleNames> {
+  const namesOf = passingRecords();
+  for (const a of articles) yield namesOf(a);
 }
 
 /** An article's headline and passages in search form: the text its ordinals, quoted names and the like are read from. */

@@ -9,6 +9,8 @@ import {
   ARTICLE_RECORDS_FILE,
   bodyLength,
   openArticles,
+  passingBodies,
+  passingRecords,
   serialiseArticles,
   StoredArticle,
 } from '../../src/index/article-store.ts';
@@ -96,6 +98,27 @@ describe('article store', () => {
     expect(loaded[140].body).toBe(many[140].body);
     expect(loaded[3].people[0].name).toBe('张3');
     expect(loaded[0]).toBeInstanceOf(StoredArticle);
+  });
+
+  it('reads bodies and records in passing without keeping them, and uses those already kept', () => {
+    const { fields, dir: at, sizes } = store(many);
+    const loaded = openArticles(fields, at, sizes);
+    const keptPeople = loaded[70].people;
+    const bodyOf = passingBodies();
+    const namesOf = passingRecords();
+    // Out of order: the pass reads whichever block it needs.
+    for (const i of [0, 140, 1, 70, 69, 149]) {
+      expect(bodyOf(loaded[i])).toBe(many[i].body);
+      expect(namesOf(loaded[i]).people).toEqual(many[i].people);
+    }
+    expect(namesOf(loaded[70]).people).toBe(keptPeople);
+    // A record read in passing was not kept: the article reads its own.
+    const passed = namesOf(loaded[140]).people;
+    expect(loaded[140].people).toEqual(passed);
+    expect(loaded[140].people).not.toBe(passed);
+    // A plain article is its own.
+    expect(bodyOf(many[0])).toBeUndefined();
+    expect(namesOf(many[0])).toBe(many[0]);
   });
 
   it('names a fields file that does not fit its bodies or records', () => {
