@@ -378,6 +378,9 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     lexicalPostings(term: string): Uint32Array | undefined {
       return bm25.postings(term);
     },
+    lexicalGroupCount(term: string, groupOf: Uint32Array): number {
+      return bm25.distinctGroups(term, groupOf);
+    },
     analyse,
     vector,
   };

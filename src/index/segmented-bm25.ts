@@ -435,6 +435,33 @@ export class SegmentedBm25 {
     }
   }
 
+  /**
+   * How many groups the live documents holding `term` fall in, documents grouped by `groupOf` (global
+   * document → group, never decreasing along the documents): counted over the segments' postings
+   * in place, where `postings` would copy them into one list first.
+   */
+  distinctGroups(term: string, groupOf: Uint32Array): number {
+    const info = this.termInfo(term);
+    if (!info) return 0;
+    let n = 0;
+    let last = -1;
+    this.segments.forEach((g, s) => {
+      const id = info.ids[s];
+      if (id < 0) return;
+      const { docIds, offsets } = g.bm25;
+      for (let p = offsets[id], to = offsets[id + 1]; p < to; p++) {
+        const global = g.toGlobal ? g.toGlobal[docIds[p]] : g.base + docIds[p];
+        if (global < 0) continue;
+        const group = groupOf[global];
+        if (group !== last) {
+          n++;
+          last = group;
+        }
+      }
+    });
+    return n;
+  }
+
   /** Live documents (global numbers, ascending) whose terms include `term`, or undefined when none. */
   postings(term: string): Uint32Array | undefined {
     const only = this.segments.length === 1 ? this.segments[0] : undefined;

@@ -60,6 +60,12 @@ export interface ReportIndex {
    * doubles may leave it out.
    */
   lexicalPostings?(term: string): Uint32Array | undefined;
+  /**
+   * How many groups the chunks whose BM25 terms include `term` fall in, chunks grouped by `groupOf`
+   * (chunk position → group, never decreasing along the chunks): articles holding a term, counted
+   * without copying its postings. Optional, as `lexicalPostings`.
+   */
+  lexicalGroupCount?(term: string, groupOf: Uint32Array): number;
   /** The analyser the BM25 index was built with (jieba with the index's user dictionary). */
   analyse(text: string): string[];
   /** The stored, normalised vector of a chunk (for exact search and re-ranking). */
