@@ -11,6 +11,7 @@ import {
   openArticles,
   passingBodies,
   passingRecords,
+  RecentBlocks,
   serialiseArticles,
   StoredArticle,
 } from '../../src/index/article-store.ts';
@@ -129,5 +130,18 @@ describe('article store', () => {
     const cols = JSON.parse(fields.toString('utf8')) as { headline: string[] };
     cols.headline.pop();
     expect(() => openArticles(Buffer.from(JSON.stringify(cols)), at, sizes)).toThrow(/different lengths/);
+  });
+});
+
+describe('recent blocks', () => {
+  it('drop the least recently used once their sizes pass the budget, never the one just kept', () => {
+    const recent = new RecentBlocks<string>(10);
+    recent.set('a', 'A', 4);
+    recent.set('b', 'B', 4);
+    expect(recent.get('a')).toBe('A'); // a is now the most recent
+    recent.set('c', 'C', 4);
+    expect([recent.get('a'), recent.get('b'), recent.get('c')]).toEqual(['A', undefined, 'C']);
+    recent.set('big', 'D', 50);
+    expect([recent.get('a'), recent.get('c'), recent.get('big')]).toEqual([undefined, undefined, 'D']);
   });
 });
