@@ -381,6 +381,9 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     lexicalGroupCount(term: string, groupOf: Uint32Array): number {
       return bm25.distinctGroups(term, groupOf);
     },
+    lexicalDocCount(term: string): number {
+      return bm25.documentCount(term);
+    },
     analyse,
     vector,
   };

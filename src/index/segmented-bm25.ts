@@ -435,6 +435,11 @@ export class SegmentedBm25 {
     }
   }
 
+  /** Live documents holding `term` (its corpus-wide document frequency). */
+  documentCount(term: string): number {
+    return this.termInfo(term)?.df ?? 0;
+  }
+
   /**
    * How many groups the live documents holding `term` fall in, documents grouped by `groupOf` (global
    * document → group, never decreasing along the documents): counted over the segments' postings

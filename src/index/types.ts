@@ -66,6 +66,8 @@ export interface ReportIndex {
    * without copying its postings. Optional, as `lexicalPostings`.
    */
   lexicalGroupCount?(term: string, groupOf: Uint32Array): number;
+  /** How many chunks' BM25 terms include `term` (0 when none). Optional, as `lexicalPostings`. */
+  lexicalDocCount?(term: string): number;
   /** The analyser the BM25 index was built with (jieba with the index's user dictionary). */
   analyse(text: string): string[];
   /** The stored, normalised vector of a chunk (for exact search and re-ranking). */

@@ -57,11 +57,16 @@ export function postingsTermStats(index: ReportIndex, postings: Postings): TermS
   // Counted in the index's postings when it can (a common character's postings run to hundreds of
   // thousands at 1,000,000 chunks: copied into one list, they were most of understanding a question).
   const inPlace = grouped && index.lexicalGroupCount ? index.lexicalGroupCount.bind(index) : undefined;
+  // When every article is one chunk (articles in chunk order, one each), the articles holding a unit
+  // are its chunks: their count needs no walk of the postings at all.
+  let oneEach = articleOf.length === index.articles.length;
+  for (let i = 0; i < articleOf.length && oneEach; i++) oneEach = articleOf[i] === i;
+  const chunkCount = oneEach && index.lexicalDocCount ? index.lexicalDocCount.bind(index) : undefined;
   const count = (unit: Unit): number => {
     let n = cache.get(unit);
     if (n !== undefined) return n;
     if (inPlace) {
-      n = inPlace(termOf(unit), articleOf);
+      n = chunkCount ? chunkCount(termOf(unit)) : inPlace(termOf(unit), articleOf);
       if (cache.size >= DF_CACHE) cache.clear();
       cache.set(unit, n);
       return n;
@@ -120,7 +125,8 @@ function intersect(lists: Uint32Array[]): number[] {
  * matter: a word whose bigrams share hundreds of chunks is a common phrase).
  */
 export function occursInReports(index: ReportIndex, postings: Postings, word: string): boolean {
-  if (postings(word)) return true;
+  // Counted where the index can (its postings are not copied for a yes or no).
+  if (index.lexicalDocCount ? index.lexicalDocCount(word) > 0 : postings(word)) return true;
   const chars = Array.from(word);
   if (chars.length < 2) return false;
   const lists: Uint32Array[] = [];

@@ -68,6 +68,25 @@ describe('corpus vocabulary from the BM25 postings', () => {
     expect(inPlace.df.get(bigramUnit('学校'))).toBe(2);
   });
 
+  it('counts a unit by its chunks when every article is one chunk', () => {
+    const single = chunks.slice(2);
+    const oneEach = { articles: articles.slice(1), chunks: single } as unknown as ReportIndex;
+    const bm = Bm25Index.build(single.map((c) => analyseSearchForm(chunkSearchText(c))));
+    const counted = postingsTermStats(
+      {
+        ...oneEach,
+        lexicalDocCount: (t: string) => bm.postings(t)?.length ?? 0,
+        lexicalGroupCount: () => {
+          throw new Error('postings walked');
+        },
+      } as unknown as ReportIndex,
+      (t) => bm.postings(t),
+    );
+    const walked = postingsTermStats(oneEach, (t) => bm.postings(t));
+    for (const u of textUnits('市政府学校建设书记会议不存在')) expect([u, counted.df.get(u)]).toEqual([u, walked.df.get(u)]);
+    expect(counted.df.get(bigramUnit('市政'))).toBe(2);
+  });
+
   it('finds words that occur, and only those, even when they are not BM25 terms', () => {
     expect(occursInReports(index, postings, '市政府')).toBe(true);
     expect(occursInReports(index, postings, '常务会议')).toBe(true);
