@@ -21,6 +21,7 @@ import { retrievalProfileFor, withOverrides, type ProfileOverrides } from './pro
 import { loadLexicon } from './question/lexicon.ts';
 import { namesMeeting } from './question/meeting-name.ts';
 import { loadSynonyms } from './question/synonyms.ts';
+import { FilterLookups } from './filter-lookups.ts';
 import { prepareState, type ReportsState } from './reports-state.ts';
 import type { Answer, AskScope, ArticleSummary, MeetingInfo, ReportsService } from './types.ts';
 import { rolePattern } from '../text/vocabulary/roles.ts';
@@ -86,6 +87,7 @@ export class ReportsEngine implements ReportsService {
     loadSynonyms();
     // One question of each script: the script converters build their tables on first use (~0.2 s).
     for (const q of ['warm up 预热', '预热会议是谁主持的', '預熱會議是誰主持的']) await this.ask(q).catch(() => undefined);
+    FilterLookups.of(this.state.index).prepare(this.state);
   }
 
   /** Replaces the index atomically; questions already running keep the old one. */

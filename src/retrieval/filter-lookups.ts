@@ -101,6 +101,16 @@ export class FilterLookups {
     return lookups;
   }
 
+  /**
+   * Builds now the lists a corpus's filters use (dated: days and years; years and meetings: the text
+   * scan), so no question pays for them (at 1,000,000 chunks the text scan is ~1.3 s).
+   */
+  prepare(corpus: { dated: boolean; withMeetings: boolean }): void {
+    if (corpus.dated) this.onMonthDay('');
+    if (corpus.dated || corpus.withMeetings) this.beforeHui(0);
+    if (corpus.withMeetings) this.meetings();
+  }
+
   /** Chunks whose date's month-day (`date.slice(5)`) or a named day's last five characters are `monthDay`. */
   onMonthDay(monthDay: string): Uint32Array {
     if (!this.days) this.byFields();
