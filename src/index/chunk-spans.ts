@@ -4,7 +4,7 @@
  * this file is ~2 MB instead of 51 MB of JSON that took ~0.3 s to parse and held every text twice.
  */
 import type { Article, Chunk } from '../corpus/types.ts';
-import { bodyLength } from './article-store.ts';
+import { bodyLength, StoredArticle } from './article-store.ts';
 
 export type ChunkSpan = [article: number, start: number, end: number];
 
@@ -65,6 +65,11 @@ class SpanChunk implements Chunk {
     return this.#article.body.slice(this.start, this.end);
   }
 
+  /** Tells a stored article that this chunk, its first, is number `at` of its index's chunk list. */
+  numberArticle(at: number): void {
+    if (this.ordinal === 0 && this.#article instanceof StoredArticle) this.#article.firstChunk = at;
+  }
+
   /** The plain chunk. */
   toJSON(): Chunk {
     const c: Chunk = {
@@ -81,6 +86,18 @@ class SpanChunk implements Chunk {
     if (this.meeting !== undefined) c.meeting = this.meeting;
     if (this.outlet !== undefined) c.outlet = this.outlet;
     return c;
+  }
+}
+
+/**
+ * Tells each stored article of `chunks[from…]` the number of its first chunk in `chunks` (the index's
+ * list): citations then find an article's chunks without a map of every article (~25 ms on the first
+ * answer at 100,000 articles).
+ */
+export function numberFirstChunks(chunks: readonly Chunk[], from: number): void {
+  for (let i = from; i < chunks.length; i++) {
+    const c = chunks[i];
+    if (c instanceof SpanChunk) c.numberArticle(i);
   }
 }
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Article, Chunk } from '../corpus/types.ts';
 import { createAnalyser } from './analyser.ts';
 import { openArticles } from './article-store.ts';
-import { chunksFromSpans } from './chunk-spans.ts';
+import { chunksFromSpans, numberFirstChunks } from './chunk-spans.ts';
 import { Bm25Index } from './bm25.ts';
 import { IndexError, type IndexErrorCode } from './errors.ts';
 import { HnswStore } from './hnsw-store.ts';
@@ -34,6 +34,7 @@ import { SegmentedBm25, type Bm25SearchStats } from './segmented-bm25.ts';
 import {
   ARTICLE_BODIES_FILE,
   ARTICLE_FIELDS_FILE,
+  ARTICLE_NAMES_FILE,
   ARTICLE_RECORDS_FILE,
   BM25_FILE,
   CHUNKS_FILE,
@@ -229,6 +230,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
       openArticles(fieldsData, path.join(real, SEGMENTS_DIR, entry.id), {
         bodies: manifest.files[file(ARTICLE_BODIES_FILE)]!.bytes,
         records: manifest.files[file(ARTICLE_RECORDS_FILE)]!.bytes,
+        names: manifest.files[file(ARTICLE_NAMES_FILE)]!.bytes,
       }),
     );
     const chunksData = await contents(file(CHUNKS_FILE));
@@ -283,6 +285,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     } else {
       for (const c of segChunks) chunks.push(c);
     }
+    numberFirstChunks(chunks, base);
     const live = chunks.length - base;
     onStep('live chunk and article lists', performance.now() - liveListsStarted);
     segments.push({ id: entry.id, hnsw, vectors, base, live, toGlobal, toLocal });

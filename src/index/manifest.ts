@@ -14,9 +14,10 @@ import type { Manifest } from './types.ts';
  * 5: articles carry `eventDates`. 6: the index is a list of segments plus deletions. 7: bm25.bin
  * carries block bounds (its file version 2). 8: articles as fields, bodies and records
  * (article-store.ts), files checked by CRC-32 instead of sha256. 10: bm25.bin holds its terms as a
- * hash table (its file version 3, term-table.ts).
+ * hash table (its file version 3, term-table.ts). 11: each segment stores its articles' names
+ * (article-names.json).
  */
-export const FORMAT_VERSION = 10;
+export const FORMAT_VERSION = 11;
 export const MANIFEST_FILE = 'manifest.json';
 
 const fileEntry = z.object({ bytes: z.number().int().nonnegative(), crc32: z.string().regex(/^[0-9a-f]{8}$/) });

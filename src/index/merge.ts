@@ -22,6 +22,7 @@ import { openArticles } from './article-store.ts';
 import {
   ARTICLE_BODIES_FILE,
   ARTICLE_FIELDS_FILE,
+  ARTICLE_NAMES_FILE,
   ARTICLE_RECORDS_FILE,
   CHUNKS_FILE,
   linkSegmentFiles,
@@ -113,7 +114,8 @@ async function mergeSegments(
     // Bodies and records are read through the store, each file verified first, as every other file.
     const bodies = read(ARTICLE_BODIES_FILE).length;
     const records = read(ARTICLE_RECORDS_FILE).length;
-    const segArticles = openArticles(read(ARTICLE_FIELDS_FILE), path.join(real, SEGMENTS_DIR, id), { bodies, records });
+    const names = read(ARTICLE_NAMES_FILE).length;
+    const segArticles = openArticles(read(ARTICLE_FIELDS_FILE), path.join(real, SEGMENTS_DIR, id), { bodies, records, names });
     const segChunks = chunksFromSpans(segArticles, JSON.parse(read(CHUNKS_FILE).toString('utf8')));
     const segRows = JSON.parse(read(VECTOR_ROWS_FILE).toString('utf8')) as ArticleRows[];
     const matrix = VectorMatrix.fromBuffer(read(VECTORS_FILE), dim);

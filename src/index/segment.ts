@@ -11,7 +11,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { Article, Chunk } from '../corpus/types.ts';
 import { addWords, analyseTerms } from './analyser.ts';
 import { Bm25Builder } from './bm25-builder.ts';
-import { ARTICLE_BODIES_FILE, ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE, serialiseArticles } from './article-store.ts';
+import { ARTICLE_BODIES_FILE, ARTICLE_FIELDS_FILE, ARTICLE_NAMES_FILE, ARTICLE_RECORDS_FILE, serialiseArticles } from './article-store.ts';
 import { chunkSpans } from './chunk-spans.ts';
 import { fsyncFile, writeDurable } from './durable.ts';
 import { HnswStore, type HnswParams } from './hnsw-store.ts';
@@ -19,7 +19,7 @@ import { checksum, type StoredManifest } from './manifest.ts';
 import type { UserWord } from './user-dictionary.ts';
 import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorMatrix, type ArticleRows } from './vectors-store.ts';
 
-export { ARTICLE_BODIES_FILE, ARTICLE_FIELDS_FILE, ARTICLE_RECORDS_FILE };
+export { ARTICLE_BODIES_FILE, ARTICLE_FIELDS_FILE, ARTICLE_NAMES_FILE, ARTICLE_RECORDS_FILE };
 export const CHUNKS_FILE = 'chunks.json';
 export const HNSW_FILE = 'hnsw.bin';
 export const BM25_FILE = 'bm25.bin';
@@ -29,6 +29,7 @@ export const SEGMENT_FILES = [
   ARTICLE_FIELDS_FILE,
   ARTICLE_BODIES_FILE,
   ARTICLE_RECORDS_FILE,
+  ARTICLE_NAMES_FILE,
   CHUNKS_FILE,
   VECTORS_FILE,
   VECTOR_ROWS_FILE,

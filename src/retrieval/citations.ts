@@ -4,6 +4,7 @@
  */
 import type { Article } from '../corpus/types.ts';
 import type { Chunk } from '../corpus/types.ts';
+import { firstChunkIn } from '../index/article-store.ts';
 import { excerptSpan, excerptText } from './excerpt.ts';
 import type { Citation } from './types.ts';
 
@@ -41,14 +42,17 @@ export function mergeRanges(ranges: ReadonlyArray<readonly [number, number]>): A
 /** Position of each article's first chunk, per chunk list (an index's chunks never change). */
 const firstChunks = new WeakMap<readonly Chunk[], Map<string, number>>();
 
-function firstChunkOf(chunks: readonly Chunk[], articleId: string): number | undefined {
+function firstChunkOf(chunks: readonly Chunk[], article: Article): number | undefined {
+  // A loaded article knows it (index/chunk-spans.ts), when these are its index's chunks.
+  const known = firstChunkIn(article);
+  if (known !== undefined && chunks[known]?.articleId === article.id && chunks[known - 1]?.articleId !== article.id) return known;
   let first = firstChunks.get(chunks);
   if (!first) {
     first = new Map();
     for (let i = chunks.length - 1; i >= 0; i--) first.set(chunks[i].articleId, i);
     firstChunks.set(chunks, first);
   }
-  return first.get(articleId);
+  return first.get(article.id);
 }
 
 /**
@@ -57,7 +61,7 @@ function firstChunkOf(chunks: readonly Chunk[], articleId: string): number | und
  * at 100,000 chunks).
  */
 function chunkIdAt(chunks: readonly Chunk[], article: Article, at: number): string {
-  const from = firstChunkOf(chunks, article.id);
+  const from = firstChunkOf(chunks, article);
   if (from !== undefined) {
     for (let i = from; i < chunks.length && chunks[i].articleId === article.id; i++) {
       if (chunks[i].start <= at && at < chunks[i].end) return chunks[i].id;

@@ -7,6 +7,7 @@
 import { chunkSearchText } from '../index/search-text.ts';
 import type { ReportIndex } from '../index/types.ts';
 import type { DocumentFrequencies, TermStats } from './term-stats.ts';
+import { HAN_CHAR } from '../text/han.ts';
 import { unitText, type Unit } from '../text/units.ts';
 
 type Postings = (term: string) => Uint32Array | undefined;
@@ -118,24 +119,38 @@ function intersect(lists: Uint32Array[]): number[] {
   return out;
 }
 
+/** The runs a word is indexed by: Han runs (as their bigrams, or the lone character) and Latin letter and number runs (latin-runs.ts). */
+const RUNS = /\p{Script=Han}+|[a-z][a-z0-9]*|[0-9][0-9.]*/gu;
+
+/** BM25 terms that a chunk printing `word` must hold: the bigrams or characters of its Han runs, its Latin and number runs. */
+function termsOf(word: string): string[] {
+  const out: string[] = [];
+  for (const [run] of word.matchAll(RUNS)) {
+    const chars = Array.from(run);
+    if (!HAN_CHAR.test(chars[0]) || chars.length === 1) out.push(run);
+    else for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  }
+  return out;
+}
+
 /**
- * Whether a Han word (search form) occurs in some chunk's search text (headline and text): a BM25
- * term occurs; otherwise every bigram of it must be a term, and the chunks holding them all are
- * searched for the word. Past VERIFY_LIMIT such chunks it counts as occurring (never seen to
+ * Whether a word (search form) occurs in some chunk's search text (headline and text): a BM25
+ * term occurs; otherwise every term a chunk printing it must hold (`termsOf`: 常务会议's bigrams,
+ * t-92's letter and number runs, 梅·雷's characters) must be one, and the chunks holding them all
+ * are searched for the word. Past VERIFY_LIMIT such chunks it counts as occurring (never seen to
  * matter: a word whose bigrams share hundreds of chunks is a common phrase).
  */
 export function occursInReports(index: ReportIndex, postings: Postings, word: string): boolean {
   // Counted where the index can (its postings are not copied for a yes or no).
   if (index.lexicalDocCount ? index.lexicalDocCount(word) > 0 : postings(word)) return true;
-  const chars = Array.from(word);
-  if (chars.length < 2) return false;
+  const pieces = termsOf(word);
+  if (pieces.length === 0 || (pieces.length === 1 && pieces[0] === word)) return false;
   const lists: Uint32Array[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const p = postings(chars[i] + chars[i + 1]);
+  for (const piece of pieces) {
+    const p = postings(piece);
     if (!p) return false;
     lists.push(p);
   }
-  if (lists.length === 1) return true;
   const both = intersect(lists);
   for (let i = 0; i < both.length && i < VERIFY_LIMIT; i++) if (chunkSearchText(index.chunks[both[i]]).includes(word)) return true;
   return both.length > VERIFY_LIMIT;

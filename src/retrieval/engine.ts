@@ -25,6 +25,7 @@ import { FilterLookups } from './filter-lookups.ts';
 import { prepareState, type ReportsState } from './reports-state.ts';
 import type { Answer, AskScope, ArticleSummary, MeetingInfo, ReportsService } from './types.ts';
 import { rolePattern } from '../text/vocabulary/roles.ts';
+import { WARM_UP_QUESTIONS } from './warm-up-questions.ts';
 
 export interface EngineOptions extends ProfileOverrides {
   modelsDir: string;
@@ -79,14 +80,15 @@ export class ReportsEngine implements ReportsService {
   }
 
   /**
-   * Pays one-time costs before the first real question: the English lexicon (~0.5 s) and the first
+   * Pays one-time costs before the first real question: the English lexicon (~45 ms) and the first
    * search (JIT, analyser). For long-running front ends and benchmarks; a one-shot CLI skips it.
    */
   async warmUp(): Promise<void> {
     loadLexicon();
     loadSynonyms();
-    // One question of each script: the script converters build their tables on first use (~0.2 s).
-    for (const q of ['warm up 预热', '预热会议是谁主持的', '預熱會議是誰主持的']) await this.ask(q).catch(() => undefined);
+    // One question of each shape and script (warm-up-questions.ts): the script converters build their
+    // tables on first use (~0.2 s), and each shape's path is compiled before a reader waits on it.
+    for (const { question } of WARM_UP_QUESTIONS) await this.ask(question).catch(() => undefined);
     FilterLookups.of(this.state.index).prepare(this.state);
   }
 

@@ -6,7 +6,7 @@ import { splitSentences } from '../text/sentences.ts';
 import { toSearchForm } from '../text/search-form.ts';
 import type { ReportIndex } from '../index/types.ts';
 import type { Article } from '../corpus/types.ts';
-import { bodyLength, passingRecords, type ArticleNames } from '../index/article-store.ts';
+import { articleNamesOf, bodyLength, nameKeysOf } from '../index/article-store.ts';
 import { occursInReports, postingsTermStats } from './corpus-vocabulary.ts';
 import { articlePassages, type Passage } from './passages.ts';
 import { pinyinNameIndex, reportNames, type PinyinNameIndex } from './question/pinyin-names.ts';
@@ -29,6 +29,20 @@ export interface ReportsState {
   avgLength: number;
   /** The names the reports hold, by pinyin (built on the first English question). */
   pinyinNames: () => PinyinNameIndex;
+}
+
+/**
+ * The names the articles hold by pinyin. A loaded index's articles give their names and the names'
+ * keys from the index (worked out at build time): no record is read and pinyin-pro is not loaded.
+ */
+function namesByPinyin(articles: readonly Article[]): PinyinNameIndex {
+  const keys = new Map<string, readonly string[]>();
+  const held = reportNames(articles, (a) => {
+    const names = articleNamesOf(a);
+    for (const n of names) if (!keys.has(n)) keys.set(n, nameKeysOf(a, n));
+    return names;
+  });
+  return pinyinNameIndex(held, (n) => keys.get(n)!);
 }
 
 /** Search-form units of raw text (a headline, a clause). */
@@ -97,15 +111,8 @@ export function prepareState(index: ReportIndex): ReportsState {
     dated: index.articles.some((a) => a.date !== undefined),
     withMeetings: index.articles.some((a) => a.meeting !== undefined),
     occurs,
-    // Each article's names read in passing: the records are not kept for this.
-    pinyinNames: () => (names ??= pinyinNameIndex(reportNames(namesInPassing(index.articles)))),
+    pinyinNames: () => (names ??= namesByPinyin(index.articles)),
   };
-}
-
-/** The people and credits of each article, read in passing (`passingRecords`). */
-function* namesInPassing(articles: Iterable<Article>): Iterable<ArticleNames> {
-  const namesOf = passingRecords();
-  for (const a of articles) yield namesOf(a);
 }
 
 /** An article's headline and passages in search form: the text its ordinals, quoted names and the like are read from. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,8 +6,11 @@ import type { Article } from '../../src/corpus/types.ts';
 import {
   ARTICLE_BODIES_FILE,
   ARTICLE_FIELDS_FILE,
+  ARTICLE_NAMES_FILE,
   ARTICLE_RECORDS_FILE,
+  articleNamesOf,
   bodyLength,
+  nameKeysOf,
   openArticles,
   passingBodies,
   passingRecords,
@@ -15,6 +18,7 @@ import {
   serialiseArticles,
   StoredArticle,
 } from '../../src/index/article-store.ts';
+import { nameKeys } from '../../src/text/pinyin-keys.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'baoxun-article-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,15 +56,19 @@ const articles: Article[] = [
   },
 ];
 
-/** Writes the three files into a fresh folder; returns what openArticles takes. */
-function store(list: readonly Article[]): { fields: Buffer; dir: string; sizes: { bodies: number; records: number } } {
+/** Writes the files into a fresh folder; returns what openArticles takes. */
+function store(list: readonly Article[]): { fields: Buffer; dir: string; sizes: { bodies: number; records: number; names: number } } {
   const files = serialiseArticles(list);
   const at = mkdtempSync(path.join(dir, 'segment-'));
   for (const [name, data] of Object.entries(files)) writeFileSync(path.join(at, name), data);
   return {
     fields: files[ARTICLE_FIELDS_FILE],
     dir: at,
-    sizes: { bodies: files[ARTICLE_BODIES_FILE].length, records: files[ARTICLE_RECORDS_FILE].length },
+    sizes: {
+      bodies: files[ARTICLE_BODIES_FILE].length,
+      records: files[ARTICLE_RECORDS_FILE].length,
+      names: files[ARTICLE_NAMES_FILE].length,
+    },
   };
 }
 
@@ -120,6 +128,46 @@ describe('article store', () => {
     // A plain article is its own.
     expect(bodyOf(many[0])).toBeUndefined();
     expect(namesOf(many[0])).toBe(many[0]);
+  });
+
+  it('gives each article’s names from the names file without reading its record, as from the article itself', () => {
+    const { fields, dir: at, sizes } = store(many);
+    const loaded = openArticles(fields, at, sizes);
+    // The records file overwritten in place (the open file sees it): a stored article's names do not read it.
+    writeFileSync(path.join(at, ARTICLE_RECORDS_FILE), 'x'.repeat(sizes.records));
+    expect(loaded.map(articleNamesOf)).toEqual(many.map(articleNamesOf));
+    expect(articleNamesOf(loaded[1])).toEqual(['张1', '李四', '通讯员 赵六']);
+    expect(articleNamesOf(loaded[0])).toEqual(['张0', '王俊']);
+    expect(() => loaded[5].people).toThrow();
+  });
+
+  it('gives the pinyin keys of each name as stored, worked out at build time', () => {
+    const { fields, dir: at, sizes } = store(articles);
+    const loaded = openArticles(fields, at, sizes);
+    expect(nameKeysOf(loaded[0], '张红军')).toEqual(nameKeys('张红军'));
+    expect(nameKeysOf(loaded[0], '张红军')).toContain('zhanghongjun');
+    expect(nameKeysOf(loaded[1], '通讯员 赵六')).toEqual([]);
+    // The stored keys are what is used: changed in the file, they change.
+    const stored = JSON.parse(readFileSync(path.join(at, ARTICLE_NAMES_FILE), 'utf8')) as { keys: Record<string, string> };
+    expect(stored.keys['张红军']).toBe(nameKeys('张红军').join(' '));
+    stored.keys['张红军'] = 'zhangsan sanzhang';
+    const changed = Buffer.from(JSON.stringify(stored));
+    writeFileSync(path.join(at, ARTICLE_NAMES_FILE), changed);
+    expect(nameKeysOf(openArticles(fields, at, { ...sizes, names: changed.length })[0], '张红军')).toEqual(['zhangsan', 'sanzhang']);
+    // A name the segment does not hold is worked out; a plain article's always are.
+    expect(nameKeysOf(loaded[0], '朱龙')).toEqual(nameKeys('朱龙'));
+    expect(nameKeysOf(loaded[0], '朱龙')).toContain('zhulong');
+    expect(nameKeysOf(articles[0], '张红军')).toEqual(nameKeys('张红军'));
+  });
+
+  it('names a names file that does not fit its articles', () => {
+    const { fields, dir: at, sizes } = store(articles);
+    writeFileSync(path.join(at, ARTICLE_NAMES_FILE), '{"names":[null],"keys":{}}');
+    expect(() => articleNamesOf(openArticles(fields, at, { ...sizes, names: 26 })[0])).toThrow(
+      /article-names.json: not a list of 2 articles' names/,
+    );
+    writeFileSync(path.join(at, ARTICLE_NAMES_FILE), '{"names":[null,null]}');
+    expect(() => articleNamesOf(openArticles(fields, at, { ...sizes, names: 21 })[0])).toThrow(/its names' keys are missing/);
   });
 
   it('names a fields file that does not fit its bodies or records', () => {

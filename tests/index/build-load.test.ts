@@ -79,6 +79,7 @@ describe('build and load on data/reports', () => {
     expect(readdirSync(path.join(outDir, 'segments', segments[0])).sort()).toEqual([
       'article-bodies.utf16',
       'article-fields.json',
+      'article-names.json',
       'article-records.jsonl',
       'bm25.bin',
       'chunks.json',

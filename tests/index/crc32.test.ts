@@ -57,4 +57,21 @@ describe('hashFilesInBackground', () => {
     expect(missing.error).toMatch(/ENOENT/);
     expect(missing.data).toBeUndefined();
   });
+
+  it('hands over large and empty kept files whole, in memory shared with this thread', async () => {
+    const big = bytes((4 << 20) + 12_345, 11);
+    writeFileSync(path.join(dir, 'kept-big.bin'), big);
+    writeFileSync(path.join(dir, 'empty.json'), '');
+    const [kept, empty] = await Promise.all(
+      hashFilesInBackground([
+        { file: path.join(dir, 'kept-big.bin'), keep: true },
+        { file: path.join(dir, 'empty.json'), keep: true },
+      ]),
+    );
+    expect(kept.crc32).toBe(checksum(big));
+    expect(kept.data?.equals(big)).toBe(true);
+    expect(kept.data?.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(empty.crc32).toBe(checksum(Buffer.alloc(0)));
+    expect(empty.data?.length).toBe(0);
+  });
 });

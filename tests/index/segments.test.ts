@@ -15,6 +15,8 @@ import { mergeIndex } from '../../src/index/merge.ts';
 import { MAX_SEGMENT_CHUNKS, nextMerge } from '../../src/index/merge-policy.ts';
 import type { ReportIndex } from '../../src/index/types.ts';
 import { ReportsEngine } from '../../src/retrieval/engine.ts';
+import { reportNames } from '../../src/retrieval/question/pinyin-names.ts';
+import { articleNamesOf, firstChunkIn } from '../../src/index/article-store.ts';
 import { generateArticles, writeJsonl } from '../hardening/support.ts';
 
 const modelsDir = path.join(tmpdir(), 'baoxun-no-models');
@@ -26,7 +28,10 @@ const embedder = new BuiltinEmbedder();
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'baoxun-segments-'));
   writeJsonl(path.join(dir, 'a.jsonl'), generateArticles(120, 1, 'a'));
-  writeJsonl(path.join(dir, 'b.jsonl'), generateArticles(60, 2, 'b'));
+  // One report of b names someone no other report does (to see a deleted article's names go).
+  const b = generateArticles(60, 2, 'b');
+  b[0] = { ...b[0]!, text: `${b[0]!.text}副区长欧阳明辉出席会议。` };
+  writeJsonl(path.join(dir, 'b.jsonl'), b);
   writeJsonl(path.join(dir, 'c.jsonl'), generateArticles(30, 3, 'c'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -105,6 +110,7 @@ describe('updates', () => {
     expect(same.update).toMatchObject({ mode: 'unchanged', added: 0, deleted: 0 });
 
     unlinkSync(folder('b'));
+    expect(reportNames((await loadIndex(outDir, { modelsDir, embedder })).articles, articleNamesOf)).toContain('欧阳明辉');
     const removed = await buildIndex({ inputs: [reports], outDir, embedder });
     expect(removed.update).toMatchObject({ mode: 'update', added: 0, deleted: 60, segments: 2 });
     const index = await loadIndex(outDir, { modelsDir, embedder });
@@ -124,6 +130,17 @@ describe('updates', () => {
     expect(index.chunks.map((c) => c.id)).toEqual(f.chunks.map((c) => c.id));
     expect(lexical(index)).toEqual(lexical(f));
     expect(await answers(index)).toEqual(await answers(f));
+    // The names English questions are matched against: from the live articles' names files, as from their records.
+    const held = reportNames(index.articles, articleNamesOf);
+    expect(held.length).toBeGreaterThan(2);
+    expect(held).not.toContain('欧阳明辉');
+    expect(held).toEqual(reportNames(index.articles));
+    expect(held).toEqual(reportNames(f.articles, articleNamesOf));
+    // Each loaded article knows its first chunk in the index's list (deleted articles left out before it).
+    const firsts = new Map<string, number>();
+    index.chunks.forEach((c, i) => firsts.has(c.articleId) || firsts.set(c.articleId, i));
+    expect(index.articles.map(firstChunkIn)).toEqual(index.articles.map((a) => firsts.get(a.id)));
+    expect(firsts.size).toBe(index.articles.length);
 
     // Changing one report replaces its article: one deleted, one added.
     const changed = generateArticles(30, 3, 'c');

@@ -3,7 +3,7 @@ import { lemmaCandidates, lemmatise } from '../../src/retrieval/question/english
 import { lexiconFromEntries, loadLexicon } from '../../src/retrieval/question/lexicon.ts';
 import { translateQuestion } from '../../src/retrieval/question/translate.ts';
 
-// The shipped lexicon (data/lexicon/en-zh.json), as run time uses it.
+// The shipped lexicon (data/lexicon/en-zh.tsv), as run time uses it.
 const lexicon = loadLexicon();
 
 describe('lemmatisation', () => {

@@ -96,4 +96,20 @@ describe('corpus vocabulary from the BM25 postings', () => {
     expect(occursInReports(index, postings, '政府建设')).toBe(false);
     expect(occursInReports(index, postings, '市长')).toBe(false);
   });
+
+  it('finds Latin terms by their letter and number runs, only where they are written together', () => {
+    const latin: Chunk[] = [
+      { id: 'b0#0', articleId: 'b0', ordinal: 0, text: 't-92快炮部署。power6处理器。', start: 0, end: 20, headline: 'ok.live节目' },
+      { id: 'b1#0', articleId: 'b1', ordinal: 0, text: 't型车和92号汽油。海梅·雷耶斯。', start: 0, end: 17, headline: '标题' },
+    ];
+    const lbm25 = Bm25Index.build(latin.map((c) => analyseSearchForm(chunkSearchText(c))));
+    const lindex = { articles: [], chunks: latin } as unknown as ReportIndex;
+    const lpostings = (t: string) => lbm25.postings(t);
+    for (const t of ['power6', 't-92', 'ok.live', '梅·雷']) expect(occursInReports(lindex, lpostings, t)).toBe(true);
+    // power is a piece of no term; t and 92 are both printed, but only apart in b1.
+    for (const t of ['power', 'power7', 't-93', 'ok.dead', '梅•雷', '雷·梅']) expect(occursInReports(lindex, lpostings, t)).toBe(false);
+    const apart = Bm25Index.build([analyseSearchForm(chunkSearchText(latin[1]))]);
+    const apartIndex = { articles: [], chunks: [latin[1]] } as unknown as ReportIndex;
+    expect(occursInReports(apartIndex, (t) => apart.postings(t), 't-92')).toBe(false);
+  });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { conflictingOrdinals, decisiveAbsences, missingWords } from '../../src/retrieval/missing-words.ts';
+import {
+  absentDottedNames,
+  absentLatinTerms,
+  unreportedMeeting,
+  conflictingOrdinals,
+  decisiveAbsences,
+  missingWords,
+} from '../../src/retrieval/missing-words.ts';
 import { refusalReason, rivalOf, type Evidence } from '../../src/retrieval/pipeline/decide.ts';
 
 const base: Evidence = {
@@ -10,7 +17,8 @@ const base: Evidence = {
   anchorCoverage: 1,
   rival: 0.3,
   missing: 0,
-  absentPlaces: [],
+  absentNames: [],
+  absentTerms: [],
   absentQuoted: [],
   ordinalConflicts: [],
   english: false,
@@ -75,8 +83,8 @@ describe('the decision', () => {
     expect(refusalReason({ ...base, roleUnheld: true, factAnswered: true })).toBeUndefined();
   });
   it('abstains on a decisive absent word however well the rest matches, facts included', () => {
-    expect(refusalReason({ ...base, coverage: 0.9, missing: 1, absentPlaces: ['上海市'] })).toBe('missing-words');
-    expect(refusalReason({ ...base, coverage: 0.9, missing: 1, absentPlaces: ['上海市'], factAnswered: true })).toBe('missing-words');
+    expect(refusalReason({ ...base, coverage: 0.9, missing: 1, absentNames: ['上海市'] })).toBe('missing-words');
+    expect(refusalReason({ ...base, coverage: 0.9, missing: 1, absentNames: ['上海市'], factAnswered: true })).toBe('missing-words');
     expect(refusalReason({ ...base, coverage: 0.9, missing: 1 })).toBeUndefined();
     expect(refusalReason({ ...base, coverage: 0.9, ordinalConflicts: ['第4次'], factAnswered: true })).toBe('ordinal');
   });
@@ -98,6 +106,72 @@ describe('decisive absences', () => {
   });
   it('are not generic areas, bodies, counts and ranks, or places the reports do name', () => {
     expect(decisiveAbsences(['青海地区', '林业局', '第五名', '六成', '三席', '巩义县'], occurs)).toEqual([]);
+  });
+  it('are people of three characters the dictionary knows by name and the reports never name', () => {
+    const names = new Set(['王建国', '张天霖', '明崇祯', '卡拉巴', '严肃处理', '许诺']);
+    const tagOf = (w: string) => (names.has(w) ? 'nr' : undefined);
+    const printed = (w: string) => '崇祯帝自缢'.includes(w) || corpus.includes(w);
+    expect(decisiveAbsences(['王建国', '张天霖'], printed, tagOf)).toEqual(['王建国', '张天霖']);
+    // 崇祯 is printed; 卡 is no surname; four and two characters do not count; 李某 is no name the dictionary knows.
+    expect(decisiveAbsences(['明崇祯', '卡拉巴', '严肃处理', '李某', '许诺'], printed, tagOf)).toEqual([]);
+  });
+  it('take the tags of the segmenter in use', () => {
+    expect(decisiveAbsences(['王建国'], () => false)).toEqual(['王建国']);
+    expect(decisiveAbsences(['防汛'], () => false)).toEqual([]);
+  });
+});
+
+describe('absent Latin terms', () => {
+  const printed = new Set(['mit', 'app', '5g']);
+  const occurs = (t: string) => printed.has(t);
+  const translates = (t: string) => t === 'gdp';
+  it('are the letters of a product, programme or name that no report prints', () => {
+    expect(absentLatinTerms('mit opencourseware指什么', occurs, translates)).toEqual(['opencourseware']);
+    expect(absentLatinTerms('power6什么时候推出的', occurs, translates)).toEqual(['power6']);
+    expect(absentLatinTerms('羅馬尼亞的tr-85型坦克', occurs, translates)).toEqual(['tr-85']);
+  });
+  it('are not terms the reports print, units of measure, single letters or words the lexicon translates', () => {
+    expect(absentLatinTerms('政务app上线了哪些功能', occurs, translates)).toEqual([]);
+    expect(absentLatinTerms('这条公路全长多少km', occurs, translates)).toEqual([]);
+    expect(absentLatinTerms('a区和b区哪个大', occurs, translates)).toEqual([]);
+    expect(absentLatinTerms('前三季度gdp增长多少', occurs, translates)).toEqual([]);
+  });
+  it('start with a letter: a number and its unit (10kv, 5g) is not a term', () => {
+    expect(absentLatinTerms('10kv线路改造了多少公里', occurs, translates)).toEqual([]);
+  });
+  it('take every unit row as not counted', async () => {
+    const { MEASURE_UNIT_ROWS } = await import('../../src/text/vocabulary/measure-units.ts');
+    for (const row of MEASURE_UNIT_ROWS) expect(absentLatinTerms(row.example.toLowerCase(), occurs, translates)).toEqual([]);
+  });
+});
+
+describe('unreported meetings', () => {
+  it('are meetings a question names by a word no report prints', () => {
+    expect(unreportedMeeting('防汛会议是谁主持的', ['防汛'])).toBe('防汛会议');
+    expect(unreportedMeeting('在预热工作会议上谁讲了话', ['预热'])).toBe('预热工作会议');
+    expect(unreportedMeeting('谁出席了防汛大会', ['防汛'])).toBe('防汛大会');
+  });
+  it('are not meetings pointed at, nor missing words that name no meeting', () => {
+    expect(unreportedMeeting('这次会议是谁主持的', ['这次'])).toBeUndefined();
+    expect(unreportedMeeting('会上谁安排部署了重点工作', ['安排部署'])).toBeUndefined();
+    expect(unreportedMeeting('防汛会议是谁主持的', [])).toBeUndefined();
+  });
+  it('refuse the question whatever fact would answer it', () => {
+    expect(refusalReason({ ...base, factAnswered: true, absentMeeting: '防汛会议' })).toBe('missing-words');
+  });
+});
+
+describe('absent dotted names', () => {
+  const corpus = '詹姆斯•史都华出席首映。克里斯蒂娜·罗默任主席。';
+  const occurs = (w: string) => corpus.includes(w);
+  it('are transliterated names whose dot the reports never print between the same characters', () => {
+    expect(absentDottedNames('海梅·雷耶斯是哪家公司的人物', occurs)).toEqual(['梅·雷']);
+    expect(absentDottedNames('小艾伯特·阿诺·艾尔·高尔是谁', occurs)).toEqual(['特·阿', '诺·艾', '尔·高']);
+  });
+  it('are not names the reports print, with the same or another dot', () => {
+    expect(absentDottedNames('克里斯蒂娜·罗默是哪个单位的主席', occurs)).toEqual([]);
+    expect(absentDottedNames('詹姆斯·史都华哪年出席首映', occurs)).toEqual([]);
+    expect(absentDottedNames('会议·纪要', (w) => w === '议•纪')).toEqual([]);
   });
 });
 

@@ -136,3 +136,21 @@ describe('engine: structured facts over the shipped reports', () => {
     expect(a.answer).toContain('孙庆辉');
   });
 });
+
+describe('a meeting the reports do not report', () => {
+  it('is refused when asked who chaired it, though a fact names who chaired the one they do report', async () => {
+    for (const q of ['防汛会议是谁主持的？', '预热工作会议是谁主持的？']) expect((await engine.ask(q)).abstained, q).toBe(true);
+    expect((await engine.ask('冬春季疫情防控工作动员会是谁主持的？')).answer).toContain('王新亭');
+  });
+});
+
+describe('warm-up', () => {
+  it('asks questions of distinct shapes and leaves the answers as they were', async () => {
+    const { WARM_UP_QUESTIONS } = await import('../../src/retrieval/warm-up-questions.ts');
+    expect(new Set(WARM_UP_QUESTIONS.map((w) => w.shape)).size).toBe(WARM_UP_QUESTIONS.length);
+    const before = await Promise.all(seed.map((s) => engine.ask(s.q)));
+    await engine.warmUp();
+    const after = await Promise.all(seed.map((s) => engine.ask(s.q)));
+    expect(after.map((a) => a.answer)).toEqual(before.map((a) => a.answer));
+  });
+});

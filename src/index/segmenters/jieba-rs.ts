@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as NodeRsJieba from '@node-rs/jieba';
 import { cutLatin } from './latin-runs.ts';
-import type { DictionaryWord, Segmenter } from './types.ts';
+import { wholeWordTag, type DictionaryWord, type Segmenter } from './types.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -42,5 +42,6 @@ export function createJiebaRs(): Segmenter {
     },
     cutForSearch: (text) => cutLatin(jieba.cutForSearch(text, false)),
     cut: (text) => cutLatin(jieba.cut(text, false)),
+    tagOf: (word) => wholeWordTag(word, jieba.tag(word, false)),
   };
 }

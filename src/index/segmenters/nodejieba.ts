@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as Nodejieba from 'nodejieba';
-import type { Segmenter } from './types.ts';
+import { wholeWordTag, type Segmenter } from './types.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -19,5 +19,6 @@ export function createNodejieba(): Segmenter {
     },
     cutForSearch: (text) => jieba.cutForSearch(text, true),
     cut: (text) => jieba.cut(text, false),
+    tagOf: (word) => wholeWordTag(word, jieba.tag(word)),
   };
 }

@@ -25,4 +25,11 @@ export interface Segmenter {
   cutForSearch(text: string): string[];
   /** The words by the dictionary alone (no HMM: no guessed words); the pieces concatenate to `text`. */
   cut(text: string): string[];
+  /** The dictionary's part-of-speech tag of a whole word (`nr` a person's name); undefined when the dictionary cuts it. */
+  tagOf(word: string): string | undefined;
+}
+
+/** A whole word's tag from a tagger's output: its one token, when that token is the word. */
+export function wholeWordTag(word: string, tagged: ReadonlyArray<{ word: string; tag: string }>): string | undefined {
+  return tagged.length === 1 && tagged[0].word === word ? tagged[0].tag : undefined;
 }

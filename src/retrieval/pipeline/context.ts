@@ -40,6 +40,10 @@ export interface Understood {
   meeting?: string;
   /** Content words of the question that occur nowhere in the reports (Chinese questions). */
   missing: string[];
+  /** A meeting the question names by words no report prints (防汛会议, the flood control meeting). */
+  absentMeeting?: string;
+  /** Names a Chinese question writes as reports print them, that no report prints (POWER6, 海梅·雷耶斯): see `absentLatinTerms`, `absentDottedNames`. */
+  absentTerms: string[];
   understoodMs: number;
 }
 

@@ -48,7 +48,11 @@ export interface Evidence {
   /** Content words of the question that occur nowhere in the reports. */
   missing: number;
   /** Absent places the reports never name (上海市 when they never print 上海). */
-  absentPlaces: string[];
+  absentNames: string[];
+  /** Latin terms and dotted names of a Chinese question that no report prints (POWER6, 梅·雷 of 海梅·雷耶斯). */
+  absentTerms: string[];
+  /** A meeting the question names by words no report prints (防汛会议), whatever meetings they report. */
+  absentMeeting?: string;
   /** Names the question quotes (《…》, 「…」, “…”) that the answering article never prints. */
   absentQuoted: string[];
   /** Ordinals or reporting periods of the question the answering report prints only with others (第4次 vs 第3次, 前三季度 vs 一季度). */
@@ -116,8 +120,10 @@ export interface Decision {
 export function refusalReason(e: Evidence, policy: DecidePolicy = DEFAULT_DECIDE): RefusalReason | undefined {
   if (!e.filterSatisfied) return 'filter';
   if (!e.hasCandidate) return 'no-candidate';
-  if (e.absentPlaces.length) return 'missing-words';
+  if (e.absentNames.length) return 'missing-words';
   if (e.absentQuoted.length) return 'missing-words';
+  if (e.absentTerms.length) return 'missing-words';
+  if (e.absentMeeting) return 'missing-words';
   if (e.ordinalConflicts.length) return 'ordinal';
   if (e.otherMeeting) return 'other-meeting';
   if (e.yearOnlyWritten && e.coverage < policy.minCoverageMissing) return 'filter';
@@ -210,7 +216,9 @@ export function gatherEvidence(ctx: Selected): Evidence {
     rival: rivalOf(ctx.candidates, best?.articleId),
     ...(slot ? { answerSlot: slot.filled, slot: slot.slot } : {}),
     missing: ctx.missing.length,
-    absentPlaces: decisiveAbsences(ctx.missing, state.occurs),
+    absentNames: decisiveAbsences(ctx.missing, state.occurs),
+    absentTerms: ctx.absentTerms,
+    ...(ctx.absentMeeting ? { absentMeeting: ctx.absentMeeting } : {}),
     absentQuoted: best ? absentQuotedNames(ctx.question.text, text) : [],
     ordinalConflicts: best ? (ctx.ordinalConflicts.get(best.articleId) ?? []) : [],
     ...(meeting ? { otherMeeting: meeting } : {}),

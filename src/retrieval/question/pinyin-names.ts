@@ -4,77 +4,34 @@
  * index time), so translation can search for 赵峻岭 and 朱龙. Toneless pinyin from `pinyin-pro`, every
  * reading of a polyphonic character, either name order, spaces and hyphens ignored.
  */
-import { pinyin } from 'pinyin-pro';
-import { toSearchForm } from '../../text/search-form.ts';
+import { articleNames, type NamedArticle } from '../../corpus/article-names.ts';
+import { nameKeys } from '../../text/pinyin-keys.ts';
 import { ENGLISH_STOP_WORDS } from './english-words.ts';
 
 /** Toneless pinyin key (letters only) → the Chinese names that read so. */
 export type PinyinNameIndex = ReadonlyMap<string, readonly string[]>;
 
-/** A name of two to four Han characters (the extracted people and bylines). */
-const HAN_NAME = /^\p{Script=Han}{2,4}$/u;
-/** At most this many readings per name (polyphonic characters multiply them). */
-const MAX_READINGS = 16;
-
-function syllables(ch: string): string[] {
-  const all = pinyin(ch, { toneType: 'none', type: 'array', multiple: true }) as string[];
-  const out = all.map((s) => s.replace(/ü/g, 'u').replace(/[^a-z]/g, '')).filter(Boolean);
-  return out.length ? [...new Set(out)] : [];
-}
-
-/** Every toneless reading of a name, syllable by syllable: 朱龙 → [['zhu', 'long']]. */
-function readings(name: string): string[][] {
-  const simplified = toSearchForm(name);
-  // The surname reading first (单 shan, not dan), then every reading of each character.
-  const head = (pinyin(simplified, { toneType: 'none', type: 'array', surname: 'head' }) as string[]).map((s) => s.replace(/ü/g, 'u'));
-  let combos: string[][] = [[]];
-  [...simplified].forEach((ch, i) => {
-    const options = [...new Set([head[i], ...syllables(ch)].filter((s): s is string => !!s && /^[a-z]+$/.test(s)))];
-    const next: string[][] = [];
-    for (const c of combos) for (const o of options) if (next.length < MAX_READINGS) next.push([...c, o]);
-    combos = next;
-  });
-  return combos.filter((c) => c.length === [...simplified].length);
-}
-
-/** The surnames of two characters (欧阳, 司马 …), whose given name starts at the third character. */
-const COMPOUND_SURNAME =
-  /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|轩辕|令狐|端木|百里|呼延|南宫|歐陽|司馬|諸葛|東方|尉遲|長孫|軒轅)/;
-
-/** Every name the reports hold: the people named in them and their bylines. */
-export function reportNames(
-  articles: Iterable<{
-    people: ReadonlyArray<{ name: string }>;
-    reporters: readonly string[];
-    photographers: readonly string[];
-    contributors?: readonly string[];
-  }>,
-): string[] {
+/**
+ * Every name the reports hold: the people named in them and their bylines, each once, in article
+ * order. `namesOf` gives an article's names (a stored article's are read from its index, not its record).
+ */
+export function reportNames<T extends NamedArticle>(articles: Iterable<T>, namesOf: (a: T) => readonly string[] = articleNames): string[] {
   const out = new Set<string>();
-  for (const a of articles) {
-    for (const p of a.people) out.add(p.name);
-    for (const n of [...a.reporters, ...a.photographers, ...(a.contributors ?? [])]) out.add(n);
-  }
+  for (const a of articles) for (const n of namesOf(a)) out.add(n);
   return [...out];
 }
 
-/** Builds the index from the names the reports hold (people, reporters, photographers, contributors). */
-export function pinyinNameIndex(names: Iterable<string>): PinyinNameIndex {
+/**
+ * Builds the index from the names the reports hold (people, reporters, photographers, contributors).
+ * `keysOf` gives a name's keys (`nameKeys`; a loaded index stores them, worked out at build time).
+ */
+export function pinyinNameIndex(names: Iterable<string>, keysOf: (name: string) => readonly string[] = nameKeys): PinyinNameIndex {
   const index = new Map<string, string[]>();
-  const add = (key: string, name: string) => {
-    const list = index.get(key);
-    if (!list) index.set(key, [name]);
-    else if (!list.includes(name)) list.push(name);
-  };
   for (const name of new Set(names)) {
-    if (!HAN_NAME.test(name)) continue;
-    const surnameLength = COMPOUND_SURNAME.test(name) && name.length > 2 ? 2 : 1;
-    for (const r of readings(name)) {
-      const surname = r.slice(0, surnameLength).join('');
-      const given = r.slice(surnameLength).join('');
-      add(surname + given, name);
-      // Western order: Junling Zhao.
-      add(given + surname, name);
+    for (const key of keysOf(name)) {
+      const list = index.get(key);
+      if (!list) index.set(key, [name]);
+      else if (!list.includes(name)) list.push(name);
     }
   }
   return index;
