@@ -97,16 +97,37 @@ export interface MonthDay {
   year?: number;
 }
 
+/**
+ * A 民國 date written in Chinese numerals, as Taiwan minutes print it (`中華民國一一二年五月十六日`, the year
+ * digit by digit or as a number: 一百一十二). Groups: year, month, day.
+ */
+const ROC_HAN_DATE =
+  /(?:中華民國|中华民国|民國|民国)\s*([〇零一二三四五六七八九十百]{2,5})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十廿卅]{1,3})\s*日/u;
+
+function rocHanYear(year: string): number | undefined {
+  const n = /[十百]/.test(year) ? parseChineseNumber(year) : Number([...year].map((c) => YEAR_DIGITS[c] ?? NaN).join(''));
+  return n !== undefined && Number.isInteger(n) && n > 0 && n < 300 ? rocYear(n) : undefined;
+}
+
 /** The first `M月D日` in the text (spaces already removed), with its year when printed. */
 export function findMonthDay(text: string): MonthDay | undefined {
   const re = new RegExp(`(?:(\\d{4})年|${ROC_YEAR})?(\\d{1,2})月(\\d{1,2})日`, 'g');
+  let found: (MonthDay & { at: number }) | undefined;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const month = Number(m[3]);
     const day = Number(m[4]);
     const year = m[1] ? Number(m[1]) : m[2] ? rocYear(m[2]) : undefined;
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return { month, day, year };
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+      found = { month, day, year, at: m.index };
+      break;
+    }
   }
-  return undefined;
+  const roc = ROC_HAN_DATE.exec(text);
+  if (roc && (!found || roc.index < found.at)) {
+    const [year, month, day] = [rocHanYear(roc[1]), hanNumber(roc[2]), hanNumber(roc[3])];
+    if (year !== undefined && month !== undefined && day !== undefined && isoDate(year, month, day)) return { month, day, year };
+  }
+  return found && { month: found.month, day: found.day, year: found.year };
 }
 
 /**

@@ -49,8 +49,14 @@ export const FORM_FIELDS: readonly FormFieldRow[] = [
 
 const LABEL_OF = new Map<string, FormField>(FORM_FIELDS.flatMap((r) => r.labels.map((l) => [l, r.field] as const)));
 const LABELS = [...LABEL_OF.keys()].sort((a, b) => b.length - a.length);
-/** `label`, `label：`, or `label：value` (a space may stand for the colon: `地点 县政府三楼`). */
-const FIELD_LINE = new RegExp(`^(${LABELS.join('|')})\\s*(?:[：:]\\s*(.*)|\\s+(\\S.*))?$`, 'u');
+/**
+ * `label`, `label：`, or `label：value` (a space may stand for the colon: `地点 县政府三楼`). A
+ * two-character label may be letter-spaced when a colon follows (`主 席：洪议长允典`, Taiwan minutes).
+ */
+const FIELD_LINE = new RegExp(
+  `^(${LABELS.map((l) => (l.length === 2 ? `${l[0]}(?:[ \\u3000]+(?=${l[1]}\\s*[：:]))?${l[1]}` : l)).join('|')})\\s*(?:[：:]\\s*(.*)|\\s+(\\S.*))?$`,
+  'u',
+);
 /** A value is a line, not a paragraph: a longer line after a lone label is the minutes' text. */
 const MAX_VALUE = 80;
 /** The header sits at the top: fields are looked for among the first lines only. */
@@ -70,7 +76,8 @@ function fieldLine(line: string): FieldLine | undefined {
   const m = FIELD_LINE.exec(line.trim());
   if (!m) return undefined;
   const value = (m[2] ?? m[3])?.trim();
-  return { field: LABEL_OF.get(m[1])!, label: m[1], ...(value ? { value } : {}), ...(m[3] ? { spaced: true } : {}) };
+  const label = m[1].replace(/[ \u3000]/gu, '');
+  return { field: LABEL_OF.get(label)!, label, ...(value ? { value } : {}), ...(m[3] ? { spaced: true } : {}) };
 }
 
 export interface FieldLayout {
@@ -104,7 +111,8 @@ export function separateFormFields(lines: readonly string[]): FieldLayout {
     }
     // A field on one line stays as printed (a space after the label becomes the colon); a label alone
     // is joined to the value below it with a colon.
-    let text = f.spaced ? `${f.label}：${f.value}` : lines[i].trim();
+    // A letter-spaced label is written as the word it is (主 席： → 主席：).
+    let text = f.spaced ? `${f.label}：${f.value}` : lines[i].trim().replace(/^[^：:]+/u, (l) => l.replace(/[ \u3000]/gu, ''));
     if (f.value === undefined) {
       // A label alone: its value is the next line, unless that line is a field itself (`时间` / `时间:…`).
       let j = i + 1;

@@ -11,7 +11,8 @@ import { makeArticle } from './article.ts';
 import { normaliseDate } from './dates.ts';
 import { articleFields, documentFacts } from './document-facts.ts';
 import { isWebText, readWebText } from './web-text.ts';
-import { webArticles } from './web-article.ts';
+import { isNewsList, webArticles } from './web-article.ts';
+import { readSpeechHeader } from './speech-header.ts';
 
 /**
  * A line ending in one of these ends its paragraph: sentence stops, the full-width ；：, an ellipsis,
@@ -58,10 +59,22 @@ export function parseTextReport(text: string, source: string, opts: TextReportOp
   const date = meta.date ? normaliseDate(meta.date) : undefined;
   const title = meta.title?.trim() || undefined;
   const pageMeta = { date: meta.date, title };
+  // A speech or work report (政府工作报告 / ——date在…会议上 / speaker / 各位代表：) is one article under its title.
+  const speech = readSpeechHeader(normaliseUnicode(body));
+  if (speech) {
+    const [a] = plainArticle(speech.lines.join('\n'), source, { title: title ?? speech.title, date: date ?? speech.date, markdown: false });
+    if (!a) return [];
+    const people = a.people.filter((p) => p.name !== speech.speaker?.name);
+    if (speech.speaker) people.unshift({ ...speech.speaker, title: speech.speaker.title || (a.people.find((p) => p.name === speech.speaker!.name)?.title ?? '') });
+    return [{ ...a, subtitle: speech.occasion, meeting: speech.meeting, people, dateInferred: date === undefined && speech.date === undefined && a.dateInferred }];
+  }
   if (!opts.markdown && !hasFrontMatter) {
     // Text copied from a web page, told by its furniture (labelled lines, breadcrumbs, share links …).
     const web = readWebText(body, { findTitle: true });
     if (isWebText(web)) return webArticles(web, source, { idPrefix: idPrefixOf(source) });
+    // A list of short items under headline lines, copied without the page's furniture; a printed page
+    // (本报讯 datelines, a trailing headline block) is the page parser's.
+    if (!looksLikePage(body) && isNewsList(web)) return webArticles(web, source, { idPrefix: idPrefixOf(source) });
     return parsePage(body, source, pageMeta);
   }
   if (opts.markdown) {

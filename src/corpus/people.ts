@@ -10,7 +10,7 @@ import { COMMAS, SEMICOLONS, SENTENCE_BREAK, STOPS, classOf } from '../text/punc
 import { isHanChar as isHan } from '../text/han.ts';
 import { COMPOUND_SURNAMES, SURNAME_LED_WORDS, SURNAMES, UNIT_ENDINGS } from './surnames.ts';
 import { rolePattern, roleWords } from '../text/vocabulary/roles.ts';
-import { OFFICE_WORDS } from '../text/vocabulary/offices.ts';
+import { OFFICE_WORDS, OFFICE_WORD_AFTER } from '../text/vocabulary/offices.ts';
 
 /** Surname characters that far more often start an ordinary word right after a title (`书记安排部署`, `主任在会上`). */
 const NOT_NAME_START = new Set(
@@ -143,6 +143,18 @@ const AFTER_NAME = [
   '希望',
   '宣布',
   '宣佈',
+  // 市长卢明进行施政报告, 委任张明担任发言人.
+  '进行',
+  '進行',
+  '担任',
+  '擔任',
+  '根据',
+  '根據',
+  // 议员林崑山临时提案, 主任杨德强将会随行.
+  '临时',
+  '臨時',
+  '将',
+  '將',
 ];
 
 /**
@@ -176,6 +188,8 @@ interface Mention {
   title: string;
   start: number;
   end: number;
+  /** The title is printed inside the name (surname + title + given name: 洪议长允典). */
+  inner?: true;
 }
 
 /** People are named near the top; a bound keeps a huge one-article file from costing seconds. */
@@ -189,7 +203,8 @@ export function extractPeople(fullText: string): Person[] {
   const mentions: Mention[] = [];
   const covered = new Set<number>();
   for (const m of found) {
-    if (covered.has(m.start)) continue;
+    // A name read first (a titled one) keeps its characters: 秘书长|孙怀山 is not also 长孙怀山.
+    if (covered.has(m.start) || mentions.some((k) => m.start < k.end && k.start < m.end)) continue;
     covered.add(m.start);
     mentions.push(m);
   }
@@ -216,7 +231,7 @@ export function extractPeople(fullText: string): Person[] {
     lastEnd = m.end;
     const roster = rosters.find((r) => m.start >= r.start && m.start < r.end);
     // A title printed on a roster starts after its label (出席会议的有市委书记王明).
-    if (roster && m.title.length > m.start - roster.start) m.title = m.title.slice(m.title.length - (m.start - roster.start));
+    if (roster && !m.inner && m.title.length > m.start - roster.start) m.title = m.title.slice(m.title.length - (m.start - roster.start));
     let person = people.get(m.name);
     if (!person) {
       person = { name: m.name, title: m.title, roles: [] };
@@ -366,18 +381,48 @@ function clauseAfter(text: string, from: number): string {
 function findTitled(text: string): Mention[] {
   const out: Mention[] = [];
   for (const word of OFFICE_WORDS) {
+    const after = OFFICE_WORD_AFTER.get(word);
     for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+      if (after && !after.test(text.slice(Math.max(0, i - 2), i))) continue;
+      // A longer office word goes on here (副秘书|长孙…: 秘书长 then 孙怀山), so no name starts after this one.
+      if (OFFICE_WORDS.some((w) => w.length > word.length && w.startsWith(word) && text.startsWith(w, i))) continue;
       const at = i + word.length;
+      const surnameFirst = surnameTitleGiven(text, i, at);
+      if (surnameFirst) {
+        out.push(surnameFirst);
+        continue;
+      }
       const name = nameAt(text, at);
-      if (!name) continue;
-      // The longest office word ending here wins ("副书记" over "书记").
-      if (out.some((m) => m.start === at)) continue;
+      // 市长施政报告: a common word after the title, not a name.
+      if (!name || SURNAME_LED_WORDS.has(name)) continue;
+      // The longest office word ending here wins ("副书记" over "书记"), and a surname-first name read there.
+      if (out.some((m) => m.start <= at && at < m.end)) continue;
       const title = titleBefore(text, at);
       if (word === '代表' && !DELEGATE_TITLE.test(title)) continue;
       if (title) out.push({ name, title, start: at, end: at + name.length });
     }
   }
   return out;
+}
+
+/**
+ * Minutes and Taiwan reports write a person as surname + title + given name (`主席：洪议长允典`,
+ * `列席：许县长乃权、李副县长文良`): a surname standing alone right before the title, at a clause's start,
+ * and a one- or two-character given name after it that ends where a name ends.
+ */
+function surnameTitleGiven(text: string, titleStart: number, at: number): Mention | undefined {
+  const s = titleStart - 1;
+  if (s < 0 || !SURNAMES.has(text[s]) || NOT_NAME_START.has(text[s])) return undefined;
+  if (s > 0 && !/[，,。；;：:、\s（(]/u.test(text[s - 1])) return undefined;
+  for (const len of [2, 1]) {
+    const given = text.slice(at, at + len);
+    if (given.length !== len || ![...given].every(isHan)) continue;
+    if (!startsAfterWord(text, at + len) || AFTER_NAME.some((w) => text.startsWith(w, at))) continue;
+    const name = text[s] + given;
+    if (SURNAME_LED_WORDS.has(name) || UNIT_ENDINGS.has(name[name.length - 1])) continue;
+    return { name, title: text.slice(titleStart, at), start: s, end: at + len, inner: true };
+  }
+  return undefined;
 }
 
 function startsAfterWord(text: string, i: number): boolean {
@@ -415,9 +460,28 @@ function titleBefore(text: string, nameStart: number): string {
   while (parts.length > 0 && OFFICE_WORDS.some((w) => parts[parts.length - 1].endsWith(w))) kept.unshift(parts.pop() ?? '');
   return kept
     .join('、')
+    .replace(TITLE_LEAD, '')
     .replace(
-      /^(?:(?:会上|會上|会中|會中|会议|會議)?(?:由|经|經|请|請|邀请|邀請)|会上|會上|会中|會中|在|及|和|与|與|以及|并|並|同时|同時)/,
+      /^(?:(?:会上|會上|会中|會中|会议|會議)?(?:由|经|經|请|請|邀请|邀請)|会上|會上|会中|會中|在|及|和|与|與|以及|并|並|而|另外|同时|同時)/,
       '',
     )
     .trim();
 }
+
+/**
+ * What a sentence prints before a title that is not part of it: a news agency's dateline
+ * (`新华社北京12月22日电 全国政协主席俞正声`), a subject and 由 (`10月4日由市长卢明`, `市府由副市长黄明`),
+ * a verb taking the person as object (`会议确定全国政协外事委员会副主任王明为…`, `委任行政会委员张明担任…`,
+ * `会议还听取了区政府办公室主任谢明作的…`).
+ */
+const TITLE_LEAD = new RegExp(
+  [
+    '^.*?[\\d〇零一二三四五六七八九十]+日(?:电|電|讯|訊)\\s*',
+    '^.*?[^自经經理缘緣]由(?=.)',
+    '^(?:会议|會議)?(?:还|還|并|並|又)?(?:确定|確定|决定|決定|同意|听取了?|聽取了?|任命|委任|选举|選舉|推选|推選|聘请|聘請)',
+    '^(?:任命|委任)',
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|'),
+  'u',
+);

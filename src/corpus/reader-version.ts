@@ -7,5 +7,9 @@
  *
  * 2 (3 December 2026): headlines above one-line paragraphs, pinyin glosses, Taiwan government-site furniture and
  *   credits, 列席 as its own role, titled lists.
+ * 3 (4 December 2026): surname + title + given name (洪议长允典), letter-spaced minutes labels (主 席：), titles
+ *   without datelines, subjects or verbs before them, council, prefecture and Hong Kong/Macau offices; web furniture
+ *   (run-on labels, <title> and site-name lines); speech headers; list pages without furniture; 民國 dates in
+ *   Chinese numerals.
  */
-export const READER_VERSION = 2;
+export const READER_VERSION = 3;

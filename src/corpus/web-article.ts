@@ -103,6 +103,14 @@ export function webArticles(web: WebText, source: string, meta: WebArticleMeta):
   return articles;
 }
 
+/**
+ * Whether text with no web furniture is still a news list (a column of short items, each under its
+ * headline line, as copied from a 政情/简讯 page): it is read as web text then, one article an item.
+ */
+export function isNewsList(web: WebText): boolean {
+  return !web.labelled && web.title !== undefined && listItems(web.lines) !== undefined;
+}
+
 /** A line that reads as a headline: short, and no sentence in it. */
 const HEADLINE_SHAPE = /^[^。！？；，,;!?]{5,48}$/;
 /** A list page holds at least this many items, each under its own headline. */

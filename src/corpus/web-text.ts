@@ -95,6 +95,9 @@ const NAV_WORDS = [
   '繁體',
   '简体',
   '簡體',
+  // A partner-media section label above the headline.
+  '合作媒体',
+  '合作媒體',
 ];
 
 /** Whole-line shapes of page furniture. Order matters only for the kind reported; a line is furniture if any row matches. */
@@ -144,8 +147,15 @@ export const WEB_FURNITURE: readonly WebFurnitureRow[] = [
   {
     kind: 'breadcrumb',
     where: 'anywhere',
-    pattern: /^(?:首页|首頁|主页|主頁|网站首页|網站首頁)\s*(?:>>?|›|»|→|\/|＞)/,
-    example: '首页 > 新闻中心 > 本地要闻',
+    // The crumb icon's file name may be copied before it (`ico-crumb.png 首页 > …`).
+    pattern: /^(?:[\w.-]+\.(?:png|gif|jpe?g|svg)\s*)?(?:首页|首頁|主页|主頁|网站首页|網站首頁)\s*(?:>>?|›|»|→|\/|＞)/,
+    example: 'ico-crumb.png 首页 > 新闻中心 > 本地要闻',
+  },
+  {
+    kind: 'nav',
+    where: 'head',
+    pattern: /^\p{Script=Han}{2,24}(?:全球[资資]?[讯訊]?[网網]|[资資][讯訊][网網])(?:\s*[-－—]\s*(?:中文|英文)[网網]?)?$/u,
+    example: '某某市議會全球網-中文網',
   },
   { kind: 'page', where: 'anywhere', pattern: /^第\s*[A-Za-z]?\d{1,3}\s*版\s*[:：]/, example: '第A03版:要闻' },
   { kind: 'page', where: 'anywhere', pattern: /^\d{1,6}\s*期\s*[/／]\s*第\s*[A-Za-z]?\d{1,3}\s*版/, example: '2046 期 / 第2版:2' },
@@ -295,6 +305,9 @@ export const WEB_LABELS: readonly WebLabelRow[] = [
       '文章來源',
       '稿件来源',
       '稿源',
+      '发布单位',
+      '發布單位',
+      '發佈單位',
       '出处',
       '出處',
     ],
@@ -457,7 +470,8 @@ export function readLabelledLine(line: string, where: 'head' | 'anywhere' = 'any
     if (row.where === 'head' && where !== 'head') return undefined;
     const from = h.index! + h[0].length;
     const to = k + 1 < hits.length ? hits[k + 1].index! : s.length;
-    let value = s.slice(from, to).trim();
+    // Fields may be separated by bars (`发布时间:… | 来源:… | 作者:…`).
+    let value = s.slice(from, to).trim().replace(/\s*[|｜]+$/, '');
     if (row.field === 'author') value = value.replace(REPORTING_PLACE, '');
     if (!valueFits(row.field, value)) return undefined;
     out.push({ field: row.field, label: h[1], value });
@@ -552,6 +566,8 @@ export interface ReadWebOptions {
 }
 
 const SENTENCE_MARKS = /[。！？；，,;!?]/;
+/** What follows the headline in a page's <title>: a dash, bar or underscore, then the site's name. */
+const SITE_SUFFIX = /^\s*(?:[—–-]{1,2}|[|｜_])\s*\S/u;
 const MAX_TITLE = 48;
 /** Shorter lines at the top are section names, not headlines. */
 const MIN_TITLE = 5;
@@ -592,6 +608,8 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
     }
   }
 
+  splitRunOnLabels(raw);
+
   const take = (line: string, match: FurnitureMatch) => {
     // A labelled line is web furniture unless it is only a desk credit (which newspaper pages print too).
     // So is a date with its time of day (`2012年01月05日14:47`): a paper's masthead prints no time.
@@ -603,7 +621,13 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
     for (const v of match.labelled ?? []) {
       if (v.field === 'date')
         offerDate(stampDate(v.value), v.label === '' ? RANK_STAMP : /更新/.test(v.label) ? RANK_UPDATED : RANK_PUBLISHED);
-      else if (v.field === 'source' && v.value) result.source ??= v.value;
+      else if (v.field === 'source' && v.value) {
+        // `来源: 张三 李四 2021-09-15 09:10:51`: a publication stamp printed after the source.
+        const stamp = STAMP_AT_END.exec(v.value);
+        if (stamp) offerDate(isoDate(Number(stamp[1]), Number(stamp[2]), Number(stamp[3])), RANK_STAMP);
+        const source = v.value.replace(STAMP_AT_END, '').trim();
+        if (source) result.source ??= source;
+      }
       else if (v.field === 'title' && v.value) result.title ??= v.value;
       else if (v.field === 'author' || v.field === 'photographer') {
         const stamp = STAMP_AT_END.exec(v.value);
@@ -666,6 +690,13 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
       titleEnd = i;
       continue;
     }
+    // The page's <title> copied above the headline: the headline then a site name after a dash or bar
+    // (`某街道召开推进会 —— 某某云| 社区`); the headline line below it is the headline.
+    if (title && title.length === 1 && line.length >= MIN_TITLE && SITE_SUFFIX.test(title[0].slice(line.length)) && title[0].startsWith(line)) {
+      title = [line];
+      titleEnd = i;
+      continue;
+    }
     if (
       title &&
       !sawLabel &&
@@ -700,6 +731,42 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
   }
   while (result.lines.length > 0 && result.lines[result.lines.length - 1].trim() === '') result.lines.pop();
   return result;
+}
+
+/** Where a report's first sentence may start: a day (`12月22日`), `本报讯`, `近日` and the like. */
+const LEAD_START = /\d{1,2}\s*月\s*\d{1,2}\s*日|本[报報网網][讯訊]|近日|日前|昨[天日]|今[天日]/g;
+/** Where a labelled part may start in a line: after a space, a label and its colon. */
+const TRAILING_LABEL = new RegExp(`\\s(?=(?:${LABEL_ALTERNATION})\\s*[:：])`, 'g');
+
+/**
+ * Copied pages lose line breaks around the labelled lines. A labelled line may run into the report's
+ * first sentence (`… | 责任编辑:张三12月22日，某县…`), and a headline may carry the labels after it
+ * (`某镇举行协商会 发布时间:2020年11月27日`): each is split where a wholly labelled part ends or begins,
+ * so the labels are read as furniture and the headline and lead as what they are. In place.
+ */
+function splitRunOnLabels(raw: string[]): void {
+  for (let k = 0; k < raw.length; k++) {
+    const line = raw[k].trim();
+    if (line.length > 400 || !/[:：]/.test(line) || readLabelledLine(line)) continue;
+    if (LABEL_FIRST.test(bare(line))) {
+      for (const m of line.matchAll(LEAD_START)) {
+        const head = line.slice(0, m.index);
+        if (m.index! > 0 && readLabelledLine(head) && SENTENCE_MARKS.test(line.slice(m.index))) {
+          raw.splice(k, 1, head, line.slice(m.index));
+          break;
+        }
+      }
+      continue;
+    }
+    for (const m of line.matchAll(TRAILING_LABEL)) {
+      const tail = line.slice(m.index! + 1);
+      if (/\p{Script=Han}/u.test(line.slice(0, m.index)) && readLabelledLine(tail)) {
+        raw.splice(k, 1, line.slice(0, m.index), tail);
+        k++;
+        break;
+      }
+    }
+  }
 }
 
 /** `王 原` is one name printed spaced; `廖洋 刘玉连` two names. A lone character joins the next one. */

@@ -17,8 +17,14 @@ import type { UnderstoodQuestion } from './question/types.ts';
 
 const NUM = '(?:\\d[\\d,.]*|[零〇一二三四五六七八九十百千万亿两半]+)';
 
-/** A sum of money as printed: 156.3亿元, 2000万美元. */
-const MONEY_VALUE = new RegExp(`${NUM}\\s*(?:亿|万|千|百)?(?:元|美元|港元|澳门元|新台币)`);
+/**
+ * A sum of money as printed: 156.3亿元, 2000万美元; in a list of investments the unit is often left
+ * out (总投资3.1个亿, 总投资190万), a figure in 亿 or 万 with nothing counted after it.
+ */
+const MONEY_VALUE = new RegExp(
+  `${NUM}\\s*(?:亿|万|千|百)?(?:元|美元|港元|澳门元|新台币)|${NUM}\\s*个?(?:亿|万)(?![\\p{Script=Han}\\d])`,
+  'u',
+);
 /** A day as printed; a planned opening is printed as a year, a month or a season (年底, 2025年6月). */
 const DAY_VALUE =
   /\d{1,2}\s*[月日号]|[一二三四五六七八九十]{1,3}\s*[月日号]|[今昨前当明]天|[今昨当明]日|日前|近日|上午|下午|晚上|\d{2,4}\s*年|年[底内初中]|月[底初中]/;
@@ -109,6 +115,14 @@ export const SLOT_RULES: readonly SlotRule[] = [
     asks: /第几(次|届|期|批|轮|个)/,
     needs: (m) => new RegExp(`第\\s*${NUM}\\s*${m[1]}`),
     example: { question: '县政府开的是第几次常务会议', fills: '召开县政府第17次常务会议', lacks: '召开县政府常务会议' },
+  },
+  {
+    // A score or mark (考评得了多少分, 得分多少): printed as a number of 分.
+    slot: 'score',
+    asks: /(?:多少|几)分(?![钟之别类期批配工布析局])|得分(?:是|为)?(?:多少|几)/,
+    // 以96.5的高分通过: the number before 的高分 too.
+    needs: () => new RegExp(`${NUM}\\s*(?:的高|的)?分(?![钟之])`),
+    example: { question: '营商环境考核得了多少分', fills: '以96.5的高分通过考核验收', lacks: '实行每月考评的工作机制' },
   },
   {
     slot: 'count',

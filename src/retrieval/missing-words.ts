@@ -16,6 +16,11 @@ const FRAME_WORDS = new Set(
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 /** Words holding a question word (哪一年, 何年, 甚么, 哪一位) ask rather than name a topic. */
 const ASKING = /[哪何谁]|什么|甚么|多少|几/;
+/**
+ * A number in Chinese numerals (四十四 in 第四十四次会议): reports may print it in digits (第44次), and
+ * numbers are compared by value where they matter (ordinals.ts), so it is no absent topic.
+ */
+const NUMERAL = /^第?[零〇一二三四五六七八九十百千万两]+[次届屆期批轮輪号]?$/u;
 // The cut is dictionary-only: an HMM-guessed fragment is no evidence that the reports miss a topic
 // (measured: drcd-dev false abstention 0.43% → 0.37%).
 
@@ -27,7 +32,7 @@ export function missingWords(question: string, corpus: string | ((word: string) 
   const occurs = typeof corpus === 'string' ? (w: string) => corpus.includes(w) : corpus;
   const out: string[] = [];
   for (const w of segmentWords(question)) {
-    if (!HAN_WORD.test(w) || FRAME_WORDS.has(w) || ASKING.test(w) || out.includes(w)) continue;
+    if (!HAN_WORD.test(w) || FRAME_WORDS.has(w) || ASKING.test(w) || NUMERAL.test(w) || out.includes(w)) continue;
     if (!occurs(w)) out.push(w);
   }
   return out;

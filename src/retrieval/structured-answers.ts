@@ -108,10 +108,14 @@ export function answerFromPeople(
     const chosen = role && role !== 'chaired' ? matches.slice(0, MAX_LISTED) : [top];
     const names = chosen.map((m) => m.person.name);
     const roleRe = role ? ROLE_WORDS[role] : undefined;
+    // Minutes print a name around its title (洪议长允典): that passage names the person too.
+    const { name, title } = top.person;
+    const split = title && name.length >= 2 ? name[0] + title + name.slice(1) : undefined;
+    const names0 = (t: string) => t.includes(names[0]) || (split !== undefined && t.includes(split));
     const support =
-      passages.find((p) => p.text.includes(names[0]) && (!roleRe || roleRe.test(p.text))) ??
-      passages.find((p) => p.text.includes(names[0]) && p.text.includes(titleParts(top.person.title).pop() ?? '')) ??
-      passages.find((p) => p.text.includes(names[0])) ??
+      passages.find((p) => names0(p.text) && (!roleRe || roleRe.test(p.text))) ??
+      passages.find((p) => names0(p.text) && p.text.includes(titleParts(top.person.title).pop() ?? '')) ??
+      passages.find((p) => names0(p.text)) ??
       // A byline is printed apart from the text it signs: the article's lead stands for the whole article.
       (role === 'reported' ? passages[0] : undefined);
     if (!support) continue;

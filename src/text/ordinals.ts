@@ -23,6 +23,12 @@ export interface OrdinalMention {
   unit: string;
   /** What kind of meeting a session is of, its distinctive words (常委会议 → 常委, 主席会议 → 主席); '' for a bare 会议. */
   meeting?: string;
+  /**
+   * For a session printed with its term, the body whose series it numbers (十三届人大三次 → 人大,
+   * 十三届人大常委会第十一次 → 常委会): a congress's sessions and its standing committee's meetings are
+   * numbered apart.
+   */
+  body?: string;
   /** The mention as printed (spaces removed). */
   text: string;
   start: number;
@@ -43,6 +49,22 @@ const TERM = new RegExp(
   'gu',
 );
 const PERIOD = new RegExp(`第(${NUM})(季度|季|期|批|轮|輪)`, 'gu');
+
+/** The last body word between 届 and 次 (人大常委会 → 常委会), one form for both scripts; '' when none. */
+const BODY_KEYS: Array<[RegExp, string]> = [
+  [/(?:常委会|常委會)$/u, '常委会'],
+  [/(?:人大|人民代表大会|人民代表大會|代表大会|代表大會)$/u, '人大'],
+  [/(?:政协|政協)$/u, '政协'],
+  [/(?:主席团|主席團)$/u, '主席团'],
+  [/(?:全委会|全委會)$/u, '全委会'],
+  [/(?:县委|縣委|市委|区委|區委|党委|黨委|党工委|黨工委)$/u, '党委'],
+  [/(?:委员会|委員會)$/u, '委员会'],
+  [/政府$/u, '政府'],
+];
+
+function bodyKey(body: string): string {
+  return BODY_KEYS.find(([re]) => re.test(body))?.[1] ?? '';
+}
 
 /** 常委会议 → 常委, 常委会会议 → 常委, 主席会议 → 主席, 会议 → ''. */
 function meetingKey(noun: string | undefined): string {
@@ -75,6 +97,7 @@ export function chineseOrdinals(text: string): OrdinalMention[] {
       ...(m[1] ? { year: Number(m[1]) } : {}),
       unit: '次',
       meeting: meetingKey(m[5]),
+      ...(bodyKey(m[3]) ? { body: bodyKey(m[3]) } : {}),
       text: m[0],
       start,
       end: start + m[0].length,

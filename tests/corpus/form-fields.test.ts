@@ -52,6 +52,15 @@ describe('separateFormFields', () => {
     expect(separateFormFields(lines)).toEqual({ lines, standalone: new Set() });
   });
 
+  it('reads letter-spaced labels before a colon (主 席：, Taiwan minutes) as fields, and a report headline stays apart', () => {
+    const lines = ['某縣議會第一次定期會第二次會議紀錄', '時 間：上午九時', '主 席：王議長明德', '記 錄：林小美', '一、宣讀上次會議紀錄。'];
+    const out = separateFormFields(lines);
+    expect(out.lines).toEqual(['某縣議會第一次定期會第二次會議紀錄', '時間：上午九時', '主席：王議長明德', '記錄：林小美', '一、宣讀上次會議紀錄。']);
+    expect(extractPeople(out.lines.join('\n')).find((p) => p.name === '王明德')).toEqual({ name: '王明德', title: '議長', roles: ['chaired'] });
+    // Spaced words without a colon are not labels (主 席 台 is a crosshead's spacing).
+    expect(separateFormFields(['主 席 台', '会议由王明主持。']).standalone.size).toBe(0);
+  });
+
   it('does not take a paragraph as the value of a lone label', () => {
     const long = '会议指出，' + '要抓好防汛工作'.repeat(15) + '。';
     const out = separateFormFields(['地点 县政府三楼会议室', '记录', long]);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isBylineLine, parseByline } from '../../src/corpus/byline.ts';
 import { findMonthDay, inferYear, normaliseDate } from '../../src/corpus/dates.ts';
+import { parseTextReport } from '../../src/corpus/front-matter.ts';
 import { findMasthead, readMastheadLine } from '../../src/corpus/masthead.ts';
 import { parsePage } from '../../src/corpus/page-parser.ts';
 
@@ -129,6 +130,15 @@ describe('a page header without 报 in the name, and Taiwan 民國 dates', () =>
     expect(findMonthDay('110年第3次區務會議10月5日')).toEqual({ year: undefined, month: 10, day: 5 });
     expect(inferYear('民國110年第3次區務會議')).toBe(2021);
     expect(inferYear('110年第3次區務會議')).toBeUndefined();
+  });
+
+  it('reads a 民國 date in Chinese numerals (minutes: 中華民國一一二年五月十六日), digit by digit or as a number', () => {
+    expect(findMonthDay('時間：中華民國一一二年五月十六日上午九時')).toEqual({ year: 2023, month: 5, day: 16 });
+    expect(findMonthDay('民國一百一十年十月五日')).toEqual({ year: 2021, month: 10, day: 5 });
+    // The first date printed wins, whichever numerals.
+    expect(findMonthDay('10月5日開會，民國一一二年五月十六日通過')).toEqual({ year: undefined, month: 10, day: 5 });
+    const [a] = parseTextReport(['某縣議會第一次定期會第二次會議紀錄', '時 間：中華民國一一二年五月十六日上午九時', '主 席：王議長明德', '一、宣讀上次會議紀錄。'].join('\n'), 'm.txt');
+    expect(a.date).toBe('2023-05-16');
   });
 
   it('dates the articles of a 民國-dated page and keeps its header out of the headlines', () => {

@@ -176,3 +176,43 @@ describe('extractPeople: three-character names before words that follow a name',
     expect(people.map((p) => p.name)).toEqual(['张建华', '王明亮', '李国栋']);
   });
 });
+
+describe('titles and names as fresh real pages print them', () => {
+  const find = (text: string, name: string) => extractPeople(text).find((p) => p.name === name);
+
+  it('reads surname + title + given name in minutes and Taiwan reports (洪议长允典)', () => {
+    const text = '主席：洪議長允典\n列席：許縣長乃權、李副縣長文良及各局處首長\n';
+    expect(find(text, '洪允典')).toMatchObject({ title: '議長', roles: ['chaired'] });
+    expect(find(text, '許乃權')).toMatchObject({ title: '縣長', roles: ['observed'] });
+    expect(find(text, '李文良')).toMatchObject({ title: '副縣長', roles: ['observed'] });
+    expect(find(text, '文良')).toBeUndefined();
+  });
+
+  it('keeps a dateline, a subject with 由 and a verb taking the person out of the title', () => {
+    const text =
+      '新华社北京3月2日电 全国政协主席丁一2日下午主持召开主席会议。今日程序委员会由市议会议长钱二主持，市府由副市长孙三率各局处首长与会。会议确定外事委员会副主任周四为新闻发言人。会议还听取了区政府办公室主任吴五作的汇报。';
+    expect(find(text, '丁一')?.title).toBe('全国政协主席');
+    expect(find(text, '钱二')).toMatchObject({ title: '市议会议长', roles: ['chaired'] });
+    expect(find(text, '孙三')?.title).toBe('副市长');
+    expect(find(text, '周四')?.title).toBe('外事委员会副主任');
+    expect(find(text, '吴五')?.title).toBe('区政府办公室主任');
+    expect(find('行政长官李明出席，而政务司司长陈华主持研讨会。', '陈华')?.title).toBe('政务司司长');
+  });
+
+  it('does not read a compound surname out of a longer office word (常务副秘书长孙怀山)', () => {
+    const text = '全国政协常务副秘书长孙怀山出席会议。';
+    expect(find(text, '孙怀山')?.title).toBe('全国政协常务副秘书长');
+    expect(find(text, '长孙怀山')).toBeUndefined();
+  });
+
+  it('reads 傅, 萧 and 阎 as surnames, and 纪律 never as a name', () => {
+    const people = extractPeople('县人大常委会主任傅伟、副主任萧明出席会议。会议明确了纪律要求，要严肃换届纪律。');
+    expect(people.map((p) => p.name)).toEqual(['傅伟', '萧明']);
+  });
+
+  it('ends a three-character name before 进行, 担任 and 根据', () => {
+    expect(find('10月4日由市长卢秀英进行施政总报告。', '卢秀英')?.title).toBe('市长');
+    expect(find('委任行政会委员张永春担任发言人。', '张永春')?.title).toBe('行政会委员');
+    expect(find('行政长官岑浩辉根据章程委任发言人。', '岑浩辉')?.title).toBe('行政长官');
+  });
+});

@@ -350,4 +350,77 @@ describe('web text through parseTextReport', () => {
     expect(a).toMatchObject({ headline: '区民政处派发防疫物资', date: '2022-05-12' });
     expect(a.body).toBe('区民政处今日向居民派发防疫物资。');
   });
+
+  it('splits labels run into the lead or onto the headline line, and reads bar-separated labels', () => {
+    const [a] = parseTextReport(
+      [
+        '某县举行招商引资项目集中签约仪式',
+        '发布时间:2023-12-27 14:27:11 | 来源:某某网 | 作者:某县委宣传部 | 责任编辑:王芳12月22日，某县招商引资项目集中签约仪式在县会议中心举行。县委副书记李健主持仪式。',
+      ].join('\n'),
+      'runon.txt',
+    );
+    expect(a).toMatchObject({ headline: '某县举行招商引资项目集中签约仪式', date: '2023-12-22' });
+    expect(a.body.startsWith('12月22日，某县招商引资项目集中签约仪式在县会议中心举行。')).toBe(true);
+    expect(a.body).not.toContain('责任编辑');
+
+    const [b] = parseTextReport(
+      ['某镇乡村振兴专题协商会如期举行 发布时间:2020年11月27日', '11月27日，某镇乡村振兴专题协商会在镇201会议室召开。'].join('\n'),
+      'headline-label.txt',
+    );
+    expect(b).toMatchObject({ headline: '某镇乡村振兴专题协商会如期举行', date: '2020-11-27' });
+    expect(b.body).toBe('11月27日，某镇乡村振兴专题协商会在镇201会议室召开。');
+  });
+
+  it('drops a breadcrumb behind its icon file name, a site name line and a 發布單位 label above the headline', () => {
+    const [a] = parseTextReport(
+      ['ico-crumb.png 首页 > 资料中心 > 常委会会刊', '', '区人大常委会举行第十一次会议', '', '日期: 2004-03-30', '', '3月23日，区人大常委会举行第十一次会议。'].join('\n'),
+      'crumb.txt',
+    );
+    expect(a.headline).toBe('区人大常委会举行第十一次会议');
+    expect(a.body).not.toContain('首页');
+
+    const [b] = parseTextReport(
+      ['跳到主要內容區塊', '', '某某市議會全球網-中文網', '', '第一次定期大會預備會議新聞稿', '  • 發布單位:公共關係室', '', '某某市議會第一次定期大會二十一日召開預備會議，排定大會議程。'].join('\n'),
+      'council.txt',
+    );
+    expect(b.headline).toBe('第一次定期大會預備會議新聞稿');
+    expect(b.body).toBe('某某市議會第一次定期大會二十一日召開預備會議，排定大會議程。');
+  });
+
+  it('takes the headline below a <title> line that adds the site name, and a stamp after the source as the date', () => {
+    const [a] = parseTextReport(
+      [
+        '某街道召开文明创建工作推进会 —— 某某云| 社区融',
+        '',
+        '某街道召开文明创建工作推进会',
+        '来源: 张三 李四 2021-09-15 09:10:51 责编: 王五',
+        '',
+        '9月10日上午，某街道召开文明创建工作推进会，街道党工委书记高峰出席会议并讲话。',
+      ].join('\n'),
+      'title.txt',
+    );
+    expect(a).toMatchObject({ headline: '某街道召开文明创建工作推进会', date: '2021-09-10' });
+    expect(a.body).toBe('9月10日上午，某街道召开文明创建工作推进会，街道党工委书记高峰出席会议并讲话。');
+  });
+
+  it('splits a news list copied without any furniture into its items, each under its headline', () => {
+    const text = [
+      '政情',
+      '',
+      '某区举行防汛演练',
+      '',
+      '某区昨日在河堤举行防汛演练，三百人参加。',
+      '',
+      '某镇召开安全生产会议',
+      '',
+      '某镇召开安全生产会议，部署节前检查。',
+      '',
+      '王某任某局局长',
+      '',
+      '政府宣布，王某5月14日出任某局局长，接替退休的李某。',
+    ].join('\n');
+    const articles = parseTextReport(text, 'list.txt');
+    expect(articles.map((a) => a.headline)).toEqual(['某区举行防汛演练', '某镇召开安全生产会议', '王某任某局局长']);
+    expect(articles[2].body).toBe('政府宣布，王某5月14日出任某局局长，接替退休的李某。');
+  });
 });

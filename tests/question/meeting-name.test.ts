@@ -11,6 +11,9 @@ describe('the meeting a question names', () => {
     expect(askedMeeting('渠县人大常委会主任是谁')).toBeUndefined();
     expect(askedMeeting('县政府开的是第几次常务会议')).toBeUndefined();
     expect(askedMeeting('会议研究了什么')).toBeUndefined();
+    // The question's verb and count are not part of the name: only the kind is left.
+    expect(askedMeeting('多少人参加座谈会')).toBeUndefined();
+    expect(askedMeeting('哪些领导出席区委常委会')).toBe('区委常委会');
   });
 });
 

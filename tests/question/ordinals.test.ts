@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { englishCardinal, englishOrdinals, parseChineseNumber, toChineseNumber } from '../../src/text/numerals.ts';
-import { conflictingOrdinals, printsAskedOrdinals } from '../../src/retrieval/question/ordinals.ts';
+import { conflictingOrdinals, ordinalVariants, printsAskedOrdinals } from '../../src/retrieval/question/ordinals.ts';
 import { chineseOrdinals, englishOrdinalMentions, ordinalSearchTerms } from '../../src/text/ordinals.ts';
 
 describe('Chinese numerals', () => {
@@ -101,9 +101,25 @@ describe('conflicting ordinals', () => {
       '十七届人大四次',
     ]);
   });
+  it('finds the asked meeting printed apart from its term, beside another body\'s or kind\'s numbered session', () => {
+    const directors = '县十六届人大常委会召开第八次主任会议，研究决定了召开县十六届人大常委会第六次会议的有关事宜。';
+    expect(conflictingOrdinals('县十六届人大常委会第八次主任会议由谁主持', directors)).toEqual([]);
+    expect(conflictingOrdinals('县十六届人大常委会第九次主任会议由谁主持', directors)).toEqual(['十六届人大常委会第九次']);
+    const committee = '区十三届人大常委会举行第十一次会议。会议听取了区十三届人大三次会议代表书面意见办理情况的汇报。';
+    expect(conflictingOrdinals('区十三届人大常委会第十一次会议由谁主持', committee)).toEqual([]);
+    expect(conflictingOrdinals('区十三届人大常委会第十二次会议由谁主持', committee)).toEqual(['十三届人大常委会第十二次']);
+  });
   it('leaves alone ordinals the article never numbers', () => {
     expect(conflictingOrdinals('第三次区务会议', '会议审议了预算。')).toEqual([]);
     expect(conflictingOrdinals('欧洲人第一次来到这里是何时', '第二次来到这里。')).toEqual([]);
+  });
+});
+
+describe('ordinalVariants', () => {
+  it('gives the other printed forms of the ordinals a Chinese question names, and nothing for others', () => {
+    expect(ordinalVariants('第四十四次会议谁列席了')).toEqual(['第44次']);
+    expect(ordinalVariants('区人大常委会第44次会议由谁主持')).toEqual(['第四十四次', '四十四次']);
+    expect(ordinalVariants('谁主持了会议')).toEqual([]);
   });
 });
 

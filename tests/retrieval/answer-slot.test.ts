@@ -21,6 +21,13 @@ describe('answer slots', () => {
     expect(slotFor('年度最佳运动员的赞助方是谁')).toBeUndefined();
     expect(slotFilled('第一位校长是谁', '首任校长為喬治·麥肯', [])?.filled).toBe(true);
   });
+  it('takes a sum in 亿 or 万 with its unit left out (总投资3个亿) for money, not a count in 万', () => {
+    const q = '拉尕山景区索道项目总投资多少';
+    expect(slotFilled(q, '拉尕山景区基础设施及索道建设项目，总投资3个亿;', [])).toEqual({ slot: 'sum of money', filled: true });
+    expect(slotFilled(q, '东风汽车4S店建设项目，总投资190万;', [])).toEqual({ slot: 'sum of money', filled: true });
+    expect(slotFilled(q, '景区年接待游客90万人次。', [])).toEqual({ slot: 'sum of money', filled: false });
+  });
+
   it('counts in related measure words and in enumerations', () => {
     expect(slotFilled('有几位县议员出席', '12名县议员出席')?.filled).toBe(true);
     expect(slotFilled('讲话提出了几点要求', '他强调，一是要提高认识，二是要压实责任')?.filled).toBe(true);

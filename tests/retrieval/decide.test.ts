@@ -96,6 +96,11 @@ describe('missing words', () => {
     expect(missingWords('哪一年召开常务会议', corpus)).toEqual([]);
     expect(missingWords('市长何年出席会议', corpus)).toContain('市长');
   });
+  it('never counts a number in Chinese numerals, which reports may print in digits (第44次)', () => {
+    const corpus = '区人大常委会第44次会议召开，副区长列席会议。';
+    expect(missingWords('第四十四次会议谁列席了', corpus)).toEqual([]);
+    expect(missingWords('第四十四次常务会议谁列席了', corpus)).toEqual(['常务会议']);
+  });
 });
 
 describe('decisive absences', () => {

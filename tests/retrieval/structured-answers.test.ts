@@ -51,6 +51,19 @@ describe('facts', () => {
     expect(f?.names).toEqual(names.slice(0, 8));
     expect(f?.text).toBe(`${names.slice(0, 8).join('、')}等`);
   });
+  it('cites a minutes header that prints the name around its title (洪议长允典)', () => {
+    const minutes = '某县议会第一次会议纪录\n主席：洪议长允典\n记录：陈丽珠\n一、宣读上次会议纪录。';
+    const chaired = testArticle({ headline: '某县议会第一次会议纪录', body: minutes, people: [{ name: '洪允典', title: '议长', roles: ['chaired'] }] });
+    const q = '某县议会第一次会议由谁主持？';
+    const f = answerFromPeople(
+      'chaired',
+      chineseQueryUnits(q, buildTermStats([minutes, '其他报道的内容。'])),
+      [{ article: chaired, passages: articlePassages(minutes, splitSentences(minutes), (t) => t), retrievalScore: 1 }],
+      textUnits,
+    );
+    expect(f?.names).toEqual(['洪允典']);
+    expect(f?.passage.text).toContain('洪议长允典');
+  });
   it('gives nothing when no person fits', () => {
     const q = '谁发明了电话？';
     expect(answerFromPeople(undefined, chineseQueryUnits(q, stats), [{ article, passages, retrievalScore: 1 }], textUnits)).toBeUndefined();

@@ -64,6 +64,13 @@ describe('the offices vocabulary', () => {
     });
   }
 
+  for (const row of OFFICE_ROWS.filter((r) => r.notExample)) {
+    it(`${row.word}: after a character that makes it a common word's tail, no one is read (${row.notExample})`, () => {
+      for (const text of [row.notExample!, traditionalByChar(row.notExample!)])
+        expect(extractPeople(text).filter((p) => p.title.endsWith(row.word) || p.title.endsWith(traditionalByChar(row.word))), text).toEqual([]);
+    });
+  }
+
   it('derives the traditional forms and orders every list longest first', () => {
     expect(OFFICE_WORDS).toContain('書記');
     expect(OFFICE_WORDS).toContain('幹事');

@@ -7,6 +7,7 @@ import { abstention, citedAnswer, eventsAnswer, supportWithNeighbour } from '../
 import { inScriptOf } from '../answer-script.ts';
 import type { Answer } from '../types.ts';
 import type { Decided } from './context.ts';
+import { asksWhichMeeting, meetingLabel } from '../question/which-meeting.ts';
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -34,6 +35,9 @@ export function composeStage(ctx: Decided, explain = false): Answer {
       articleById: index.articleById,
       chunks: index.chunks,
     });
+    // "Which meeting …?": the answering report's meeting comes first (the passage about X seldom names it).
+    const article = index.articleById.get(ctx.best.articleId);
+    if (!ctx.fact && article && asksWhichMeeting(ctx.questionText)) composed = { ...composed, answer: `${meetingLabel(article)}：${composed.answer}` };
   }
   // In the script of the question: a traditional question gets a traditional reply.
   const answer: Answer = inScriptOf({ ...composed, timings_ms: {} }, ctx.question.script);

@@ -10,6 +10,7 @@ import { loadLexicon } from '../question/lexicon.ts';
 import { withSynonyms } from '../synonym-units.ts';
 import { understand } from '../question/index.ts';
 import { askedMeeting } from '../question/meeting-name.ts';
+import { ordinalVariants } from '../question/ordinals.ts';
 import {
   chineseQueryUnits,
   contentText,
@@ -62,7 +63,8 @@ export function understandStage(env: StageEnv, raw: string, scope?: AskScope): U
     answerType: refineAnswerType(question.intent.answerType, question.text),
     questionText: toSearchForm(question.original),
     // Question words are not content: left out of the search text (measured +0.001 on drcd-dev).
-    searchText: english ? question.text : contentText(question.text) || question.text,
+    // …and the other printed forms of its ordinals (第四十四次 finds 第44次).
+    searchText: english ? question.text : [contentText(question.text) || question.text, ...ordinalVariants(question.text)].join(' '),
     missing,
     ...(absentMeeting ? { absentMeeting } : {}),
     absentTerms: chinese

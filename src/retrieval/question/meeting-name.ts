@@ -32,8 +32,11 @@ const MEETING_KINDS = [
   '政会议',
 ];
 
-/** Characters a meeting's name never starts with: the question's own words before it. */
-const BEFORE_NAME = /^.*[的在于了是开到对和与及那这该上下午晚几哪各]/u;
+/**
+ * Characters and words a meeting's name never starts with: the question's own words before it
+ * (多少人参加座谈会 names no meeting but a kind).
+ */
+const BEFORE_NAME = /^.*(?:[的在于了是开到对和与及那这该上下午晚几哪各谁]|参加|出席|列席|主持|召开|举行|多少|什么)/u;
 /** A session's numbers (八届九次, 第十六次, 九中), printed in many ways: compared elsewhere (ordinals). */
 const SESSION = /[0-9]{4}年|第?[0-9一二三四五六七八九十百零〇]+[届次中]/gu;
 /** Offices of a standing committee: 人大常委会主任 names the body, not a meeting. */

@@ -1,5 +1,19 @@
 /** The conflict check between the ordinals a question names and those an article prints. */
-import { chineseOrdinals, ordinalMentions, type OrdinalMention } from '../../text/ordinals.ts';
+import { chineseOrdinals, ordinalMentions, ordinalSearchTerms, type OrdinalMention } from '../../text/ordinals.ts';
+
+/**
+ * The other printed forms of the sessions, terms and periods a Chinese question names (第四十四次 →
+ * 第44次; 第44次 → 第四十四次): searched beside the question's words, so a report printing the number
+ * otherwise is found. Empty for most questions.
+ */
+export function ordinalVariants(question: string): string[] {
+  const out: string[] = [];
+  for (const m of chineseOrdinals(question)) {
+    for (const form of ordinalSearchTerms({ ...m, term: undefined }))
+      if (!question.includes(form) && !out.includes(form)) out.push(form);
+  }
+  return out;
+}
 
 /**
  * Ordinals of the question that the answering article prints only with other numbers: asked about
@@ -56,9 +70,14 @@ function compareOrdinals(question: string, text: string): { conflicts: string[];
         const kept = same.filter(keep);
         if (kept.length) same = kept;
       };
+      // A session of another body's series is no comparison (asked 十三届人大常委会第十一次会议, printed
+      // 十三届人大三次会议: the congress's session, not the committee's meeting).
+      if (q.body) same = same.filter((p) => p.body === undefined || p.body === q.body);
+      // The kind of meeting first: 县十六届人大常委会召开第八次主任会议 prints 第八次主任会议 apart from its
+      // term, beside 县十六届人大常委会第六次会议 (another kind, with the term).
+      if (q.meeting) narrow((p) => p.meeting === q.meeting);
       if (q.term !== undefined) narrow((p) => p.term === q.term);
       if (q.year !== undefined) narrow((p) => p.year === q.year);
-      if (q.meeting) narrow((p) => p.meeting === q.meeting);
       comparable = same.length > 0;
       if (same.length > 0 && !same.some((p) => p.number === q.number)) conflict = true;
     }

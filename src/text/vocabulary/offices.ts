@@ -11,6 +11,13 @@ export interface OfficeWord {
   word: string;
   /** A title ending in the word, then a name. */
   example: string;
+  /**
+   * Where the word is also the tail of a common word (会议长达, 公司长江, 广州长隆), the (up to) two
+   * characters before it must match this.
+   */
+  after?: RegExp;
+  /** With `after`: a text where the word follows a character that rules it out (no person is read). */
+  notExample?: string;
 }
 
 export const OFFICE_ROWS: readonly OfficeWord[] = [
@@ -88,12 +95,25 @@ export const OFFICE_ROWS: readonly OfficeWord[] = [
   { word: '主任科员', example: '县财政局主任科员雷鸣出席会议' },
   { word: '议员', example: '立法会议员贺平出席会议' },
   { word: '市议员', example: '台北市议员倪明出席会议' },
+  // Taiwan councils, prefectures, Hong Kong and Macau (observed on their news pages).
+  { word: '副议长', example: '市议会副议长林明出席会议' },
+  { word: '议长', example: '由议长邱明主持会议', after: /(?:议会|議會|[^会會])$|^$/u, notExample: '会议长时间讨论' },
+  { word: '副州长', example: '州委常委、副州长苏明出席会议' },
+  { word: '州长', example: '州委副书记、州长赵明主持会议', after: /(?:[^\p{Script=Han}]|州)$|^$/u, notExample: '广州长隆集团出席会议' },
+  { word: '副司长', example: '政务司副司长卓明出席会议' },
+  { word: '司长', example: '政务司司长陈明出席会议', after: /[^公]$|^$/u, notExample: '该公司长江分部出席会议' },
+  { word: '行政长官', example: '行政长官岑明出席会议' },
   { word: '委员长', example: '全国人大常委会委员长汤明出席会议' },
   { word: '干事', example: '团县委干事滕飞出席会议' },
   { word: '专干', example: '乡镇计生专干殷红出席会议' },
   // A title only after the body delegated (人大代表); after a name it is a verb (王新亭代表党工委).
   { word: '代表', example: '全国人大代表罗明出席会议' },
 ];
+
+/** Office words (either script) that need a particular character before them, by word. */
+export const OFFICE_WORD_AFTER: ReadonlyMap<string, RegExp> = new Map(
+  OFFICE_ROWS.flatMap((r) => (r.after ? bothForms(r.word).map((w) => [w, r.after] as [string, RegExp]) : [])),
+);
 
 /** The simplified office words, longest first (so 副书记 is tried before 书记), table order among equals. */
 export const SIMPLIFIED_OFFICE_WORDS: readonly string[] = OFFICE_ROWS.map((r) => r.word).sort((a, b) => b.length - a.length);
