@@ -14,11 +14,11 @@
  *   read whole when an English question first matches a name in pinyin, instead of every record
  *   and pinyin-pro's dictionaries (~0.3 s of CPU at 100,000 articles).
  *
- * Bodies and records are read a block of `BLOCK` articles at a time, when an article of the block is first needed,
- * and kept: a question's few candidates read a few blocks; a filter that scans every chunk's text
- * (a meeting named in the question) reads every block of bodies in large sequential reads, decoding
- * no more than the former whole-file parse did. Loaded articles are `StoredArticle`s: full
- * `Article`s whose other fields come from the blocks, the same object for the index's life.
+ * Bodies and records are read a block of `BLOCK` articles at a time, when an article of the block is needed, and
+ * the blocks read lately are kept (up to a budget over every open segment, `recentBodies`): a
+ * question's few candidates read a few blocks; a pass over every article (the filter lookups' text
+ * scan, every name the reports hold) reads them in passing, keeping none. Loaded articles are
+ * `StoredArticle`s: full `Article`s whose other fields come from the blocks.
  * At 100,000 articles parsing the former `articles.json` (59 MiB) took ~0.8 s of every start and held
  * every body and person in memory whether asked about or not.
  */
@@ -216,10 +216,48 @@ class BlockFile {
   }
 }
 
-/** A segment's article bodies and records, read a block at a time on first use and kept, and its names file, read whole on first use. */
+/** The least recently used entries dropped first once their sizes add up to more than the budget. */
+export class RecentBlocks<T> {
+  private readonly entries = new Map<string, { value: T; size: number }>();
+  private total = 0;
+
+  constructor(private readonly budget: number) {}
+
+  get(key: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, value: T, size: number): void {
+    this.entries.set(key, { value, size });
+    this.total += size;
+    for (const [k, e] of this.entries) {
+      if (this.total <= this.budget || this.entries.size === 1) break;
+      this.entries.delete(k);
+      this.total -= e.size;
+    }
+  }
+}
+
+/**
+ * The blocks read lately, over every open segment: bodies up to 16 million characters (32 MB; a
+ * question reads some 30 articles' bodies, a block each), records up to 16 MB of their JSON. Kept for
+ * the index's life, every block a question touched stayed (a block of 64 bodies for one article's):
+ * at 1,000,000 articles memory grew with every question, towards the whole 280 MiB of bodies.
+ */
+const recentBodies = new RecentBlocks<string[]>(16_000_000);
+const recentRecords = new RecentBlocks<ArticleRecord[]>(16_000_000);
+let nextBlocksId = 0;
+
+/**
+ * A segment's article bodies and records, read a block at a time when needed and kept a while
+ * (`recentBodies`), and its names file, read whole on first use.
+ */
 class ArticleBlocks {
-  private readonly bodies: Array<string | undefined>;
-  private readonly records: Array<ArticleRecord | undefined>;
+  private readonly id = nextBlocksId++;
   private held: { names: ReadonlyArray<readonly string[] | null>; keys: Map<string, string> } | undefined;
 
   constructor(
@@ -227,39 +265,87 @@ class ArticleBlocks {
     private readonly bodyFile: BlockFile,
     private readonly recordFile: BlockFile,
     private readonly namesFile: BlockFile,
-  ) {
-    this.bodies = new Array<string | undefined>(cols.id.length);
-    this.records = new Array<ArticleRecord | undefined>(cols.id.length);
+  ) {}
+
+  /** The bodies of a block, when kept. */
+  private keptBodies(block: number): string[] | undefined {
+    return recentBodies.get(`${this.id}:${block}`);
   }
 
   body(i: number): string {
-    let body = this.bodies[i];
-    if (body === undefined) {
-      const block = Math.floor(i / this.cols.block);
+    const block = Math.floor(i / this.cols.block);
+    const from = block * this.cols.block;
+    let bodies = this.keptBodies(block);
+    if (!bodies) {
       // One string for the block; each body is a slice of it (no copy).
       const text = this.bodyFile.read(block).toString('utf16le');
-      const from = block * this.cols.block;
       const to = Math.min(from + this.cols.block, this.cols.id.length);
+      bodies = [];
       for (let j = from, at = 0; j < to; j++) {
         const len = this.cols.bodyLength[j];
-        this.bodies[j] = text.slice(at, at + len);
+        bodies.push(text.slice(at, at + len));
         at += len;
       }
-      body = this.bodies[i]!;
+      recentBodies.set(`${this.id}:${block}`, bodies, text.length);
     }
-    return body;
+    return bodies[i - from];
+  }
+
+  /**
+   * The body of article `i` for a pass over many articles: from the kept block when it is kept, else
+   * sliced from `pass`'s block, which holds only the block the pass is in (read when the pass moves on).
+   */
+  passingBody(i: number, pass: BodyPass): string {
+    const block = Math.floor(i / this.cols.block);
+    const from = block * this.cols.block;
+    const kept = this.keptBodies(block);
+    if (kept) return kept[i - from];
+    if (pass.blocks !== this || pass.block !== block) {
+      pass.blocks = this;
+      pass.block = block;
+      pass.text = this.bodyFile.read(block).toString('utf16le');
+    }
+    let at = 0;
+    for (let j = from; j < i; j++) at += this.cols.bodyLength[j];
+    return pass.text.slice(at, at + this.cols.bodyLength[i]);
+  }
+
+  /** The record of article `i` for a pass over many articles, as `passingBody` reads bodies. */
+  passingRecord(i: number, pass: RecordPass): ArticleRecord {
+    const block = Math.floor(i / this.cols.block);
+    const kept = recentRecords.get(`${this.id}:${block}`);
+    let records = kept;
+    if (!records) {
+      if (pass.blocks !== this || pass.block !== block) {
+        pass.blocks = this;
+        pass.block = block;
+        pass.records = this.readRecords(block).records;
+      }
+      records = pass.records;
+    }
+    return this.recordIn(records, i, block);
   }
 
   record(i: number): ArticleRecord {
-    let record = this.records[i];
-    if (record === undefined) {
-      const block = Math.floor(i / this.cols.block);
-      const list = JSON.parse(this.recordFile.read(block).toString('utf8')) as ArticleRecord[];
-      const from = block * this.cols.block;
-      list.forEach((r, k) => (this.records[from + k] = r));
-      record = this.records[i];
-      if (record === undefined) throw new Error(`${path.basename(this.recordFile.file)}: block ${block} has no record for article ${i}`);
+    const block = Math.floor(i / this.cols.block);
+    const key = `${this.id}:${block}`;
+    let records = recentRecords.get(key);
+    if (!records) {
+      const read = this.readRecords(block);
+      records = read.records;
+      recentRecords.set(key, records, read.bytes);
     }
+    return this.recordIn(records, i, block);
+  }
+
+  private readRecords(block: number): { records: ArticleRecord[]; bytes: number } {
+    const data = this.recordFile.read(block);
+    return { records: JSON.parse(data.toString('utf8')) as ArticleRecord[], bytes: data.length };
+  }
+
+  private recordIn(records: ArticleRecord[], i: number, block: number): ArticleRecord {
+    const record = records[i - block * this.cols.block];
+    if (record === undefined) throw new Error(`${path.basename(this.recordFile.file)}: block ${block} has no record for article ${i}`);
     return record;
   }
 
@@ -297,11 +383,25 @@ class ArticleBlocks {
   }
 }
 
+/** The block a pass over many bodies is in (`passingBodies`). */
+interface BodyPass {
+  blocks?: ArticleBlocks;
+  block: number;
+  text: string;
+}
+
+/** The block a pass over many records is in (`passingRecords`). */
+interface RecordPass {
+  blocks?: ArticleBlocks;
+  block: number;
+  records: ArticleRecord[];
+}
+
 const NO_NAMES: readonly string[] = [];
 
 /**
  * An article of a loaded index. The fields of `article-fields.json` are its own; the body and the
- * rest are read from their blocks on first use and kept. `toJSON` gives the plain article.
+ * rest are read from their blocks when needed (the blocks read lately are kept). `toJSON` gives the plain article.
  */
 export class StoredArticle implements Article {
   readonly id: string;
@@ -336,6 +436,14 @@ export class StoredArticle implements Article {
 
   get body(): string {
     return this.#blocks.body(this.#at);
+  }
+  /** The body for a pass over many articles (see `passingBodies`). */
+  passingBody(pass: BodyPass): string {
+    return this.#blocks.passingBody(this.#at, pass);
+  }
+  /** The people and credits for a pass over many articles (see `passingRecords`). */
+  passingRecord(pass: RecordPass): ArticleRecord {
+    return this.#blocks.passingRecord(this.#at, pass);
   }
   get source(): string {
     return this.#blocks.record(this.#at).source;
@@ -418,6 +526,30 @@ export function openArticles(fieldsData: Buffer, dir: string, sizes: { bodies: n
   const out: StoredArticle[] = [];
   for (let i = 0; i < cols.id.length; i++) out.push(new StoredArticle(cols, i, blocks));
   return out;
+}
+
+/**
+ * Stored bodies for one pass over many articles (a scan of every chunk's text): a body not yet read
+ * comes from its block, which is kept only while the pass stays in it, so the pass leaves no bodies
+ * in memory (reading each the usual way keeps them all: ~280 MiB at 1,000,000 articles). Undefined
+ * for an article not of a loaded index (its chunks' texts are in memory already).
+ */
+export function passingBodies(): (article: Article) => string | undefined {
+  const pass: BodyPass = { block: -1, text: '' };
+  return (a) => (a instanceof StoredArticle ? a.passingBody(pass) : undefined);
+}
+
+/** The people and credits of an article. */
+export type ArticleNames = Pick<Article, 'people' | 'reporters' | 'photographers' | 'contributors'>;
+
+/**
+ * People and credits for one pass over many articles (every name the reports hold), read as
+ * `passingBodies` reads bodies: a stored article's record block is kept only while the pass is in it
+ * (keeping every record held ~330 MB at 1,000,000 articles). A plain article is its own.
+ */
+export function passingRecords(): (article: Article) => ArticleNames {
+  const pass: RecordPass = { block: -1, records: [] };
+  return (a) => (a instanceof StoredArticle ? a.passingRecord(pass) : a);
 }
 
 /** An article's names (`articleNames`), without reading the record of a stored one. */

@@ -18,19 +18,15 @@ export function chunkSpans(articles: readonly Article[], chunks: readonly Chunk[
 }
 
 /**
- * A chunk cut from its article: the text is sliced from the body when first read, so opening an
- * index reads no body (a stored article reads its body on demand, src/index/article-store.ts).
+ * A chunk cut from its article: it holds its article and span, and reads the rest from the article
+ * (headline, date, named days, meeting, outlet); the text is sliced from the body when read and not
+ * kept, so opening an index reads no body and a chunk keeps no body in memory (a stored article reads
+ * its body on demand, src/index/article-store.ts). At 1,000,000 chunks the fields copied into each
+ * chunk and its text kept once read held ~100 MB more, and every body any question read.
  */
 class SpanChunk implements Chunk {
-  readonly id: string;
-  readonly articleId: string;
-  readonly headline: string;
-  declare readonly date?: string;
-  declare readonly eventDates?: string[];
-  declare readonly meeting?: string;
-  declare readonly outlet?: string;
   #article: Article;
-  #text: string | undefined;
+  #id: string | undefined;
 
   constructor(
     article: Article,
@@ -38,20 +34,35 @@ class SpanChunk implements Chunk {
     readonly start: number,
     readonly end: number,
   ) {
-    this.id = `${article.id}#${ordinal}`;
-    this.articleId = article.id;
-    this.headline = article.headline;
-    // Optional fields are set only when present, as a built chunk has them.
-    const self = this as { -readonly [K in keyof Chunk]?: Chunk[K] };
-    if (article.date !== undefined) self.date = article.date;
-    if (article.eventDates?.length) self.eventDates = article.eventDates;
-    if (article.meeting !== undefined) self.meeting = article.meeting;
-    if (article.outlet) self.outlet = article.outlet;
     this.#article = article;
   }
 
+  get id(): string {
+    return (this.#id ??= `${this.#article.id}#${this.ordinal}`);
+  }
+  get articleId(): string {
+    return this.#article.id;
+  }
+  get headline(): string {
+    return this.#article.headline;
+  }
+  get date(): string | undefined {
+    return this.#article.date;
+  }
+  /** The article's named days; undefined when it names none (as a built chunk). */
+  get eventDates(): string[] | undefined {
+    const days = this.#article.eventDates;
+    return days?.length ? days : undefined;
+  }
+  get meeting(): string | undefined {
+    return this.#article.meeting;
+  }
+  /** The article's outlet; undefined when empty (as a built chunk). */
+  get outlet(): string | undefined {
+    return this.#article.outlet || undefined;
+  }
   get text(): string {
-    return (this.#text ??= this.#article.body.slice(this.start, this.end));
+    return this.#article.body.slice(this.start, this.end);
   }
 
   /** Tells a stored article that this chunk, its first, is number `at` of its index's chunk list. */

@@ -43,7 +43,7 @@ import {
   SEGMENTS_DIR,
   segmentFile,
 } from './segment.ts';
-import type { ChunkHit, Embedder, ReportIndex } from './types.ts';
+import type { ChunkFilter, ChunkHit, Embedder, ReportIndex } from './types.ts';
 import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
 import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorFile } from './vectors-store.ts';
 
@@ -359,22 +359,33 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     articleById,
     chunks,
     embedder,
-    denseSearch(query: Float32Array, k: number, filter?: (chunk: number) => boolean): ChunkHit[] {
+    denseSearch(query: Float32Array, k: number, filter?: ChunkFilter): ChunkHit[] {
       if (filter) {
         // A strict filter starves the graph walk; scanning the few kept chunks is exact and cheap. They are
-        // collected while counting: a second pass of the filter over every chunk cost ~70 ms at 100,000.
-        const kept: number[] = [];
-        for (let c = 0; c < n && kept.length <= EXACT_FILTER_LIMIT; c++) if (filter(c)) kept.push(c);
+        // collected while counting (when the filter does not list them): a second pass of the filter over
+        // every chunk cost ~70 ms at 100,000.
+        let kept = filter.kept;
+        if (!kept) {
+          const found: number[] = [];
+          for (let c = 0; c < n && found.length <= EXACT_FILTER_LIMIT; c++) if (filter(c)) found.push(c);
+          kept = found;
+        }
         if (kept.length <= EXACT_FILTER_LIMIT) return exactSearch(normalised(query), k, kept, vector);
       }
       if (segments.length === 1 && !segments[0].toGlobal) return segments[0].hnsw.search(query, k, filter);
       return searchSegments(toSearch, query, k, filter);
     },
-    lexicalSearch(query: string, k: number, filter?: (chunk: number) => boolean, stats?: Bm25SearchStats): ChunkHit[] {
+    lexicalSearch(query: string, k: number, filter?: ChunkFilter, stats?: Bm25SearchStats): ChunkHit[] {
       return bm25.search(analyse(query), k, filter, stats);
     },
     lexicalPostings(term: string): Uint32Array | undefined {
       return bm25.postings(term);
+    },
+    lexicalGroupCount(term: string, groupOf: Uint32Array): number {
+      return bm25.distinctGroups(term, groupOf);
+    },
+    lexicalDocCount(term: string): number {
+      return bm25.documentCount(term);
     },
     analyse,
     vector,
@@ -384,9 +395,10 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
 }
 
 /** Exact cosine search (stored vectors are L2-normalised) over the chunks `kept`, in ascending order. */
-function exactSearch(query: Float32Array, k: number, kept: readonly number[], vector: (c: number) => Float32Array): ChunkHit[] {
+function exactSearch(query: Float32Array, k: number, kept: ArrayLike<number>, vector: (c: number) => Float32Array): ChunkHit[] {
   const scores: ChunkHit[] = [];
-  for (const c of kept) {
+  for (let i = 0; i < kept.length; i++) {
+    const c = kept[i];
     const row = vector(c);
     let dot = 0;
     for (let j = 0; j < row.length; j++) dot += row[j] * query[j];

@@ -17,7 +17,7 @@
  * same float32 scores as scoring every candidate.
  */
 import { BM25_BLOCK, COMMON_MIN_DF, COMMON_SHARE, lowerBound, type Bm25Index, type Bm25Params } from './bm25.ts';
-import type { ChunkHit } from './types.ts';
+import type { ChunkFilter, ChunkHit } from './types.ts';
 
 /** One segment's postings and where its live documents sit in the global numbering. */
 export interface Bm25Segment {
@@ -71,6 +71,13 @@ const WINDOW = 4096;
  * segments start from the k best found so far, which the floor can only be below).
  */
 const SAMPLE = 256;
+
+/**
+ * A filter listing at most this many documents × query terms has its documents scored directly (one
+ * binary search a term and document) instead of walking the terms' postings: at 1,000,000 chunks a
+ * common term's postings run to hundreds of thousands.
+ */
+const KEPT_LOOKUPS = 200_000;
 
 /** The k best (score, document) pairs so far, best first; ties by lower document (as a sort would give). */
 class TopHits {
@@ -158,8 +165,11 @@ export class SegmentedBm25 {
     return out;
   }
 
-  /** The k best documents (global numbers) for the terms, best first; `filter` rejects documents. */
-  search(queryTerms: readonly string[], k: number, filter?: (doc: number) => boolean, stats?: Bm25SearchStats): ChunkHit[] {
+  /**
+   * The k best documents (global numbers) for the terms, best first; `filter` rejects documents. A
+   * filter listing few documents has them scored directly (the same scores and ties as the search).
+   */
+  search(queryTerms: readonly string[], k: number, filter?: ChunkFilter, stats?: Bm25SearchStats): ChunkHit[] {
     if (k <= 0 || this.size === 0) return [];
     const counts = new Map<string, number>();
     for (const term of queryTerms) if (this.termInfo(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
@@ -180,6 +190,10 @@ export class SegmentedBm25 {
       stats.commonTerms += infos.length - finders;
     }
     const top = new TopHits(k);
+    if (filter?.kept && filter.kept.length * infos.length <= KEPT_LOOKUPS) {
+      this.scoreKept(filter.kept, termIds, weights, finders, top, stats);
+      return top.hits;
+    }
     // Exact scores of a sample of likely documents: their k-th is a floor under the final k-th
     // score, so pruning starts strong instead of waiting for the top k to fill.
     const floor = new TopHits(k);
@@ -189,6 +203,49 @@ export class SegmentedBm25 {
     // order changes no result: (score, global document) decides every admission.
     for (const s of this.bySize) this.searchSegment(s, termIds, weights, finders, top, floor, scratch, filter, stats);
     return top.hits;
+  }
+
+  /**
+   * `search` over the documents `kept` (global, ascending) alone: each is looked up in every term's
+   * postings (term order, float32 sums, as `search` scores) and is a candidate when a finding term holds it.
+   */
+  private scoreKept(
+    kept: ArrayLike<number>,
+    termIds: readonly Int32Array[],
+    weights: Float64Array,
+    finders: number,
+    top: TopHits,
+    stats: Bm25SearchStats | undefined,
+  ): void {
+    const { norm } = this;
+    let s = 0;
+    for (let j = 0; j < kept.length; j++) {
+      const global = kept[j];
+      while (s + 1 < this.segments.length && this.segments[s + 1].base <= global) s++;
+      const g = this.segments[s];
+      if (global - g.base >= g.live) continue;
+      const local = g.toLocal ? g.toLocal[global - g.base] : global - g.base;
+      const { docIds, tfs, offsets } = g.bm25;
+      let score = 0;
+      let found = false;
+      for (let i = 0; i < termIds.length; i++) {
+        const id = termIds[i][s];
+        if (id < 0) continue;
+        const to = offsets[id + 1];
+        const p = lowerBound(docIds, offsets[id], to, local);
+        if (p < to && docIds[p] === local) {
+          const tf = tfs[p];
+          score = Math.fround(score + (weights[i] * tf) / (tf + norm[global]));
+          if (i < finders) found = true;
+        }
+      }
+      if (!found) continue;
+      if (stats) {
+        stats.candidates++;
+        stats.scored++;
+      }
+      if (top.admits(score, global)) top.add(score, global);
+    }
   }
 
   /** One segment's part of `search`: adds its documents that make the top k so far to `top`. */
@@ -376,6 +433,38 @@ export class SegmentedBm25 {
         }
       }
     }
+  }
+
+  /** Live documents holding `term` (its corpus-wide document frequency). */
+  documentCount(term: string): number {
+    return this.termInfo(term)?.df ?? 0;
+  }
+
+  /**
+   * How many groups the live documents holding `term` fall in, documents grouped by `groupOf` (global
+   * document → group, never decreasing along the documents): counted over the segments' postings
+   * in place, where `postings` would copy them into one list first.
+   */
+  distinctGroups(term: string, groupOf: Uint32Array): number {
+    const info = this.termInfo(term);
+    if (!info) return 0;
+    let n = 0;
+    let last = -1;
+    this.segments.forEach((g, s) => {
+      const id = info.ids[s];
+      if (id < 0) return;
+      const { docIds, offsets } = g.bm25;
+      for (let p = offsets[id], to = offsets[id + 1]; p < to; p++) {
+        const global = g.toGlobal ? g.toGlobal[docIds[p]] : g.base + docIds[p];
+        if (global < 0) continue;
+        const group = groupOf[global];
+        if (group !== last) {
+          n++;
+          last = group;
+        }
+      }
+    });
+    return n;
   }
 
   /** Live documents (global numbers, ascending) whose terms include `term`, or undefined when none. */

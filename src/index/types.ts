@@ -22,6 +22,12 @@ export interface Manifest {
   hnsw: { M: number; efConstruction: number; efSearch: number };
 }
 
+/**
+ * Which chunks a search may return: a test of a chunk's position, with the list of the chunks it keeps
+ * (ascending) when the caller has it, which spares a search testing every chunk.
+ */
+export type ChunkFilter = ((chunk: number) => boolean) & { readonly kept?: ArrayLike<number> };
+
 /** A scored chunk, by its position in the index's chunk list. */
 export interface ChunkHit {
   chunk: number;
@@ -45,20 +51,23 @@ export interface ReportIndex {
   /** The embedder that built the index (queries must use it). */
   readonly embedder: Embedder;
   /** Approximate nearest neighbours by cosine similarity (score = 1 - distance), best first. */
-  denseSearch(vector: Float32Array, k: number, filter?: (chunk: number) => boolean): ChunkHit[];
+  denseSearch(vector: Float32Array, k: number, filter?: ChunkFilter): ChunkHit[];
   /** BM25 over the analysed terms of `query`, best first; `stats` adds what the search did (profiling). */
-  lexicalSearch(
-    query: string,
-    k: number,
-    filter?: (chunk: number) => boolean,
-    stats?: import('./segmented-bm25.ts').Bm25SearchStats,
-  ): ChunkHit[];
+  lexicalSearch(query: string, k: number, filter?: ChunkFilter, stats?: import('./segmented-bm25.ts').Bm25SearchStats): ChunkHit[];
   /**
    * The chunks (ascending positions) whose BM25 terms include `term` — a jieba word, a Han character
    * or a Han bigram, in search form — or undefined when none does. Read-only view; optional so test
    * doubles may leave it out.
    */
   lexicalPostings?(term: string): Uint32Array | undefined;
+  /**
+   * How many groups the chunks whose BM25 terms include `term` fall in, chunks grouped by `groupOf`
+   * (chunk position → group, never decreasing along the chunks): articles holding a term, counted
+   * without copying its postings. Optional, as `lexicalPostings`.
+   */
+  lexicalGroupCount?(term: string, groupOf: Uint32Array): number;
+  /** How many chunks' BM25 terms include `term` (0 when none). Optional, as `lexicalPostings`. */
+  lexicalDocCount?(term: string): number;
   /** The analyser the BM25 index was built with (jieba with the index's user dictionary). */
   analyse(text: string): string[];
   /** The stored, normalised vector of a chunk (for exact search and re-ranking). */

@@ -55,9 +55,23 @@ export function postingsTermStats(index: ReportIndex, postings: Postings): TermS
   let grouped = true;
   for (let i = 1; i < articleOf.length && grouped; i++) grouped = articleOf[i] >= articleOf[i - 1];
   const cache = new Map<string, number>();
+  // Counted in the index's postings when it can (a common character's postings run to hundreds of
+  // thousands at 1,000,000 chunks: copied into one list, they were most of understanding a question).
+  const inPlace = grouped && index.lexicalGroupCount ? index.lexicalGroupCount.bind(index) : undefined;
+  // When every article is one chunk (articles in chunk order, one each), the articles holding a unit
+  // are its chunks: their count needs no walk of the postings at all.
+  let oneEach = articleOf.length === index.articles.length;
+  for (let i = 0; i < articleOf.length && oneEach; i++) oneEach = articleOf[i] === i;
+  const chunkCount = oneEach && index.lexicalDocCount ? index.lexicalDocCount.bind(index) : undefined;
   const count = (unit: Unit): number => {
     let n = cache.get(unit);
     if (n !== undefined) return n;
+    if (inPlace) {
+      n = chunkCount ? chunkCount(termOf(unit)) : inPlace(termOf(unit), articleOf);
+      if (cache.size >= DF_CACHE) cache.clear();
+      cache.set(unit, n);
+      return n;
+    }
     const docs = postings(termOf(unit));
     n = 0;
     if (docs) {
@@ -127,7 +141,8 @@ function termsOf(word: string): string[] {
  * matter: a word whose bigrams share hundreds of chunks is a common phrase).
  */
 export function occursInReports(index: ReportIndex, postings: Postings, word: string): boolean {
-  if (postings(word)) return true;
+  // Counted where the index can (its postings are not copied for a yes or no).
+  if (index.lexicalDocCount ? index.lexicalDocCount(word) > 0 : postings(word)) return true;
   const pieces = termsOf(word);
   if (pieces.length === 0 || (pieces.length === 1 && pieces[0] === word)) return false;
   const lists: Uint32Array[] = [];

@@ -9,6 +9,7 @@
 import { textDates } from '../corpus/event-dates.ts';
 import { splitSentences } from '../text/sentences.ts';
 import type { Article } from '../corpus/types.ts';
+import { passingRecords } from '../index/article-store.ts';
 import { toSearchForm } from '../text/search-form.ts';
 import { namesMeeting } from './question/meeting-name.ts';
 
@@ -126,7 +127,9 @@ export function knownPeople(articles: readonly Article[]): Set<string> {
   let names = peopleCache.get(articles);
   if (names) return names;
   names = new Set<string>();
-  for (const a of articles) for (const p of a.people) if (p.name.length >= 2) names.add(toSearchForm(p.name));
+  // Each article's people read in passing: the records are not kept for this.
+  const namesOf = passingRecords();
+  for (const a of articles) for (const p of namesOf(a).people) if (p.name.length >= 2) names.add(toSearchForm(p.name));
   peopleCache.set(articles, names);
   return names;
 }

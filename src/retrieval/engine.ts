@@ -21,6 +21,7 @@ import { retrievalProfileFor, withOverrides, type ProfileOverrides } from './pro
 import { loadLexicon } from './question/lexicon.ts';
 import { namesMeeting } from './question/meeting-name.ts';
 import { loadSynonyms } from './question/synonyms.ts';
+import { FilterLookups } from './filter-lookups.ts';
 import { prepareState, type ReportsState } from './reports-state.ts';
 import type { Answer, AskScope, ArticleSummary, MeetingInfo, ReportsService } from './types.ts';
 import { rolePattern } from '../text/vocabulary/roles.ts';
@@ -88,6 +89,7 @@ export class ReportsEngine implements ReportsService {
     // One question of each shape and script (warm-up-questions.ts): the script converters build their
     // tables on first use (~0.2 s), and each shape's path is compiled before a reader waits on it.
     for (const { question } of WARM_UP_QUESTIONS) await this.ask(question).catch(() => undefined);
+    FilterLookups.of(this.state.index).prepare(this.state);
   }
 
   /** Replaces the index atomically; questions already running keep the old one. */

@@ -7,6 +7,7 @@ import type { Article, Chunk } from '../corpus/types.ts';
 import { articleBinds, dayBinding, knownPeople } from './day-binding.ts';
 import type { ReportIndex } from '../index/types.ts';
 import { collapseOverlaps, reciprocalRankFusion, scoreFusion, type FusedHit } from './fusion.ts';
+import { keptChunks, keptFilter } from './kept-chunks.ts';
 import { namesMeeting } from './question/meeting-name.ts';
 import type { QuestionFilters } from './question/types.ts';
 import { toSearchForm } from '../text/search-form.ts';
@@ -32,21 +33,39 @@ export interface HybridResult {
   timings: { embed: number; dense: number; bm25: number; fuse: number };
 }
 
+/** The tests a question's filters make of a chunk (all must hold), by what each tests. */
+export interface FilterTests {
+  /** The day asked (month-day `MM-DD`), with what the question binds to that day. */
+  day?: { monthDay: string; test: (c: Chunk) => boolean };
+  /** A year asked without a full date. */
+  year?: { year: number; test: (c: Chunk) => boolean };
+  /** A meeting asked (search form): met by the article's meeting, the headline or the text (`test`: any of them). */
+  meeting?: {
+    name: string;
+    test: (c: Chunk) => boolean;
+    byMeeting: (c: Chunk) => boolean;
+    byHeadline: (c: Chunk) => boolean;
+    byText: (c: Chunk) => boolean;
+  };
+  /** The article a conversation is about. */
+  article?: { test: (c: Chunk) => boolean };
+}
+
 /**
- * A chunk filter from the question's filters. A day is met by the article's date or by a day its text
- * names (a page dated the 10th reporting a meeting on the 6th; a page with no year); a full date asked
- * is met by a yearless day on month and day, and then needs no separate year test. A year alone counts
- * as met by the article's date, a full date its text names, or the year being written in the chunk (a
- * 2021 report about 2020's work); meetings by metadata. Filters are ignored for corpora without the
- * metadata (no dated article: nothing to filter on).
+ * The tests of a chunk filter from the question's filters. A day is met by the article's date or by a
+ * day its text names (a page dated the 10th reporting a meeting on the 6th; a page with no year); a
+ * full date asked is met by a yearless day on month and day, and then needs no separate year test. A
+ * year alone counts as met by the article's date, a full date its text names, or the year being
+ * written in the chunk (a 2021 report about 2020's work); meetings by metadata, headline or text.
+ * Filters are ignored for corpora without the metadata (no dated article: nothing to filter on).
  */
-export function chunkFilter(
+export function filterTests(
   filters: QuestionFilters,
   chunks: readonly Chunk[],
   corpus: { dated: boolean; withMeetings: boolean },
   question?: { text: string; articles: readonly Article[]; articleById: ReadonlyMap<string, Article> },
-): ((i: number) => boolean) | undefined {
-  const tests: Array<(c: Chunk) => boolean> = [];
+): FilterTests {
+  const tests: FilterTests = {};
   if (corpus.dated) {
     const md = filters.date ? filters.date.slice(5) : filters.monthDay;
     // The meeting or people the question puts on that day must be the report's of that day (day-binding.ts).
@@ -62,20 +81,37 @@ export function chunkFilter(
       }
       return ok;
     };
-    if (md) tests.push((c) => onDay(c, filters) && bound(c));
+    if (md) tests.day = { monthDay: md, test: (c) => onDay(c, filters) && bound(c) };
     if (filters.year !== undefined && !filters.date) {
       const year = filters.year;
       const y = String(year);
-      tests.push((c) => inYear(c, year) || c.text.includes(`${y}年`) || c.text.includes(`${y} 年`));
+      tests.year = { year, test: (c) => inYear(c, year) || c.text.includes(`${y}年`) || c.text.includes(`${y} 年`) };
     }
   }
   if (corpus.withMeetings && filters.meeting) {
     const m = filters.meeting;
     // The question is in search form (simplified); a traditional headline (市務會議) must match it too.
     const form = searchForms(chunks);
-    tests.push((c) => namesMeeting(form(c.meeting ?? ''), m) || namesMeeting(form(c.headline), m) || c.text.includes(m));
+    const byMeeting = (c: Chunk) => namesMeeting(form(c.meeting ?? ''), m);
+    const byHeadline = (c: Chunk) => namesMeeting(form(c.headline), m);
+    const byText = (c: Chunk) => c.text.includes(m);
+    tests.meeting = { name: m, test: (c) => byMeeting(c) || byHeadline(c) || byText(c), byMeeting, byHeadline, byText };
   }
-  if (filters.articleId) tests.push((c) => c.articleId === filters.articleId);
+  if (filters.articleId) {
+    const id = filters.articleId;
+    tests.article = { test: (c) => c.articleId === id };
+  }
+  return tests;
+}
+
+/** The chunk filter of `filterTests`, as a test of a chunk's position; undefined when nothing is filtered. */
+export function chunkFilter(
+  filters: QuestionFilters,
+  chunks: readonly Chunk[],
+  corpus: { dated: boolean; withMeetings: boolean },
+  question?: { text: string; articles: readonly Article[]; articleById: ReadonlyMap<string, Article> },
+): ((i: number) => boolean) | undefined {
+  const tests = Object.values(filterTests(filters, chunks, corpus, question)).map((t) => t.test);
   if (tests.length === 0) return undefined;
   return (i) => tests.every((t) => t(chunks[i]));
 }
@@ -83,7 +119,7 @@ export function chunkFilter(
 const formCache = new WeakMap<readonly Chunk[], Map<string, string>>();
 
 /** Search forms of the headlines and meeting names of an index's chunks, each converted once. */
-function searchForms(chunks: readonly Chunk[]): (s: string) => string {
+export function searchForms(chunks: readonly Chunk[]): (s: string) => string {
   let cache = formCache.get(chunks);
   if (!cache) formCache.set(chunks, (cache = new Map()));
   const forms = cache;
@@ -100,17 +136,11 @@ export async function hybridSearch(
   corpus: { dated: boolean; withMeetings: boolean },
   opts: HybridOptions = DEFAULT_HYBRID,
 ): Promise<HybridResult> {
-  const meetsAny = (f: ((i: number) => boolean) | undefined) => {
-    if (!f) return true;
-    for (let i = 0; i < index.chunks.length; i++) if (f(i)) return true;
-    return false;
-  };
-  let filter = chunkFilter(query.filters, index.chunks, corpus, {
-    text: query.text,
-    articles: index.articles,
-    articleById: index.articleById,
-  });
-  let filterSatisfied = meetsAny(filter);
+  const question = { text: query.text, articles: index.articles, articleById: index.articleById };
+  // The kept chunks are listed from lookups (kept-chunks.ts): no filter tests every chunk.
+  const keptBy = (filters: QuestionFilters) => keptChunks(filterTests(filters, index.chunks, corpus, question), index);
+  let kept = keptBy(query.filters);
+  let filterSatisfied = kept === undefined || kept.length > 0;
   let meetingDropped = false;
   if (!filterSatisfied && query.filters.meeting) {
     meetingDropped = true;
@@ -118,19 +148,15 @@ export async function hybridSearch(
     // no report names it, the search goes on without it (the date and year filters still hold, and
     // coverage decides whether anything answers, the engine's facts about other meetings do not).
     // Measured: drcd-dev false abstention 0.8% → 0.3% once its encyclopedia leads yielded meetings.
-    filter = chunkFilter({ ...query.filters, meeting: undefined }, index.chunks, corpus, {
-      text: query.text,
-      articles: index.articles,
-      articleById: index.articleById,
-    });
-    filterSatisfied = meetsAny(filter);
+    kept = keptBy({ ...query.filters, meeting: undefined });
+    filterSatisfied = kept === undefined || kept.length > 0;
   }
   let t = performance.now();
   const [vector] = await index.embedder.embed([query.text], 'query');
   const embed = performance.now() - t;
   t = performance.now();
   // A filter nothing meets is dropped: the hits then only serve as related articles.
-  const active = filterSatisfied ? filter : undefined;
+  const active = filterSatisfied && kept ? keptFilter(kept, index.chunks.length) : undefined;
   const dense = index.denseSearch(vector, opts.depth, active);
   const denseMs = performance.now() - t;
   t = performance.now();

@@ -12,6 +12,9 @@ import {
   bodyLength,
   nameKeysOf,
   openArticles,
+  passingBodies,
+  passingRecords,
+  RecentBlocks,
   serialiseArticles,
   StoredArticle,
 } from '../../src/index/article-store.ts';
@@ -106,6 +109,27 @@ describe('article store', () => {
     expect(loaded[0]).toBeInstanceOf(StoredArticle);
   });
 
+  it('reads bodies and records in passing without keeping them, and uses those already kept', () => {
+    const { fields, dir: at, sizes } = store(many);
+    const loaded = openArticles(fields, at, sizes);
+    const keptPeople = loaded[70].people;
+    const bodyOf = passingBodies();
+    const namesOf = passingRecords();
+    // Out of order: the pass reads whichever block it needs.
+    for (const i of [0, 140, 1, 70, 69, 149]) {
+      expect(bodyOf(loaded[i])).toBe(many[i].body);
+      expect(namesOf(loaded[i]).people).toEqual(many[i].people);
+    }
+    expect(namesOf(loaded[70]).people).toBe(keptPeople);
+    // A record read in passing was not kept: the article reads its own.
+    const passed = namesOf(loaded[140]).people;
+    expect(loaded[140].people).toEqual(passed);
+    expect(loaded[140].people).not.toBe(passed);
+    // A plain article is its own.
+    expect(bodyOf(many[0])).toBeUndefined();
+    expect(namesOf(many[0])).toBe(many[0]);
+  });
+
   it('gives each article’s names from the names file without reading its record, as from the article itself', () => {
     const { fields, dir: at, sizes } = store(many);
     const loaded = openArticles(fields, at, sizes);
@@ -154,5 +178,18 @@ describe('article store', () => {
     const cols = JSON.parse(fields.toString('utf8')) as { headline: string[] };
     cols.headline.pop();
     expect(() => openArticles(Buffer.from(JSON.stringify(cols)), at, sizes)).toThrow(/different lengths/);
+  });
+});
+
+describe('recent blocks', () => {
+  it('drop the least recently used once their sizes pass the budget, never the one just kept', () => {
+    const recent = new RecentBlocks<string>(10);
+    recent.set('a', 'A', 4);
+    recent.set('b', 'B', 4);
+    expect(recent.get('a')).toBe('A'); // a is now the most recent
+    recent.set('c', 'C', 4);
+    expect([recent.get('a'), recent.get('b'), recent.get('c')]).toEqual(['A', undefined, 'C']);
+    recent.set('big', 'D', 50);
+    expect([recent.get('a'), recent.get('c'), recent.get('big')]).toEqual([undefined, undefined, 'D']);
   });
 });

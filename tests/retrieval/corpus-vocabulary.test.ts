@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Chunk } from '../../src/corpus/types.ts';
 import { analyseSearchForm } from '../../src/index/analyser.ts';
 import { Bm25Index } from '../../src/index/bm25.ts';
+import { SegmentedBm25 } from '../../src/index/segmented-bm25.ts';
 import { chunkSearchText } from '../../src/index/search-text.ts';
 import type { ReportIndex } from '../../src/index/types.ts';
 import { occursInReports, postingsTermStats } from '../../src/retrieval/corpus-vocabulary.ts';
@@ -45,6 +46,45 @@ describe('corpus vocabulary from the BM25 postings', () => {
     );
     for (const u of textUnits('市政府学校建设财政标题书记会议')) expect(shuffled.df.get(u)).toBe(stats.df.get(u));
     expect(shuffled.df.get(bigramUnit('学校'))).toBe(2);
+  });
+
+  it('counts the same in the postings of segments, deleted chunks left out', () => {
+    // The chunks in two segments, a deleted chunk (of article a1) in the second between a0's and a2's.
+    const first = Bm25Index.build(chunks.slice(0, 2).map((c) => analyseSearchForm(chunkSearchText(c))));
+    const gone = { ...chunks[2], text: '市政府学校建设。' };
+    const second = Bm25Index.build([gone, ...chunks.slice(2)].map((c) => analyseSearchForm(chunkSearchText(c))));
+    const segmented = new SegmentedBm25([
+      { bm25: first, base: 0, live: 2 },
+      { bm25: second, base: 2, live: 3, toGlobal: Int32Array.from([-1, 2, 3, 4]), toLocal: Uint32Array.from([1, 2, 3]) },
+    ]);
+    const inPlace = postingsTermStats(
+      { ...index, lexicalGroupCount: (t: string, g: Uint32Array) => segmented.distinctGroups(t, g) } as unknown as ReportIndex,
+      () => {
+        throw new Error('postings copied');
+      },
+    );
+    const copied = postingsTermStats(index, postings);
+    for (const u of textUnits('市政府学校建设财政标题书记会议不存在')) expect([u, inPlace.df.get(u)]).toEqual([u, copied.df.get(u)]);
+    expect(inPlace.df.get(bigramUnit('学校'))).toBe(2);
+  });
+
+  it('counts a unit by its chunks when every article is one chunk', () => {
+    const single = chunks.slice(2);
+    const oneEach = { articles: articles.slice(1), chunks: single } as unknown as ReportIndex;
+    const bm = Bm25Index.build(single.map((c) => analyseSearchForm(chunkSearchText(c))));
+    const counted = postingsTermStats(
+      {
+        ...oneEach,
+        lexicalDocCount: (t: string) => bm.postings(t)?.length ?? 0,
+        lexicalGroupCount: () => {
+          throw new Error('postings walked');
+        },
+      } as unknown as ReportIndex,
+      (t) => bm.postings(t),
+    );
+    const walked = postingsTermStats(oneEach, (t) => bm.postings(t));
+    for (const u of textUnits('市政府学校建设书记会议不存在')) expect([u, counted.df.get(u)]).toEqual([u, walked.df.get(u)]);
+    expect(counted.df.get(bigramUnit('市政'))).toBe(2);
   });
 
   it('finds words that occur, and only those, even when they are not BM25 terms', () => {
