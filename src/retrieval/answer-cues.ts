@@ -2,6 +2,7 @@
  * Answer-type cues: does a passage hold a value of the kind asked (a year, a date, a number with a
  * unit, a person, a place, a list) that the question itself does not already contain?
  */
+import { NAME_DOTS } from '../text/han.ts';
 
 export type AnswerType = 'person' | 'title' | 'date' | 'year' | 'number' | 'place' | 'list' | 'span';
 
@@ -20,8 +21,10 @@ const NUMBER = new RegExp(
 const PLACE =
   /[\u4e00-\u9fff]{1,8}(?:省|市|县|区|镇|乡|村|州|国|岛|山|河|江|湖|海|洋|洲|城|港|路|街|馆|宫|寺|庙|院|大学|学校|公园|机场|车站|地区|半岛|盆地|平原|高原)|(?:地点|会址)\s*[:：]\s*[^。；;\n]{2,40}/g;
 /** Transliterated foreign names ("威廉·琼斯") or a title followed by a name. */
-const PERSON =
-  /[\u4e00-\u9fff]{1,6}[·•‧][\u4e00-\u9fff]{1,8}|(?:书记|主任|市长|县长|区长|主席|总统|总理|部长|局长|校长|院长|教授|博士|先生|女士|国王|皇帝|将军)[\u4e00-\u9fff]{2,3}/g;
+const PERSON = new RegExp(
+  `[\\u4e00-\\u9fff]{1,6}[${NAME_DOTS}][\\u4e00-\\u9fff]{1,8}|(?:书记|主任|市长|县长|区长|主席|总统|总理|部长|局长|校长|院长|教授|博士|先生|女士|国王|皇帝|将军)[\\u4e00-\\u9fff]{2,3}`,
+  'g',
+);
 const LIST = /[、]|以及|和|及|等/g;
 /** A post: the office word that ends a title (书记, 副市长, 局长, 秘书长, 理事长 …). */
 const TITLE =

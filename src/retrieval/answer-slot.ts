@@ -12,6 +12,7 @@
 
 import { SIMPLIFIED_OFFICE_WORDS } from '../text/vocabulary/offices.ts';
 import { SURNAMES } from '../corpus/surnames.ts';
+import { NAME_DOTS } from '../text/han.ts';
 import { toSearchForm } from '../text/search-form.ts';
 import type { UnderstoodQuestion } from './question/types.ts';
 
@@ -89,7 +90,7 @@ function holders(office: string, people: readonly SlotPerson[]): RegExp {
   const surname = SURNAME_CLASS;
   const notDeputy = deputy ? '' : '(?<!副)';
   // A transliterated name (喬治·麥肯) is a person whatever the office.
-  const printed = `${notDeputy}${office}(?:为|是|由)?${surname}\\p{Script=Han}{1,2}|${surname}\\p{Script=Han}{1,2}(?:为|任|同志)?${office}|\\p{Script=Han}[·•‧]\\p{Script=Han}`;
+  const printed = `${notDeputy}${office}(?:为|是|由)?${surname}\\p{Script=Han}{1,2}|${surname}\\p{Script=Han}{1,2}(?:为|任|同志)?${office}|\\p{Script=Han}[${NAME_DOTS}]\\p{Script=Han}`;
   return new RegExp([...names, printed].join('|'), 'u');
 }
 

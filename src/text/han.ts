@@ -45,3 +45,6 @@ export const UNIT_IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/;
 export function isUnitIdeographCode(c: number): boolean {
   return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 }
+
+/** The dots that join the parts of a transliterated name (威廉·琼斯): the 间隔号 and the look-alikes pages print. */
+export const NAME_DOTS = '·•‧';
