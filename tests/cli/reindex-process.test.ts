@@ -2,7 +2,7 @@
  * The bot's reindex job: `npm run index` in a child process, progress streamed back, the engine
  * swapped to the new index on success and left on the old one on failure. Real engine, real CLI.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,17 +136,26 @@ describe('the reindex job from openReports', () => {
   });
 
   it('with the build killed midway (as by the OOM killer): rejects, keeps answering from the current index', async () => {
+    // New articles give the child work to do after its first progress line: with nothing changed it
+    // could finish, and release its lock, before this process read that line.
+    const extra = path.join(reports, 'extra.jsonl');
+    const rows = Array.from({ length: 400 }, (_, i) =>
+      JSON.stringify({ ...NEW_REPORT, id: `extra-${i}`, title: `第${i}号通报`, text: `${NEW_REPORT.text}（第${i}次通报）` }),
+    );
+    writeFileSync(extra, rows.join('\n') + '\n');
     let killed: number | undefined;
     const err = await reindex(() => {
-      if (killed !== undefined) return;
+      if (killed !== undefined || !existsSync(lockPath(indexDir))) return;
       // The build lock holds the builder's pid: the child's, not ours.
       killed = Number.parseInt(readFileSync(lockPath(indexDir), 'utf8'), 10);
       expect(killed).not.toBe(process.pid);
       process.kill(killed, 'SIGKILL');
-    }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )
+      .finally(() => rmSync(extra, { force: true }));
     expect(killed).toBeGreaterThan(0);
     expect(err).toBeInstanceOf(ReindexFailedError);
     expect((err as Error).message).toMatch(/killed \(SIGKILL\); the previous index is unchanged/);
