@@ -18,7 +18,6 @@ const base: Evidence = {
   rival: 0.3,
   missing: 0,
   absentNames: [],
-  absentTerms: [],
   absentQuoted: [],
   ordinalConflicts: [],
   english: false,

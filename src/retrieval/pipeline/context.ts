@@ -42,8 +42,11 @@ export interface Understood {
   missing: string[];
   /** A meeting the question names by words no report prints (防汛会议, the flood control meeting). */
   absentMeeting?: string;
-  /** Names a Chinese question writes as reports print them, that no report prints (POWER6, 海梅·雷耶斯): see `absentLatinTerms`, `absentDottedNames`. */
-  absentTerms: string[];
+  /**
+   * What the question names that no report prints, whatever else matches (missing-words.ts): a place
+   * (上海市), a person (王建国), a Latin term (POWER6), a dotted name (梅·雷 of 海梅·雷耶斯).
+   */
+  absentNames: string[];
   understoodMs: number;
 }
 

@@ -9,7 +9,6 @@ import { slotFilled, slotText } from '../answer-slot.ts';
 import { namesMeeting } from '../question/meeting-name.ts';
 import { meetingCore } from '../question/meeting-name.ts';
 import { absentQuotedNames } from '../question/quoted-names.ts';
-import { decisiveAbsences } from '../missing-words.ts';
 import { matchedWeight, type Concept, type QueryUnits } from '../query-units.ts';
 import type { Candidate } from '../article-ranking.ts';
 import { articleSearchText } from '../reports-state.ts';
@@ -47,10 +46,8 @@ export interface Evidence {
   slot?: string;
   /** Content words of the question that occur nowhere in the reports. */
   missing: number;
-  /** Absent places the reports never name (上海市 when they never print 上海). */
+  /** What the question names that no report prints: a place (上海市), a person (王建国), a Latin term (POWER6), a dotted name. */
   absentNames: string[];
-  /** Latin terms and dotted names of a Chinese question that no report prints (POWER6, 梅·雷 of 海梅·雷耶斯). */
-  absentTerms: string[];
   /** A meeting the question names by words no report prints (防汛会议), whatever meetings they report. */
   absentMeeting?: string;
   /** Names the question quotes (《…》, 「…」, “…”) that the answering article never prints. */
@@ -120,10 +117,7 @@ export interface Decision {
 export function refusalReason(e: Evidence, policy: DecidePolicy = DEFAULT_DECIDE): RefusalReason | undefined {
   if (!e.filterSatisfied) return 'filter';
   if (!e.hasCandidate) return 'no-candidate';
-  if (e.absentNames.length) return 'missing-words';
-  if (e.absentQuoted.length) return 'missing-words';
-  if (e.absentTerms.length) return 'missing-words';
-  if (e.absentMeeting) return 'missing-words';
+  if (e.absentNames.length || e.absentQuoted.length || e.absentMeeting) return 'missing-words';
   if (e.ordinalConflicts.length) return 'ordinal';
   if (e.otherMeeting) return 'other-meeting';
   if (e.yearOnlyWritten && e.coverage < policy.minCoverageMissing) return 'filter';
@@ -216,8 +210,7 @@ export function gatherEvidence(ctx: Selected): Evidence {
     rival: rivalOf(ctx.candidates, best?.articleId),
     ...(slot ? { answerSlot: slot.filled, slot: slot.slot } : {}),
     missing: ctx.missing.length,
-    absentNames: decisiveAbsences(ctx.missing, state.occurs),
-    absentTerms: ctx.absentTerms,
+    absentNames: ctx.absentNames,
     ...(ctx.absentMeeting ? { absentMeeting: ctx.absentMeeting } : {}),
     absentQuoted: best ? absentQuotedNames(ctx.question.text, text) : [],
     ordinalConflicts: best ? (ctx.ordinalConflicts.get(best.articleId) ?? []) : [],

@@ -5,7 +5,7 @@
 import { segmentWords } from '../../index/analyser.ts';
 import { toSearchForm } from '../../text/search-form.ts';
 import { refineAnswerType } from '../answer-cues.ts';
-import { absentDottedNames, absentLatinTerms, missingWords, unreportedMeeting } from '../missing-words.ts';
+import { absentDottedNames, absentLatinTerms, decisiveAbsences, missingWords, unreportedMeeting } from '../missing-words.ts';
 import { loadLexicon } from '../question/lexicon.ts';
 import { withSynonyms } from '../synonym-units.ts';
 import { understand } from '../question/index.ts';
@@ -67,12 +67,15 @@ export function understandStage(env: StageEnv, raw: string, scope?: AskScope): U
     searchText: english ? question.text : [contentText(question.text) || question.text, ...ordinalVariants(question.text)].join(' '),
     missing,
     ...(absentMeeting ? { absentMeeting } : {}),
-    absentTerms: chinese
-      ? [
-          ...absentLatinTerms(question.text, occurs, (t) => loadLexicon().lookup(t) !== undefined),
-          ...absentDottedNames(question.text, occurs),
-        ]
-      : [],
+    absentNames: [
+      ...decisiveAbsences(missing, occurs),
+      ...(chinese
+        ? [
+            ...absentLatinTerms(question.text, occurs, (t) => loadLexicon().lookup(t) !== undefined),
+            ...absentDottedNames(question.text, occurs),
+          ]
+        : []),
+    ],
     ...(meeting ? { meeting } : {}),
     understoodMs: performance.now() - started,
   };
