@@ -33,8 +33,8 @@ describe('analyseQuestion (Chinese)', () => {
 
   it('parses a stated date, year and meeting', () => {
     const intent = analyseQuestion('2021年1月12日在安委会上谁讲话了?');
-    expect(intent.filters).toEqual({ date: '2021-01-12', monthDay: '01-12', year: 2021, meeting: '安委会' });
-    expect(analyseQuestion('2022年有哪些重点项目?').filters).toEqual({ year: 2022 });
+    expect(intent.filters).toEqual({ date: '2021-01-12', monthDay: '01-12', year: 2021, years: [2021], meeting: '安委会' });
+    expect(analyseQuestion('2022年有哪些重点项目?').filters).toEqual({ year: 2022, years: [2022] });
     expect(analyseQuestion('1月12日召开了什么会议?').filters).toEqual({ monthDay: '01-12' });
   });
 });
@@ -51,13 +51,23 @@ describe('analyseQuestion (English)', () => {
 
 describe('parseFilters', () => {
   it('reads dates in Chinese, ISO, English and Chinese-numeral forms', () => {
-    expect(parseFilters('2021年1月12日召开').filters).toEqual({ date: '2021-01-12', monthDay: '01-12', year: 2021 });
+    expect(parseFilters('2021年1月12日召开').filters).toEqual({ date: '2021-01-12', monthDay: '01-12', year: 2021, years: [2021] });
     expect(parseFilters('2021-01-12的会议').filters.date).toBe('2021-01-12');
     expect(parseFilters('on january 12, 2021').filters.date).toBe('2021-01-12');
     expect(parseFilters('12 march 2020').filters.date).toBe('2020-03-12');
     expect(parseFilters('二〇二一年一月十二日').filters.date).toBe('2021-01-12');
-    expect(parseFilters('what happened in 2019').filters).toEqual({ year: 2019 });
-    expect(parseFilters('who chaired the 2019 flood prevention meeting').filters).toEqual({ year: 2019 });
+    expect(parseFilters('what happened in 2019').filters).toEqual({ year: 2019, years: [2019] });
+    expect(parseFilters('who chaired the 2019 flood prevention meeting').filters).toEqual({ year: 2019, years: [2019] });
+  });
+
+  it('lists every year named, older ones too, but not decades, years ago or years inside larger numbers', () => {
+    expect(parseFilters('1944年到2009年提名了几部影片').filters.years).toEqual([1944, 2009]);
+    expect(parseFilters('1260年的时候谁统治东部').filters).toEqual({ years: [1260] });
+    expect(parseFilters('公元380年召开的会议在哪里').filters.years).toEqual([380]);
+    expect(parseFilters('一九八五年的总统是谁').filters.years).toEqual([1985]);
+    expect(parseFilters('1950年代鼓励什么艺术').filters.years).toBeUndefined();
+    expect(parseFilters('1亿1234万5678年前是哪一纪').filters.years).toBeUndefined();
+    expect(parseFilters('持续了300年').filters.years).toBeUndefined();
   });
 
   it('rejects impossible dates and does not read 年代 as a year', () => {

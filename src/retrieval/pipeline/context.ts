@@ -58,6 +58,11 @@ export interface Retrieved extends Understood {
 }
 
 export interface Selected extends Retrieved {
+  /**
+   * Every candidate retrieval found: `candidates` keeps only those select did not pass over (other
+   * ordinals, years not placed), while a rival story is any of these.
+   */
+  retrieved: readonly Candidate[];
   /** Every passage of the candidates, scored, best first. */
   scored: ScoredPassage[];
   best?: ScoredPassage;
@@ -66,6 +71,8 @@ export interface Selected extends Retrieved {
   coverage: number;
   /** The question's year met only by a year written in the answering report, not by its date. */
   yearOnlyWritten: boolean;
+  /** A year the question names that the answering article places nowhere (year-placed.ts): neither its date nor its text. */
+  unplacedYear?: number;
   /** Whether a structured fact may answer (a who-question about a meeting the reports name). */
   useFacts: boolean;
   fact?: StructuredAnswer;

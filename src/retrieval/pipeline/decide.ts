@@ -29,6 +29,8 @@ export interface Evidence {
   filterSatisfied: boolean;
   /** True when the question's year is only written in the answering report, not its date. */
   yearOnlyWritten: boolean;
+  /** A year the question names (1985年) that the answering article places nowhere: neither its date nor its text (year-placed.ts). */
+  unplacedYear?: number;
   /** Share (0–1) of the question's IDF weight found in the best passage and its neighbours. */
   coverage: number;
   /** The same anywhere in the answering article. */
@@ -117,6 +119,7 @@ export interface Decision {
 export function refusalReason(e: Evidence, policy: DecidePolicy = DEFAULT_DECIDE): RefusalReason | undefined {
   if (!e.filterSatisfied) return 'filter';
   if (!e.hasCandidate) return 'no-candidate';
+  if (e.unplacedYear !== undefined) return 'filter';
   if (e.absentNames.length || e.absentQuoted.length || e.absentMeeting) return 'missing-words';
   if (e.ordinalConflicts.length) return 'ordinal';
   if (e.otherMeeting) return 'other-meeting';
@@ -204,10 +207,11 @@ export function gatherEvidence(ctx: Selected): Evidence {
     // A meeting no report names, with words the reports never use: a meeting they do not cover.
     filterSatisfied: ctx.hybrid.filterSatisfied && !(ctx.hybrid.meetingDropped && ctx.missing.length > 0),
     yearOnlyWritten: ctx.yearOnlyWritten,
+    ...(ctx.unplacedYear !== undefined ? { unplacedYear: ctx.unplacedYear } : {}),
     coverage: ctx.coverage,
     articleCoverage: query.total > 0 ? matchedWeight(query, articleUnits) / query.total : 0,
     anchorCoverage: anchors.total > 0 ? matchedWeight(anchors, articleUnits) / anchors.total : 1,
-    rival: rivalOf(ctx.candidates, best?.articleId),
+    rival: rivalOf(ctx.retrieved, best?.articleId),
     ...(slot ? { answerSlot: slot.filled, slot: slot.slot } : {}),
     missing: ctx.missing.length,
     absentNames: ctx.absentNames,

@@ -14,6 +14,7 @@ import { slotNeeds, slotText } from '../answer-slot.ts';
 import { answerFromPeople, answerTitle, eventsOnDate } from '../structured-answers.ts';
 import { matchedWeight, type QueryUnits } from '../query-units.ts';
 import { articleSearchText, unitsOf, type ReportsState } from '../reports-state.ts';
+import { placesYear } from '../year-placed.ts';
 import { conflictingOrdinals, printsAskedOrdinals } from '../question/ordinals.ts';
 import { conflictingPeriods, reportingPeriods } from '../question/reporting-period.ts';
 import { ordinalMentions } from '../../text/ordinals.ts';
@@ -79,6 +80,19 @@ function ordinalsOf(ctx: Retrieved): { conflicts: Map<string, string[]>; printin
   return { conflicts, printing };
 }
 
+/** The candidates that place a year the question names (year-placed.ts); undefined when it names none. */
+function placingYears(ctx: Retrieved): Set<string> | undefined {
+  const years = ctx.question.intent.filters.years;
+  if (!years?.length) return undefined;
+  const { state } = ctx.env;
+  const placing = new Set<string>();
+  for (const c of ctx.candidates) {
+    const text = articleSearchText(state, c.articleId);
+    if (years.some((y) => placesYear(c.article, text, y))) placing.add(c.articleId);
+  }
+  return placing;
+}
+
 export function selectStage(ctx: Retrieved): Selected {
   const { state, profile } = ctx.env;
   const { index } = state;
@@ -88,7 +102,12 @@ export function selectStage(ctx: Retrieved): Selected {
   // no session at all stay, and with no candidate printing the asked one nothing changes here (the
   // decision refuses an answer from a conflicting report).
   const { conflicts: ordinalConflicts, printing } = ordinalsOf(ctx);
-  const candidates = printing.size ? ctx.candidates.filter((c) => !ordinalConflicts.has(c.articleId)) : ctx.candidates;
+  // A year the question names picks the report the same way (1990年当时的总统是谁: an article printing
+  // 1990 before one that never does); when none places it, the decision refuses.
+  const placing = placingYears(ctx);
+  const candidates = ctx.candidates.filter(
+    (c) => (!printing.size || !ordinalConflicts.has(c.articleId)) && (!placing?.size || placing.has(c.articleId)),
+  );
   const scored = preferFilledSlot(
     scorePassages(ctx.rankQuery, ctx.questionText, ctx.answerType, candidates, profile.select),
     slotNeeds(slotText(ctx.question, ctx.questionText)),
@@ -113,12 +132,14 @@ export function selectStage(ctx: Retrieved): Selected {
         : undefined;
   return {
     ...ctx,
+    retrieved: ctx.candidates,
     candidates,
     scored,
     best,
     bestArticle,
     coverage: best ? coverageAround(state, best, ctx.query) : 0,
     yearOnlyWritten,
+    ...(placing && best && !placing.has(best.articleId) ? { unplacedYear: intent.filters.years![0] } : {}),
     useFacts,
     ...(fact ? { fact } : {}),
     events: eventsOnDate(ctx.questionText, intent.filters, index.articles).filter(

@@ -22,6 +22,13 @@ function digitiseDates(text: string): string {
     );
 }
 
+/**
+ * A year named in Chinese: four digits before 年 (not 1950年代 or 5678年前, not inside a larger
+ * number such as 1亿1234万5678年), or fewer after 公元/西元 (公元380年).
+ */
+const NAMED_YEAR = /(?<![\d万亿.,])(?:(?:公元|西元)\s*(\d{1,4})|(\d{4}))\s*年(?![代前])/g;
+const namedYear = (y: number) => y >= 1 && y <= 2100;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const validDay = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31;
 const validYear = (y: number) => y >= 1900 && y <= 2100;
@@ -29,12 +36,21 @@ const validYear = (y: number) => y >= 1900 && y <= 2100;
 export function parseFilters(normalised: string): FilterParse {
   let rest = digitiseDates(normalised);
   const filters: QuestionFilters = {};
+  const years = new Set<number>();
+  for (const m of rest.matchAll(NAMED_YEAR)) {
+    const y = Number(m[1] ?? m[2]);
+    if (namedYear(y) && (m[1] !== undefined || y >= 1000)) years.add(y);
+  }
+  const setYear = (y: number) => {
+    filters.year ??= y;
+    years.add(y);
+  };
   const setDate = (y: number | undefined, m: number, d: number): boolean => {
     if (!validDay(m, d) || (y !== undefined && !validYear(y))) return false;
     filters.monthDay ??= `${pad(m)}-${pad(d)}`;
     if (y !== undefined) {
       filters.date ??= `${y}-${pad(m)}-${pad(d)}`;
-      filters.year ??= y;
+      setYear(y);
     }
     return true;
   };
@@ -56,18 +72,19 @@ export function parseFilters(normalised: string): FilterParse {
   cut(/(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g, (m) => setDate(undefined, +m[1], +m[2]));
   cut(/(\d{4})\s*年(?!代)/g, (m) => {
     if (!validYear(+m[1])) return false;
-    filters.year ??= +m[1];
+    setYear(+m[1]);
     return true;
   });
   cut(/\b(?:in|of|during|since)\s+((?:19|20)\d{2})\b/gi, (m) => {
-    filters.year ??= +m[1];
+    setYear(+m[1]);
     return true;
   });
   // "the 2019 flood prevention meeting": a year used as a modifier.
   cut(/\b(?<=(?:the|a|an)\s+)((?:19|20)\d{2})(?=\s+[a-z])/gi, (m) => {
-    filters.year ??= +m[1];
+    setYear(+m[1]);
     return true;
   });
+  if (years.size) filters.years = [...years];
 
   // A meeting named before 上/中/期间: "在安委会上…", "全市安全生产工作会议上…".
   const meeting = /(?:^|在|于|[,;:"\s])([^\s,;:"?!。在于]{1,30}?(?:会议|会))(?:上|中|期间)/u.exec(rest);

@@ -16,6 +16,11 @@ export interface QuestionFilters {
   /** A date without a year, "MM-DD" (also set when `date` is). */
   monthDay?: string;
   year?: number;
+  /**
+   * Every year the question names (1985年, 公元380年, in 1985), whatever the corpus: the answering
+   * article must place one of them (year-placed.ts). Not 1950年代, 5678年前 or 民国38年.
+   */
+  years?: number[];
   /** A meeting name fragment, e.g. "安委会" from "在安委会上…". */
   meeting?: string;
   /** Not from the question's words: the article a follow-up's conversation is about (`AskScope`). */

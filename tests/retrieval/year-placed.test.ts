@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { placesYear } from '../../src/retrieval/year-placed.ts';
+
+describe('placesYear', () => {
+  it('is placed by the date, or by the year printed in digits or Chinese numerals', () => {
+    expect(placesYear({ date: '1985-03-02' }, '会议听取了汇报。', 1985)).toBe(true);
+    expect(placesYear({}, '1985年，该馆落成。', 1985)).toBe(true);
+    expect(placesYear({}, '于一九八五年落成。', 1985)).toBe(true);
+    expect(placesYear({}, '于二零零五年七月一日迁入。', 2005)).toBe(true);
+  });
+  it('is not placed by another year, or by the digits inside a longer number', () => {
+    expect(placesYear({}, '1978年，卡特宣布断交。', 1985)).toBe(false);
+    expect(placesYear({}, '人口为119850人。', 1985)).toBe(false);
+    expect(placesYear({ date: '2021-06-01' }, '会议听取了汇报。', 2020)).toBe(false);
+  });
+  it('reads 去年 and 明年 against the date; undated, they may mean any year', () => {
+    expect(placesYear({ date: '2021-06-01' }, '比去年增长8%。', 2020)).toBe(true);
+    expect(placesYear({ date: '2021-06-01' }, '比去年增长8%。', 2019)).toBe(false);
+    expect(placesYear({}, '今年计划新建道路12公里。', 2019)).toBe(true);
+  });
+});

@@ -1,0 +1,48 @@
+/** A year the question names picks the article that places it, and none placing it is a refusal. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/index/build.ts';
+import { BuiltinEmbedder } from '../../src/index/embedders/builtin.ts';
+import { ReportsEngine } from '../../src/retrieval/engine.ts';
+
+let tmp: string;
+let engine: ReportsEngine;
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'baoxun-year-'));
+  // Undated articles (an archive without dates): the year is only in their text.
+  const docs = [
+    {
+      id: 'library',
+      title: '青松镇图书馆',
+      text: '青松镇图书馆由镇文化站主办，馆长王明。图书馆藏书八万册，设少儿阅览室和电子阅览室，每周开放六天。',
+    },
+    {
+      id: 'history',
+      title: '老街旧事',
+      text: '老街曾有戏台、茶馆和布店。1985年，镇上的图书馆在老街落成，首任馆长为李华。',
+    },
+    { id: 'river', title: '青松河治理', text: '青松河全长十二公里，流经五个村。2019年起实施河长制，镇长赵刚任河长。' },
+  ];
+  writeFileSync(path.join(tmp, 'docs.jsonl'), docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+  const outDir = path.join(tmp, 'index');
+  await buildIndex({ inputs: [path.join(tmp, 'docs.jsonl')], outDir, embedder: new BuiltinEmbedder() });
+  engine = await ReportsEngine.open(outDir, { modelsDir: path.join(tmp, 'models'), explain: true });
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('years in selection', () => {
+  it('answers from the article printing the year asked, not the closer match without it', async () => {
+    const a = await engine.ask('1985年青松镇图书馆馆长是谁？');
+    expect(a.abstained).toBe(false);
+    expect(a.citations[0]?.articleId).toBe('history');
+    expect(a.answer).toContain('李华');
+  });
+  it('refuses a year no candidate article places', async () => {
+    const a = await engine.ask('1962年青松镇图书馆馆长是谁？');
+    expect(a.abstained).toBe(true);
+    expect((a.explain?.evidence as { unplacedYear?: number } | undefined)?.unplacedYear).toBe(1962);
+  });
+});
