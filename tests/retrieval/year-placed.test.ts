@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { placesYear } from '../../src/retrieval/year-placed.ts';
+import { RELATIVE_YEAR_ROWS } from '../../src/text/vocabulary/relative-years.ts';
 
 describe('placesYear', () => {
   it('is placed by the date, or by the year printed in digits or Chinese numerals', () => {
@@ -17,5 +18,13 @@ describe('placesYear', () => {
     expect(placesYear({ date: '2021-06-01' }, '比去年增长8%。', 2020)).toBe(true);
     expect(placesYear({ date: '2021-06-01' }, '比去年增长8%。', 2019)).toBe(false);
     expect(placesYear({}, '今年计划新建道路12公里。', 2019)).toBe(true);
+  });
+});
+
+describe('RELATIVE_YEAR_ROWS', () => {
+  it.each(RELATIVE_YEAR_ROWS.map((r) => [r.word, r] as const))('%s places its offset from the date, not another year', (_w, r) => {
+    expect(r.example).toContain(r.word);
+    expect(placesYear({ date: '2021-06-01' }, r.example, 2021 + r.offset)).toBe(true);
+    expect(placesYear({ date: '2021-06-01' }, r.example, 2021 + r.offset + 5)).toBe(false);
   });
 });
