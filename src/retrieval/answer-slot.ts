@@ -90,7 +90,8 @@ function holders(office: string, people: readonly SlotPerson[]): RegExp {
   const surname = SURNAME_CLASS;
   const notDeputy = deputy ? '' : '(?<!副)';
   // A transliterated name (喬治·麥肯) is a person whatever the office.
-  const printed = `${notDeputy}${office}(?:为|是|由)?${surname}\\p{Script=Han}{1,2}|${surname}\\p{Script=Han}{1,2}(?:为|任|同志)?${office}|\\p{Script=Han}[${NAME_DOTS}]\\p{Script=Han}`;
+  // 代理校长的刘秉麟: 的 between; 刘少奇被选为第一届中共福建省委书记: a verb of taking office and the body between.
+  const printed = `${notDeputy}${office}(?:为|是|由|的)?${surname}\\p{Script=Han}{1,2}|${surname}\\p{Script=Han}{1,2}(?:为|任|同志)?${office}|${surname}\\p{Script=Han}{1,2}(?:被选为|当选为?|出任|担任|升任)[^，。；]{0,12}${office}|\\p{Script=Han}[${NAME_DOTS}]\\p{Script=Han}`;
   return new RegExp([...names, printed].join('|'), 'u');
 }
 
@@ -128,12 +129,16 @@ export const SLOT_RULES: readonly SlotRule[] = [
   {
     slot: 'count',
     // 人 only as a measure word: 多少人口 asks for a population, printed as any number.
-    asks: /(?<!哪)(?<!除了)(?:几|多少)(位|名|人|个|项|条|件|点)(?![口员类民才士物工])/,
+    asks: /(?<!哪)(?<!除了)(?:几|多少)(位|名|人|个|项|条|件|点)(?![口员类民才士物工])(\p{Script=Han}{2})?/u,
     needs: (m) => {
       const units = SAME_COUNT[m[1]] ?? m[1];
       // 几点要求 is answered by an enumeration as well as by a count (提出三点要求; 一是…二是…).
       const items = m[1] === '点' || m[1] === '项' || m[1] === '条' ? '|[一二三四五六七八九十]是|[一二三四五六七八九十]要|首先|其次' : '';
-      return new RegExp(`${NUM}\\s*(?:余|多)?\\s*[${units}]${items}`);
+      // A large count is printed before the thing counted, with no measure word, in digits or in 万/亿
+      // (1.25亿视杆细胞; not 周六志愿服务), and a count of people as a population (多伦多市人口达2,790,060).
+      const counted = m[2] ? `|(?:\\d[\\d,.]*\\s*(?:万|亿)?|${NUM}(?:万|亿))\\s*${m[2]}` : '';
+      const population = m[1] === '人' ? `|人口[^，。；]{0,4}?${NUM}` : '';
+      return new RegExp(`${NUM}\\s*(?:余|多)?\\s*[${units}]${items}${counted}${population}`);
     },
     example: { question: '会议确定了几项重点工作', fills: '会议确定了五项重点工作', lacks: '会议确定了下一步重点工作' },
   },

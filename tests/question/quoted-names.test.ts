@@ -14,4 +14,7 @@ describe('quoted names', () => {
     expect(absentQuotedNames('《真腊风土记》的作者是谁', '周达观著有真腊风土记一书')).toEqual([]);
     expect(absentQuotedNames('《真腊风土记》的作者是谁', '元朝的对外交流十分频繁')).toEqual(['真腊风土记']);
   });
+  it('compares without punctuation: the question folds 、 into a comma where the text keeps it', () => {
+    expect(absentQuotedNames('《实质,形式和权力》于何年问世', '书名是《实质、形式和权力》')).toEqual([]);
+  });
 });

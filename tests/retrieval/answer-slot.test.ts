@@ -32,6 +32,14 @@ describe('answer slots', () => {
     expect(slotFilled('有几位县议员出席', '12名县议员出席')?.filled).toBe(true);
     expect(slotFilled('讲话提出了几点要求', '他强调，一是要提高认识，二是要压实责任')?.filled).toBe(true);
   });
+  it('counts a large number printed before the thing counted, and people as a population', () => {
+    expect(slotFilled('人类视网膜中共有多少个视杆细胞', '视网膜里一共约有600万视锥细胞和1.25亿视杆细胞。')?.filled).toBe(true);
+    expect(slotFilled('人类视网膜中共有多少个视杆细胞', '视杆细胞负责感受弱光。')?.filled).toBe(false);
+    // A weekday is no count: 周六志愿服务.
+    expect(slotFilled('一共有多少名志愿者参加服务', '街道持续开展周六志愿服务活动。')?.filled).toBe(false);
+    expect(slotFilled('该市在2012年时有多少人', '根据人口普查，该市人口达2,790,060，为全国最大城市。')?.filled).toBe(true);
+    expect(slotFilled('该市在2012年时有多少人', '该市是全国最大城市。')?.filled).toBe(false);
+  });
   it('is filled by the holder of the office asked, not by a deputy or someone else the report names', () => {
     const people = [
       { name: '李强', title: '区人大常委会副主任' },
@@ -41,6 +49,10 @@ describe('answer slots', () => {
     expect(slotFilled('街道主任是谁', '街道办事处主任赵刚主持', people)?.filled).toBe(true);
     expect(slotFilled('新任秘书长是谁', '人事调整将于近期公布', [])?.filled).toBe(false);
     expect(slotFilled('新任秘书长是谁', '任命张华为秘书长', [])?.filled).toBe(true);
+    // The office before 的 and the name, or the name taking office in a body named between.
+    expect(slotFilled('是武汉大学哪位校长说的', '时任国立武汉大学代理校长的刘秉麟在新生训练周讲话', [])?.filled).toBe(true);
+    expect(slotFilled('第一届中共福建省委书记是谁', '刘少奇被选为第一届中共福建省委书记。', [])?.filled).toBe(true);
+    expect(slotFilled('第一届中共福建省委书记是谁', '第一届中共福建省委于1934年成立。', [])?.filled).toBe(false);
   });
   it('asks for the longest office the question names: a 党委书记 does not hold the 第一书记 post', () => {
     const people = [{ name: '张明', title: '镇党委书记' }];

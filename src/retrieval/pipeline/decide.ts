@@ -182,15 +182,19 @@ function slotOf(ctx: Selected): { slot: string; filled: boolean } | undefined {
 }
 
 /**
- * The meeting asked about when the answering report names another: its meeting, headline and lead
- * all miss the name (a name shortened with its characters in order still matches: 安委会).
+ * The meeting asked about when the answering report names another: its meeting, headline, lead and
+ * the answering passage all miss the name (a name shortened with its characters in order still matches: 安委会).
  */
 function otherMeeting(ctx: Selected): string | undefined {
   const a = ctx.bestArticle;
   if (!ctx.meeting || !a?.meeting) return undefined;
   const asked = meetingCore(ctx.meeting);
   const lead = ctx.env.state.passagesOf(a.id)[0]?.norm ?? '';
-  const named = [a.meeting, a.headline].some((t) => namesMeeting(toSearchForm(t), asked)) || namesMeeting(lead, asked);
+  // …or the answering passage: an encyclopedia article names many meetings, each in its own sentence
+  // (中共八届九中全会 in a biography whose lead names another).
+  const passage = ctx.best?.passage.norm ?? '';
+  const named =
+    [a.meeting, a.headline].some((t) => namesMeeting(toSearchForm(t), asked)) || namesMeeting(lead, asked) || namesMeeting(passage, asked);
   return named ? undefined : ctx.meeting;
 }
 

@@ -13,8 +13,14 @@ export function quotedNames(question: string): string[] {
   return [...question.matchAll(QUOTED)].map((m) => toSearchForm(m[1]).replace(/\s+/g, '')).filter((n) => n.length >= 2);
 }
 
+/**
+ * Spaces and punctuation left out: the question's normaliser folds 、 into a comma where a report's
+ * text keeps it (《利维坦，或…的实质、形式和权力》 was refused as unprinted, drcd-dev).
+ */
+const bare = (s: string) => s.replace(/[\s\p{P}]+/gu, '');
+
 /** The quoted names of `question` that `text` (search form) never prints. */
 export function absentQuotedNames(question: string, text: string): string[] {
-  const flat = text.replace(/\s+/g, '');
-  return quotedNames(question).filter((n) => !flat.includes(n));
+  const flat = bare(text);
+  return quotedNames(question).filter((n) => !flat.includes(bare(n)));
 }
