@@ -108,8 +108,9 @@ export interface SlotRule {
 export const SLOT_RULES: readonly SlotRule[] = [
   {
     slot: 'sum of money',
-    asks: /(?:多少|几)(?:亿|万|千)?元|(?:经费|资金|投资|投入|收入|总值|总额|金额|产值|营收|税收|预算|造价|费用)(?:是|为|达|有|达到)?(?:多少|几)/,
-    needs: () => MONEY_VALUE,
+    asks: /(?:多少|几)(?:亿|万|千)?元|(经费|资金|投资|投入|收入|总值|总额|金额|产值|营收|税收|预算|造价|费用)(?:是|为|达|有|达到)?(?:多少|几)/,
+    // The sum of the kind asked: 年产值 is not answered by the 总投资 printed beside it (签约项目总投资3.1个亿).
+    needs: (m) => (m[1] ? new RegExp(`${m[1]}[^，。；;]{0,12}?(?:${MONEY_VALUE.source})`, 'u') : MONEY_VALUE),
     example: { question: '湖滨区上半年地区生产总值是多少亿元', fills: '地区生产总值完成156.3亿元', lacks: '地区生产总值同比增长6.8%' },
   },
   {
@@ -141,6 +142,13 @@ export const SLOT_RULES: readonly SlotRule[] = [
       return new RegExp(`${NUM}\\s*(?:余|多)?\\s*[${units}]${items}${counted}${population}`);
     },
     example: { question: '会议确定了几项重点工作', fills: '会议确定了五项重点工作', lacks: '会议确定了下一步重点工作' },
+  },
+  {
+    // A count asked as a number of days, people, households (优良天数是多少, 参会人数有多少): printed in that measure word.
+    slot: 'count',
+    asks: /(天|人|户|次|个|件|家|所|项|场|批)数(?:是|为|有|达|达到|共)?(?:多少|几)/,
+    needs: (m) => new RegExp(`${NUM}\\s*(?:余|多)?\\s*[${SAME_COUNT[m[1]] ?? m[1]}]`),
+    example: { question: '全县空气优良天数是多少', fills: '全县空气质量优良天数达到338天', lacks: '会议听取了全县环境状况的调研报告' },
   },
   {
     // The day of one phase of an event (闭幕, 通车): a report that dates its opening does not date its close.

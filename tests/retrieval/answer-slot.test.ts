@@ -27,6 +27,12 @@ describe('answer slots', () => {
     expect(slotFilled(q, '东风汽车4S店建设项目，总投资190万;', [])).toEqual({ slot: 'sum of money', filled: true });
     expect(slotFilled(q, '景区年接待游客90万人次。', [])).toEqual({ slot: 'sum of money', filled: false });
   });
+  it('takes only a sum of the kind asked when the question names it: a 总投资 is no 年产值', () => {
+    const q = '签约项目的年产值是多少';
+    expect(slotFilled(q, '舟曲沙滩森林康养小镇建设项目，总投资3.1个亿;', [])?.filled).toBe(false);
+    expect(slotFilled(q, '项目建成后预计年产值可达5亿元。', [])?.filled).toBe(true);
+    expect(slotFilled('要投入多少元', '共投入资金500万元。', [])?.filled).toBe(true);
+  });
 
   it('counts in related measure words and in enumerations', () => {
     expect(slotFilled('有几位县议员出席', '12名县议员出席')?.filled).toBe(true);
