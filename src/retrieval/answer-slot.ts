@@ -108,7 +108,7 @@ export interface SlotRule {
 export const SLOT_RULES: readonly SlotRule[] = [
   {
     slot: 'sum of money',
-    asks: /(?:多少|几)(?:亿|万|千)?元|(经费|资金|投资|投入|收入|总值|总额|金额|产值|营收|税收|预算|造价|费用)(?:是|为|达|有|达到)?(?:多少|几)/,
+    asks: /(?:多少|几)(?:亿|万|千)?元|(经费|资金|投资|投入|收入|总值|总额|金额|产值|营收|税收|预算|造价|费用|薪酬|工资|薪金|补贴|补助|奖金|票价|租金|罚款)(?:是|为|达|有|达到)?(?:多少|几)/,
     // The sum of the kind asked: 年产值 is not answered by the 总投资 printed beside it (签约项目总投资3.1个亿).
     needs: (m) => (m[1] ? new RegExp(`${m[1]}[^，。；;]{0,12}?(?:${MONEY_VALUE.source})`, 'u') : MONEY_VALUE),
     example: { question: '湖滨区上半年地区生产总值是多少亿元', fills: '地区生产总值完成156.3亿元', lacks: '地区生产总值同比增长6.8%' },

@@ -32,6 +32,8 @@ describe('answer slots', () => {
     expect(slotFilled(q, '舟曲沙滩森林康养小镇建设项目，总投资3.1个亿;', [])?.filled).toBe(false);
     expect(slotFilled(q, '项目建成后预计年产值可达5亿元。', [])?.filled).toBe(true);
     expect(slotFilled('要投入多少元', '共投入资金500万元。', [])?.filled).toBe(true);
+    expect(slotFilled('输入的司机薪酬是多少', '获批输入20名非专营巴士司机。', [])?.filled).toBe(false);
+    expect(slotFilled('输入的司机薪酬是多少', '司机月薪酬为1.8万元。', [])?.filled).toBe(true);
   });
 
   it('counts in related measure words and in enumerations', () => {
