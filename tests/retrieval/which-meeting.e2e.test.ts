@@ -1,18 +1,13 @@
 /** "Which meeting reviewed X?": the reply names the answering report's meeting, in the question's script. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/index/build.ts';
-import { BuiltinEmbedder } from '../../src/index/embedders/builtin.ts';
-import { ReportsEngine } from '../../src/retrieval/engine.ts';
+import type { ReportsEngine } from '../../src/retrieval/engine.ts';
+import { engineOverDocs } from '../support/docs-engine.ts';
 import { WHICH_MEETING_ROWS, asksWhichMeeting, meetingLabel } from '../../src/retrieval/question/which-meeting.ts';
 
-let tmp: string;
 let engine: ReportsEngine;
+let cleanup: () => void;
 
 beforeAll(async () => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'baoxun-which-'));
   const docs = [
     {
       id: 'eleventh',
@@ -22,12 +17,9 @@ beforeAll(async () => {
     },
     { id: 'other', title: '青松镇开展防汛检查', date: '2024-06-01', text: '6月1日，青松镇镇长王明带队检查防汛工作，要求各村排查隐患。' },
   ];
-  writeFileSync(path.join(tmp, 'docs.jsonl'), docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
-  const outDir = path.join(tmp, 'index');
-  await buildIndex({ inputs: [path.join(tmp, 'docs.jsonl')], outDir, embedder: new BuiltinEmbedder() });
-  engine = await ReportsEngine.open(outDir, { modelsDir: path.join(tmp, 'models') });
+  ({ engine, cleanup } = await engineOverDocs(docs));
 });
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => cleanup());
 
 describe('which meeting', () => {
   it('reads every row example as asking which meeting, and not a room or an ordinary question', () => {

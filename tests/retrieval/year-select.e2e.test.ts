@@ -1,17 +1,12 @@
 /** A year the question names picks the article that places it, and none placing it is a refusal. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/index/build.ts';
-import { BuiltinEmbedder } from '../../src/index/embedders/builtin.ts';
-import { ReportsEngine } from '../../src/retrieval/engine.ts';
+import type { ReportsEngine } from '../../src/retrieval/engine.ts';
+import { engineOverDocs } from '../support/docs-engine.ts';
 
-let tmp: string;
 let engine: ReportsEngine;
+let cleanup: () => void;
 
 beforeAll(async () => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'baoxun-year-'));
   // Undated articles (an archive without dates): the year is only in their text.
   const docs = [
     {
@@ -26,12 +21,9 @@ beforeAll(async () => {
     },
     { id: 'river', title: '青松河治理', text: '青松河全长十二公里，流经五个村。2019年起实施河长制，镇长赵刚任河长。' },
   ];
-  writeFileSync(path.join(tmp, 'docs.jsonl'), docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
-  const outDir = path.join(tmp, 'index');
-  await buildIndex({ inputs: [path.join(tmp, 'docs.jsonl')], outDir, embedder: new BuiltinEmbedder() });
-  engine = await ReportsEngine.open(outDir, { modelsDir: path.join(tmp, 'models'), explain: true });
+  ({ engine, cleanup } = await engineOverDocs(docs, { explain: true }));
 });
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => cleanup());
 
 describe('years in selection', () => {
   it('answers from the article printing the year asked, not the closer match without it', async () => {
