@@ -5,15 +5,22 @@
  * unknown year never refuses a question by itself.
  */
 import { inYear, type Dated } from '../corpus/event-dates.ts';
+import { CHINESE_DIGITS, parseChineseNumber } from '../text/numerals.ts';
 import { RELATIVE_YEAR_ROWS } from '../text/vocabulary/relative-years.ts';
 
-const CHINESE_DIGIT_FORMS = ['〇一二三四五六七八九', '零一二三四五六七八九', '○一二三四五六七八九'];
+/** A year written digit by digit in Chinese numerals (一九八五年, 二〇〇五年); 两 is never a year's digit. */
+const CHINESE_YEAR = new RegExp(
+  `[${Object.keys(CHINESE_DIGITS)
+    .filter((c) => c !== '两' && c !== '兩')
+    .join('')}]{3,4}(?=年)`,
+  'g',
+);
 
-/** The year as printed: in digits not run into a longer number, or digit by digit in Chinese numerals. */
+/** The year as printed: in digits not run into a longer number, or in Chinese numerals before 年. */
 function printsYear(text: string, year: number): boolean {
-  const digits = String(year);
-  if (new RegExp(`(?<![0-9])${digits}(?![0-9])`).test(text)) return true;
-  return CHINESE_DIGIT_FORMS.some((forms) => text.includes([...digits].map((d) => forms[+d]).join('')));
+  if (new RegExp(`(?<![0-9])${year}(?![0-9])`).test(text)) return true;
+  for (const m of text.matchAll(CHINESE_YEAR)) if (parseChineseNumber(m[0]) === year) return true;
+  return false;
 }
 
 export function placesYear(article: Dated, text: string, year: number): boolean {

@@ -27,7 +27,8 @@ function digitiseDates(text: string): string {
  * number such as 1亿1234万5678年), or fewer after 公元/西元 (公元380年).
  */
 const NAMED_YEAR = /(?<![\d万亿.,])(?:(?:公元|西元)\s*(\d{1,4})|(\d{4}))\s*年(?![代前])/g;
-const namedYear = (y: number) => y >= 1 && y <= 2100;
+/** Before 1000 only after 公元/西元: a bare 300年 is a span of years as often as a year. */
+const namedYear = (y: number, era: boolean) => y <= 2100 && y >= (era ? 1 : 1000);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const validDay = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31;
@@ -39,7 +40,7 @@ export function parseFilters(normalised: string): FilterParse {
   const years = new Set<number>();
   for (const m of rest.matchAll(NAMED_YEAR)) {
     const y = Number(m[1] ?? m[2]);
-    if (namedYear(y) && (m[1] !== undefined || y >= 1000)) years.add(y);
+    if (namedYear(y, m[1] !== undefined)) years.add(y);
   }
   const setYear = (y: number) => {
     filters.year ??= y;
