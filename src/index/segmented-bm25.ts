@@ -16,7 +16,7 @@
  * only while the document can still make the top k. Results are exact: the same documents and the
  * same float32 scores as scoring every candidate.
  */
-import { BM25_BLOCK, COMMON_MIN_DF, COMMON_SHARE, lowerBound, type Bm25Index, type Bm25Params } from './bm25.ts';
+import { BM25_BLOCK, COMMON_MIN_DF, COMMON_SHARE, lowerBound16, SPAN, type Bm25Index, type Bm25Params } from './bm25.ts';
 import type { ChunkFilter, ChunkHit } from './types.ts';
 
 /** One segment's postings and where its live documents sit in the global numbering. */
@@ -158,7 +158,12 @@ export class SegmentedBm25 {
       const from = g.bm25.offsets[id];
       const to = g.bm25.offsets[id + 1];
       if (!g.toGlobal) df += to - from;
-      else for (let p = from; p < to; p++) if (g.toGlobal[g.bm25.docIds[p]] >= 0) df++;
+      else {
+        const toGlobal = g.toGlobal;
+        forPostings(g.bm25, id, (d) => {
+          if (toGlobal[d] >= 0) df++;
+        });
+      }
     });
     const out = df > 0 ? { df, order, idf: Math.fround(Math.log(1 + (this.size - df + 0.5) / (df + 0.5))), ids } : null;
     this.info.set(term, out);
@@ -225,15 +230,14 @@ export class SegmentedBm25 {
       const g = this.segments[s];
       if (global - g.base >= g.live) continue;
       const local = g.toLocal ? g.toLocal[global - g.base] : global - g.base;
-      const { docIds, tfs, offsets } = g.bm25;
+      const { tfs } = g.bm25;
       let score = 0;
       let found = false;
       for (let i = 0; i < termIds.length; i++) {
         const id = termIds[i][s];
         if (id < 0) continue;
-        const to = offsets[id + 1];
-        const p = lowerBound(docIds, offsets[id], to, local);
-        if (p < to && docIds[p] === local) {
+        const p = g.bm25.find(id, local);
+        if (p >= 0) {
           const tf = tfs[p];
           score = Math.fround(score + (weights[i] * tf) / (tf + norm[global]));
           if (i < finders) found = true;
@@ -261,7 +265,8 @@ export class SegmentedBm25 {
     stats: Bm25SearchStats | undefined,
   ): void {
     const g = this.segments[segment];
-    const { docIds, tfs, offsets, blockStarts, blockMaxTf, blockMinLen } = g.bm25;
+    const bm25 = g.bm25;
+    const { docLows, tfs, offsets, blockStarts, blockMaxTf, blockMinLen } = bm25;
     const { norm, acc, touched, alive, exact } = this;
     const { k1, b } = this.params;
     const lenScale = b / this.avgLength;
@@ -270,6 +275,7 @@ export class SegmentedBm25 {
     let anyFinder = false;
     for (let i = 0; i < nTerms; i++) {
       const id = termIds[i][segment];
+      s.id[i] = id;
       if (id < 0) {
         s.from[i] = s.to[i] = s.cursor[i] = s.windowStart[i] = s.block0[i] = 0;
         continue;
@@ -289,7 +295,7 @@ export class SegmentedBm25 {
     // so far) is the bar, and sampling each later segment again cost more than it saved (ten
     // segments of 10,000: BM25 10 ms a question against 5, bench/ask-index.ts).
     for (let i = 0; i < finders && nSample < SAMPLE && !top.full; i++)
-      for (let p = s.from[i]; p < s.to[i] && nSample < SAMPLE; p++) sample[nSample++] = docIds[p];
+      for (let p = s.from[i]; p < s.to[i] && nSample < SAMPLE; p++) sample[nSample++] = bm25.docAt(s.id[i], p);
     const sampled = sample.subarray(0, nSample).sort();
     for (let t = 0; t < nSample; t++) {
       const d = sampled[t];
@@ -299,23 +305,27 @@ export class SegmentedBm25 {
       if (stats) stats.sampled++;
       let score = 0;
       for (let i = 0; i < nTerms; i++) {
-        const p = lowerBound(docIds, s.from[i], s.to[i], d);
-        if (p < s.to[i] && docIds[p] === d) score = Math.fround(score + (weights[i] * tfs[p]) / (tfs[p] + norm[global]));
+        if (s.to[i] === s.from[i]) continue;
+        const p = bm25.find(s.id[i], d);
+        if (p >= 0) score = Math.fround(score + (weights[i] * tfs[p]) / (tfs[p] + norm[global]));
       }
       if (floor.admits(score, global) && (!filter || filter(global))) floor.add(score, global);
     }
     let threshold = Math.max(top.threshold, floor.threshold);
 
     const { finderOrder, lookups } = s;
+    // A window lies in one span (WINDOW divides SPAN): its postings' documents are lo − low + docLows[p].
     for (let lo = 0; lo < g.bm25.size; lo += WINDOW) {
       const hi = lo + WINDOW;
+      const low = lo % SPAN;
       // Each term's postings in this window, and the best its blocks there can add.
       let nFinders = 0;
       let nLookups = 0;
       let commonBound = 0;
       for (let i = 0; i < nTerms; i++) {
-        const pa = lowerBound(docIds, s.cursor[i], s.to[i], lo);
-        const pb = lowerBound(docIds, pa, s.to[i], hi);
+        if (s.to[i] === s.from[i]) continue;
+        const pa = bm25.seek(s.id[i], s.cursor[i], s.to[i], lo);
+        const pb = bm25.seek(s.id[i], pa, s.to[i], hi);
         s.windowStart[i] = pa;
         s.cursor[i] = pb;
         if (pb === pa) continue;
@@ -352,11 +362,10 @@ export class SegmentedBm25 {
         const i = finderOrder[j];
         const w = weights[i];
         for (let p = s.windowStart[i], to = s.cursor[i]; p < to; p++) {
-          const d = docIds[p];
-          const global = globalOf(d);
+          const x = docLows[p] - low;
+          const global = globalOf(lo + x);
           if (global < 0) continue;
           const tf = tfs[p];
-          const x = d - lo;
           if (acc[x] === 0) touched[nTouched++] = x;
           acc[x] += (w * tf) / (tf + norm[global]);
         }
@@ -410,24 +419,27 @@ export class SegmentedBm25 {
    */
   private addTerm(g: Bm25Segment, lo: number, pa: number, pb: number, w: number, nAlive: number, sums: Float64Array | Float32Array): void {
     if (pb <= pa) return;
-    const { docIds, tfs } = g.bm25;
+    const { docLows, tfs } = g.bm25;
     const { norm, alive } = this;
+    // The window's postings are in one span: compare lows (document − lo + low).
+    const low = lo % SPAN;
     if (pb - pa < nAlive * 8) {
       let a = 0;
       for (let p = pa; p < pb && a < nAlive; p++) {
-        const x = docIds[p] - lo;
+        const x = docLows[p] - low;
         while (a < nAlive && alive[a] < x) a++;
         if (a < nAlive && alive[a] === x) {
           const tf = tfs[p];
-          sums[x] += (w * tf) / (tf + norm[g.toGlobal ? g.toGlobal[docIds[p]] : g.base + docIds[p]]);
+          const d = lo + x;
+          sums[x] += (w * tf) / (tf + norm[g.toGlobal ? g.toGlobal[d] : g.base + d]);
         }
       }
     } else {
       let p = pa;
       for (let a = 0; a < nAlive; a++) {
         const d = lo + alive[a];
-        p = lowerBound(docIds, p, pb, d);
-        if (p < pb && docIds[p] === d) {
+        p = lowerBound16(docLows, p, pb, low + alive[a]);
+        if (p < pb && docLows[p] === low + alive[a]) {
           const tf = tfs[p];
           sums[alive[a]] += (w * tf) / (tf + norm[g.toGlobal ? g.toGlobal[d] : g.base + d]);
         }
@@ -453,16 +465,15 @@ export class SegmentedBm25 {
     this.segments.forEach((g, s) => {
       const id = info.ids[s];
       if (id < 0) return;
-      const { docIds, offsets } = g.bm25;
-      for (let p = offsets[id], to = offsets[id + 1]; p < to; p++) {
-        const global = g.toGlobal ? g.toGlobal[docIds[p]] : g.base + docIds[p];
-        if (global < 0) continue;
+      forPostings(g.bm25, id, (d) => {
+        const global = g.toGlobal ? g.toGlobal[d] : g.base + d;
+        if (global < 0) return;
         const group = groupOf[global];
         if (group !== last) {
           n++;
           last = group;
         }
-      }
+      });
     });
     return n;
   }
@@ -499,6 +510,8 @@ class TermScratch {
   readonly from: Uint32Array;
   readonly to: Uint32Array;
   readonly cursor: Uint32Array;
+  /** The term's id in the segment (-1 when absent). */
+  readonly id: Int32Array;
   /** The term's first block in the segment. */
   readonly block0: Uint32Array;
   /** The best the term's blocks in the current window can add. */
@@ -508,6 +521,7 @@ class TermScratch {
   readonly finderOrder: Uint32Array;
   readonly lookups: Uint32Array;
   constructor(n: number) {
+    this.id = new Int32Array(n);
     this.from = new Uint32Array(n);
     this.to = new Uint32Array(n);
     this.cursor = new Uint32Array(n);
@@ -539,4 +553,10 @@ function forLive(g: Bm25Segment, fn: (local: number, global: number) => void): v
     const d = g.toGlobal ? g.toGlobal[l] : g.base + l;
     if (d >= 0) fn(l, d);
   }
+}
+
+/** Calls `fn(document)` for each posting of term `id`, in order. */
+function forPostings(bm25: Bm25Index, id: number, fn: (local: number) => void): void {
+  for (let h = 0; h < bm25.spans; h++)
+    for (let p = bm25.spanFrom(id, h), to = bm25.spanFrom(id, h + 1); p < to; p++) fn(h * SPAN + bm25.docLows[p]);
 }
