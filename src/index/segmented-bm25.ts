@@ -71,6 +71,9 @@ const WINDOW = 4096;
  * segments start from the k best found so far, which the floor can only be below).
  */
 const SAMPLE = 256;
+/** ...fewer for a question of many terms (at most this many look-ups), but never fewer than SAMPLE_MIN. */
+const SAMPLE_LOOKUPS = 16384;
+const SAMPLE_MIN = 32;
 
 /**
  * A filter listing at most this many documents × query terms has its documents scored directly (one
@@ -271,7 +274,8 @@ export class SegmentedBm25 {
     const { k1, b } = this.params;
     const lenScale = b / this.avgLength;
     const nTerms = termIds.length;
-    const globalOf = (d: number) => (g.toGlobal ? g.toGlobal[d] : g.base + d);
+    const toGlobal = g.toGlobal;
+    const globalOf = (d: number) => (toGlobal ? toGlobal[d] : g.base + d);
     let anyFinder = false;
     for (let i = 0; i < nTerms; i++) {
       const id = termIds[i][segment];
@@ -294,8 +298,11 @@ export class SegmentedBm25 {
     // Only while the top k is not yet full: once it is, its k-th score (over the segments searched
     // so far) is the bar, and sampling each later segment again cost more than it saved (ten
     // segments of 10,000: BM25 10 ms a question against 5, bench/ask-index.ts).
-    for (let i = 0; i < finders && nSample < SAMPLE && !top.full; i++)
-      for (let p = s.from[i]; p < s.to[i] && nSample < SAMPLE; p++) sample[nSample++] = bm25.docAt(s.id[i], p);
+    // A document's exact score is a look-up in every term's postings: fewer documents for a long
+    // question (a hundred terms: 25,600 binary searches a segment, more than its windows' work).
+    const most = Math.max(SAMPLE_MIN, Math.min(SAMPLE, Math.floor(SAMPLE_LOOKUPS / nTerms)));
+    for (let i = 0; i < finders && nSample < most && !top.full; i++)
+      for (let p = s.from[i]; p < s.to[i] && nSample < most; p++) sample[nSample++] = bm25.docAt(s.id[i], p);
     const sampled = sample.subarray(0, nSample).sort();
     for (let t = 0; t < nSample; t++) {
       const d = sampled[t];
@@ -318,6 +325,7 @@ export class SegmentedBm25 {
     for (let lo = 0; lo < g.bm25.size; lo += WINDOW) {
       const hi = lo + WINDOW;
       const low = lo % SPAN;
+      const first = g.base + lo;
       // Each term's postings in this window, and the best its blocks there can add.
       let nFinders = 0;
       let nLookups = 0;
@@ -361,9 +369,19 @@ export class SegmentedBm25 {
       for (let j = essential; j < nFinders; j++) {
         const i = finderOrder[j];
         const w = weights[i];
+        if (!toGlobal) {
+          // Nothing deleted: the window's documents are global numbers from base + lo on.
+          for (let p = s.windowStart[i], to = s.cursor[i]; p < to; p++) {
+            const x = docLows[p] - low;
+            const tf = tfs[p];
+            if (acc[x] === 0) touched[nTouched++] = x;
+            acc[x] += (w * tf) / (tf + norm[first + x]);
+          }
+          continue;
+        }
         for (let p = s.windowStart[i], to = s.cursor[i]; p < to; p++) {
           const x = docLows[p] - low;
-          const global = globalOf(lo + x);
+          const global = toGlobal[lo + x];
           if (global < 0) continue;
           const tf = tfs[p];
           if (acc[x] === 0) touched[nTouched++] = x;
@@ -372,13 +390,17 @@ export class SegmentedBm25 {
       }
       if (stats) stats.candidates += nTouched;
       if (nTouched === 0) continue;
-      const window = touched.subarray(0, nTouched).sort();
       // Documents that can still make the top k: partial sum plus what the terms not yet looked
       // up can add. Terms are looked up largest bound first, for the whole window at a time.
       // A filtered-out document is dropped before any look-up (a strict filter keeps the bar low).
+      // In document order: sorted when few are touched, else read off the window (a question of a
+      // hundred terms touches most of it: sorting them cost more than all its look-ups).
       let nAlive = 0;
-      for (let t = 0; t < nTouched; t++) {
-        const x = window[t];
+      const dense = nTouched > WINDOW / 16;
+      const window = dense ? undefined : touched.subarray(0, nTouched).sort();
+      for (let t = 0, n = dense ? WINDOW : nTouched; t < n; t++) {
+        const x = window ? window[t] : t;
+        if (acc[x] === 0) continue;
         if ((acc[x] + windowBound) * SLACK > threshold && (!filter || filter(globalOf(lo + x)))) alive[nAlive++] = x;
         else acc[x] = 0;
       }
@@ -386,7 +408,7 @@ export class SegmentedBm25 {
       for (let j = 0; j < nLookups && nAlive > 0; j++) {
         const i = lookups[j];
         remaining -= s.bound[i];
-        this.addTerm(g, lo, s.windowStart[i], s.cursor[i], weights[i], nAlive, acc);
+        this.addLookup(g, lo, s.windowStart[i], s.cursor[i], weights[i], nAlive);
         let kept = 0;
         for (let a = 0; a < nAlive; a++) {
           const x = alive[a];
@@ -410,6 +432,30 @@ export class SegmentedBm25 {
           threshold = Math.max(top.threshold, floor.threshold);
         }
       }
+    }
+  }
+
+  /**
+   * `addTerm` into the window's partial sums (`acc`), where an alive document is one whose sum is
+   * not 0 (the dead are zeroed): when the term's postings are not few against the alive documents,
+   * each posting tests its document's sum, with no merge against the alive list.
+   */
+  private addLookup(g: Bm25Segment, lo: number, pa: number, pb: number, w: number, nAlive: number): void {
+    if (pb <= pa) return;
+    if (pb - pa >= nAlive * 8) {
+      this.addTerm(g, lo, pa, pb, w, nAlive, this.acc);
+      return;
+    }
+    const { docLows, tfs } = g.bm25;
+    const { norm, acc } = this;
+    const low = lo % SPAN;
+    const toGlobal = g.toGlobal;
+    const first = g.base + lo;
+    for (let p = pa; p < pb; p++) {
+      const x = docLows[p] - low;
+      if (acc[x] === 0) continue;
+      const tf = tfs[p];
+      acc[x] += (w * tf) / (tf + norm[toGlobal ? toGlobal[lo + x] : first + x]);
     }
   }
 
