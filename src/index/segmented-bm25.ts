@@ -332,7 +332,8 @@ export class SegmentedBm25 {
       let commonBound = 0;
       for (let i = 0; i < nTerms; i++) {
         if (s.to[i] === s.from[i]) continue;
-        const pa = bm25.seek(s.id[i], s.cursor[i], s.to[i], lo);
+        // The windows go in order: the term's postings from lo on start where the last window's ended.
+        const pa = s.cursor[i];
         const pb = bm25.seek(s.id[i], pa, s.to[i], hi);
         s.windowStart[i] = pa;
         s.cursor[i] = pb;
