@@ -63,6 +63,9 @@ export interface Bm25SearchStats {
  */
 const SLACK = 1 + 1e-5;
 
+/** Terms whose corpus-wide statistics are kept between searches (about 200 bytes each at six segments). */
+const TERM_INFOS = 100_000;
+
 /** Documents per window: the essential finders' postings are summed a window at a time (its buffer stays in cache). */
 const WINDOW = 4096;
 
@@ -169,6 +172,8 @@ export class SegmentedBm25 {
       }
     });
     const out = df > 0 ? { df, order, idf: Math.fround(Math.log(1 + (this.size - df + 0.5) / (df + 0.5))), ids } : null;
+    // Bounded: a bot's questions over months would otherwise keep every term they ever asked.
+    if (this.info.size >= TERM_INFOS) this.info.clear();
     this.info.set(term, out);
     return out;
   }
