@@ -110,6 +110,28 @@ export class Bm25Index {
     return lowerBound16(this.docLows, a, b, doc - h * SPAN);
   }
 
+  /**
+   * `seek` for a document likely near `from`: gallops from there (1, 2, 4 … postings) before the
+   * binary search, so a search walking a term's postings window by window pays for the postings it
+   * passes, not for all it has left.
+   */
+  seekNear(id: number, from: number, to: number, doc: number): number {
+    const h = Math.floor(doc / SPAN);
+    if (h >= this.spans) return to;
+    const a = Math.max(from, this.spanFrom(id, h));
+    const b = Math.min(to, this.spanFrom(id, h + 1));
+    if (a >= b) return Math.min(to, Math.max(from, b));
+    const low = doc - h * SPAN;
+    const lows = this.docLows;
+    let at = a;
+    let step = 1;
+    while (at + step < b && lows[at + step] < low) {
+      at += step;
+      step *= 2;
+    }
+    return lowerBound16(lows, at, Math.min(b, at + step + 1), low);
+  }
+
   /** The posting of `doc` in term `id`'s postings, or -1. */
   find(id: number, doc: number): number {
     const to = this.offsets[id + 1];

@@ -229,6 +229,17 @@ describe('postings over more than 65,536 documents (stored as 16-bit lows in spa
     expect(index.find(id, 70_002)).toBe(-1);
     expect(index.seek(id, index.offsets[id], index.offsets[id + 1], 70_002)).toBe(index.offsets[id] + 3);
   });
+  it('gallops to the same posting a binary search finds', () => {
+    for (const term of ['far', 'edge', 'all', 't3', 't40']) {
+      const id = index.termId(term)!;
+      const [from, to] = [index.offsets[id], index.offsets[id + 1]];
+      for (let j = 0; j < 300; j++) {
+        const start = from + Math.floor(rnd() * (to - from + 1));
+        const doc = Math.floor(rnd() * (n + 70_000));
+        expect(index.seekNear(id, start, to, doc)).toBe(index.seek(id, start, to, doc));
+      }
+    }
+  });
   it('clamps a term frequency at 255', () => {
     const id = index.termId('rep')!;
     expect(Array.from(index.tfs.subarray(index.offsets[id], index.offsets[id + 1]))).toEqual([255, 2]);
