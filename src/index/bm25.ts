@@ -202,17 +202,7 @@ export class Bm25Index {
       }
     }
     const table = TermTable.fromTerms(terms);
-    const index = new Bm25Index(
-      params,
-      table,
-      docLengths,
-      offsets,
-      docLows,
-      tfs,
-      spanStarts,
-      new Uint8Array(0),
-      new Uint16Array(0),
-    );
+    const index = new Bm25Index(params, table, docLengths, offsets, docLows, tfs, spanStarts, new Uint8Array(0), new Uint16Array(0));
     const { maxTf, minLen } = blockBounds(index);
     return new Bm25Index(params, table, docLengths, offsets, docLows, tfs, spanStarts, maxTf, minLen);
   }

@@ -217,7 +217,15 @@ describe('postings over more than 65,536 documents (stored as 16-bit lows in spa
   docsIn[3].push(...Array.from({ length: 300 }, () => 'rep'));
   docsIn[100_000].push('rep', 'rep');
   const index = Bm25Index.build(docsIn);
-  const queries = [['far'], ['edge'], ['far', 'edge', 't3'], ['all', 't40'], ['t7', 't90', 't2000', 'all'], ['rep'], ['t1', 't2', 't3', 't4', 't5']];
+  const queries = [
+    ['far'],
+    ['edge'],
+    ['far', 'edge', 't3'],
+    ['all', 't40'],
+    ['t7', 't90', 't2000', 'all'],
+    ['rep'],
+    ['t1', 't2', 't3', 't4', 't5'],
+  ];
   it('decodes every posting list to its documents', () => {
     expect(index.spans).toBe(3);
     expect(Array.from(index.postings('far')!)).toEqual([...far]);
