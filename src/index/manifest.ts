@@ -15,9 +15,10 @@ import type { Manifest } from './types.ts';
  * carries block bounds (its file version 2). 8: articles as fields, bodies and records
  * (article-store.ts), files checked by CRC-32 instead of sha256. 10: bm25.bin holds its terms as a
  * hash table (its file version 3, term-table.ts). 11: each segment stores its articles' names
- * (article-names.json).
+ * (article-names.json). 12: bm25.bin stores documents as 16-bit lows in spans and term frequencies
+ * in one byte (its file version 4).
  */
-export const FORMAT_VERSION = 11;
+export const FORMAT_VERSION = 12;
 export const MANIFEST_FILE = 'manifest.json';
 
 const fileEntry = z.object({ bytes: z.number().int().nonnegative(), crc32: z.string().regex(/^[0-9a-f]{8}$/) });

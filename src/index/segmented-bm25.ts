@@ -16,7 +16,7 @@
  * only while the document can still make the top k. Results are exact: the same documents and the
  * same float32 scores as scoring every candidate.
  */
-import { BM25_BLOCK, COMMON_MIN_DF, COMMON_SHARE, lowerBound, type Bm25Index, type Bm25Params } from './bm25.ts';
+import { BM25_BLOCK, COMMON_MIN_DF, COMMON_SHARE, lowerBound16, SPAN, type Bm25Index, type Bm25Params } from './bm25.ts';
 import type { ChunkFilter, ChunkHit } from './types.ts';
 
 /** One segment's postings and where its live documents sit in the global numbering. */
@@ -63,6 +63,9 @@ export interface Bm25SearchStats {
  */
 const SLACK = 1 + 1e-5;
 
+/** Terms whose corpus-wide statistics are kept between searches (about 200 bytes each at six segments). */
+const TERM_INFOS = 100_000;
+
 /** Documents per window: the essential finders' postings are summed a window at a time (its buffer stays in cache). */
 const WINDOW = 4096;
 
@@ -71,6 +74,9 @@ const WINDOW = 4096;
  * segments start from the k best found so far, which the floor can only be below).
  */
 const SAMPLE = 256;
+/** ...fewer for a question of many terms (at most this many look-ups), but never fewer than SAMPLE_MIN. */
+const SAMPLE_LOOKUPS = 16384;
+const SAMPLE_MIN = 32;
 
 /**
  * A filter listing at most this many documents × query terms has its documents scored directly (one
@@ -158,9 +164,16 @@ export class SegmentedBm25 {
       const from = g.bm25.offsets[id];
       const to = g.bm25.offsets[id + 1];
       if (!g.toGlobal) df += to - from;
-      else for (let p = from; p < to; p++) if (g.toGlobal[g.bm25.docIds[p]] >= 0) df++;
+      else {
+        const toGlobal = g.toGlobal;
+        forPostings(g.bm25, id, (d) => {
+          if (toGlobal[d] >= 0) df++;
+        });
+      }
     });
     const out = df > 0 ? { df, order, idf: Math.fround(Math.log(1 + (this.size - df + 0.5) / (df + 0.5))), ids } : null;
+    // Bounded: a bot's questions over months would otherwise keep every term they ever asked.
+    if (this.info.size >= TERM_INFOS) this.info.clear();
     this.info.set(term, out);
     return out;
   }
@@ -225,15 +238,14 @@ export class SegmentedBm25 {
       const g = this.segments[s];
       if (global - g.base >= g.live) continue;
       const local = g.toLocal ? g.toLocal[global - g.base] : global - g.base;
-      const { docIds, tfs, offsets } = g.bm25;
+      const { tfs } = g.bm25;
       let score = 0;
       let found = false;
       for (let i = 0; i < termIds.length; i++) {
         const id = termIds[i][s];
         if (id < 0) continue;
-        const to = offsets[id + 1];
-        const p = lowerBound(docIds, offsets[id], to, local);
-        if (p < to && docIds[p] === local) {
+        const p = g.bm25.find(id, local);
+        if (p >= 0) {
           const tf = tfs[p];
           score = Math.fround(score + (weights[i] * tf) / (tf + norm[global]));
           if (i < finders) found = true;
@@ -261,15 +273,18 @@ export class SegmentedBm25 {
     stats: Bm25SearchStats | undefined,
   ): void {
     const g = this.segments[segment];
-    const { docIds, tfs, offsets, blockStarts, blockMaxTf, blockMinLen } = g.bm25;
+    const bm25 = g.bm25;
+    const { docLows, tfs, offsets, blockStarts, blockMaxTf, blockMinLen } = bm25;
     const { norm, acc, touched, alive, exact } = this;
     const { k1, b } = this.params;
     const lenScale = b / this.avgLength;
     const nTerms = termIds.length;
-    const globalOf = (d: number) => (g.toGlobal ? g.toGlobal[d] : g.base + d);
+    const toGlobal = g.toGlobal;
+    const globalOf = (d: number) => (toGlobal ? toGlobal[d] : g.base + d);
     let anyFinder = false;
     for (let i = 0; i < nTerms; i++) {
       const id = termIds[i][segment];
+      s.id[i] = id;
       if (id < 0) {
         s.from[i] = s.to[i] = s.cursor[i] = s.windowStart[i] = s.block0[i] = 0;
         continue;
@@ -288,8 +303,11 @@ export class SegmentedBm25 {
     // Only while the top k is not yet full: once it is, its k-th score (over the segments searched
     // so far) is the bar, and sampling each later segment again cost more than it saved (ten
     // segments of 10,000: BM25 10 ms a question against 5, bench/ask-index.ts).
-    for (let i = 0; i < finders && nSample < SAMPLE && !top.full; i++)
-      for (let p = s.from[i]; p < s.to[i] && nSample < SAMPLE; p++) sample[nSample++] = docIds[p];
+    // A document's exact score is a look-up in every term's postings: fewer documents for a long
+    // question (a hundred terms: 25,600 binary searches a segment, more than its windows' work).
+    const most = Math.max(SAMPLE_MIN, Math.min(SAMPLE, Math.floor(SAMPLE_LOOKUPS / nTerms)));
+    for (let i = 0; i < finders && nSample < most && !top.full; i++)
+      for (let p = s.from[i]; p < s.to[i] && nSample < most; p++) sample[nSample++] = bm25.docAt(s.id[i], p);
     const sampled = sample.subarray(0, nSample).sort();
     for (let t = 0; t < nSample; t++) {
       const d = sampled[t];
@@ -299,23 +317,34 @@ export class SegmentedBm25 {
       if (stats) stats.sampled++;
       let score = 0;
       for (let i = 0; i < nTerms; i++) {
-        const p = lowerBound(docIds, s.from[i], s.to[i], d);
-        if (p < s.to[i] && docIds[p] === d) score = Math.fround(score + (weights[i] * tfs[p]) / (tfs[p] + norm[global]));
+        if (s.to[i] === s.from[i]) continue;
+        const p = bm25.find(s.id[i], d);
+        if (p >= 0) score = Math.fround(score + (weights[i] * tfs[p]) / (tfs[p] + norm[global]));
       }
       if (floor.admits(score, global) && (!filter || filter(global))) floor.add(score, global);
     }
     let threshold = Math.max(top.threshold, floor.threshold);
 
     const { finderOrder, lookups } = s;
+    // Finders stay in the last window's order, re-sorted each window: bounds change little from one
+    // window to the next, so the insertion sort is about linear (sorting from scratch was an eighth of
+    // a hundred-term question's time at 1,000,000 chunks).
+    for (let i = 0; i < finders; i++) finderOrder[i] = i;
+    // A window lies in one span (WINDOW divides SPAN): its postings' documents are lo − low + docLows[p].
     for (let lo = 0; lo < g.bm25.size; lo += WINDOW) {
       const hi = lo + WINDOW;
+      const low = lo % SPAN;
+      const first = g.base + lo;
       // Each term's postings in this window, and the best its blocks there can add.
-      let nFinders = 0;
       let nLookups = 0;
       let commonBound = 0;
       for (let i = 0; i < nTerms; i++) {
-        const pa = lowerBound(docIds, s.cursor[i], s.to[i], lo);
-        const pb = lowerBound(docIds, pa, s.to[i], hi);
+        // A term with no postings here adds nothing (a finder then heads the order and finds nothing).
+        s.bound[i] = 0;
+        if (s.to[i] === s.from[i]) continue;
+        // The windows go in order: the term's postings from lo on start where the last window's ended.
+        const pa = s.cursor[i];
+        const pb = bm25.seekNear(s.id[i], pa, s.to[i], hi);
         s.windowStart[i] = pa;
         s.cursor[i] = pb;
         if (pb === pa) continue;
@@ -328,12 +357,12 @@ export class SegmentedBm25 {
           if (v > best) best = v;
         }
         s.bound[i] = weights[i] * best;
-        if (i < finders) finderOrder[nFinders++] = i;
-        else {
+        if (i >= finders) {
           lookups[nLookups++] = i;
           commonBound += s.bound[i];
         }
       }
+      const nFinders = finders;
       // MaxScore: finders by bound, smallest first; a prefix whose bounds with the common terms'
       // cannot beat the threshold finds no candidate here (its terms are only looked up).
       sortBy(finderOrder, nFinders, s.bound);
@@ -351,33 +380,47 @@ export class SegmentedBm25 {
       for (let j = essential; j < nFinders; j++) {
         const i = finderOrder[j];
         const w = weights[i];
+        if (!toGlobal) {
+          // Nothing deleted: the window's documents are global numbers from base + lo on.
+          for (let p = s.windowStart[i], to = s.cursor[i]; p < to; p++) {
+            const x = docLows[p] - low;
+            const tf = tfs[p];
+            if (acc[x] === 0) touched[nTouched++] = x;
+            acc[x] += (w * tf) / (tf + norm[first + x]);
+          }
+          continue;
+        }
         for (let p = s.windowStart[i], to = s.cursor[i]; p < to; p++) {
-          const d = docIds[p];
-          const global = globalOf(d);
+          const x = docLows[p] - low;
+          const global = toGlobal[lo + x];
           if (global < 0) continue;
           const tf = tfs[p];
-          const x = d - lo;
           if (acc[x] === 0) touched[nTouched++] = x;
           acc[x] += (w * tf) / (tf + norm[global]);
         }
       }
       if (stats) stats.candidates += nTouched;
       if (nTouched === 0) continue;
-      const window = touched.subarray(0, nTouched).sort();
       // Documents that can still make the top k: partial sum plus what the terms not yet looked
       // up can add. Terms are looked up largest bound first, for the whole window at a time.
       // A filtered-out document is dropped before any look-up (a strict filter keeps the bar low).
+      // In document order: sorted when few are touched, else read off the window (a question of a
+      // hundred terms touches most of it: sorting them cost more than all its look-ups).
       let nAlive = 0;
-      for (let t = 0; t < nTouched; t++) {
-        const x = window[t];
+      const dense = nTouched > WINDOW / 16;
+      const window = dense ? undefined : touched.subarray(0, nTouched).sort();
+      for (let t = 0, n = dense ? WINDOW : nTouched; t < n; t++) {
+        const x = window ? window[t] : t;
+        if (acc[x] === 0) continue;
         if ((acc[x] + windowBound) * SLACK > threshold && (!filter || filter(globalOf(lo + x)))) alive[nAlive++] = x;
         else acc[x] = 0;
       }
       let remaining = windowBound;
       for (let j = 0; j < nLookups && nAlive > 0; j++) {
         const i = lookups[j];
+        if (s.cursor[i] === s.windowStart[i]) continue;
         remaining -= s.bound[i];
-        this.addTerm(g, lo, s.windowStart[i], s.cursor[i], weights[i], nAlive, acc);
+        this.addLookup(g, lo, s.windowStart[i], s.cursor[i], weights[i], nAlive);
         let kept = 0;
         for (let a = 0; a < nAlive; a++) {
           const x = alive[a];
@@ -405,29 +448,56 @@ export class SegmentedBm25 {
   }
 
   /**
+   * `addTerm` into the window's partial sums (`acc`), where an alive document is one whose sum is
+   * not 0 (the dead are zeroed): when the term's postings are not few against the alive documents,
+   * each posting tests its document's sum, with no merge against the alive list.
+   */
+  private addLookup(g: Bm25Segment, lo: number, pa: number, pb: number, w: number, nAlive: number): void {
+    if (pb <= pa) return;
+    if (pb - pa >= nAlive * 8) {
+      this.addTerm(g, lo, pa, pb, w, nAlive, this.acc);
+      return;
+    }
+    const { docLows, tfs } = g.bm25;
+    const { norm, acc } = this;
+    const low = lo % SPAN;
+    const toGlobal = g.toGlobal;
+    const first = g.base + lo;
+    for (let p = pa; p < pb; p++) {
+      const x = docLows[p] - low;
+      if (acc[x] === 0) continue;
+      const tf = tfs[p];
+      acc[x] += (w * tf) / (tf + norm[toGlobal ? toGlobal[lo + x] : first + x]);
+    }
+  }
+
+  /**
    * Adds a term's contributions within a window to `sums` at the alive documents (ascending, in
    * `this.alive`): a merge when the term's postings there are few against them, else a binary search each.
    */
   private addTerm(g: Bm25Segment, lo: number, pa: number, pb: number, w: number, nAlive: number, sums: Float64Array | Float32Array): void {
     if (pb <= pa) return;
-    const { docIds, tfs } = g.bm25;
+    const { docLows, tfs } = g.bm25;
     const { norm, alive } = this;
+    // The window's postings are in one span: compare lows (document − lo + low).
+    const low = lo % SPAN;
     if (pb - pa < nAlive * 8) {
       let a = 0;
       for (let p = pa; p < pb && a < nAlive; p++) {
-        const x = docIds[p] - lo;
+        const x = docLows[p] - low;
         while (a < nAlive && alive[a] < x) a++;
         if (a < nAlive && alive[a] === x) {
           const tf = tfs[p];
-          sums[x] += (w * tf) / (tf + norm[g.toGlobal ? g.toGlobal[docIds[p]] : g.base + docIds[p]]);
+          const d = lo + x;
+          sums[x] += (w * tf) / (tf + norm[g.toGlobal ? g.toGlobal[d] : g.base + d]);
         }
       }
     } else {
       let p = pa;
       for (let a = 0; a < nAlive; a++) {
         const d = lo + alive[a];
-        p = lowerBound(docIds, p, pb, d);
-        if (p < pb && docIds[p] === d) {
+        p = lowerBound16(docLows, p, pb, low + alive[a]);
+        if (p < pb && docLows[p] === low + alive[a]) {
           const tf = tfs[p];
           sums[alive[a]] += (w * tf) / (tf + norm[g.toGlobal ? g.toGlobal[d] : g.base + d]);
         }
@@ -453,16 +523,15 @@ export class SegmentedBm25 {
     this.segments.forEach((g, s) => {
       const id = info.ids[s];
       if (id < 0) return;
-      const { docIds, offsets } = g.bm25;
-      for (let p = offsets[id], to = offsets[id + 1]; p < to; p++) {
-        const global = g.toGlobal ? g.toGlobal[docIds[p]] : g.base + docIds[p];
-        if (global < 0) continue;
+      forPostings(g.bm25, id, (d) => {
+        const global = g.toGlobal ? g.toGlobal[d] : g.base + d;
+        if (global < 0) return;
         const group = groupOf[global];
         if (group !== last) {
           n++;
           last = group;
         }
-      }
+      });
     });
     return n;
   }
@@ -499,6 +568,8 @@ class TermScratch {
   readonly from: Uint32Array;
   readonly to: Uint32Array;
   readonly cursor: Uint32Array;
+  /** The term's id in the segment (-1 when absent). */
+  readonly id: Int32Array;
   /** The term's first block in the segment. */
   readonly block0: Uint32Array;
   /** The best the term's blocks in the current window can add. */
@@ -508,6 +579,7 @@ class TermScratch {
   readonly finderOrder: Uint32Array;
   readonly lookups: Uint32Array;
   constructor(n: number) {
+    this.id = new Int32Array(n);
     this.from = new Uint32Array(n);
     this.to = new Uint32Array(n);
     this.cursor = new Uint32Array(n);
@@ -539,4 +611,10 @@ function forLive(g: Bm25Segment, fn: (local: number, global: number) => void): v
     const d = g.toGlobal ? g.toGlobal[l] : g.base + l;
     if (d >= 0) fn(l, d);
   }
+}
+
+/** Calls `fn(document)` for each posting of term `id`, in order. */
+function forPostings(bm25: Bm25Index, id: number, fn: (local: number) => void): void {
+  for (let h = 0; h < bm25.spans; h++)
+    for (let p = bm25.spanFrom(id, h), to = bm25.spanFrom(id, h + 1); p < to; p++) fn(h * SPAN + bm25.docLows[p]);
 }

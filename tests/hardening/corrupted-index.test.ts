@@ -9,7 +9,7 @@ import { buildIndex, CHUNKS_FILE, HNSW_FILE } from '../../src/index/build.ts';
 import { BuiltinEmbedder } from '../../src/index/embedders/builtin.ts';
 import { IndexError } from '../../src/index/errors.ts';
 import { loadIndex } from '../../src/index/load.ts';
-import { checksum, MANIFEST_FILE } from '../../src/index/manifest.ts';
+import { checksum, FORMAT_VERSION, MANIFEST_FILE } from '../../src/index/manifest.ts';
 import { chunkSearchText } from '../../src/index/search-text.ts';
 import { VECTORS_FILE } from '../../src/index/vectors-store.ts';
 import { ReportsEngine } from '../../src/retrieval/engine.ts';
@@ -114,13 +114,14 @@ const corruptions: Array<{ name: string; apply(real: string): void; says: RegExp
     says: /dim|dimension|vectors/,
   },
   {
-    name: 'another format version',
+    // The format before this one (11: bm25.bin with 32-bit documents and 16-bit term frequencies).
+    name: 'the previous format version',
     apply: (real) => {
       const m = folder(real).manifest();
-      m.formatVersion = 2;
+      m.formatVersion = FORMAT_VERSION - 1;
       folder(real).saveManifest(m);
     },
-    says: /format version 2/,
+    says: new RegExp(`format version ${FORMAT_VERSION - 1}`),
   },
   {
     name: 'search terms cut by another segmenter',

@@ -31,7 +31,7 @@ export function referenceSearch(
       const id = g.bm25.termId(term);
       if (id === undefined) return;
       if (order < 0) order = s * 2 ** 26 + id;
-      for (let p = g.bm25.offsets[id]; p < g.bm25.offsets[id + 1]; p++) if (globalOf(g, g.bm25.docIds[p]) >= 0) df++;
+      for (const d of g.bm25.postings(term)!) if (globalOf(g, d) >= 0) df++;
     });
     const out = { df, order, idf: Math.fround(Math.log(1 + (n - df + 0.5) / (df + 0.5))) };
     infos.set(term, out);
@@ -50,8 +50,9 @@ export function referenceSearch(
     for (const g of segments) {
       const id = g.bm25.termId(term);
       if (id === undefined) continue;
+      const docs = g.bm25.postings(term)!;
       for (let p = g.bm25.offsets[id]; p < g.bm25.offsets[id + 1]; p++) {
-        const d = globalOf(g, g.bm25.docIds[p]);
+        const d = globalOf(g, docs[p - g.bm25.offsets[id]]);
         if (d < 0) continue;
         if (scores[d] === 0) {
           if (onlyFound) continue;

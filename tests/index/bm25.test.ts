@@ -200,3 +200,85 @@ describe('SegmentedBm25 top k (MaxScore over block bounds)', () => {
     expect(stats.scored).toBeLessThan(stats.candidates);
   });
 });
+
+describe('postings over more than 65,536 documents (stored as 16-bit lows in spans)', () => {
+  // 140,000 short documents: three spans. 'far' sits in documents more than a span apart; 'all' in
+  // every one; the rest Zipf-like. Document 3 repeats 'rep' 300 times (its tf is clamped at 255).
+  const rnd = seededRandom(65536);
+  const n = 140_000;
+  const far = new Set([5, 70_000, 70_001, 139_999]);
+  const docsIn = Array.from({ length: n }, (_, d) => {
+    const doc = Array.from({ length: 2 + Math.floor(rnd() * 6) }, () => `t${Math.floor(1 / (rnd() * 0.999 + 0.001)) - 1}`);
+    doc.push('all');
+    if (far.has(d)) doc.push('far');
+    if (d % 65_536 === 0 || d % 65_536 === 65_535) doc.push('edge');
+    return doc;
+  });
+  docsIn[3].push(...Array.from({ length: 300 }, () => 'rep'));
+  docsIn[100_000].push('rep', 'rep');
+  const index = Bm25Index.build(docsIn);
+  const queries = [
+    ['far'],
+    ['edge'],
+    ['far', 'edge', 't3'],
+    ['all', 't40'],
+    ['t7', 't90', 't2000', 'all'],
+    ['rep'],
+    ['t1', 't2', 't3', 't4', 't5'],
+  ];
+  it('decodes every posting list to its documents', () => {
+    expect(index.spans).toBe(3);
+    expect(Array.from(index.postings('far')!)).toEqual([...far]);
+    expect(Array.from(index.postings('edge')!)).toEqual([0, 65_535, 65_536, 131_071, 131_072]);
+    expect(index.postings('all')!.length).toBe(n);
+    const id = index.termId('far')!;
+    expect([0, 1, 2, 3].map((j) => index.docAt(id, index.offsets[id] + j))).toEqual([...far]);
+    expect(index.find(id, 70_001)).toBe(index.offsets[id] + 2);
+    expect(index.find(id, 70_002)).toBe(-1);
+    expect(index.seek(id, index.offsets[id], index.offsets[id + 1], 70_002)).toBe(index.offsets[id] + 3);
+  });
+  it('gallops to the same posting a binary search finds', () => {
+    for (const term of ['far', 'edge', 'all', 't3', 't40']) {
+      const id = index.termId(term)!;
+      const [from, to] = [index.offsets[id], index.offsets[id + 1]];
+      for (let j = 0; j < 300; j++) {
+        const start = from + Math.floor(rnd() * (to - from + 1));
+        const doc = Math.floor(rnd() * (n + 70_000));
+        expect(index.seekNear(id, start, to, doc)).toBe(index.seek(id, start, to, doc));
+      }
+    }
+  });
+  it('clamps a term frequency at 255', () => {
+    const id = index.termId('rep')!;
+    expect(Array.from(index.tfs.subarray(index.offsets[id], index.offsets[id + 1]))).toEqual([255, 2]);
+  });
+  it('returns what scoring every candidate returns, with deletions, filters and kept lists', () => {
+    const deleted = new Set([70_000, 4, 131_072, ...Array.from({ length: 2000 }, () => Math.floor(rnd() * n))]);
+    for (const [cuts, gone] of [
+      [[], new Set<number>()],
+      [[], deleted],
+      [[60_000], deleted],
+    ] as Array<[number[], Set<number>]>) {
+      const { segments } = segmentsOf(docsIn, cuts, gone);
+      const bm25 = new SegmentedBm25(segments);
+      const kept = Uint32Array.from({ length: 500 }, (_, j) => j * 271);
+      const keptFilter = Object.assign((d: number) => d % 271 === 0 && d / 271 < 500, { kept });
+      for (const q of queries)
+        for (const k of [1, 10]) {
+          expect(bm25.search(q, k)).toEqual(referenceSearch(segments, q, k));
+          expect(bm25.search(q, k, (d) => d >= 65_000)).toEqual(referenceSearch(segments, q, k, (d) => d >= 65_000));
+          expect(bm25.search(q, k, keptFilter)).toEqual(referenceSearch(segments, q, k, keptFilter));
+        }
+      for (const term of ['far', 'edge', 't3']) {
+        const live = referenceSearch(segments, [term], n).length;
+        expect(bm25.documentCount(term)).toBe(live);
+        expect(bm25.postings(term)!.length).toBe(live);
+      }
+    }
+  });
+  it('round-trips through its binary form', () => {
+    const loaded = Bm25Index.deserialise(index.serialise());
+    expect(Array.from(loaded.spanStarts)).toEqual(Array.from(index.spanStarts));
+    for (const q of queries) expect(whole(loaded).search(q, 10)).toEqual(whole(index).search(q, 10));
+  });
+});
