@@ -84,42 +84,8 @@ export function minutesMeeting(headline: string): string | undefined {
   return MINUTES_TITLE.exec(headline.trim())?.[1];
 }
 
-/**
- * What a lead may open with before its report: a dateline and a credit in brackets. Neither is a headline;
- * each row with a lead of its shape (written for the tests).
- */
-export const LEAD_PREFIXES: readonly { pattern: RegExp; example: string }[] = [
-  // A credit in brackets: `(记者 王明)`, `（通讯员 李华 张强）`.
-  {
-    pattern: /^[（(【]\s*(?:[^()（）【】]{0,8}?(?:记者|記者|通讯员|通訊員|实习生|實習生))\s*[^()（）【】]{0,20}[)）】]/u,
-    example: '(记者 王明)3月2日，某社区开展消防演练。',
-  },
-  // A site's or paper's dateline: `某某网安徽讯`, `某某日报讯`, `某某新闻网讯`.
-  {
-    pattern: /^\p{Script=Han}{1,8}?(?:网|網|报|報|社|台|新闻|新聞)\p{Script=Han}{0,6}?[讯訊]/u,
-    example: '某乡网安徽讯近日，某镇连降暴雨。',
-  },
-  // A platform's dateline before a bracketed credit: `云上某某报道(记者 王明)`.
-  {
-    pattern: /^\p{Script=Han}{2,10}?(?:报道|報導)(?=[（(])/u,
-    example: '云上某县报道(记者 王明)12月18日，某区人大开展视察。',
-  },
-];
-
-/** The lead without the datelines and credits it opens with. */
-export function withoutLeadPrefix(lead: string): string {
-  let s = lead.trimStart();
-  for (let pass = 0; pass < LEAD_PREFIXES.length; pass++) {
-    const row = LEAD_PREFIXES.find((r) => r.pattern.test(s));
-    if (!row) break;
-    s = s.replace(row.pattern, '').trimStart();
-  }
-  return s;
-}
-
 /** A headline from the lead: the meeting clause, else the opening clause(s) after the time. */
 export function deriveHeadline(lead: string): string {
-  lead = withoutLeadPrefix(lead);
   const facts = readLead(lead);
   if (facts.clause) return facts.clause;
   const clauses = lead

@@ -13,6 +13,6 @@
  *   Chinese numerals.
  * 4 (4 December 2026): web furniture with a font-size switch between labels (时间:… 大 中 小 来源:…), 字型大小 and 源自
  *   labels, 佚名 as no writer, a headline with commas above labelled lines, the headline repeated between paragraphs
- *   (a photo caption) kept out of the body; derived headlines without a lead's dateline or bracketed credit.
+ *   (a photo caption) kept out of the body.
  */
 export const READER_VERSION = 4;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractPeople } from '../../src/corpus/people.ts';
-import { LEAD_PREFIXES, deriveHeadline, readLead, withoutLeadPrefix } from '../../src/corpus/lead.ts';
+import { readLead } from '../../src/corpus/lead.ts';
 import { parsePage } from '../../src/corpus/page-parser.ts';
 import type { Article } from '../../src/corpus/types.ts';
 
@@ -214,20 +214,5 @@ describe('parsePage page furniture and headline variants', () => {
     expect(contest.body).toBe('5月20日，区教育局举行青年教师教学技能大赛，全区60名教师参赛。');
     expect(flood.people.map((p) => p.name)).not.toContain('张三');
     expect(contest.people.map((p) => p.name)).not.toContain('张三');
-  });
-});
-
-describe('headlines derived from a lead', () => {
-  it('drops every lead prefix row example to the report it opens', () => {
-    for (const row of LEAD_PREFIXES) {
-      expect(row.pattern.test(row.example), row.example).toBe(true);
-      expect(withoutLeadPrefix(row.example), row.example).not.toMatch(/记者|讯|报道/);
-    }
-  });
-
-  it('never takes a bracketed credit or a site dateline as the headline', () => {
-    expect(deriveHeadline('(记者 王明)9月3日，某街道某社区开展党建联席会，区直单位参加会议。')).toBe('某街道某社区开展党建联席会');
-    expect(deriveHeadline('某乡网安徽讯近日连降暴雨，某镇转移群众。')).toBe('近日连降暴雨，某镇转移群众');
-    expect(deriveHeadline('3月5日，某镇召开防汛工作会议。')).toBe('某镇召开防汛工作会议');
   });
 });
