@@ -11,5 +11,8 @@
  *   without datelines, subjects or verbs before them, council, prefecture and Hong Kong/Macau offices; web furniture
  *   (run-on labels, <title> and site-name lines); speech headers; list pages without furniture; 民國 dates in
  *   Chinese numerals.
+ * 4 (4 December 2026): web furniture with a font-size switch between labels (时间:… 大 中 小 来源:…), 字型大小 and 源自
+ *   labels, 佚名 as no writer, a headline with commas above labelled lines, the headline repeated between paragraphs
+ *   (a photo caption) kept out of the body.
  */
-export const READER_VERSION = 3;
+export const READER_VERSION = 4;

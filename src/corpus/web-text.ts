@@ -310,6 +310,7 @@ export const WEB_LABELS: readonly WebLabelRow[] = [
       '發佈單位',
       '出处',
       '出處',
+      '源自',
     ],
     example: '来源：某某日报',
   },
@@ -400,7 +401,7 @@ export const WEB_LABELS: readonly WebLabelRow[] = [
   {
     field: 'nav',
     where: 'anywhere',
-    labels: ['字号', '字號', '字体', '字體', '语音阅读', '語音閱讀', '打印', '新闻报料', '新聞報料', '报料电话', '報料電話'],
+    labels: ['字号', '字號', '字体', '字體', '字型大小', '字型', '语音阅读', '語音閱讀', '打印', '新闻报料', '新聞報料', '报料电话', '報料電話'],
     example: '字号：大 中 小',
   },
   { field: 'page', where: 'anywhere', labels: ['版次', '版面', '版号', '版號', '期号', '期號'], example: '版次:03' },
@@ -442,9 +443,18 @@ const LABEL_AT = new RegExp(`(${LABEL_ALTERNATION})\\s*[:：]`, 'g');
 const LABEL_FIRST = new RegExp(`^(?:${LABEL_ALTERNATION})\\s*[:：]`);
 const ROW_OF_LABEL = new Map(WEB_LABELS.flatMap((r) => r.labels.map((l) => [l, r] as const)));
 
+/**
+ * A font-size switch printed between the fields of a labelled line (`时间:2024-04-25 19:35  大 中 小  来源: 某某网`):
+ * the page's size buttons, no part of any value.
+ */
+const FONT_SWITCH = /\s+[【[]?大\s+中\s+小[】\]]?(?=\s|$)/g;
+
+/** What a page prints for a writer it does not name (`作者:佚名`). */
+const ANONYMOUS = /^(?:佚名|匿名|未知|不详|不詳)$/;
+
 /** Leading bullets and the brackets a whole line may be wrapped in. */
 function bare(line: string): string {
-  let s = line.trim().replace(/^[•●·▪◦・*\-–]\s*/, '');
+  let s = line.trim().replace(FONT_SWITCH, ' ').replace(/^[•●·▪◦・*\-–]\s*/, '');
   s = s.replace(/\s*[|｜]+$/, '').trim();
   const wrapped = /^[（(【[]\s*(.*?)\s*[)）】\]]$/.exec(s);
   return wrapped ? wrapped[1] : s;
@@ -569,6 +579,8 @@ export interface ReadWebOptions {
 }
 
 const SENTENCE_MARKS = /[。！？；，,;!?]/;
+/** Marks that end a sentence or clause group: a headline prints none of them (commas it may). */
+const HEADLINE_STOPS = /[。！？；;!?]/;
 /** What follows the headline in a page's <title>: a dash, bar or underscore, then the site's name. */
 const SITE_SUFFIX = /^\s*(?:[—–-]{1,2}|[|｜_])\s*\S/u;
 const MAX_TITLE = 48;
@@ -634,7 +646,7 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
       else if (v.field === 'author' || v.field === 'photographer') {
         const stamp = STAMP_AT_END.exec(v.value);
         if (stamp) offerDate(isoDate(Number(stamp[1]), Number(stamp[2]), Number(stamp[3])), RANK_OTHER);
-        const names = spacedNames(v.value.replace(STAMP_AT_END, ''));
+        const names = spacedNames(v.value.replace(STAMP_AT_END, '')).filter((n) => !ANONYMOUS.test(n));
         if (v.field === 'author') result.authors.push(...names);
         else if (names.length > 0) result.credits.push(`摄影 ${names.join(' ')}`);
       }
@@ -671,7 +683,11 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
       result.credits.push(credit);
       continue;
     }
-    const short = !SENTENCE_MARKS.test(line) && !/^[（(【[]?本[报報網网][讯訊]/.test(line);
+    const afterLine = raw.slice(i + 1).find((l) => l.trim() !== '')?.trim() ?? '';
+    // A headline may print commas (`某县集中开工11个项目，总投资54亿元`); the labelled line under it shows it is one.
+    const commaHeadline =
+      !HEADLINE_STOPS.test(line) && line.length <= MAX_TITLE && classifyWebLine(afterLine, 'head')?.labelled !== undefined;
+    const short = (!SENTENCE_MARKS.test(line) || commaHeadline) && !/^[（(【[]?本[报報網网][讯訊]/.test(line);
     // A headline cut over short lines (`市十七届` / `人大五次会议` / …) starts with a short one.
     const next = raw[i + 1]?.trim() ?? '';
     const cutHeadline =
@@ -726,6 +742,8 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
   // The text: furniture anywhere goes; a "related news" marker ends it.
   for (; i < raw.length; i++) {
     const line = raw[i];
+    // The headline printed again between paragraphs is a photo's caption or alt text, not a new report.
+    if (result.title && line.trim() === result.title) continue;
     const match = classifyWebLine(line);
     if (!match) {
       result.lines.push(line);

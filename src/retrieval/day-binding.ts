@@ -117,8 +117,17 @@ export function articleBinds(article: Article, monthDay: string, binding: DayBin
   ]
     .filter(Boolean)
     .map(toSearchForm);
-  return names.some((s) => namesMeeting(s, asked) || (binding.meetingNoPlace !== undefined && namesMeeting(s, binding.meetingNoPlace)));
+  if (names.some((s) => namesMeeting(s, asked) || (binding.meetingNoPlace !== undefined && namesMeeting(s, binding.meetingNoPlace))))
+    return true;
+  // A meeting asked by its activity alone (学习会议, 座谈会) names no body to tell it from another: a report
+  // that names the day and that activity with it, in its headline or the day's clauses, reports it.
+  const activity = asked.replace(/会议$|会$/, '');
+  if (activity.length < 2 || activity.length > MAX_ACTIVITY) return false;
+  return [article.headline, ...clauses].some((c) => toSearchForm(c).includes(activity));
 }
+
+/** Longest activity word a meeting may be asked by alone (学习, 座谈, 动员): longer names a body (常委会, 人大常委会). */
+const MAX_ACTIVITY = 2;
 
 const peopleCache = new WeakMap<readonly Article[], Set<string>>();
 

@@ -318,6 +318,56 @@ describe('web text through parseTextReport', () => {
     expect(a).toMatchObject({ headline: '某某镇召开安全生产会议', date: '2012-01-04', body: '1月4日，某某镇召开安全生产会议。' });
   });
 
+  it('reads a labelled line with the font-size switch between its fields, and a headline with commas above labels', () => {
+    const county = [
+      '当前位置:首页 > 政府会议 > 常务会议',
+      '',
+      '【要闻】某县政府召开常务会议',
+      '',
+      ' 时间:2023-05-12 18:20       大    中    小      来源: 某县新闻网',
+      '',
+      '   5月10日，县长王某某主持召开县政府常务会议。',
+    ].join('\n');
+    const [a] = parseTextReport(county, 'county.txt');
+    expect(a).toMatchObject({ headline: '【要闻】某县政府召开常务会议', date: '2023-05-10', outlet: '某县新闻网' });
+    expect(a.body).toBe('5月10日，县长王某某主持召开县政府常务会议。');
+
+    const projects = [
+      '您的位置: 首页> 投资> 成果展示>正文详情',
+      '',
+      '某县集中开工9个重点项目，总投资30亿元',
+      '',
+      '时间:2022-10-08 09:12作者:佚名源自:县发改局',
+      '',
+      '10月8日上午，某县举行重点项目集中开工仪式。',
+    ].join('\n');
+    const [b] = parseTextReport(projects, 'projects.txt');
+    expect(b).toMatchObject({ headline: '某县集中开工9个重点项目，总投资30亿元', date: '2022-10-08', reporters: [] });
+    expect(b.body).toBe('10月8日上午，某县举行重点项目集中开工仪式。');
+  });
+
+  it('keeps a 字型大小 line out of the body, and a headline repeated between paragraphs (a caption) in one report', () => {
+    const taiwan = ['某鄉代表會參訪某鎮', '', '發布日期:', '記者: 王小明/綜合報導。', '點閱率:120', '字型大小:', '某鄉代表會一行十人昨日參訪某鎮。'];
+    const [a] = parseTextReport(taiwan.join('\n'), 'tw.txt');
+    expect(a).toMatchObject({ headline: '某鄉代表會參訪某鎮', reporters: ['王小明'], body: '某鄉代表會一行十人昨日參訪某鎮。' });
+
+    const captions = [
+      '某縣舉行重點項目開工儀式',
+      '',
+      '5月6日，某縣舉行重點項目開工儀式。',
+      '',
+      '某縣舉行重點項目開工儀式',
+      '',
+      '縣長李某某主持儀式。',
+      '',
+      '分享到:',
+    ].join('\n');
+    const articles = parseTextReport(captions, 'captions.txt');
+    expect(articles).toHaveLength(1);
+    expect(articles[0].body).toContain('縣長李某某主持儀式');
+    expect(articles[0].body).not.toContain('某縣舉行重點項目開工儀式\n');
+  });
+
   it('reads a date stamp before the page text and a section name under the headline', () => {
     const text = [
       ' date 2025-01-03 Copyright © 2025 Example News Ltd. All rights reserved.',

@@ -17,6 +17,14 @@ describe('analyseQuestion (Chinese)', () => {
     expect(analyseQuestion('第63次常务会议由谁召开?').role).toBe('chaired');
   });
 
+  it('asks no role when it asks whose words a role verb acts on (the speaker, not who relayed them)', () => {
+    expect(analyseQuestion('街道会议传达的是谁的讲话?')).toMatchObject({ answerType: 'person' });
+    expect(analyseQuestion('街道会议传达的是谁的讲话?').role).toBeUndefined();
+    expect(analyseQuestion('会上传达了哪位领导的指示精神?').role).toBeUndefined();
+    expect(analyseQuestion('whose speech was relayed at the meeting?').role).toBeUndefined();
+    expect(analyseQuestion('会上谁传达了区委全会精神?').role).toBe('relayed');
+  });
+
   it('什么时候召开 → when/date; 哪一年 → when/year', () => {
     expect(analyseQuestion('安委会什么时候召开?')).toMatchObject({ answerType: 'date' });
     expect(analyseQuestion('高新区是哪一年成立的?')).toMatchObject({ answerType: 'year' });

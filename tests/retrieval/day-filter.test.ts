@@ -96,6 +96,20 @@ describe('what a question puts on its day', () => {
     expect(articleBinds(articles[0], '12-06', b)).toBe(true);
     expect(articleBinds(articles[1], '12-06', b)).toBe(false);
   });
+  it('matches a meeting asked by its activity alone when the report names the day and that activity', () => {
+    const study = art('s', '3月9日下午，某某街道组织全体干部认真学习区委书记在推进会上的讲话精神。街道办事处主任李敏主持会议。', {
+      eventDates: ['03-09'],
+      headline: '某某街道传达学习推进会精神',
+    });
+    const forum = art('f', '3月9日，某某社区召开居民座谈会，听取意见。', { eventDates: ['03-09'] });
+    const b = dayBinding('某某街道3月9日的学习会议由谁主持？', new Set())!;
+    expect(b.meeting).toBe('学习会议');
+    expect(articleBinds(study, '03-09', b)).toBe(true);
+    expect(articleBinds(forum, '03-09', b)).toBe(false);
+    // A meeting named with its body is still that body's: 12月6日 of the 市文联 is no 市委常委会.
+    const c = dayBinding('12月6日的市委常委会由谁主持？', new Set())!;
+    expect(articleBinds(articles[1], '12-06', c)).toBe(false);
+  });
 });
 
 describe('events on a date', () => {

@@ -48,11 +48,15 @@ const ROLES: Array<[PersonRole, RegExp]> = (['chaired', 'relayed', 'reported', '
   rolePattern('question', role),
 ]);
 
+/** A question asking whose something is (谁的讲话, 哪位领导的指示, whose speech). */
+const WHOSE = /(?:谁|哪位(?:领导)?)的|\bwhose\b/;
+
 /** `normalised` is the searchable form (simplified, lower-case). */
 export function analyseQuestion(normalised: string): QuestionIntent {
   const { filters } = parseFilters(normalised);
   const rule = RULES.find((r) => r.pattern.test(normalised));
-  const role = ROLES.find(([, pattern]) => pattern.test(normalised))?.[0];
+  // `传达的是谁的讲话？`: whose words were relayed asks for their speaker, not for who relayed them.
+  const role = WHOSE.test(normalised) ? undefined : ROLES.find(([, pattern]) => pattern.test(normalised))?.[0];
   const kind = rule?.kind ?? 'what';
   const answerType: AnswerType = rule?.answerType ?? 'span';
   return {
