@@ -401,7 +401,21 @@ export const WEB_LABELS: readonly WebLabelRow[] = [
   {
     field: 'nav',
     where: 'anywhere',
-    labels: ['字号', '字號', '字体', '字體', '字型大小', '字型', '语音阅读', '語音閱讀', '打印', '新闻报料', '新聞報料', '报料电话', '報料電話'],
+    labels: [
+      '字号',
+      '字號',
+      '字体',
+      '字體',
+      '字型大小',
+      '字型',
+      '语音阅读',
+      '語音閱讀',
+      '打印',
+      '新闻报料',
+      '新聞報料',
+      '报料电话',
+      '報料電話',
+    ],
     example: '字号：大 中 小',
   },
   { field: 'page', where: 'anywhere', labels: ['版次', '版面', '版号', '版號', '期号', '期號'], example: '版次:03' },
@@ -454,7 +468,10 @@ const ANONYMOUS = /^(?:佚名|匿名|未知|不详|不詳)$/;
 
 /** Leading bullets and the brackets a whole line may be wrapped in. */
 function bare(line: string): string {
-  let s = line.trim().replace(FONT_SWITCH, ' ').replace(/^[•●·▪◦・*\-–]\s*/, '');
+  let s = line
+    .trim()
+    .replace(FONT_SWITCH, ' ')
+    .replace(/^[•●·▪◦・*\-–]\s*/, '');
   s = s.replace(/\s*[|｜]+$/, '').trim();
   const wrapped = /^[（(【[]\s*(.*?)\s*[)）】\]]$/.exec(s);
   return wrapped ? wrapped[1] : s;
@@ -683,7 +700,11 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
       result.credits.push(credit);
       continue;
     }
-    const afterLine = raw.slice(i + 1).find((l) => l.trim() !== '')?.trim() ?? '';
+    const afterLine =
+      raw
+        .slice(i + 1)
+        .find((l) => l.trim() !== '')
+        ?.trim() ?? '';
     // A headline may print commas (`某县集中开工11个项目，总投资54亿元`); the labelled line under it shows it is one.
     const commaHeadline =
       !HEADLINE_STOPS.test(line) && line.length <= MAX_TITLE && classifyWebLine(afterLine, 'head')?.labelled !== undefined;

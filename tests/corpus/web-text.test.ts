@@ -347,7 +347,15 @@ describe('web text through parseTextReport', () => {
   });
 
   it('keeps a 字型大小 line out of the body, and a headline repeated between paragraphs (a caption) in one report', () => {
-    const taiwan = ['某鄉代表會參訪某鎮', '', '發布日期:', '記者: 王小明/綜合報導。', '點閱率:120', '字型大小:', '某鄉代表會一行十人昨日參訪某鎮。'];
+    const taiwan = [
+      '某鄉代表會參訪某鎮',
+      '',
+      '發布日期:',
+      '記者: 王小明/綜合報導。',
+      '點閱率:120',
+      '字型大小:',
+      '某鄉代表會一行十人昨日參訪某鎮。',
+    ];
     const [a] = parseTextReport(taiwan.join('\n'), 'tw.txt');
     expect(a).toMatchObject({ headline: '某鄉代表會參訪某鎮', reporters: ['王小明'], body: '某鄉代表會一行十人昨日參訪某鎮。' });
 
