@@ -78,6 +78,14 @@ describe('parseFilters', () => {
     expect(parseFilters('持续了300年').filters.years).toBeUndefined();
   });
 
+  it('lists the months named without a day, not dates, spans of months or the start of a month', () => {
+    expect(parseFilters('9月份党建联席会议签订了几份协议').filters.months).toEqual([9]);
+    expect(parseFilters('2024年十月集中开工了多少个项目').filters).toMatchObject({ years: [2024], months: [10] });
+    expect(parseFilters('9月18日下午召开了什么会').filters.months).toBeUndefined();
+    expect(parseFilters('为期3个月的整治').filters.months).toBeUndefined();
+    expect(parseFilters('10月初开工了什么').filters.months).toBeUndefined();
+  });
+
   it('rejects impossible dates and does not read 年代 as a year', () => {
     expect(parseFilters('2021年13月40日').filters.date).toBeUndefined();
     expect(parseFilters('1990年代').filters.year).toBeUndefined();

@@ -35,6 +35,6 @@ describe('years in selection', () => {
   it('refuses a year no candidate article places', async () => {
     const a = await engine.ask('1962年青松镇图书馆馆长是谁？');
     expect(a.abstained).toBe(true);
-    expect((a.explain?.evidence as { unplacedYear?: number } | undefined)?.unplacedYear).toBe(1962);
+    expect((a.explain?.evidence as { unplacedTime?: string } | undefined)?.unplacedTime).toBe('1962年');
   });
 });

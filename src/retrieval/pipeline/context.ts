@@ -71,8 +71,8 @@ export interface Selected extends Retrieved {
   coverage: number;
   /** The question's year met only by a year written in the answering report, not by its date. */
   yearOnlyWritten: boolean;
-  /** A year the question names that the answering article places nowhere (year-placed.ts): neither its date nor its text. */
-  unplacedYear?: number;
+  /** The years and months the question names, when the answering article places none of them (time-placed.ts). */
+  unplacedTime?: string;
   /** Whether a structured fact may answer (a who-question about a meeting the reports name). */
   useFacts: boolean;
   fact?: StructuredAnswer;

@@ -29,8 +29,8 @@ export interface Evidence {
   filterSatisfied: boolean;
   /** True when the question's year is only written in the answering report, not its date. */
   yearOnlyWritten: boolean;
-  /** A year the question names (1985年) that the answering article places nowhere: neither its date nor its text (year-placed.ts). */
-  unplacedYear?: number;
+  /** The years and months the question names (1985年, 9月份), when the answering article places none of them: neither its date nor its text (time-placed.ts). */
+  unplacedTime?: string;
   /** Share (0–1) of the question's IDF weight found in the best passage and its neighbours. */
   coverage: number;
   /** The same anywhere in the answering article. */
@@ -122,7 +122,7 @@ export interface Decision {
 export function refusalReason(e: Evidence, policy: DecidePolicy = DEFAULT_DECIDE): RefusalReason | undefined {
   if (!e.filterSatisfied) return 'filter';
   if (!e.hasCandidate) return 'no-candidate';
-  if (e.unplacedYear !== undefined) return 'filter';
+  if (e.unplacedTime !== undefined) return 'filter';
   if (e.absentNames.length || e.absentQuoted.length || e.absentMeeting) return 'missing-words';
   if (e.ordinalConflicts.length) return 'ordinal';
   if (e.otherMeeting) return 'other-meeting';
@@ -214,7 +214,7 @@ export function gatherEvidence(ctx: Selected): Evidence {
     // A meeting no report names, with words the reports never use: a meeting they do not cover.
     filterSatisfied: ctx.hybrid.filterSatisfied && !(ctx.hybrid.meetingDropped && ctx.missing.length > 0),
     yearOnlyWritten: ctx.yearOnlyWritten,
-    ...(ctx.unplacedYear !== undefined ? { unplacedYear: ctx.unplacedYear } : {}),
+    ...(ctx.unplacedTime !== undefined ? { unplacedTime: ctx.unplacedTime } : {}),
     coverage: ctx.coverage,
     articleCoverage: query.total > 0 ? matchedWeight(query, articleUnits) / query.total : 0,
     anchorCoverage: anchors.total > 0 ? matchedWeight(anchors, articleUnits) / anchors.total : 1,

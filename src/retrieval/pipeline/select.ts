@@ -14,7 +14,7 @@ import { slotNeeds, slotText } from '../answer-slot.ts';
 import { answerFromPeople, answerTitle, eventsOnDate } from '../structured-answers.ts';
 import { matchedWeight, type QueryUnits } from '../query-units.ts';
 import { articleSearchText, unitsOf, type ReportsState } from '../reports-state.ts';
-import { placesYear } from '../year-placed.ts';
+import { placesMonth, placesYear, unplacedTime } from '../time-placed.ts';
 import { conflictingOrdinals, printsAskedOrdinals } from '../question/ordinals.ts';
 import { conflictingPeriods, reportingPeriods } from '../question/reporting-period.ts';
 import { ordinalMentions } from '../../text/ordinals.ts';
@@ -80,15 +80,19 @@ function ordinalsOf(ctx: Retrieved): { conflicts: Map<string, string[]>; printin
   return { conflicts, printing };
 }
 
-/** The candidates that place a year the question names (year-placed.ts); undefined when it names none. */
-function placingYears(ctx: Retrieved): Set<string> | undefined {
-  const years = ctx.question.intent.filters.years;
-  if (!years?.length) return undefined;
+/**
+ * The candidates that place the years and the months the question names (time-placed.ts): any one
+ * of its years (1944年到2009年) and any one of its months; undefined when it names neither.
+ */
+function placingTimes(ctx: Retrieved): Set<string> | undefined {
+  const { years = [], months = [] } = ctx.question.intent.filters;
+  if (!years.length && !months.length) return undefined;
   const { state } = ctx.env;
   const placing = new Set<string>();
   for (const c of ctx.candidates) {
     const text = articleSearchText(state, c.articleId);
-    if (years.some((y) => placesYear(c.article, text, y))) placing.add(c.articleId);
+    const year = !years.length || years.some((y) => placesYear(c.article, text, y));
+    if (year && (!months.length || months.some((m) => placesMonth(c.article, text, m)))) placing.add(c.articleId);
   }
   return placing;
 }
@@ -102,9 +106,9 @@ export function selectStage(ctx: Retrieved): Selected {
   // no session at all stay, and with no candidate printing the asked one nothing changes here (the
   // decision refuses an answer from a conflicting report).
   const { conflicts: ordinalConflicts, printing } = ordinalsOf(ctx);
-  // A year the question names picks the report the same way (1990年当时的总统是谁: an article printing
-  // 1990 before one that never does); when none places it, the decision refuses.
-  const placing = placingYears(ctx);
+  // A year or month the question names picks the report the same way (1990年当时的总统是谁: an article
+  // printing 1990 before one that never does); when none places it, the decision refuses.
+  const placing = placingTimes(ctx);
   const candidates = ctx.candidates.filter(
     (c) => (!printing.size || !ordinalConflicts.has(c.articleId)) && (!placing?.size || placing.has(c.articleId)),
   );
@@ -139,7 +143,7 @@ export function selectStage(ctx: Retrieved): Selected {
     bestArticle,
     coverage: best ? coverageAround(state, best, ctx.query) : 0,
     yearOnlyWritten,
-    ...(placing && best && !placing.has(best.articleId) ? { unplacedYear: intent.filters.years![0] } : {}),
+    ...(placing && best && !placing.has(best.articleId) ? { unplacedTime: unplacedTime(intent.filters) } : {}),
     useFacts,
     ...(fact ? { fact } : {}),
     events: eventsOnDate(ctx.questionText, intent.filters, index.articles).filter(

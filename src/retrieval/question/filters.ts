@@ -30,6 +30,9 @@ const NAMED_YEAR = /(?<![\d万亿.,])(?:(?:公元|西元)\s*(\d{1,4})|(\d{4}))\s
 /** Before 1000 only after 公元/西元: a bare 300年 is a span of years as often as a year. */
 const namedYear = (y: number, era: boolean) => y <= 2100 && y >= (era ? 1 : 1000);
 
+/** A month named without a day: 9月份, 10月, 十月 (not 9月18日, 3个月, 岁月). */
+const NAMED_MONTH = /(?<![\d个])(\d{1,2}|十[一二]?|[一二三四五六七八九])月(?!\s*\d|[日号初底中])/gu;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const validDay = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31;
 const validYear = (y: number) => y >= 1900 && y <= 2100;
@@ -86,6 +89,12 @@ export function parseFilters(normalised: string): FilterParse {
     return true;
   });
   if (years.size) filters.years = [...years];
+  const months = new Set<number>();
+  for (const m of rest.matchAll(NAMED_MONTH)) {
+    const month = /\d/.test(m[1]) ? Number(m[1]) : parseChineseNumber(m[1]);
+    if (month !== undefined && month >= 1 && month <= 12) months.add(month);
+  }
+  if (months.size) filters.months = [...months];
 
   // A meeting named before 上/中/期间: "在安委会上…", "全市安全生产工作会议上…".
   const meeting = /(?:^|在|于|[,;:"\s])([^\s,;:"?!。在于]{1,30}?(?:会议|会))(?:上|中|期间)/u.exec(rest);

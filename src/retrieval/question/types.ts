@@ -18,9 +18,11 @@ export interface QuestionFilters {
   year?: number;
   /**
    * Every year the question names (1985年, 公元380年, in 1985), whatever the corpus: the answering
-   * article must place one of them (year-placed.ts). Not 1950年代, 5678年前 or 民国38年.
+   * article must place one of them (time-placed.ts). Not 1950年代, 5678年前 or 民国38年.
    */
   years?: number[];
+  /** Every month the question names without a day (9月份, 十月), which the answering article must place too. */
+  months?: number[];
   /** A meeting name fragment, e.g. "安委会" from "在安委会上…". */
   meeting?: string;
   /** Not from the question's words: the article a follow-up's conversation is about (`AskScope`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placesYear } from '../../src/retrieval/year-placed.ts';
+import { placesMonth, placesYear } from '../../src/retrieval/time-placed.ts';
 import { RELATIVE_YEAR_ROWS } from '../../src/text/vocabulary/relative-years.ts';
 
 describe('placesYear', () => {
@@ -18,6 +18,16 @@ describe('placesYear', () => {
     expect(placesYear({ date: '2021-06-01' }, '比去年增长8%。', 2020)).toBe(true);
     expect(placesYear({ date: '2021-06-01' }, '比去年增长8%。', 2019)).toBe(false);
     expect(placesYear({}, '今年计划新建道路12公里。', 2019)).toBe(true);
+  });
+});
+
+describe('placesMonth', () => {
+  it('is placed by the date, a day the text names, or the month printed in digits or Chinese numerals', () => {
+    expect(placesMonth({ date: '2024-09-03' }, '会议听取了汇报。', 9)).toBe(true);
+    expect(placesMonth({ eventDates: ['08-27'] }, '街道召开党建联席会议。', 8)).toBe(true);
+    expect(placesMonth({}, '十月，县里集中开工了11个项目。', 10)).toBe(true);
+    expect(placesMonth({}, '8月27日上午召开8月份党建联席会议。', 9)).toBe(false);
+    expect(placesMonth({}, '12月召开了年终总结会。', 2)).toBe(false);
   });
 });
 
