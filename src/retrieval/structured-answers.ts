@@ -11,6 +11,7 @@ import { matchedConcepts, type QueryUnits } from './query-units.ts';
 import type { PersonRole } from './question/types.ts';
 import { unitKind, type Unit } from '../text/units.ts';
 import { rolePattern } from '../text/vocabulary/roles.ts';
+import { SIMPLIFIED_OFFICE_WORDS } from '../text/vocabulary/offices.ts';
 
 export interface StructuredAnswer {
   articleId: string;
@@ -87,11 +88,28 @@ const MAX_LISTED = 8;
  * Answers a who-question from the ranked candidate articles' people, or undefined when no person
  * fits well enough (the passage ranking then answers instead).
  */
+/**
+ * Whether a title holds every office the question names, a deputy's exactly when the question asks
+ * for the deputy: a 党工委副书记 does not answer 党工委书记是谁, nor a 委员 行政会副发言人由谁担任
+ * (fresh pages). `question` and the offices are in search form.
+ */
+export function holdsAskedOffices(title: string, question: string): boolean {
+  const held = toSearchForm(title);
+  for (const office of SIMPLIFIED_OFFICE_WORDS) {
+    if (office.startsWith('副') || !question.includes(office)) continue;
+    const deputy = '副' + office;
+    const holds = question.includes(deputy) ? held.includes(deputy) : held.split(deputy).join('').includes(office);
+    if (!holds) return false;
+  }
+  return true;
+}
+
 export function answerFromPeople(
   role: PersonRole | undefined,
   query: QueryUnits,
   ranked: ReadonlyArray<{ article: Article; passages: readonly Passage[]; retrievalScore: number }>,
   unitsOf: (t: string) => Set<Unit>,
+  question = '',
   minTitleCover = 0.7,
 ): StructuredAnswer | undefined {
   let best: StructuredAnswer | undefined;
@@ -100,7 +118,7 @@ export function answerFromPeople(
     if (!article.people.length) continue;
     const matches = article.people
       .map((p) => scorePerson(p, role, query, asked, unitsOf))
-      .filter((m) => (role ? m.person.roles.includes(role) : m.titleCover >= minTitleCover))
+      .filter((m) => (role ? m.person.roles.includes(role) : m.titleCover >= minTitleCover && holdsAskedOffices(m.person.title, question)))
       .sort((a, b) => b.score - a.score);
     if (!matches.length) continue;
     const top = matches[0];

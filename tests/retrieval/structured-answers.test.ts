@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/corpus/types.ts';
-import { answerFromPeople, eventsOnDate, eventsText } from '../../src/retrieval/structured-answers.ts';
+import { answerFromPeople, eventsOnDate, eventsText, holdsAskedOffices } from '../../src/retrieval/structured-answers.ts';
 import { articlePassages } from '../../src/retrieval/passages.ts';
 import { chineseQueryUnits } from '../../src/retrieval/query-units.ts';
 import { buildTermStats } from '../../src/retrieval/term-stats.ts';
@@ -32,6 +32,27 @@ describe('facts', () => {
     const f = answerFromPeople(undefined, chineseQueryUnits(q, stats), [{ article, passages, retrievalScore: 1 }], textUnits);
     expect(f?.names[0]).toBe('张红军');
     expect(f?.text).toContain('管委会主任');
+  });
+  it('answers a title with its holder, not with the deputy, unless the deputy is asked', () => {
+    const deputyBody = '长乐西路街道召开安全生产会议。长乐西路街道党工委副书记、办事处主任李明主持会议。';
+    const deputyOnly = testArticle({
+      headline: '安全生产会议',
+      body: deputyBody,
+      people: [{ name: '李明', title: '长乐西路街道党工委副书记、办事处主任', roles: ['chaired'] }],
+    });
+    const ranked = [
+      { article: deputyOnly, passages: articlePassages(deputyBody, splitSentences(deputyBody), (t) => t), retrievalScore: 1 },
+    ];
+    const deputyStats = buildTermStats([deputyBody, '其他报道的内容。']);
+    const ask = (q: string, filter = true) =>
+      answerFromPeople(undefined, chineseQueryUnits(q, deputyStats), ranked, textUnits, filter ? q : '');
+    // Without the question's offices checked, the deputy answered for the office itself.
+    expect(ask('长乐西路街道党工委书记是谁？', false)?.names).toEqual(['李明']);
+    expect(ask('长乐西路街道党工委书记是谁？')).toBeUndefined();
+    expect(ask('长乐西路街道党工委副书记是谁？')?.names).toEqual(['李明']);
+    expect(holdsAskedOffices('党工委副书记、管委会主任', '党工委书记是谁')).toBe(false);
+    expect(holdsAskedOffices('党工委副书记、管委会主任', '管委会主任是谁')).toBe(true);
+    expect(holdsAskedOffices('行政会委员', '行政会副主任是谁')).toBe(false);
   });
   it('lists everyone with the asked role up to eight, and marks a cut list with 等', () => {
     const names = ['周一', '吴二', '郑三', '王四', '冯五', '陈六', '褚七', '卫八', '蒋九'];

@@ -132,7 +132,7 @@ export function selectStage(ctx: Retrieved): Selected {
     ctx.answerType === 'title'
       ? answerTitle(ctx.question.text, candidates)
       : useFacts
-        ? answerFromPeople(intent.role, ctx.query, factPool, unitsOf)
+        ? answerFromPeople(intent.role, ctx.query, factPool, unitsOf, ctx.question.text)
         : undefined;
   return {
     ...ctx,
