@@ -244,10 +244,6 @@ export function slotNeeds(question: string): RegExp | undefined {
   return found.rule.needs(found.match, []);
 }
 
-/** Quoted and titled spans: a value inside one names something (“千名党员干部进小区”活动, 《2024年工作要点》). */
-const QUOTED_SPAN = /“[^”]{1,40}”|「[^」]{1,40}」|《[^》]{1,40}》|"[^"]{1,40}"/g;
-const unquoted = (text: string) => text.replace(QUOTED_SPAN, '“”');
-
 /**
  * Whether `text` (the passages around the answer, search form) prints what the question asks for:
  * undefined when the question asks for no particular kind of value.
@@ -261,5 +257,5 @@ export function slotFilled(
   if (!found) return undefined;
   const named = people.filter((p) => p.name && !question.includes(p.name));
   const needs = found.rule.needs(found.match, named);
-  return needs ? { slot: found.rule.slot, filled: needs.test(unquoted(text)) } : undefined;
+  return needs ? { slot: found.rule.slot, filled: needs.test(text) } : undefined;
 }
