@@ -31,7 +31,7 @@ import { SEGMENTER } from './segmenters/identity.ts';
 import { checksum, FORMAT_VERSION, MANIFEST_FILE, parseManifest, readVerified, sha256, type StoredManifest } from './manifest.ts';
 import { mergeLocked, type MergeOutcome } from './merge.ts';
 import { MAX_SEGMENT_CHUNKS, type MergePolicy } from './merge-policy.ts';
-import { buildSegments } from './segment-workers.ts';
+import { buildSegments, type SegmentJob } from './segment-workers.ts';
 import { linkSegmentFiles, newSegmentId, segmentFile, type SegmentEntry, type SegmentInput } from './segment.ts';
 import { checkSegment, CHECKED_FILE, fileKey, readChecked } from './segment-check.ts';
 import { SOURCES_FILE } from './sources.ts';
@@ -188,9 +188,22 @@ export function articleHash(a: Article): string {
   return sha256(JSON.stringify(a));
 }
 
-/** How many segments a build of `chunks` new chunks writes: as asked, else one a worker, and none over MAX_SEGMENT_CHUNKS. */
+/**
+ * A large build cuts its new chunks into segments of about this many, the workers taking them as a
+ * queue: a graph's inserts cost more the larger it grows, so four segments of 25,000 chunks build
+ * faster than two of 50,000 (bench/FINDINGS.md §7), while each segment searched costs `ask` a walk.
+ */
+export const BUILD_SEGMENT_CHUNKS = 25_000;
+/** At most this many segments by BUILD_SEGMENT_CHUNKS (more only to keep each under MAX_SEGMENT_CHUNKS). */
+export const MAX_BUILD_SEGMENTS = 4;
+
+/**
+ * How many segments a build of `chunks` new chunks writes: as asked, else one a worker or one per
+ * BUILD_SEGMENT_CHUNKS (at most MAX_BUILD_SEGMENTS), whichever is more, and none over MAX_SEGMENT_CHUNKS.
+ */
 export function segmentsToBuild(chunks: number, workers: number, requested?: number): number {
-  return Math.max(1, requested ?? Math.max(workers, Math.ceil(chunks / MAX_SEGMENT_CHUNKS)));
+  const bySize = Math.min(MAX_BUILD_SEGMENTS, Math.ceil(chunks / BUILD_SEGMENT_CHUNKS));
+  return Math.max(1, requested ?? Math.max(workers, bySize, Math.ceil(chunks / MAX_SEGMENT_CHUNKS)));
 }
 
 /** Splits `n` articles (with chunk counts) into at most `parts` contiguous groups of about equal chunks. */
@@ -371,24 +384,30 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     // Chunks of kept articles are reused as they are.
     if (keep) reused += totalChunks - chunks.length;
     const batch = opts.batchSize ?? DEFAULT_BATCH;
+    // The chunks still to embed, in order: embedded segment by segment (embedUpTo), so the first
+    // segments are built while the later ones are still being embedded.
+    let embedded = 0;
+    const embedUpTo = async (end: number) => {
+      while (embedded < pending.length && pending[embedded] < end) {
+        throwIfAborted(signal);
+        let stop = embedded;
+        while (stop < pending.length && stop - embedded < batch && pending[stop] < end) stop++;
+        const ids = pending.slice(embedded, stop);
+        const out = await embedder.embed(
+          ids.map((c) => searchTexts[c]),
+          'passage',
+        );
+        if (out.length !== ids.length) throw new Error(`the embedder returned ${out.length} vectors for ${ids.length} texts`);
+        ids.forEach((c, j) => {
+          if (out[j].length !== embedder.dim)
+            throw new Error(`the embedder returned a vector of dimension ${out[j].length}, expected ${embedder.dim}`);
+          vectors.set(out[j], c * embedder.dim);
+        });
+        embedded = stop;
+        onProgress?.({ stage: 'embed', done: embedded, total: pending.length });
+      }
+    };
     onProgress?.({ stage: 'embed', done: 0, total: pending.length });
-    for (let i = 0; i < pending.length; i += batch) {
-      throwIfAborted(signal);
-      const ids = pending.slice(i, i + batch);
-      const out = await embedder.embed(
-        ids.map((c) => searchTexts[c]),
-        'passage',
-      );
-      if (out.length !== ids.length) throw new Error(`the embedder returned ${out.length} vectors for ${ids.length} texts`);
-      ids.forEach((c, j) => {
-        if (out[j].length !== embedder.dim)
-          throw new Error(`the embedder returned a vector of dimension ${out[j].length}, expected ${embedder.dim}`);
-        vectors.set(out[j], c * embedder.dim);
-      });
-      onProgress?.({ stage: 'embed', done: Math.min(i + batch, pending.length), total: pending.length });
-    }
-    endStage('embed');
-    throwIfAborted(signal);
 
     const summaryOf = (segments: number, merges: MergeOutcome[]): BuildSummary => ({
       files: corpus.files,
@@ -408,7 +427,10 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     });
 
     let segmentCount = keep?.manifest.segments.length ?? 0;
-    if (mode !== 'unchanged') {
+    if (mode === 'unchanged') {
+      await embedUpTo(chunks.length);
+      endStage('embed');
+    } else {
       // The dictionary of every live article, loaded before analysing exactly as loadIndex loads it;
       // articles not read this time keep their words through the previous dictionary.
       const read = liveArticles.filter((a): a is Article => a !== undefined);
@@ -438,28 +460,41 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
                 parts,
               )
             : [articles.map((_, i) => i)];
-      const inputs: Array<{ id: string; input: SegmentInput }> = groups.map((group) => {
+      // Stage times: embedding ends when the first segment's vectors are ready (the later segments'
+      // embedding overlaps the building of the first), analysis when the first segment starts its graph.
+      let embedEnded = false;
+      const endEmbed = () => {
+        if (!embedEnded) endStage('embed');
+        embedEnded = true;
+      };
+      const jobs: Array<SegmentJob & { articles: number; efSearch: number }> = groups.map((group) => {
         const first = rows[group[0]].first;
         const last = rows[group[group.length - 1]];
         const end = last.first + last.count;
-        const segArticles = group.map((i) => articles[i]);
         return {
           id: newSegmentId(),
-          input: {
-            articles: segArticles,
-            chunks: chunks.slice(first, end),
-            searchTexts: searchTexts.slice(first, end),
-            vectors: vectors.slice(first * embedder.dim, end * embedder.dim),
-            dim: embedder.dim,
-            rows: group.map((i) => ({ ...rows[i], first: rows[i].first - first })),
-            words,
-            hnsw: { ...hnswBase, efSearch: efFor(end - first) },
+          chunks: end - first,
+          articles: group.length,
+          efSearch: efFor(end - first),
+          input: async (): Promise<SegmentInput> => {
+            await embedUpTo(end);
+            endEmbed();
+            return {
+              articles: group.map((i) => articles[i]),
+              chunks: chunks.slice(first, end),
+              searchTexts: searchTexts.slice(first, end),
+              vectors: vectors.slice(first * embedder.dim, end * embedder.dim),
+              dim: embedder.dim,
+              rows: group.map((i) => ({ ...rows[i], first: rows[i].first - first })),
+              words,
+              hnsw: { ...hnswBase, efSearch: efFor(end - first) },
+            };
           },
         };
       });
-      // Stage times: analysis ends when the first segment starts its graph (in a parallel build they overlap).
+      if (!jobs.length) endEmbed();
       let inGraph = false;
-      const built = await buildSegments(workDir, inputs, {
+      const built = await buildSegments(workDir, jobs, {
         parallel,
         concurrency: workers,
         signal,
@@ -473,9 +508,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       });
       if (!inGraph) endStage('analyse');
       endStage('hnsw');
-      const newSegments: SegmentEntry[] = inputs.map(({ id, input }, i) => {
+      const newSegments: SegmentEntry[] = jobs.map(({ id, articles: count, chunks: n, efSearch }, i) => {
         Object.assign(files, built[i]);
-        return { id, articles: input.articles.length, chunks: input.chunks.length, efSearch: input.hnsw.efSearch };
+        return { id, articles: count, chunks: n, efSearch };
       });
       throwIfAborted(signal);
 
@@ -483,7 +518,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       const checked: Record<string, string> = {};
       for (const seg of keptSegments)
         for (const name of Object.keys(keep!.checked)) if (name.startsWith(`segments/${seg.id}/`)) checked[name] = keep!.checked[name];
-      for (const { id } of inputs)
+      for (const { id } of jobs)
         for (const name of Object.keys(files)) if (name.startsWith(`segments/${id}/`)) checked[name] = fileKey(path.join(workDir, name));
       writeDurable(path.join(workDir, CHECKED_FILE), JSON.stringify(checked));
       const sourceList = Buffer.from(JSON.stringify(corpus.sources.map(({ unchanged: _u, ...f }) => f)), 'utf8');

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, segmentsToBuild } from '../../src/index/build.ts';
+import { BUILD_SEGMENT_CHUNKS, buildIndex, MAX_BUILD_SEGMENTS, segmentsToBuild } from '../../src/index/build.ts';
 import { BuiltinEmbedder } from '../../src/index/embedders/builtin.ts';
 import { loadIndex } from '../../src/index/load.ts';
 import { describeFreshness, indexFreshness, isCurrent } from '../../src/index/freshness.ts';
@@ -200,9 +200,12 @@ describe('merges', () => {
     expect(nextMerge(Array.from({ length: 10 }, (_, i) => seg(`c${i}`, 15_000)))).toHaveLength(10);
   });
 
-  it('a build writes one segment a worker, more when a segment would exceed the largest allowed', () => {
-    expect(segmentsToBuild(50_000, 2)).toBe(2);
-    expect(segmentsToBuild(MAX_SEGMENT_CHUNKS * 2, 2)).toBe(2);
+  it('a build writes one segment a worker or one per BUILD_SEGMENT_CHUNKS (at most MAX_BUILD_SEGMENTS), more when a segment would exceed the largest allowed', () => {
+    expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS, 2)).toBe(2);
+    expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS * 3, 2)).toBe(3);
+    expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS * 3 + 1, 2)).toBe(4);
+    expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS * 3, 8)).toBe(8);
+    expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS * 12, 2)).toBe(MAX_BUILD_SEGMENTS);
     expect(segmentsToBuild(MAX_SEGMENT_CHUNKS * 5 + 1, 2)).toBe(6);
     expect(segmentsToBuild(1_000_000, 2, 10)).toBe(10);
   });
