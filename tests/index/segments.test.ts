@@ -87,6 +87,34 @@ describe('one segment or several', () => {
   });
 });
 
+describe('the search thread', () => {
+  it('finds the same dense hits as one thread, deleted chunks and filters included', async () => {
+    const outDir = path.join(dir, 'threaded');
+    await buildIndex({ inputs: inputs('a', 'b', 'c'), outDir, embedder, parallelMinChunks: 1, workers: 3, merge: false });
+    // Removing b marks its chunks deleted inside a segment.
+    const removed = await buildIndex({ inputs: inputs('a', 'c'), outDir, embedder, merge: false });
+    expect(removed.update).toMatchObject({ deleted: 60, segments: 3 });
+    const steps: string[] = [];
+    const one = await loadIndex(outDir, { modelsDir, embedder, searchThread: false });
+    const two = await loadIndex(outDir, { modelsDir, embedder, searchThread: true, onStep: (step) => steps.push(step) });
+    expect(steps.some((s) => s.startsWith('(background) search thread'))).toBe(true);
+    const vectors = await embedder.embed(QUERIES, 'query');
+    const n = one.chunks.length;
+    const kept = Array.from({ length: Math.ceil(n / 3) }, (_, i) => i * 3);
+    const listed = Object.assign((c: number) => c % 3 === 0, { kept });
+    const tested = (c: number) => c % 3 === 1;
+    let compared = 0;
+    for (const v of vectors)
+      for (const [k, filter] of [[10], [30], [n], [30, listed], [30, tested]] as const) {
+        const hits = one.denseSearch(v, k, filter);
+        expect(two.denseSearch(v, k, filter)).toEqual(hits);
+        expect(hits.every((h) => h.chunk >= 0 && h.chunk < n && (!filter || filter(h.chunk)))).toBe(true);
+        compared += hits.length;
+      }
+    expect(compared).toBeGreaterThan(QUERIES.length * 100);
+  });
+});
+
 describe('updates', () => {
   it('write a new segment for added reports, mark removed ones deleted, and score as a fresh build does', async () => {
     const outDir = path.join(dir, 'updated');
