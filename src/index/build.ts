@@ -387,6 +387,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     // The chunks still to embed, in order: embedded segment by segment (embedUpTo), so the first
     // segments are built while the later ones are still being embedded.
     let embedded = 0;
+    let embedOverlaps = false;
     const embedUpTo = async (end: number) => {
       while (embedded < pending.length && pending[embedded] < end) {
         throwIfAborted(signal);
@@ -404,8 +405,10 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
           vectors.set(out[j], c * embedder.dim);
         });
         embedded = stop;
-        onProgress?.({ stage: 'embed', done: embedded, total: pending.length });
+        // Once segments are being built, a line a segment embedded (not a batch) keeps the stages' progress readable.
+        if (!embedOverlaps) onProgress?.({ stage: 'embed', done: embedded, total: pending.length });
       }
+      if (embedOverlaps) onProgress?.({ stage: 'embed', done: embedded, total: pending.length });
     };
     onProgress?.({ stage: 'embed', done: 0, total: pending.length });
 
@@ -466,6 +469,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       const endEmbed = () => {
         if (!embedEnded) endStage('embed');
         embedEnded = true;
+        embedOverlaps = true;
       };
       const jobs: Array<SegmentJob & { articles: number; efSearch: number }> = groups.map((group) => {
         const first = rows[group[0]].first;
