@@ -85,6 +85,32 @@ describe('one segment or several', () => {
       expect([...(b.lexicalPostings!(term) ?? [])]).toEqual([...(a.lexicalPostings!(term) ?? [])]);
     expect(await answers(b)).toEqual(await answers(a));
   });
+
+  it('more segments than workers: the workers take them as a queue, and the index is the same', async () => {
+    const queued = path.join(dir, 'queued');
+    const progress: string[] = [];
+    const s = await buildIndex({
+      inputs: inputs('a', 'b', 'c'),
+      outDir: queued,
+      embedder,
+      parallelMinChunks: 1,
+      workers: 2,
+      segments: 5,
+      merge: false,
+      onProgress: (p) => progress.push(p.stage),
+    });
+    expect(s.update.segments).toBe(5);
+    expect(segmentsOf(queued)).toHaveLength(5);
+    // Every stage reported, the graphs' progress after the first segment's embedding.
+    expect(progress.indexOf('hnsw')).toBeGreaterThan(progress.indexOf('embed'));
+    expect(new Set(progress)).toEqual(new Set(['read', 'chunk', 'embed', 'analyse', 'hnsw', 'write']));
+    const a = await loadIndex(path.join(dir, 'one'), { modelsDir, embedder });
+    const b = await loadIndex(queued, { modelsDir, embedder, searchThread: false });
+    expect(b.chunks.map((c) => c.id)).toEqual(a.chunks.map((c) => c.id));
+    expect(lexical(b)).toEqual(lexical(a));
+    // The vectors are the one-segment build's, row for row.
+    for (let c = 0; c < a.chunks.length; c += 7) expect([...b.vector(c)]).toEqual([...a.vector(c)]);
+  });
 });
 
 describe('the search thread', () => {
