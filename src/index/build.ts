@@ -239,6 +239,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
   mkdirSync(path.dirname(outDir), { recursive: true });
   const release = acquireBuildLock(outDir);
   let workDir: string | undefined;
+  // The previous index's vector files, opened while vectors are reused.
+  const openFiles = new Map<string, VectorFile>();
   try {
     cleanStale(outDir);
 
@@ -351,19 +353,31 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
 
     // Embedding: texts embedded before (same embedder, same texts) reuse their stored vectors.
     const chunks = perArticle.flat();
-    const searchTexts = chunks.map(chunkSearchText);
     const vectors = new Float32Array(chunks.length * embedder.dim);
+    // Each new article's rows; its embedded texts' hash is filled in when it is prepared (prepareUpTo).
     const rows: ArticleRows[] = [];
+    {
+      let at = 0;
+      articles.forEach((a, i) => {
+        rows.push({ articleId: a.id, hash: '', articleHash: hashes[added[i]], first: at, count: perArticle[i].length });
+        at += perArticle[i].length;
+      });
+    }
+    // Prepared segment by segment, so the first segments are built while the later ones are prepared:
+    // each chunk's search text, each article's texts' hash, its vectors reused from the previous index
+    // (same embedder, same texts) or queued to embed (`pending`, ascending).
+    const searchTexts = new Array<string>(chunks.length);
     const pending: number[] = [];
-    const openFiles = new Map<string, VectorFile>();
     let reused = 0;
-    let at = 0;
-    try {
-      for (let a = 0; a < articles.length; a++) {
-        const count = perArticle[a].length;
-        const hash = sha256(JSON.stringify([embedder.id, embedder.dim, searchTexts.slice(at, at + count)]));
-        rows.push({ articleId: articles[a].id, hash, articleHash: hashes[added[a]], first: at, count });
-        const old = previous?.vectorsByHash.get(hash);
+    let prepared = 0;
+    /** Prepares the articles before `articleEnd`. */
+    const prepareUpTo = (articleEnd: number) => {
+      for (; prepared < Math.min(articleEnd, articles.length); prepared++) {
+        const row = rows[prepared];
+        const { first: at, count } = row;
+        for (let i = 0; i < count; i++) searchTexts[at + i] = chunkSearchText(chunks[at + i]);
+        row.hash = sha256(JSON.stringify([embedder.id, embedder.dim, searchTexts.slice(at, at + count)]));
+        const old = previous?.vectorsByHash.get(row.hash);
         if (old && old.count === count) {
           let file = openFiles.get(old.segment);
           if (!file) {
@@ -376,11 +390,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
         } else {
           for (let i = 0; i < count; i++) pending.push(at + i);
         }
-        at += count;
       }
-    } finally {
-      for (const f of openFiles.values()) f.close();
-    }
+    };
     // Chunks of kept articles are reused as they are.
     if (keep) reused += totalChunks - chunks.length;
     const batch = opts.batchSize ?? DEFAULT_BATCH;
@@ -388,7 +399,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     // segments are built while the later ones are still being embedded.
     let embedded = 0;
     let embedOverlaps = false;
-    const embedUpTo = async (end: number) => {
+    /** Prepares the articles before `articleEnd` and embeds their chunks (those before `end`). */
+    const embedUpTo = async (end: number, articleEnd: number) => {
+      prepareUpTo(articleEnd);
       while (embedded < pending.length && pending[embedded] < end) {
         throwIfAborted(signal);
         let stop = embedded;
@@ -431,7 +444,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
 
     let segmentCount = keep?.manifest.segments.length ?? 0;
     if (mode === 'unchanged') {
-      await embedUpTo(chunks.length);
+      await embedUpTo(chunks.length, articles.length);
       endStage('embed');
     } else {
       // The dictionary of every live article, loaded before analysing exactly as loadIndex loads it;
@@ -481,7 +494,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
           articles: group.length,
           efSearch: efFor(end - first),
           input: async (): Promise<SegmentInput> => {
-            await embedUpTo(end);
+            await embedUpTo(end, group[group.length - 1] + 1);
             endEmbed();
             return {
               articles: group.map((i) => articles[i]),
@@ -572,6 +585,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     }
     return summaryOf(segmentCount, merges);
   } finally {
+    for (const f of openFiles.values()) f.close();
     if (workDir) discardBuild(workDir);
     release();
   }
