@@ -189,20 +189,22 @@ export function articleHash(a: Article): string {
 }
 
 /**
- * A large build cuts its new chunks into segments of about this many, the workers taking them as a
- * queue: a graph's inserts cost more the larger it grows, so four segments of 25,000 chunks build
- * faster than two of 50,000 (bench/FINDINGS.md §7), while each segment searched costs `ask` a walk.
+ * A large build cuts its new chunks into segments of at least this many (up to MAX_BUILD_SEGMENTS of
+ * them), the workers taking them as a queue: a graph's inserts cost more the larger it grows, so four
+ * segments of 25,000 chunks build faster than two of 50,000 (bench/FINDINGS.md §7), while each segment
+ * costs `ask` a graph walk. At least 25,000, so that they sit in the merge policy's tier above 20,000
+ * (merge-policy.ts): a later update's small segments never merge with them.
  */
 export const BUILD_SEGMENT_CHUNKS = 25_000;
 /** At most this many segments by BUILD_SEGMENT_CHUNKS (more only to keep each under MAX_SEGMENT_CHUNKS). */
 export const MAX_BUILD_SEGMENTS = 4;
 
 /**
- * How many segments a build of `chunks` new chunks writes: as asked, else one a worker or one per
- * BUILD_SEGMENT_CHUNKS (at most MAX_BUILD_SEGMENTS), whichever is more, and none over MAX_SEGMENT_CHUNKS.
+ * How many segments a build of `chunks` new chunks writes: as asked, else one a worker or as many of
+ * BUILD_SEGMENT_CHUNKS as fit (at most MAX_BUILD_SEGMENTS), whichever is more, and none over MAX_SEGMENT_CHUNKS.
  */
 export function segmentsToBuild(chunks: number, workers: number, requested?: number): number {
-  const bySize = Math.min(MAX_BUILD_SEGMENTS, Math.ceil(chunks / BUILD_SEGMENT_CHUNKS));
+  const bySize = Math.min(MAX_BUILD_SEGMENTS, Math.floor(chunks / BUILD_SEGMENT_CHUNKS));
   return Math.max(1, requested ?? Math.max(workers, bySize, Math.ceil(chunks / MAX_SEGMENT_CHUNKS)));
 }
 

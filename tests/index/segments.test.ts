@@ -254,14 +254,18 @@ describe('merges', () => {
     expect(nextMerge(Array.from({ length: 10 }, (_, i) => seg(`c${i}`, 15_000)))).toHaveLength(10);
   });
 
-  it('a build writes one segment a worker or one per BUILD_SEGMENT_CHUNKS (at most MAX_BUILD_SEGMENTS), more when a segment would exceed the largest allowed', () => {
-    expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS, 2)).toBe(2);
+  it('a build writes one segment a worker or as many of BUILD_SEGMENT_CHUNKS as fit (at most MAX_BUILD_SEGMENTS), more when a segment would exceed the largest allowed', () => {
+    expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS * 2, 2)).toBe(2);
+    expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS * 3 - 1, 2)).toBe(2);
     expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS * 3, 2)).toBe(3);
-    expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS * 3 + 1, 2)).toBe(4);
+    expect(segmentsToBuild(100_000, 2)).toBe(4);
     expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS * 3, 8)).toBe(8);
     expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS * 12, 2)).toBe(MAX_BUILD_SEGMENTS);
     expect(segmentsToBuild(MAX_SEGMENT_CHUNKS * 5 + 1, 2)).toBe(6);
     expect(segmentsToBuild(1_000_000, 2, 10)).toBe(10);
+    // Segments cut by size sit above the merge policy's 20,000-chunk tier floor (no merge with small updates).
+    for (const chunks of [50_000, 74_999, 75_000, 100_000, 199_999])
+      expect(chunks / segmentsToBuild(chunks, 2)).toBeGreaterThanOrEqual(BUILD_SEGMENT_CHUNKS);
   });
 
   it('merging drops deleted chunks and keeps every answer', async () => {
