@@ -38,6 +38,7 @@ function serve(): void {
   let seen = Atomics.load(ctrl, CTRL.seq);
   for (;;) {
     Atomics.wait(ctrl, CTRL.seq, seen);
+    if (Atomics.load(ctrl, CTRL.stop)) break;
     seen = Atomics.load(ctrl, CTRL.seq);
     try {
       const vector = Array.from(query);
@@ -60,4 +61,6 @@ function serve(): void {
     Atomics.store(ctrl, CTRL.done, seen);
     Atomics.notify(ctrl, CTRL.done);
   }
+  // Stopped: the thread ends when nothing else holds it.
+  parentPort!.close();
 }

@@ -26,7 +26,7 @@ export const THREAD_MAX_K = 4096;
 const ANSWER_TIMEOUT_MS = 30_000;
 
 /** Slots of the control array. */
-export const CTRL = { seq: 0, done: 1, requests: 2, failed: 3 } as const;
+export const CTRL = { seq: 0, done: 1, requests: 2, failed: 3, stop: 4 } as const;
 
 /** What the worker is started with (search-thread-worker.ts). */
 export interface SearchThreadData {
@@ -69,7 +69,23 @@ export interface ThreadRequest {
   kept?: Iterable<number>;
 }
 
-const collector = new FinalizationRegistry<Worker>((worker) => void worker.terminate());
+/**
+ * Ends a thread: the stop flag wakes it out of its wait so it returns (a worker blocked in
+ * Atomics.wait is not ended promptly by terminate(), and would hold the process open at exit).
+ */
+function stopThread(worker: Worker, ctrl: Int32Array): void {
+  Atomics.store(ctrl, CTRL.stop, 1);
+  Atomics.add(ctrl, CTRL.seq, 1);
+  Atomics.notify(ctrl, CTRL.seq);
+  void worker.terminate();
+}
+
+const collector = new FinalizationRegistry<{ worker: Worker; ctrl: Int32Array }>(({ worker, ctrl }) => stopThread(worker, ctrl));
+/** Threads still running, stopped when the process exits. */
+const running = new Set<{ worker: Worker; ctrl: Int32Array }>();
+process.once('exit', () => {
+  for (const t of running) stopThread(t.worker, t.ctrl);
+});
 
 export class SearchThread {
   private readonly worker: Worker;
@@ -102,7 +118,7 @@ export class SearchThread {
     const data: SearchThreadData = {
       dim,
       graphs: graphs.map((g) => ({ ...g })),
-      ctrl: new SharedArrayBuffer(4 * 4),
+      ctrl: new SharedArrayBuffer(4 * 5),
       query: new SharedArrayBuffer(4 * dim),
       requests: new SharedArrayBuffer(4 * 4 * n),
       counts: new SharedArrayBuffer(4 * n),
@@ -121,8 +137,6 @@ export class SearchThread {
     this.bitOffsetsOf = bitOffsets;
     this.deleted = graphs.map(() => []);
     this.worker = startWorker(data);
-    // The process may end while the thread waits for questions.
-    this.worker.unref();
     let loadedOk!: (counts: number[]) => void;
     let loadedFail!: (err: Error) => void;
     this.loaded = new Promise((resolve, reject) => {
@@ -149,14 +163,19 @@ export class SearchThread {
     });
     this.worker.on('error', fail);
     this.worker.on('exit', (code) => fail(new Error(`the search thread stopped (exit code ${code})`)));
-    this.release = () => void this.worker.terminate();
+    const handle = { worker: this.worker, ctrl: this.ctrl };
+    running.add(handle);
+    this.worker.once('exit', () => running.delete(handle));
+    this.handle = handle;
+    this.release = () => stopThread(this.worker, this.ctrl);
   }
 
   private readonly bitOffsetsOf: number[];
+  private readonly handle: { worker: Worker; ctrl: Int32Array };
 
   /** Ends the thread when `owner` is garbage-collected (the index it serves). */
   endWith(owner: object): void {
-    collector.register(owner, this.worker);
+    collector.register(owner, this.handle);
   }
 
   /** Leaves `label` of graph `graph` out of every search (sent with `ready`). */
@@ -169,6 +188,8 @@ export class SearchThread {
     await this.loaded;
     this.worker.postMessage({ type: 'deleted', lists: this.deleted });
     await this.readyPromise;
+    // Held until now (a load awaits it); from here the process may end while the thread waits for questions.
+    this.worker.unref();
   }
 
   /** Starts `requests` on the thread (at most one a graph); `finish()` returns their hits. */
