@@ -200,11 +200,13 @@ export const BUILD_SEGMENT_CHUNKS = 25_000;
 export const MAX_BUILD_SEGMENTS = 4;
 
 /**
- * How many segments a build of `chunks` new chunks writes: as asked, else one a worker or as many of
- * BUILD_SEGMENT_CHUNKS as fit (at most MAX_BUILD_SEGMENTS), whichever is more, and none over MAX_SEGMENT_CHUNKS.
+ * How many segments a build of `chunks` new chunks writes: as asked, else one a worker or (with two
+ * workers or more) as many of BUILD_SEGMENT_CHUNKS as fit (at most MAX_BUILD_SEGMENTS), whichever is
+ * more, and none over MAX_SEGMENT_CHUNKS.
  */
 export function segmentsToBuild(chunks: number, workers: number, requested?: number): number {
-  const bySize = Math.min(MAX_BUILD_SEGMENTS, Math.floor(chunks / BUILD_SEGMENT_CHUNKS));
+  // On one core the segments would be built one after another and searched one after another: one graph.
+  const bySize = workers > 1 ? Math.min(MAX_BUILD_SEGMENTS, Math.floor(chunks / BUILD_SEGMENT_CHUNKS)) : 1;
   return Math.max(1, requested ?? Math.max(workers, bySize, Math.ceil(chunks / MAX_SEGMENT_CHUNKS)));
 }
 

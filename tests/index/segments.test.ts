@@ -263,6 +263,9 @@ describe('merges', () => {
     expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS * 12, 2)).toBe(MAX_BUILD_SEGMENTS);
     expect(segmentsToBuild(MAX_SEGMENT_CHUNKS * 5 + 1, 2)).toBe(6);
     expect(segmentsToBuild(1_000_000, 2, 10)).toBe(10);
+    // One worker: one segment, more only over the largest allowed.
+    expect(segmentsToBuild(100_000, 1)).toBe(1);
+    expect(segmentsToBuild(MAX_SEGMENT_CHUNKS * 2 + 1, 1)).toBe(3);
     // Segments cut by size sit above the merge policy's 20,000-chunk tier floor (no merge with small updates).
     for (const chunks of [50_000, 74_999, 75_000, 100_000, 199_999])
       expect(chunks / segmentsToBuild(chunks, 2)).toBeGreaterThanOrEqual(BUILD_SEGMENT_CHUNKS);
