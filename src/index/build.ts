@@ -15,6 +15,7 @@
  */
 import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { setImmediate } from 'node:timers/promises';
 import path from 'node:path';
 import type { Article, Chunk, SkippedFile, SourceFile } from '../corpus/types.ts';
 import { parseUserDictionary } from './analyser.ts';
@@ -424,6 +425,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
         embedded = stop;
         // Once segments are being built, a line a segment embedded (not a batch) keeps the stages' progress readable.
         if (!embedOverlaps) onProgress?.({ stage: 'embed', done: embedded, total: pending.length });
+        // A turn of the event loop a batch: the workers' messages (a segment done, the next one to send) and
+        // Ctrl-C are handled while the later segments are embedded (an in-process embedder never yields by itself).
+        await setImmediate();
       }
       if (embedOverlaps) onProgress?.({ stage: 'embed', done: embedded, total: pending.length });
     };
