@@ -35,7 +35,9 @@ function serve(): void {
   const labels = new Int32Array(data.labels);
   const scores = new Float64Array(data.scores);
   const bits = new Uint8Array(data.bits);
-  let seen = Atomics.load(ctrl, CTRL.seq);
+  // The caller's first request is 1: it may be under way already (it starts once `ready` is posted), so
+  // the count starts from 0, not from what the counter holds now.
+  let seen = 0;
   for (;;) {
     Atomics.wait(ctrl, CTRL.seq, seen);
     if (Atomics.load(ctrl, CTRL.stop)) break;
