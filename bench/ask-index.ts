@@ -21,7 +21,8 @@ export const USAGE = `Usage: npx tsx bench/ask-index.ts --index DIR [options]
   --seed 20240601    the bench's sampling seed
   --data DIR         benchmark sets (default ../shared/bench from the project root)
   --qa FILE          ask this QA file's questions instead (e.g. a development set's, with its own index)
-  --profile          per question: BM25 terms, postings, candidates and documents scored`;
+  --profile          per question: BM25 terms, postings, candidates and documents scored
+  --search-thread on|off  search about half the segments on a second thread (default: as loadIndex decides)`;
 
 const fmt = (s: LatencySummary) =>
   `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.p99.toFixed(1)} (max ${s.max.toFixed(1)}, mean ${s.mean.toFixed(1)})`;
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '20240601' },
       data: { type: 'string', default: path.join(PROJECT_ROOT, '..', 'shared', 'bench') },
       profile: { type: 'boolean', default: false },
+      'search-thread': { type: 'string' },
       qa: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -63,7 +65,8 @@ async function main(): Promise<void> {
   const { ReportsEngine } = await import('../src/retrieval/engine.ts');
   const modelsDir = loadConfig().modelsDir;
   const t0 = performance.now();
-  const index = await loadIndex(values.index, { modelsDir });
+  const thread = values['search-thread'];
+  const index = await loadIndex(values.index, { modelsDir, searchThread: thread === undefined ? undefined : thread === 'on' });
   const service = await ReportsEngine.fromIndex(index, { modelsDir });
   const loaded = performance.now();
   // As the bot and the chat do before their first question (src/cli/open-reports.ts): the lexicon,

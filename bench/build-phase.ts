@@ -63,33 +63,29 @@ export function cpuMs(): number {
 }
 
 /**
- * CPU time per stage, from buildIndex's progress events. A stage that reports its completion
- * (embed, analyse, hnsw, write: done = total) ends there; read and chunk end when the next stage
- * first reports. CPU time does not grow when other processes take the cores, so it shows what a
- * stage costs on an idle machine better than its wall time does on a busy one.
+ * CPU time per stage, from buildIndex's progress events: a stage runs from its first report to the
+ * first report of the stage after it (the last to the end of the build), as buildIndex's own stage
+ * times do — in a parallel build the later segments' embedding overlaps the first segments' analysis
+ * and graphs, and is counted where it falls. CPU time does not grow when other processes take the
+ * cores, so it shows what a stage costs on an idle machine better than its wall time does on a busy one.
  */
 class StageCpuClock {
-  readonly cpuEnd = new Map<string, number>();
-  private current = 'lock';
+  private readonly firstCpu = new Map<string, number>();
   private readonly order: string[] = [];
 
   onProgress = (p: BuildProgress): void => {
-    if (p.stage !== this.current) {
-      if (!this.cpuEnd.has(this.current)) this.cpuEnd.set(this.current, cpuMs());
-      this.order.push(this.current);
-      this.current = p.stage;
-    }
-    if (p.stage !== 'read' && p.stage !== 'chunk' && p.done === p.total) this.cpuEnd.set(p.stage, cpuMs());
+    if (this.firstCpu.has(p.stage)) return;
+    this.firstCpu.set(p.stage, cpuMs());
+    this.order.push(p.stage);
   };
 
-  /** CPU ms of `stage`: from the end of the stage before it to its own end. */
-  stageCpu(stage: string, startCpu: number): number | undefined {
-    const end = this.cpuEnd.get(stage);
-    if (end === undefined) return undefined;
-    const stages = [...this.order, this.current];
-    const i = stages.indexOf(stage);
-    const before = i > 0 ? this.cpuEnd.get(stages[i - 1]) : startCpu;
-    return before === undefined ? undefined : end - before;
+  /** CPU ms of `stage`: from its first report (read: the start) to the next stage's first report (or `endCpu`). */
+  stageCpu(stage: string, startCpu: number, endCpu: number): number | undefined {
+    const i = this.order.indexOf(stage);
+    if (i < 0) return undefined;
+    const from = i === 0 ? startCpu : this.firstCpu.get(stage)!;
+    const to = i + 1 < this.order.length ? this.firstCpu.get(this.order[i + 1])! : endCpu;
+    return to - from;
   }
 }
 
@@ -109,7 +105,7 @@ export async function buildBenchIndex(
   const perSec = (ms: number | undefined) => (ms === undefined ? undefined : ms > 0 ? (summary.chunks * 1000) / ms : Infinity);
   const stages: StageTiming[] = STAGE_NAMES.filter(([key]) => summary.stageMs[key] !== undefined).map(([key, stage]) => {
     const ms = summary.stageMs[key];
-    const cpu = clock.stageCpu(key, startCpu);
+    const cpu = clock.stageCpu(key, startCpu, startCpu + totalCpuMs);
     return { stage, ms, chunksPerSec: perSec(ms)!, cpuMs: cpu, chunksPerCpuSec: perSec(cpu) };
   });
   const files = indexFiles(outDir);

@@ -46,7 +46,11 @@ export async function runSegmentsPhase(p: SegmentsPhaseInput): Promise<SegmentsR
   const job = { kind: 'build' as const, inputs: [p.corpusFile], embedder: p.embedder, modelsDir: p.modelsDir };
   const one = path.join(p.runDir, 'index-one-segment');
   p.progress(`[segments] building ${p.requestedChunks} chunks on one thread (one segment)`);
-  builds.unshift({ label: 'one thread (1 segment)', workers: 1, build: (await runWorker({ ...job, outDir: one, workers: 1 })).build });
+  builds.unshift({
+    label: 'one thread (1 segment)',
+    workers: 1,
+    build: (await runWorker({ ...job, outDir: one, workers: 1, segments: 1 })).build,
+  });
   const ten = path.join(p.runDir, 'index-ten-segments');
   p.progress('[segments] building ten segments');
   // Ten segments built on one worker a core, not merged afterwards (the policy would merge a tier of ten).

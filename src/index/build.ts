@@ -15,6 +15,7 @@
  */
 import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { setImmediate } from 'node:timers/promises';
 import path from 'node:path';
 import type { Article, Chunk, SkippedFile, SourceFile } from '../corpus/types.ts';
 import { parseUserDictionary } from './analyser.ts';
@@ -31,7 +32,7 @@ import { SEGMENTER } from './segmenters/identity.ts';
 import { checksum, FORMAT_VERSION, MANIFEST_FILE, parseManifest, readVerified, sha256, type StoredManifest } from './manifest.ts';
 import { mergeLocked, type MergeOutcome } from './merge.ts';
 import { MAX_SEGMENT_CHUNKS, type MergePolicy } from './merge-policy.ts';
-import { buildSegments } from './segment-workers.ts';
+import { buildSegments, type SegmentJob } from './segment-workers.ts';
 import { linkSegmentFiles, newSegmentId, segmentFile, type SegmentEntry, type SegmentInput } from './segment.ts';
 import { checkSegment, CHECKED_FILE, fileKey, readChecked } from './segment-check.ts';
 import { SOURCES_FILE } from './sources.ts';
@@ -188,9 +189,26 @@ export function articleHash(a: Article): string {
   return sha256(JSON.stringify(a));
 }
 
-/** How many segments a build of `chunks` new chunks writes: as asked, else one a worker, and none over MAX_SEGMENT_CHUNKS. */
+/**
+ * A large build cuts its new chunks into segments of at least this many (up to MAX_BUILD_SEGMENTS of
+ * them), the workers taking them as a queue: a graph's inserts cost more the larger it grows, so four
+ * segments of 25,000 chunks build faster than two of 50,000 (bench/FINDINGS.md §7), while each segment
+ * costs `ask` a graph walk. At least 25,000, so that they sit in the merge policy's tier above 20,000
+ * (merge-policy.ts): a later update's small segments never merge with them.
+ */
+export const BUILD_SEGMENT_CHUNKS = 25_000;
+/** At most this many segments by BUILD_SEGMENT_CHUNKS (more only to keep each under MAX_SEGMENT_CHUNKS). */
+export const MAX_BUILD_SEGMENTS = 4;
+
+/**
+ * How many segments a build of `chunks` new chunks writes: as asked, else one a worker or (with two
+ * workers or more) as many of BUILD_SEGMENT_CHUNKS as fit (at most MAX_BUILD_SEGMENTS), whichever is
+ * more, and none over MAX_SEGMENT_CHUNKS.
+ */
 export function segmentsToBuild(chunks: number, workers: number, requested?: number): number {
-  return Math.max(1, requested ?? Math.max(workers, Math.ceil(chunks / MAX_SEGMENT_CHUNKS)));
+  // On one core the segments would be built one after another and searched one after another: one graph.
+  const bySize = workers > 1 ? Math.min(MAX_BUILD_SEGMENTS, Math.floor(chunks / BUILD_SEGMENT_CHUNKS)) : 1;
+  return Math.max(1, requested ?? Math.max(workers, bySize, Math.ceil(chunks / MAX_SEGMENT_CHUNKS)));
 }
 
 /** Splits `n` articles (with chunk counts) into at most `parts` contiguous groups of about equal chunks. */
@@ -226,6 +244,8 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
   mkdirSync(path.dirname(outDir), { recursive: true });
   const release = acquireBuildLock(outDir);
   let workDir: string | undefined;
+  // The previous index's vector files, opened while vectors are reused.
+  const openFiles = new Map<string, VectorFile>();
   try {
     cleanStale(outDir);
 
@@ -338,19 +358,31 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
 
     // Embedding: texts embedded before (same embedder, same texts) reuse their stored vectors.
     const chunks = perArticle.flat();
-    const searchTexts = chunks.map(chunkSearchText);
     const vectors = new Float32Array(chunks.length * embedder.dim);
+    // Each new article's rows; its embedded texts' hash is filled in when it is prepared (prepareUpTo).
     const rows: ArticleRows[] = [];
+    {
+      let at = 0;
+      articles.forEach((a, i) => {
+        rows.push({ articleId: a.id, hash: '', articleHash: hashes[added[i]], first: at, count: perArticle[i].length });
+        at += perArticle[i].length;
+      });
+    }
+    // Prepared segment by segment, so the first segments are built while the later ones are prepared:
+    // each chunk's search text, each article's texts' hash, its vectors reused from the previous index
+    // (same embedder, same texts) or queued to embed (`pending`, ascending).
+    const searchTexts = new Array<string>(chunks.length);
     const pending: number[] = [];
-    const openFiles = new Map<string, VectorFile>();
     let reused = 0;
-    let at = 0;
-    try {
-      for (let a = 0; a < articles.length; a++) {
-        const count = perArticle[a].length;
-        const hash = sha256(JSON.stringify([embedder.id, embedder.dim, searchTexts.slice(at, at + count)]));
-        rows.push({ articleId: articles[a].id, hash, articleHash: hashes[added[a]], first: at, count });
-        const old = previous?.vectorsByHash.get(hash);
+    let prepared = 0;
+    /** Prepares the articles before `articleEnd`. */
+    const prepareUpTo = (articleEnd: number) => {
+      for (; prepared < Math.min(articleEnd, articles.length); prepared++) {
+        const row = rows[prepared];
+        const { first: at, count } = row;
+        for (let i = 0; i < count; i++) searchTexts[at + i] = chunkSearchText(chunks[at + i]);
+        row.hash = sha256(JSON.stringify([embedder.id, embedder.dim, searchTexts.slice(at, at + count)]));
+        const old = previous?.vectorsByHash.get(row.hash);
         if (old && old.count === count) {
           let file = openFiles.get(old.segment);
           if (!file) {
@@ -363,32 +395,43 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
         } else {
           for (let i = 0; i < count; i++) pending.push(at + i);
         }
-        at += count;
       }
-    } finally {
-      for (const f of openFiles.values()) f.close();
-    }
+    };
     // Chunks of kept articles are reused as they are.
     if (keep) reused += totalChunks - chunks.length;
     const batch = opts.batchSize ?? DEFAULT_BATCH;
+    // The chunks still to embed, in order: embedded segment by segment (embedUpTo), so the first
+    // segments are built while the later ones are still being embedded.
+    let embedded = 0;
+    let embedOverlaps = false;
+    /** Prepares the articles before `articleEnd` and embeds their chunks (those before `end`). */
+    const embedUpTo = async (end: number, articleEnd: number) => {
+      prepareUpTo(articleEnd);
+      while (embedded < pending.length && pending[embedded] < end) {
+        throwIfAborted(signal);
+        let stop = embedded;
+        while (stop < pending.length && stop - embedded < batch && pending[stop] < end) stop++;
+        const ids = pending.slice(embedded, stop);
+        const out = await embedder.embed(
+          ids.map((c) => searchTexts[c]),
+          'passage',
+        );
+        if (out.length !== ids.length) throw new Error(`the embedder returned ${out.length} vectors for ${ids.length} texts`);
+        ids.forEach((c, j) => {
+          if (out[j].length !== embedder.dim)
+            throw new Error(`the embedder returned a vector of dimension ${out[j].length}, expected ${embedder.dim}`);
+          vectors.set(out[j], c * embedder.dim);
+        });
+        embedded = stop;
+        // Once segments are being built, a line a segment embedded (not a batch) keeps the stages' progress readable.
+        if (!embedOverlaps) onProgress?.({ stage: 'embed', done: embedded, total: pending.length });
+        // A turn of the event loop a batch: the workers' messages (a segment done, the next one to send) and
+        // Ctrl-C are handled while the later segments are embedded (an in-process embedder never yields by itself).
+        await setImmediate();
+      }
+      if (embedOverlaps) onProgress?.({ stage: 'embed', done: embedded, total: pending.length });
+    };
     onProgress?.({ stage: 'embed', done: 0, total: pending.length });
-    for (let i = 0; i < pending.length; i += batch) {
-      throwIfAborted(signal);
-      const ids = pending.slice(i, i + batch);
-      const out = await embedder.embed(
-        ids.map((c) => searchTexts[c]),
-        'passage',
-      );
-      if (out.length !== ids.length) throw new Error(`the embedder returned ${out.length} vectors for ${ids.length} texts`);
-      ids.forEach((c, j) => {
-        if (out[j].length !== embedder.dim)
-          throw new Error(`the embedder returned a vector of dimension ${out[j].length}, expected ${embedder.dim}`);
-        vectors.set(out[j], c * embedder.dim);
-      });
-      onProgress?.({ stage: 'embed', done: Math.min(i + batch, pending.length), total: pending.length });
-    }
-    endStage('embed');
-    throwIfAborted(signal);
 
     const summaryOf = (segments: number, merges: MergeOutcome[]): BuildSummary => ({
       files: corpus.files,
@@ -408,7 +451,10 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     });
 
     let segmentCount = keep?.manifest.segments.length ?? 0;
-    if (mode !== 'unchanged') {
+    if (mode === 'unchanged') {
+      await embedUpTo(chunks.length, articles.length);
+      endStage('embed');
+    } else {
       // The dictionary of every live article, loaded before analysing exactly as loadIndex loads it;
       // articles not read this time keep their words through the previous dictionary.
       const read = liveArticles.filter((a): a is Article => a !== undefined);
@@ -438,28 +484,42 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
                 parts,
               )
             : [articles.map((_, i) => i)];
-      const inputs: Array<{ id: string; input: SegmentInput }> = groups.map((group) => {
+      // Stage times: embedding ends when the first segment's vectors are ready (the later segments'
+      // embedding overlaps the building of the first), analysis when the first segment starts its graph.
+      let embedEnded = false;
+      const endEmbed = () => {
+        if (!embedEnded) endStage('embed');
+        embedEnded = true;
+        embedOverlaps = true;
+      };
+      const jobs: Array<SegmentJob & { articles: number; efSearch: number }> = groups.map((group) => {
         const first = rows[group[0]].first;
         const last = rows[group[group.length - 1]];
         const end = last.first + last.count;
-        const segArticles = group.map((i) => articles[i]);
         return {
           id: newSegmentId(),
-          input: {
-            articles: segArticles,
-            chunks: chunks.slice(first, end),
-            searchTexts: searchTexts.slice(first, end),
-            vectors: vectors.slice(first * embedder.dim, end * embedder.dim),
-            dim: embedder.dim,
-            rows: group.map((i) => ({ ...rows[i], first: rows[i].first - first })),
-            words,
-            hnsw: { ...hnswBase, efSearch: efFor(end - first) },
+          chunks: end - first,
+          articles: group.length,
+          efSearch: efFor(end - first),
+          input: async (): Promise<SegmentInput> => {
+            await embedUpTo(end, group[group.length - 1] + 1);
+            endEmbed();
+            return {
+              articles: group.map((i) => articles[i]),
+              chunks: chunks.slice(first, end),
+              searchTexts: searchTexts.slice(first, end),
+              vectors: vectors.slice(first * embedder.dim, end * embedder.dim),
+              dim: embedder.dim,
+              rows: group.map((i) => ({ ...rows[i], first: rows[i].first - first })),
+              words,
+              hnsw: { ...hnswBase, efSearch: efFor(end - first) },
+            };
           },
         };
       });
-      // Stage times: analysis ends when the first segment starts its graph (in a parallel build they overlap).
+      if (!jobs.length) endEmbed();
       let inGraph = false;
-      const built = await buildSegments(workDir, inputs, {
+      const built = await buildSegments(workDir, jobs, {
         parallel,
         concurrency: workers,
         signal,
@@ -473,9 +533,9 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       });
       if (!inGraph) endStage('analyse');
       endStage('hnsw');
-      const newSegments: SegmentEntry[] = inputs.map(({ id, input }, i) => {
+      const newSegments: SegmentEntry[] = jobs.map(({ id, articles: count, chunks: n, efSearch }, i) => {
         Object.assign(files, built[i]);
-        return { id, articles: input.articles.length, chunks: input.chunks.length, efSearch: input.hnsw.efSearch };
+        return { id, articles: count, chunks: n, efSearch };
       });
       throwIfAborted(signal);
 
@@ -483,7 +543,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
       const checked: Record<string, string> = {};
       for (const seg of keptSegments)
         for (const name of Object.keys(keep!.checked)) if (name.startsWith(`segments/${seg.id}/`)) checked[name] = keep!.checked[name];
-      for (const { id } of inputs)
+      for (const { id } of jobs)
         for (const name of Object.keys(files)) if (name.startsWith(`segments/${id}/`)) checked[name] = fileKey(path.join(workDir, name));
       writeDurable(path.join(workDir, CHECKED_FILE), JSON.stringify(checked));
       const sourceList = Buffer.from(JSON.stringify(corpus.sources.map(({ unchanged: _u, ...f }) => f)), 'utf8');
@@ -533,6 +593,7 @@ export async function buildIndex(opts: BuildOptions): Promise<BuildSummary> {
     }
     return summaryOf(segmentCount, merges);
   } finally {
+    for (const f of openFiles.values()) f.close();
     if (workDir) discardBuild(workDir);
     release();
   }

@@ -9,6 +9,7 @@
  * statistics (segmented-bm25.ts).
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Article, Chunk } from '../corpus/types.ts';
 import { createAnalyser } from './analyser.ts';
@@ -17,6 +18,7 @@ import { chunksFromSpans, numberFirstChunks } from './chunk-spans.ts';
 import { Bm25Index } from './bm25.ts';
 import { IndexError, type IndexErrorCode } from './errors.ts';
 import { HnswStore } from './hnsw-store.ts';
+import { SearchThread } from './search-thread.ts';
 import { resolveIndexDir } from './index-folder.ts';
 import { hashFilesInBackground } from './checksum-worker.ts';
 import { SEGMENTER_STEP } from './load-steps.ts';
@@ -29,7 +31,7 @@ import {
   readVerified,
   type StoredManifest,
 } from './manifest.ts';
-import { searchSegments, type SegmentToSearch } from './segment-search.ts';
+import { runInTurn, searchSegments, type SegmentRunner, type SegmentToSearch } from './segment-search.ts';
 import { SegmentedBm25, type Bm25SearchStats } from './segmented-bm25.ts';
 import {
   ARTICLE_BODIES_FILE,
@@ -57,6 +59,31 @@ export interface LoadOptions {
    * done elsewhere (the thread pool, the checksum worker), whose own durations are `(background)`.
    */
   onStep?: (step: string, ms: number) => void;
+  /**
+   * Search about half of the segments' graphs on a second thread (search-thread.ts). Default: when the
+   * machine has two cores or more and the index has two segments or more and SEARCH_THREAD_MIN_CHUNKS chunks.
+   */
+  searchThread?: boolean;
+}
+
+/**
+ * Below this many chunks dense search over all segments takes a few ms on one thread, and a second
+ * thread's start-up is not worth it.
+ */
+export const SEARCH_THREAD_MIN_CHUNKS = 20_000;
+
+/** Which segments the search thread opens: largest first, each to the side holding fewer chunks (ties: this thread). */
+export function segmentsForThread(chunks: readonly number[]): boolean[] {
+  const away = chunks.map(() => false);
+  let here = 0;
+  let there = 0;
+  for (const i of chunks.map((_, i) => i).sort((a, b) => chunks[b] - chunks[a] || a - b)) {
+    if (there < here) {
+      away[i] = true;
+      there += chunks[i];
+    } else here += chunks[i];
+  }
+  return away;
 }
 
 /** With a filter that keeps at most this many chunks, dense search scans them exactly (faster and exact). */
@@ -80,9 +107,14 @@ function normalised(v: Float32Array): Float32Array {
 }
 
 /** One loaded segment and where its live chunks sit in the index's chunk list. */
+/** A segment's graph: opened on this thread, or on the search thread. */
+type SegmentGraph = Pick<HnswStore, 'count' | 'params' | 'markDeleted' | 'search'>;
+
 interface LoadedSegment {
   id: string;
-  hnsw: HnswStore;
+  hnsw: SegmentGraph;
+  /** The graph's number on the search thread, when it is opened there. */
+  threadGraph?: number;
   vectors: VectorFile;
   /** Global number of the segment's first live chunk. */
   base: number;
@@ -111,6 +143,17 @@ export async function loadIndex(dir: string, opts: LoadOptions): Promise<ReportI
 }
 
 async function loadFrom(outDir: string, real: string | undefined, opts: LoadOptions): Promise<ReportIndex> {
+  const started: SearchThread[] = [];
+  try {
+    return await openIndex(outDir, real, opts, started);
+  } catch (err) {
+    // A failed load leaves no thread holding graphs.
+    for (const t of started) t.close();
+    throw err;
+  }
+}
+
+async function openIndex(outDir: string, real: string | undefined, opts: LoadOptions, started: SearchThread[]): Promise<ReportIndex> {
   if (!real) throw new IndexError('INDEX_MISSING', `No index at ${outDir}.`, 'Build it with `npm run index`.');
   const fail = (problem: string, code: IndexErrorCode = 'INDEX_DAMAGED'): never => {
     throw new IndexError(code, `The index at ${outDir} is unusable: ${problem}.`);
@@ -192,18 +235,58 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
       return fail(`${name}: ${(err as Error).message}`);
     }
   };
+  // Some graphs open on the search thread (about half), the others here.
+  const useThread =
+    manifest.segments.length >= 2 &&
+    (opts.searchThread ?? (availableParallelism() > 1 && manifest.counts.chunks >= SEARCH_THREAD_MIN_CHUNKS));
+  const away = useThread ? segmentsForThread(manifest.segments.map((e) => e.chunks)) : manifest.segments.map(() => false);
+  const threadGraphOf = new Map<number, number>();
+  away.forEach((a, s) => a && threadGraphOf.set(s, threadGraphOf.size));
+  const thread = threadGraphOf.size
+    ? new SearchThread(
+        dim,
+        manifest.segments
+          .filter((_, s) => away[s])
+          .map((entry) => ({
+            file: path.join(real, segmentFile(entry.id, HNSW_FILE)),
+            params: { ...manifest.hnsw, efSearch: entry.efSearch },
+            chunks: entry.chunks,
+          })),
+      )
+    : undefined;
+  if (thread) started.push(thread);
+  const threadNames = manifest.segments.filter((_, s) => away[s]).map((entry) => segmentFile(entry.id, HNSW_FILE));
+  const threadStarted = performance.now();
+  thread?.loaded.then(
+    () =>
+      onStep('(background) search thread: start and readIndex, until the loading thread saw it done', performance.now() - threadStarted),
+    () => undefined,
+  );
   // hnswlib reads each graph on the thread pool, under way while this thread does the rest.
-  const graphs = manifest.segments.map((entry) => {
+  const graphs = manifest.segments.map((entry, s) => {
     const name = segmentFile(entry.id, HNSW_FILE);
     const t = performance.now();
-    const loading = HnswStore.load(path.join(real, name), dim, { ...manifest.hnsw, efSearch: entry.efSearch }).then(
+    const params = { ...manifest.hnsw, efSearch: entry.efSearch };
+    const j = threadGraphOf.get(s);
+    const opening: Promise<SegmentGraph> =
+      thread && j !== undefined
+        ? thread.loaded.then((counts): SegmentGraph => ({
+            count: counts[j],
+            params,
+            markDeleted: (label) => thread.markDeleted(j, label),
+            search: (vector, k, filter, ef) => thread.search({ graph: j, k, ef: ef ?? params.efSearch, filter }, vector),
+          }))
+        : HnswStore.load(path.join(real, name), dim, params);
+    const loading = opening.then(
       (store) => {
         onStep('(background) hnswlib readIndex, until the loading thread saw it done', performance.now() - t);
         return store;
       },
-      async (err: Error) => {
-        await verified(name);
-        return fail(`${name} cannot be read (${err.message})`);
+      async (err: Error & { graph?: number }) => {
+        // The search thread names the graph it could not read (another segment's, maybe).
+        const failed = err.graph !== undefined ? threadNames[err.graph] : name;
+        await verified(failed);
+        return fail(`${failed} cannot be read (${err.message})`);
       },
     );
     loading.catch(() => undefined); // awaited (and reported) below, after the other files' problems
@@ -288,7 +371,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     numberFirstChunks(chunks, base);
     const live = chunks.length - base;
     onStep('live chunk and article lists', performance.now() - liveListsStarted);
-    segments.push({ id: entry.id, hnsw, vectors, base, live, toGlobal, toLocal });
+    segments.push({ id: entry.id, hnsw, threadGraph: threadGraphOf.get(s), vectors, base, live, toGlobal, toLocal });
     bm25Segments.push({ bm25: segBm25, base, live, toGlobal, toLocal });
   }
   // While the last checksums finish: the embedder opens (a model's runtime loads) and the articles
@@ -351,6 +434,70 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     globalOf: (local) => globalOf(s, local),
   }));
 
+  // The search thread takes questions once it has the deleted labels (sent now).
+  if (thread) {
+    try {
+      await waited('wait: search thread ready', thread.ready());
+    } catch (err) {
+      return fail(`its search thread did not start (${(err as Error).message})`);
+    }
+  }
+  /** Segments searched on the search thread meanwhile this thread searches the others. */
+  const inTurn = runInTurn(toSearch);
+  const run: SegmentRunner | undefined = thread
+    ? (requests, vector, k, filter) => {
+        const there = requests.filter((r) => segments[r.segment].threadGraph !== undefined);
+        if (!there.length) return inTurn(requests, vector, k, filter);
+        // The filter's kept chunks, as each thread segment's local labels (else the filter is tested per label).
+        const keptGlobal = (filter as ChunkFilter | undefined)?.kept;
+        const keptLocal = new Map<number, number[]>(there.map((r) => [r.segment, []]));
+        if (keptGlobal)
+          for (let i = 0; i < keptGlobal.length; i++) {
+            const g = keptGlobal[i];
+            const s = segmentAt(g);
+            keptLocal.get(segments.indexOf(s))?.push(localOf(s, g));
+          }
+        thread.begin(
+          vector,
+          there.map((r) => {
+            const s = segments[r.segment];
+            return {
+              graph: s.threadGraph!,
+              k,
+              ef: r.ef,
+              kept: filter && keptGlobal ? keptLocal.get(r.segment) : undefined,
+              filter: filter && !keptGlobal ? (l: number) => globalOf(s, l) >= 0 && filter(globalOf(s, l)) : undefined,
+            };
+          }),
+        );
+        let here: ChunkHit[][] = [];
+        let failed: unknown;
+        try {
+          here = inTurn(
+            requests.filter((r) => segments[r.segment].threadGraph === undefined),
+            vector,
+            k,
+            filter,
+          );
+        } catch (err) {
+          failed = err;
+        }
+        // Waited for even when this thread's part failed: the next search must find the thread idle.
+        const answers = thread.finish();
+        if (failed) throw failed;
+        const out: ChunkHit[][] = [];
+        let a = 0;
+        let h = 0;
+        for (const r of requests) {
+          const s = segments[r.segment];
+          out.push(
+            s.threadGraph === undefined ? here[h++] : answers[a++].map((hit) => ({ chunk: globalOf(s, hit.chunk), score: hit.score })),
+          );
+        }
+        return out;
+      }
+    : undefined;
+
   const index: ReportIndex = {
     dir: outDir,
     versionDir: real,
@@ -373,7 +520,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
         if (kept.length <= EXACT_FILTER_LIMIT) return exactSearch(normalised(query), k, kept, vector);
       }
       if (segments.length === 1 && !segments[0].toGlobal) return segments[0].hnsw.search(query, k, filter);
-      return searchSegments(toSearch, query, k, filter);
+      return searchSegments(toSearch, query, k, filter, run);
     },
     lexicalSearch(query: string, k: number, filter?: ChunkFilter, stats?: Bm25SearchStats): ChunkHit[] {
       return bm25.search(analyse(query), k, filter, stats);
@@ -391,6 +538,7 @@ async function loadFrom(outDir: string, real: string | undefined, opts: LoadOpti
     vector,
   };
   segmentsOf.set(index, { real, manifest, segments });
+  thread?.endWith(index);
   return index;
 }
 

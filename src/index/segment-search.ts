@@ -67,16 +67,50 @@ export function segmentsToWiden(
   return out;
 }
 
+/** One segment's search: which, and at what ef. */
+export interface SegmentRequest {
+  segment: number;
+  ef: number;
+}
+
+/**
+ * Runs several segments' searches and returns each one's hits (global chunk numbers, best first):
+ * one after another on this thread by default; the loader may spread them over a second thread
+ * (search-thread.ts). The hits must be those each segment's own `search` returns.
+ */
+export type SegmentRunner = (
+  requests: readonly SegmentRequest[],
+  vector: number[],
+  k: number,
+  filter: ((global: number) => boolean) | undefined,
+) => ChunkHit[][];
+
+/** The default runner: each segment's `search` in turn. */
+export function runInTurn(segments: readonly SegmentToSearch[]): SegmentRunner {
+  return (requests, vector, k, filter) => requests.map(({ segment, ef }) => searchOne(segments[segment], vector, k, filter, ef, segment));
+}
+
 /** The top `k` over all segments, global chunk numbers, best first (ties by chunk number). */
 export function searchSegments(
   segments: readonly SegmentToSearch[],
   query: Float32Array,
   k: number,
   filter?: (global: number) => boolean,
+  run: SegmentRunner = runInTurn(segments),
 ): ChunkHit[] {
   const vector = Array.from(query);
   const plan = planSegmentSearch(segments, k);
-  const found = segments.map((s, i) => searchOne(s, vector, k, filter, s.live > 0 ? plan[i].ef : 0, i));
+  const first: SegmentRequest[] = [];
+  segments.forEach((s, i) => {
+    if (s.live > 0 && plan[i].ef > 0) first.push({ segment: i, ef: plan[i].ef });
+  });
+  const found: SegmentHit[][] = segments.map(() => []);
+  const tag = (requests: readonly SegmentRequest[]) =>
+    run(requests, vector, k, filter).forEach((hits, j) => {
+      const segment = requests[j].segment;
+      found[segment] = hits.map((h) => ({ chunk: h.chunk, score: h.score, segment }));
+    });
+  tag(first);
   let top = mergeTop(found, k);
   const counts = segments.map(() => 0);
   for (const h of top) counts[h.segment]++;
@@ -88,7 +122,7 @@ export function searchSegments(
     k,
   );
   if (widen.length) {
-    for (const i of widen) found[i] = searchOne(segments[i], vector, k, filter, segments[i].ownEf, i);
+    tag(widen.map((i) => ({ segment: i, ef: segments[i].ownEf })));
     top = mergeTop(found, k);
   }
   return top.map(({ chunk, score }) => ({ chunk, score }));

@@ -1,12 +1,17 @@
 /**
- * A worker thread that builds one segment (analysis, BM25, HNSW, files) for a parallel build; see
- * segment-workers.ts. Receives `{ root, id, input }`, posts progress and then its files.
+ * A worker thread of a parallel build's pool (segment-workers.ts): builds the segments it is sent
+ * (analysis, BM25, HNSW, files), one at a time, posting progress and then each segment's files. It
+ * stays up between segments, so its segmenter and native modules load once.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { writeSegment, type SegmentInput } from './segment.ts';
+import { parentPort } from 'node:worker_threads';
+import { writeSegment } from './segment.ts';
+import type { WorkerJob, WorkerMessage } from './segment-workers.ts';
 
-const { root, id, input } = workerData as { root: string; id: string; input: SegmentInput };
-const files = await writeSegment(root, id, input, async (stage, done, total) => {
-  parentPort!.postMessage({ type: 'progress', stage, done, total });
+const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+
+parentPort!.on('message', ({ root, id, input }: WorkerJob) => {
+  writeSegment(root, id, input, async (stage, done) => post({ type: 'progress', stage, done })).then(
+    (files) => post({ type: 'done', files }),
+    (err: Error) => post({ type: 'failed', message: err.message, stack: err.stack }),
+  );
 });
-parentPort!.postMessage({ type: 'done', files });

@@ -97,7 +97,7 @@ describe('SIGKILL during npm run index, again and again', () => {
     // Everything the killed builds left behind is gone: the link, its one version folder, no lock.
     expect(existsSync(lockPath(outDir))).toBe(false);
     const siblings = readdirSync(dir).filter((n) => n.startsWith('index'));
-    expect(siblings.length).toBe(2);
+    expect(siblings.length, siblings.join(', ')).toBe(2);
     expect(siblings.filter((n) => n.startsWith('index.v-')).length).toBe(1);
     console.log(`kill loop: ${outcomes.join('; ')}; stale locks taken over: ${staleLocks}`);
   });

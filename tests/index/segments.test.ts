@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, segmentsToBuild } from '../../src/index/build.ts';
+import { BUILD_SEGMENT_CHUNKS, buildIndex, MAX_BUILD_SEGMENTS, segmentsToBuild } from '../../src/index/build.ts';
 import { BuiltinEmbedder } from '../../src/index/embedders/builtin.ts';
 import { loadIndex } from '../../src/index/load.ts';
 import { describeFreshness, indexFreshness, isCurrent } from '../../src/index/freshness.ts';
@@ -84,6 +84,60 @@ describe('one segment or several', () => {
     for (const term of ['会议', '东', '疫情', '安全生产'])
       expect([...(b.lexicalPostings!(term) ?? [])]).toEqual([...(a.lexicalPostings!(term) ?? [])]);
     expect(await answers(b)).toEqual(await answers(a));
+  });
+
+  it('more segments than workers: the workers take them as a queue, and the index is the same', async () => {
+    const queued = path.join(dir, 'queued');
+    const progress: string[] = [];
+    const s = await buildIndex({
+      inputs: inputs('a', 'b', 'c'),
+      outDir: queued,
+      embedder,
+      parallelMinChunks: 1,
+      workers: 2,
+      segments: 5,
+      merge: false,
+      onProgress: (p) => progress.push(p.stage),
+    });
+    expect(s.update.segments).toBe(5);
+    expect(segmentsOf(queued)).toHaveLength(5);
+    // Every stage reported, the graphs' progress after the first segment's embedding.
+    expect(progress.indexOf('hnsw')).toBeGreaterThan(progress.indexOf('embed'));
+    expect(new Set(progress)).toEqual(new Set(['read', 'chunk', 'embed', 'analyse', 'hnsw', 'write']));
+    const a = await loadIndex(path.join(dir, 'one'), { modelsDir, embedder });
+    const b = await loadIndex(queued, { modelsDir, embedder, searchThread: false });
+    expect(b.chunks.map((c) => c.id)).toEqual(a.chunks.map((c) => c.id));
+    expect(lexical(b)).toEqual(lexical(a));
+    // The vectors are the one-segment build's, row for row.
+    for (let c = 0; c < a.chunks.length; c += 7) expect([...b.vector(c)]).toEqual([...a.vector(c)]);
+  });
+});
+
+describe('the search thread', () => {
+  it('finds the same dense hits as one thread, deleted chunks and filters included', async () => {
+    const outDir = path.join(dir, 'threaded');
+    await buildIndex({ inputs: inputs('a', 'b', 'c'), outDir, embedder, parallelMinChunks: 1, workers: 3, merge: false });
+    // Removing b marks its chunks deleted inside a segment.
+    const removed = await buildIndex({ inputs: inputs('a', 'c'), outDir, embedder, merge: false });
+    expect(removed.update).toMatchObject({ deleted: 60, segments: 3 });
+    const steps: string[] = [];
+    const one = await loadIndex(outDir, { modelsDir, embedder, searchThread: false });
+    const two = await loadIndex(outDir, { modelsDir, embedder, searchThread: true, onStep: (step) => steps.push(step) });
+    expect(steps.some((s) => s.startsWith('(background) search thread'))).toBe(true);
+    const vectors = await embedder.embed(QUERIES, 'query');
+    const n = one.chunks.length;
+    const kept = Array.from({ length: Math.ceil(n / 3) }, (_, i) => i * 3);
+    const listed = Object.assign((c: number) => c % 3 === 0, { kept });
+    const tested = (c: number) => c % 3 === 1;
+    let compared = 0;
+    for (const v of vectors)
+      for (const [k, filter] of [[10], [30], [n], [30, listed], [30, tested]] as const) {
+        const hits = one.denseSearch(v, k, filter);
+        expect(two.denseSearch(v, k, filter)).toEqual(hits);
+        expect(hits.every((h) => h.chunk >= 0 && h.chunk < n && (!filter || filter(h.chunk)))).toBe(true);
+        compared += hits.length;
+      }
+    expect(compared).toBeGreaterThan(QUERIES.length * 100);
   });
 });
 
@@ -200,11 +254,21 @@ describe('merges', () => {
     expect(nextMerge(Array.from({ length: 10 }, (_, i) => seg(`c${i}`, 15_000)))).toHaveLength(10);
   });
 
-  it('a build writes one segment a worker, more when a segment would exceed the largest allowed', () => {
-    expect(segmentsToBuild(50_000, 2)).toBe(2);
-    expect(segmentsToBuild(MAX_SEGMENT_CHUNKS * 2, 2)).toBe(2);
+  it('a build writes one segment a worker or as many of BUILD_SEGMENT_CHUNKS as fit (at most MAX_BUILD_SEGMENTS), more when a segment would exceed the largest allowed', () => {
+    expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS * 2, 2)).toBe(2);
+    expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS * 3 - 1, 2)).toBe(2);
+    expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS * 3, 2)).toBe(3);
+    expect(segmentsToBuild(100_000, 2)).toBe(4);
+    expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS * 3, 8)).toBe(8);
+    expect(segmentsToBuild(BUILD_SEGMENT_CHUNKS * 12, 2)).toBe(MAX_BUILD_SEGMENTS);
     expect(segmentsToBuild(MAX_SEGMENT_CHUNKS * 5 + 1, 2)).toBe(6);
     expect(segmentsToBuild(1_000_000, 2, 10)).toBe(10);
+    // One worker: one segment, more only over the largest allowed.
+    expect(segmentsToBuild(100_000, 1)).toBe(1);
+    expect(segmentsToBuild(MAX_SEGMENT_CHUNKS * 2 + 1, 1)).toBe(3);
+    // Segments cut by size sit above the merge policy's 20,000-chunk tier floor (no merge with small updates).
+    for (const chunks of [50_000, 74_999, 75_000, 100_000, 199_999])
+      expect(chunks / segmentsToBuild(chunks, 2)).toBeGreaterThanOrEqual(BUILD_SEGMENT_CHUNKS);
   });
 
   it('merging drops deleted chunks and keeps every answer', async () => {
