@@ -20,7 +20,13 @@ beforeAll(async () => {
 describe('compiled entry points', () => {
   it('compiles every source file beside its own, and is up to date afterwards', () => {
     expect(compileNeeded()).toBe(false);
-    for (const f of ['src/cli/start.js', 'src/cli/ask.js', 'src/index/segment-worker.js', 'src/index/search-thread-worker.js', 'bench/worker.js'])
+    for (const f of [
+      'src/cli/start.js',
+      'src/cli/ask.js',
+      'src/index/segment-worker.js',
+      'src/index/search-thread-worker.js',
+      'bench/worker.js',
+    ])
       expect(existsSync(path.join(DIST, f))).toBe(true);
   });
 
