@@ -5,7 +5,8 @@
  * checked, so a lock another builder has just put in its place is never deleted by name.
  */
 import { randomBytes } from 'node:crypto';
-import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { IndexBuildError } from './errors.ts';
 
 export function lockPath(outDir: string): string {
@@ -52,11 +53,39 @@ function tryCreate(file: string): boolean {
   }
 }
 
+/** A builder's private files beside the lock: `<lock>.new-<pid>-<hex>` and `<lock>.stale-<pid>-<hex>`. */
+const PRIVATE_FILE = /\.(?:new|stale)-(\d+)-[0-9a-f]+$/;
+
+/**
+ * Removes the private files of builders no longer running: one killed between writing its file and
+ * removing it leaves it beside the index (seen in the kill-loop test under load).
+ */
+function sweepDeadBuilders(file: string): void {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = name.startsWith(base) ? PRIVATE_FILE.exec(name.slice(base.length)) : null;
+    if (!m || isRunning(Number(m[1]))) continue;
+    try {
+      unlinkSync(path.join(dir, name));
+    } catch {
+      // Another builder swept it first.
+    }
+  }
+}
+
 /** Takes the lock or throws IndexBuildError naming the running build; returns the release function. */
 export function acquireBuildLock(outDir: string): () => void {
   const file = lockPath(outDir);
   for (let attempt = 0; attempt < 2; attempt++) {
     if (tryCreate(file)) {
+      sweepDeadBuilders(file);
       let released = false;
       return () => {
         if (released) return;
