@@ -2,7 +2,8 @@
  * One build at a time per index folder: `<outDir>.lock` holds the builder's pid, linked into place
  * (which fails if it exists) so two builders cannot both take it. A lock whose pid is no longer
  * running (a build killed with SIGKILL) is stale and taken over: moved aside (rename is atomic) and
- * checked, so a lock another builder has just put in its place is never deleted by name.
+ * checked, so a lock another builder has just put in its place is never deleted by name. Whoever
+ * takes the lock sweeps the private files (`.new-<pid>-…`, `.stale-<pid>-…`) of builders no longer running.
  */
 import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
