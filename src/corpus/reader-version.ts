@@ -14,5 +14,6 @@
  * 4 (4 December 2026): web furniture with a font-size switch between labels (时间:… 大 中 小 来源:…), 字型大小 and 源自
  *   labels, 佚名 as no writer, a headline with commas above labelled lines, the headline repeated between paragraphs
  *   (a photo caption) kept out of the body.
+ * 5 (4 December 2026): the command posts of a headquarters (总指挥, 副总指挥, 指挥长) are offices people hold.
  */
-export const READER_VERSION = 4;
+export const READER_VERSION = 5;

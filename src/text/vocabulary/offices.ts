@@ -103,6 +103,10 @@ export const OFFICE_ROWS: readonly OfficeWord[] = [
   { word: '副司长', example: '政务司副司长卓明出席会议' },
   { word: '司长', example: '政务司司长陈明出席会议', after: /[^公]$|^$/u, notExample: '该公司长江分部出席会议' },
   { word: '行政长官', example: '行政长官岑明出席会议' },
+  // Command posts of a flood or emergency headquarters (防汛指挥部总指挥).
+  { word: '副总指挥', example: '县防汛指挥部副总指挥邵明出席会议' },
+  { word: '总指挥', example: '县防汛指挥部总指挥钱明主持会议' },
+  { word: '指挥长', example: '区疫情防控指挥部指挥长孔明主持会议' },
   { word: '委员长', example: '全国人大常委会委员长汤明出席会议' },
   { word: '干事', example: '团县委干事滕飞出席会议' },
   { word: '专干', example: '乡镇计生专干殷红出席会议' },
