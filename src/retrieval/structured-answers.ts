@@ -85,13 +85,9 @@ function scorePerson(
 const MAX_LISTED = 8;
 
 /**
- * Answers a who-question from the ranked candidate articles' people, or undefined when no person
- * fits well enough (the passage ranking then answers instead).
- */
-/**
  * Whether a title holds every office the question names, a deputy's exactly when the question asks
- * for the deputy: a 党工委副书记 does not answer 党工委书记是谁, nor a 委员 行政会副发言人由谁担任
- * (fresh pages). `question` and the offices are in search form.
+ * for the deputy: a 党工委副书记 does not answer 党工委书记是谁 (fresh pages). `question` and the
+ * offices are in search form.
  */
 export function holdsAskedOffices(title: string, question: string): boolean {
   const held = toSearchForm(title);
@@ -104,6 +100,10 @@ export function holdsAskedOffices(title: string, question: string): boolean {
   return true;
 }
 
+/**
+ * Answers a who-question from the ranked candidate articles' people, or undefined when no person
+ * fits well enough (the passage ranking then answers instead).
+ */
 export function answerFromPeople(
   role: PersonRole | undefined,
   query: QueryUnits,

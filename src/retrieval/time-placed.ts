@@ -24,12 +24,14 @@ function printsYear(text: string, year: number): boolean {
   return false;
 }
 
-/** A month as printed: 9月, 九月 (not 19月 or 十九月), or the month of its date or of a day its text names. */
+/** Each month as printed, by its number: 9月, 09月, 九月 (not 19月 or 十九月). */
+const MONTH_WRITTEN: readonly RegExp[] = Array.from({ length: 13 }, (_, m) => new RegExp(`(?<![0-9十])(?:0?${m}|${toChineseNumber(m)})月`));
+
+/** A month printed, or the month of the article's date or of a day its text names. */
 export function placesMonth(article: Dated, text: string, month: number): boolean {
   if (article.date !== undefined && Number(article.date.slice(5, 7)) === month) return true;
   if ((article.eventDates ?? []).some((d) => Number(d.slice(-5, -3)) === month)) return true;
-  const written = new RegExp(`(?<![0-9十])(?:0?${month}|${toChineseNumber(month)})月`);
-  return written.test(text);
+  return MONTH_WRITTEN[month]?.test(text) ?? false;
 }
 
 export function placesYear(article: Dated, text: string, year: number): boolean {
