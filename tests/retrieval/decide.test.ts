@@ -7,7 +7,10 @@ import {
   decisiveAbsences,
   missingWords,
 } from '../../src/retrieval/missing-words.ts';
-import { refusalReason, rivalOf, type Evidence } from '../../src/retrieval/pipeline/decide.ts';
+import { namesSubject, refusalReason, rivalOf, type Evidence } from '../../src/retrieval/pipeline/decide.ts';
+import { segmentWords } from '../../src/index/analyser.ts';
+import { chineseQueryUnits } from '../../src/retrieval/query-units.ts';
+import { buildTermStats } from '../../src/retrieval/term-stats.ts';
 
 const base: Evidence = {
   filterSatisfied: true,
@@ -24,6 +27,7 @@ const base: Evidence = {
   factAnswered: false,
   roleUnheld: false,
   hasCandidate: true,
+  subjectNamed: true,
 };
 
 describe('the decision', () => {
@@ -60,6 +64,13 @@ describe('the decision', () => {
     expect(refusalReason({ ...crowded, rival: 0.5 })).toBeUndefined();
     expect(refusalReason({ ...crowded, coverage: 0.4 })).toBeUndefined();
   });
+  it('doubts a crowded answer sooner when the question names nothing of the article (headline, people)', () => {
+    const loose = { ...base, coverage: 0.33, rival: 0.9 };
+    expect(refusalReason(loose)).toBeUndefined();
+    expect(refusalReason({ ...loose, subjectNamed: false })).toBe('low-coverage');
+    expect(refusalReason({ ...loose, subjectNamed: false, rival: 0.6 })).toBeUndefined();
+    expect(refusalReason({ ...loose, subjectNamed: false, coverage: 0.5 })).toBeUndefined();
+  });
   it('measures the rival as the best other story over the answering article, one headline being one story', () => {
     const c = (id: string, headline: string, retrievalScore: number) =>
       ({ retrievalScore, article: { id, headline } }) as unknown as Parameters<typeof rivalOf>[0][number];
@@ -86,6 +97,22 @@ describe('the decision', () => {
     expect(refusalReason({ ...base, coverage: 0.9, missing: 1, absentNames: ['上海市'], factAnswered: true })).toBe('missing-words');
     expect(refusalReason({ ...base, coverage: 0.9, missing: 1 })).toBeUndefined();
     expect(refusalReason({ ...base, coverage: 0.9, ordinalConflicts: ['第4次'], factAnswered: true })).toBe('ordinal');
+  });
+});
+
+describe("the article's subject named by the question", () => {
+  const stats = buildTermStats(['嘉义市各界举行春节团拜', '市长黄敏惠提出十大旗舰计划', '城市规划与城市设计', '另一篇文章']);
+  const query = (q: string) => chineseQueryUnits(q, stats, segmentWords(q));
+  const person = (name: string) => ({ name, title: '市长', roles: [] });
+  it('by a word of its headline', () => {
+    expect(namesSubject(query('城市设计与什么领域相似'), '城市设计与什么领域相似', { headline: '城市设计', people: [] })).toBe(true);
+    expect(namesSubject(query('城市设计与什么领域相似'), '城市设计与什么领域相似', { headline: '托尔金', people: [] })).toBe(false);
+  });
+  it('or by a person the article names, whatever its headline says', () => {
+    const q = '黄敏惠提出的中长程计划叫什么';
+    const article = { headline: '嘉义市各界举行春节团拜', people: [person('黄敏惠')] };
+    expect(namesSubject(query(q), q, article)).toBe(true);
+    expect(namesSubject(query(q), q, { ...article, people: [person('黄福隆')] })).toBe(false);
   });
 });
 
