@@ -4,7 +4,7 @@
  * Builds a temporary index of the corpus (or opens an existing one), asks every question with the
  * index loaded once, and prints a markdown table (overall and by `kind`).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +13,8 @@ import { containsGold, summarise, type QuestionOutcome } from '../eval/metrics.t
 import { readQaFile } from '../eval/qa-file.ts';
 import { evaluateDialogues, readDialogues, renderDialogueTable, summariseDialogues, type DialogueSummary } from '../eval/dialogues.ts';
 import { precisionCurve, renderCurve } from '../eval/curve.ts';
-import { planHoldoutFile } from '../eval/holdout.ts';
+import { planHoldoutFile, planHoldoutFolder } from '../eval/holdout.ts';
+import { listReportFiles } from '../corpus/report-files.ts';
 import { evaluate } from '../eval/run.ts';
 import { renderTable } from '../eval/table.ts';
 import { buildIndex } from '../index/build.ts';
@@ -25,6 +26,7 @@ import { runMain } from './run-main.ts';
 const USAGE =
   'Usage: npm run eval -- (--corpus FILE | --index DIR) --qa FILE [--limit N] [--embedder builtin] [--json] [--show-misses [--explain]] [--curve]\n' +
   '       npm run eval -- --corpus SET.corpus.jsonl --qa SET.qa.jsonl --holdout N [--seed S]   (every Nth title removed: its questions must be refused)\n' +
+  '       npm run eval -- --corpus REPORTS_DIR --qa QA.jsonl --holdout N [--seed S]   (every Nth report file removed: questions naming it as "article" must be refused)\n' +
   '       npm run eval -- (--corpus FILE | --index DIR) --dialogues FILE [--show-misses]   (follow-up questions, one conversation a line)';
 
 /** Set once the arguments are read: failures then go to stdout as one JSON object too. */
@@ -70,7 +72,12 @@ async function main(): Promise<number> {
   jsonOut = args.json === true;
   const config = loadCliConfig();
   if (!config) return 2;
-  if ((!args.qa && !args.dialogues) || (!args.corpus && !args.index) || (args.holdout && !args.corpus?.endsWith('.jsonl'))) {
+  const corpusIsFolder = args.corpus !== undefined && statSync(args.corpus, { throwIfNoEntry: false })?.isDirectory() === true;
+  if (
+    (!args.qa && !args.dialogues) ||
+    (!args.corpus && !args.index) ||
+    (args.holdout && !args.corpus?.endsWith('.jsonl') && !corpusIsFolder)
+  ) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -84,14 +91,25 @@ async function main(): Promise<number> {
   let tmp: string | undefined;
   let indexDir = args.index;
   let corpus = args.corpus;
+  let inputs = corpus ? [corpus] : [];
   try {
     if (corpus) {
       tmp = mkdtempSync(path.join(os.tmpdir(), 'baoxun-eval-'));
       indexDir = path.join(tmp, 'index');
-      if (args.holdout) {
-        const plan = planHoldoutFile(corpus, items, Number(args.holdout), args.seed ? Number(args.seed) : undefined);
+      const seed = args.seed ? Number(args.seed) : undefined;
+      if (args.holdout && corpusIsFolder) {
+        const folder = path.resolve(corpus);
+        const plan = planHoldoutFolder(folder, Object.keys(await listReportFiles([folder])), items, Number(args.holdout), seed);
+        items = plan.items;
+        inputs = plan.keptFiles;
+        log.info(
+          `Held out ${plan.removed.size} report files: ${items.filter((q) => q.kind === 'holdout').length} of ${items.length} questions are about them.`,
+        );
+      } else if (args.holdout) {
+        const plan = planHoldoutFile(corpus, items, Number(args.holdout), seed);
         items = plan.items;
         corpus = path.join(tmp, 'holdout.corpus.jsonl');
+        inputs = [corpus];
         writeFileSync(corpus, plan.keptLines.join('\n') + '\n');
         log.info(
           `Held out ${plan.removed.size} documents: ${items.filter((q) => q.kind === 'holdout').length} of ${items.length} questions are about them.`,
@@ -99,7 +117,7 @@ async function main(): Promise<number> {
       }
       const { embedder, note } = await createEmbedder(args.embedder ?? 'builtin', { modelsDir: config.modelsDir });
       log.info(note);
-      const built = await buildIndex({ inputs: [corpus], outDir: indexDir, embedder });
+      const built = await buildIndex({ inputs, outDir: indexDir, embedder });
       log.info(`Built a temporary index: ${built.articles} articles, ${built.chunks} chunks in ${built.ms} ms.`);
     }
     const extra = args['engine-options'] ? (JSON.parse(args['engine-options']) as Partial<EngineOptions>) : {};

@@ -8,6 +8,8 @@ export interface QaItem {
   kind?: string;
   /** Id of the document holding the answer, when the set gives it. */
   doc?: string;
+  /** The report file the question is about, relative to the reports folder (real-dev's `article`). */
+  article?: string;
   /** A held-out question's original gold: its document was removed, so it must be refused (see holdout.ts). */
   heldAnswers?: string[];
 }
@@ -32,6 +34,7 @@ export function readQaFile(file: string): QaItem[] {
         answers: v.answers.map(String),
         ...(v.kind ? { kind: String(v.kind) } : {}),
         ...(v.doc ? { doc: String(v.doc) } : {}),
+        ...(v.article ? { article: String(v.article) } : {}),
       });
     });
   return items;

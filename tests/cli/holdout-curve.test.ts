@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { precisionCurve } from '../../src/eval/curve.ts';
-import { planHoldout } from '../../src/eval/holdout.ts';
+import { planHoldout, planHoldoutFolder } from '../../src/eval/holdout.ts';
 import type { QuestionOutcome } from '../../src/eval/metrics.ts';
 
 const corpus = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].flatMap((t, i) => [
@@ -28,6 +28,38 @@ describe('holdout', () => {
   });
   it('refuses a step under 2', () => {
     expect(() => planHoldout(corpus.join('\n'), items, 1)).toThrow(/at least 2/);
+  });
+});
+
+describe('holdout over a folder of reports', () => {
+  const folder = '/reports';
+  const files = ['a.txt', 'b.md', 'c.txt', 'sub/d.txt', 'e.txt', 'f.txt', 'g.txt', 'h.txt'].map((f) => `${folder}/${f}`);
+  const qs = files.flatMap((f, i) => {
+    const article = f.slice(folder.length + 1);
+    return [
+      { id: `a${i}`, q: '谁主持？', answers: ['王明'], article },
+      { id: `n${i}`, q: '区长是谁？', answers: [], article },
+    ];
+  });
+  it('removes every Nth report file, and only the answerable questions about it must be refused', () => {
+    const plan = planHoldoutFolder(folder, files, qs, 4);
+    expect(plan.removed.size).toBe(2);
+    expect(plan.keptFiles).toHaveLength(6);
+    expect(plan.keptFiles.some((f) => plan.removed.has(f))).toBe(false);
+    const held = plan.items.filter((q) => q.kind === 'holdout');
+    expect(held).toHaveLength(2);
+    expect(held.every((q) => q.answers.length === 0 && q.heldAnswers?.[0] === '王明' && plan.removed.has(`${folder}/${q.article}`))).toBe(
+      true,
+    );
+    // A negative about a removed report stays a plain negative.
+    expect(plan.items.filter((q) => q.id.startsWith('n')).every((q) => q.kind === undefined)).toBe(true);
+  });
+  it('names files by their path inside the folder, so a subfolder file is held out as any other', () => {
+    const removedAt = (seed: number) => [...planHoldoutFolder(folder, files, qs, 2, seed).removed].sort().join();
+    expect(removedAt(1)).toBe(removedAt(1));
+    expect([2, 3, 4, 5].some((s) => removedAt(s) !== removedAt(1))).toBe(true);
+    const withSub = [1, 2, 3, 4, 5, 6].some((s) => planHoldoutFolder(folder, files, qs, 2, s).removed.has(`${folder}/sub/d.txt`));
+    expect(withSub).toBe(true);
   });
 });
 
