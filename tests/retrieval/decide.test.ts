@@ -58,6 +58,12 @@ describe('the decision', () => {
     expect(refusalReason({ ...off, articleCoverage: 0.4 })).toBeUndefined();
     expect(refusalReason({ ...off, english: true })).toBeUndefined();
   });
+  it('refuses an English question in a crowded field by its own, lower bar', () => {
+    const english = { ...base, english: true, coverage: 0.25, rival: 0.9 };
+    expect(refusalReason(english)).toBe('low-coverage');
+    expect(refusalReason({ ...english, rival: 0.6 })).toBeUndefined();
+    expect(refusalReason({ ...english, coverage: 0.33 })).toBeUndefined();
+  });
   it('refuses a crowded field: little of the question covered and another story scoring nearly as well', () => {
     const crowded = { ...base, coverage: 0.25, rival: 0.9 };
     expect(refusalReason(crowded)).toBe('low-coverage');
