@@ -101,6 +101,8 @@ export interface SlotRule {
   asks: RegExp;
   /** From the question's match and the people the answering report names: undefined when the rule cannot tell. */
   needs: (m: RegExpExecArray, people: readonly SlotPerson[]) => RegExp | undefined;
+  /** True when the answering article's headline fills it too: a biography names its subject there, not in every sentence. */
+  headline?: true;
   /** A question it applies to, a passage that fills it and one that does not. */
   example: { question: string; fills: string; lacks: string };
 }
@@ -112,6 +114,20 @@ export const SLOT_RULES: readonly SlotRule[] = [
     // The sum of the kind asked: 年产值 is not answered by the 总投资 printed beside it (签约项目总投资3.1个亿).
     needs: (m) => (m[1] ? new RegExp(`${m[1]}[^，。；;]{0,12}?(?:${MONEY_VALUE.source})`, 'u') : MONEY_VALUE),
     example: { question: '湖滨区上半年地区生产总值是多少亿元', fills: '地区生产总值完成156.3亿元', lacks: '地区生产总值同比增长6.8%' },
+  },
+  {
+    // A named person's post (高瑛是什么职务, 韦峰在…会议上是以什么身份出席的): a passage that never names
+    // the person says nothing of their post, however much it speaks of posts.
+    slot: 'post of a person',
+    asks: /^(\p{Script=Han}{2,4}?)(?:是|在|以|的)[^，。？]{0,12}?(?:什么|何种|哪个|哪种|啥)(?:职务|职位|官职|头衔|职称|岗位|身份)/u,
+    // Taiwan minutes print the title between surname and given name (許縣長乃權 for 許乃權).
+    needs: (m) => {
+      const name = [...m[1]];
+      const split = name.length === 3 ? `|${escape(name[0])}\\p{Script=Han}{1,4}${escape(name.slice(1).join(''))}` : '';
+      return new RegExp(`${escape(m[1])}${split}`, 'u');
+    },
+    headline: true,
+    example: { question: '高瑛是什么职务', fills: '街道行政审批局局长高瑛汇报了工作', lacks: '陈永丰曾任环保局长、主任秘书等职务' },
   },
   {
     slot: 'ordinal',
@@ -234,28 +250,36 @@ export function slotText(question: Pick<UnderstoodQuestion, 'script' | 'text'>, 
   return question.script === 'en' || question.script === 'mixed' ? questionText : question.text;
 }
 
+/** Slots left to the decision, not used to choose the passage (see `slotNeeds`). */
+const DECISION_ONLY = new Set(['person', 'post of a person']);
+
 /**
  * What a passage must print to fill the question's slot, for choosing the passage: only slots that
- * need nothing of the answering report (a person slot needs its people, and is left to the decision).
+ * need nothing of the answering report (a person slot needs its people) and that a value printed in
+ * the passage itself answers (a person's post is often printed beside their name, not with it:
+ * 卸任后，杨朝祥担任… then 2011年1月1日，受聘为国策顾问) — the others are left to the decision.
  */
 export function slotNeeds(question: string): RegExp | undefined {
   const found = slotFor(question);
-  if (!found || found.rule.slot === 'person') return undefined;
+  if (!found || DECISION_ONLY.has(found.rule.slot)) return undefined;
   return found.rule.needs(found.match, []);
 }
 
 /**
  * Whether `text` (the passages around the answer, search form) prints what the question asks for:
- * undefined when the question asks for no particular kind of value.
+ * undefined when the question asks for no particular kind of value. `headline` (search form) counts
+ * for the rules that say so.
  */
 export function slotFilled(
   question: string,
   text: string,
   people: readonly SlotPerson[] = [],
+  headline = '',
 ): { slot: string; filled: boolean } | undefined {
   const found = slotFor(question);
   if (!found) return undefined;
   const named = people.filter((p) => p.name && !question.includes(p.name));
   const needs = found.rule.needs(found.match, named);
-  return needs ? { slot: found.rule.slot, filled: needs.test(text) } : undefined;
+  if (!needs) return undefined;
+  return { slot: found.rule.slot, filled: needs.test(text) || (found.rule.headline === true && needs.test(headline)) };
 }

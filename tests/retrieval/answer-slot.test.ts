@@ -11,6 +11,20 @@ describe('answer slots', () => {
       expect(slotFilled(question, lacks, people)).toEqual({ slot: rule.slot, filled: false });
     });
   }
+  it("asks a person's post only of a passage naming the person, as printed or with the title inside the name", () => {
+    expect(slotFilled('韦峰在淮安政协常委会议上是以什么身份出席的', '副市长韦峰出席会议')).toEqual({
+      slot: 'post of a person',
+      filled: true,
+    });
+    expect(slotFilled('许乃权是什么职务', '列席：许县长乃权、李副县长文良')?.filled).toBe(true);
+    expect(slotFilled('许乃权是什么职务', '列席：县长、副县长及各局处首长')?.filled).toBe(false);
+    // Two-character names are not split: 刘…正 could be anyone.
+    expect(slotFilled('刘正是什么职务', '刘主任正在讲话')?.filled).toBe(false);
+    expect(slotFor('参议们过去担任过什么职务')).toBeUndefined();
+    // A biography names its subject in the headline, not in every sentence.
+    expect(slotFilled('杨朝祥在2011年被聘为什么职务', '2011年1月1日，受聘为国策顾问。', [], '杨朝祥')?.filled).toBe(true);
+    expect(slotFilled('杨朝祥在2011年被聘为什么职务', '2011年1月1日，受聘为国策顾问。', [], '黄华麒')?.filled).toBe(false);
+  });
   it('asks for nothing particular in open questions, lists and populations', () => {
     expect(slotFor('会议研究了什么')).toBeUndefined();
     expect(slotFor('程树平走访了哪几个村')).toBeUndefined();

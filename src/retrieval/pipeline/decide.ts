@@ -223,7 +223,7 @@ function slotOf(ctx: Selected): { slot: string; filled: boolean } | undefined {
   const i = best.passage.index;
   const text = [ps[i - 1], ps[i], ps[i + 1]].map((p) => p?.norm ?? '').join('');
   const people = ctx.bestArticle?.people.map((p) => ({ name: toSearchForm(p.name), title: toSearchForm(p.title) })) ?? [];
-  return slotFilled(slotText(ctx.question, ctx.questionText), text, people);
+  return slotFilled(slotText(ctx.question, ctx.questionText), text, people, toSearchForm(ctx.bestArticle?.headline ?? ''));
 }
 
 /**
