@@ -14,6 +14,7 @@ import { SIMPLIFIED_OFFICE_WORDS } from '../text/vocabulary/offices.ts';
 import { SURNAMES } from '../corpus/surnames.ts';
 import { NAME_DOTS } from '../text/han.ts';
 import { toSearchForm } from '../text/search-form.ts';
+import { askedPost, otherPostLookbehind, titleHoldsPost } from './asked-office.ts';
 import type { UnderstoodQuestion } from './question/types.ts';
 
 const NUM = '(?:\\d[\\d,.]*|[零〇一二三四五六七八九十百千万亿两半]+)';
@@ -73,7 +74,8 @@ function longestOffice(m: RegExpExecArray): string {
   if (m[1] === undefined) return office;
   const end = m.index + m[0].lastIndexOf(office) + office.length;
   const before = m.input.slice(0, end);
-  return SIMPLIFIED_OFFICE_WORDS.find((w) => w.length > office.length && before.endsWith(w)) ?? office;
+  const longest = SIMPLIFIED_OFFICE_WORDS.find((w) => w.length > office.length && before.endsWith(w)) ?? office;
+  return askedPost(longest, before.slice(0, before.length - longest.length));
 }
 
 /** A character class of the common surnames, built once. */
@@ -85,13 +87,13 @@ const SURNAME_CLASS = `[${[...SURNAMES].join('')}]`;
  * name before it (王明为镇长), since extracted people are never complete (encyclopedia text least).
  */
 function holders(office: string, people: readonly SlotPerson[]): RegExp {
-  const deputy = office.startsWith('副');
-  const names = people.filter((p) => p.title.includes(office) && (deputy || !p.title.includes('副' + office))).map((p) => escape(p.name));
+  const names = people.filter((p) => titleHoldsPost(p.title, office)).map((p) => escape(p.name));
   const surname = SURNAME_CLASS;
-  const notDeputy = deputy ? '' : '(?<!副)';
+  // Not inside another post: 副检察长 for 检察长, 总书记 for 书记 (asked-office.ts).
+  const notDeputy = otherPostLookbehind(office);
   // A transliterated name (喬治·麥肯) is a person whatever the office.
   // 代理校长的刘秉麟: 的 between; 刘少奇被选为第一届中共福建省委书记: a verb of taking office and the body between.
-  const printed = `${notDeputy}${office}(?:为|是|由|的)?${surname}\\p{Script=Han}{1,2}|${surname}\\p{Script=Han}{1,2}(?:为|任|同志)?${office}|${surname}\\p{Script=Han}{1,2}(?:被选为|当选为?|出任|担任|升任)[^，。；]{0,12}${office}|\\p{Script=Han}[${NAME_DOTS}]\\p{Script=Han}`;
+  const printed = `${notDeputy}${office}(?:为|是|由|的)?${surname}\\p{Script=Han}{1,2}|${surname}\\p{Script=Han}{1,2}(?:为|任|同志)?${notDeputy}${office}|${surname}\\p{Script=Han}{1,2}(?:被选为|当选为?|出任|担任|升任)[^，。；]{0,12}${notDeputy}${office}|\\p{Script=Han}[${NAME_DOTS}]\\p{Script=Han}`;
   return new RegExp([...names, printed].join('|'), 'u');
 }
 

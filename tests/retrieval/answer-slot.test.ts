@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SLOT_RULES, slotFilled, slotFor } from '../../src/retrieval/answer-slot.ts';
+import { OTHER_POST_PREFIXES } from '../../src/retrieval/asked-office.ts';
 
 describe('answer slots', () => {
   for (const rule of SLOT_RULES) {
@@ -11,6 +12,15 @@ describe('answer slots', () => {
       expect(slotFilled(question, lacks, people)).toEqual({ slot: rule.slot, filled: false });
     });
   }
+  it('takes no other post for the office asked: a 检察长 for the 副检察长, a 总书记 for a 书记 (asked-office.ts rows)', () => {
+    for (const row of OTHER_POST_PREFIXES) expect(slotFilled(row.example.asked, row.example.printed, [])?.filled, row.prefix).toBe(false);
+    // The page names the holder: the slot is filled, by the text or by its people.
+    expect(slotFilled('市检察院副检察长是谁', '市人民检察院副检察长李华出席', [])?.filled).toBe(true);
+    expect(slotFilled('县纪委书记是谁', '县纪委书记王明主持会议', [])?.filled).toBe(true);
+    expect(slotFilled('县委书记是谁', '县委副书记张强、县委常委李明参加', [{ name: '张强', title: '县委副书记' }])?.filled).toBe(false);
+    expect(slotFilled('县委书记是谁', '会议由刘洋主持', [{ name: '刘洋', title: '县委书记' }])?.filled).toBe(true);
+  });
+
   it('asks for nothing particular in open questions, lists and populations', () => {
     expect(slotFor('会议研究了什么')).toBeUndefined();
     expect(slotFor('程树平走访了哪几个村')).toBeUndefined();
