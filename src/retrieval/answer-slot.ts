@@ -54,6 +54,7 @@ const SAME_COUNT: Record<string, string> = {
   条: '条项',
   件: '件项',
   点: '点条项',
+  天: '天',
 };
 
 /** A person the answering report names, with the title printed before the name (search form). */
@@ -132,7 +133,8 @@ export const SLOT_RULES: readonly SlotRule[] = [
   {
     slot: 'count',
     // 人 only as a measure word: 多少人口 asks for a population, printed as any number.
-    asks: /(?<!哪)(?<!除了)(?:几|多少)(位|名|人|个|项|条|件|点)(?![口员类民才士物工])(\p{Script=Han}{2})?/u,
+    // 天 counts days (为期多少天), not 天然气 or 天津. (家 was tried: 几家骑士团 is answered by a list, no count.)
+    asks: /(?<!哪)(?<!除了)(?:几|多少)(位|名|人|个|项|条|件|点|天)(?![口员类民才士物工然津气下空安])(\p{Script=Han}{2})?/u,
     needs: (m) => {
       const units = SAME_COUNT[m[1]] ?? m[1];
       // 几点要求 is answered by an enumeration as well as by a count (提出三点要求; 一是…二是…).

@@ -21,6 +21,14 @@ describe('answer slots', () => {
     expect(slotFilled('县委书记是谁', '会议由刘洋主持', [{ name: '刘洋', title: '县委书记' }])?.filled).toBe(true);
   });
 
+  it('counts days asked with 多少天 / 几天 in 天, not a day of the month, and not 天然气', () => {
+    const q = '市议会第三次定期大会为期多少天';
+    expect(slotFilled(q, '此次定期大会自九月二十一日起至十一月二十九日，为期七十天')).toEqual({ slot: 'count', filled: true });
+    expect(slotFilled(q, '市议会第三次定期大会二十一日召开预备会议')).toEqual({ slot: 'count', filled: false });
+    expect(slotFilled('代表团在镇上停留了几天', '代表团昨日抵达镇公所')?.filled).toBe(false);
+    expect(slotFor('全年用了多少天然气')).toBeUndefined();
+  });
+
   it('asks for nothing particular in open questions, lists and populations', () => {
     expect(slotFor('会议研究了什么')).toBeUndefined();
     expect(slotFor('程树平走访了哪几个村')).toBeUndefined();
