@@ -82,20 +82,29 @@ function longestOffice(m: RegExpExecArray): string {
 /** A character class of the common surnames, built once. */
 const SURNAME_CLASS = `[${[...SURNAMES].join('')}]`;
 
+/** Where a holder of `office` is printed: a surname right after it (镇长王明, 校长为阮…) or a name before it (王明为镇长). */
+function printedHolder(office: string, notOther: string): string {
+  const surname = SURNAME_CLASS;
+  // A transliterated name (喬治·麥肯) is a person whatever the office.
+  // 代理校长的刘秉麟: 的 between; 刘少奇被选为第一届中共福建省委书记: a verb of taking office and the body between.
+  return `${notOther}${office}(?:为|是|由|的)?${surname}\\p{Script=Han}{1,2}|${surname}\\p{Script=Han}{1,2}(?:为|任|同志)?${notOther}${office}|${surname}\\p{Script=Han}{1,2}(?:被选为|当选为?|出任|担任|升任)[^，。；]{0,12}${notOther}${office}|\\p{Script=Han}[${NAME_DOTS}]\\p{Script=Han}`;
+}
+
 /**
- * Who holds `office` in the report: a person whose title names it, not as a deputy's unless a
- * deputy is asked (主任 is not 副主任); else a surname right after the office (镇长王明, 校长为阮…) or a
- * name before it (王明为镇长), since extracted people are never complete (encyclopedia text least).
+ * Who holds `office` in the report: a person whose title names it, not another post containing its
+ * word (主任 is not 副主任, 书记 not 总书记; asked-office.ts); else a name printed with the post, since
+ * extracted people are never complete (encyclopedia text least). Where the report prints the post
+ * itself, a name printed with its office word counts as before (曾任图书馆副馆长 beside 馆长曾某): only a
+ * report that never prints the asked post (副检察长 asked, 检察长 printed) is held to the post.
  */
 function holders(office: string, people: readonly SlotPerson[]): RegExp {
   const names = people.filter((p) => titleHoldsPost(p.title, office)).map((p) => escape(p.name));
-  const surname = SURNAME_CLASS;
-  // Not inside another post: 副检察长 for 检察长, 总书记 for 书记 (asked-office.ts).
-  const notDeputy = otherPostLookbehind(office);
-  // A transliterated name (喬治·麥肯) is a person whatever the office.
-  // 代理校长的刘秉麟: 的 between; 刘少奇被选为第一届中共福建省委书记: a verb of taking office and the body between.
-  const printed = `${notDeputy}${office}(?:为|是|由|的)?${surname}\\p{Script=Han}{1,2}|${surname}\\p{Script=Han}{1,2}(?:为|任|同志)?${notDeputy}${office}|${surname}\\p{Script=Han}{1,2}(?:被选为|当选为?|出任|担任|升任)[^，。；]{0,12}${notDeputy}${office}|\\p{Script=Han}[${NAME_DOTS}]\\p{Script=Han}`;
-  return new RegExp([...names, printed].join('|'), 'u');
+  const notOther = otherPostLookbehind(office);
+  // The office word the post is read from (检察长 for an asked 副检察长 that has no row of its own).
+  const word = SIMPLIFIED_OFFICE_WORDS.includes(office) ? office : office.slice(1);
+  const lenient = printedHolder(word, word.startsWith('副') ? '' : '(?<!副)');
+  const gated = `^(?=[\\s\\S]*${notOther}${office})[\\s\\S]*?(?:${lenient})`;
+  return new RegExp([...names, printedHolder(office, notOther), gated].join('|'), 'u');
 }
 
 export interface SlotRule {
