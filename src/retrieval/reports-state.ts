@@ -11,7 +11,7 @@ import { occursInReports, postingsTermStats } from './corpus-vocabulary.ts';
 import { articlePassages, type Passage } from './passages.ts';
 import { pinyinNameIndex, reportNames, type PinyinNameIndex } from './question/pinyin-names.ts';
 import { headlinePlaces } from './question/place-names.ts';
-import { nameKeys } from '../text/pinyin-keys.ts';
+import { placeKeys } from '../text/pinyin-keys.ts';
 import { buildTermStats, type TermStats } from './term-stats.ts';
 import { textUnits, type Unit, type UnitLookup } from '../text/units.ts';
 
@@ -44,7 +44,7 @@ function namesByPinyin(articles: readonly Article[]): PinyinNameIndex {
     for (const n of names) if (!keys.has(n)) keys.set(n, nameKeysOf(a, n));
     // …and the places its headline names (Suyahu → 宿鸭湖), read with pinyin-pro here.
     const places = headlinePlaces(a.headline).filter((p) => !names.includes(p));
-    for (const p of places) if (!keys.has(p)) keys.set(p, nameKeys(p));
+    for (const p of places) if (!keys.has(p)) keys.set(p, placeKeys(p));
     return [...names, ...places];
   });
   return pinyinNameIndex(held, (n) => keys.get(n)!);

@@ -66,3 +66,25 @@ export function nameKeys(name: string): string[] {
   }
   return keys;
 }
+
+/** Each character's readings, kept: place names repeat their characters across a whole index. */
+const charSyllables = new Map<string, string[]>();
+
+/**
+ * The keys of a place name of two to four Han characters (宿鸭湖 → suyahu): every reading of each
+ * character in order, at most 16. Cheaper than `nameKeys` (no surname reading, no second order, each
+ * character read once per process), since places are read from headlines when first asked.
+ */
+export function placeKeys(name: string): string[] {
+  if (!HAN_NAME.test(name)) return [];
+  let combos = [''];
+  for (const ch of toSearchForm(name)) {
+    let options = charSyllables.get(ch);
+    if (!options) charSyllables.set(ch, (options = syllables(ch)));
+    if (!options.length) return [];
+    const next: string[] = [];
+    for (const c of combos) for (const o of options) if (next.length < MAX_READINGS) next.push(c + o);
+    combos = next;
+  }
+  return combos;
+}

@@ -18,14 +18,21 @@ export const PLACE_WORDS: readonly PlaceWordRow[] = [
 ];
 
 const WORDS = [...new Set(PLACE_WORDS.flatMap((r) => r.words))].sort((a, b) => b.length - a.length);
-const PLACE = new RegExp(`(?=(\\p{Script=Han}{2,3})(?:${WORDS.join('|')}))`, 'gu');
+const PLACE_WORD = new RegExp(WORDS.join('|'), 'g');
+const HAN = /^\p{Script=Han}+$/u;
 
 /**
  * The names of two or three characters a headline prints right before a place word, each once:
- * `河南省宿鸭湖水库` → 河南, 宿鸭湖, 南省宿, … (a name that reads as no place is never asked in pinyin).
+ * `河南省宿鸭湖水库` → 河南, 宿鸭湖, 鸭湖, … (a name that reads as no place is never asked in pinyin).
  */
 export function headlinePlaces(headline: string): string[] {
   const out = new Set<string>();
-  for (const m of headline.matchAll(PLACE)) out.add(m[1]);
+  PLACE_WORD.lastIndex = 0;
+  for (let m = PLACE_WORD.exec(headline); m; m = PLACE_WORD.exec(headline)) {
+    for (let n = 3; n >= 2; n--) {
+      const name = headline.slice(m.index - n, m.index);
+      if (name.length === n && HAN.test(name)) out.add(name);
+    }
+  }
   return [...out];
 }
