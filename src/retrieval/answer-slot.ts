@@ -54,7 +54,6 @@ const SAME_COUNT: Record<string, string> = {
   条: '条项',
   件: '件项',
   点: '点条项',
-  天: '天',
 };
 
 /** A person the answering report names, with the title printed before the name (search form). */
@@ -142,8 +141,8 @@ export const SLOT_RULES: readonly SlotRule[] = [
   {
     slot: 'count',
     // 人 only as a measure word: 多少人口 asks for a population, printed as any number.
-    // 天 counts days (为期多少天), not 天然气 or 天津. (家 was tried: 几家骑士团 is answered by a list, no count.)
-    asks: /(?<!哪)(?<!除了)(?:几|多少)(位|名|人|个|项|条|件|点|天)(?![口员类民才士物工然津气下空安])(\p{Script=Han}{2})?/u,
+    // (家 was tried: 几家骑士团 is answered by a list, no count; cmrc2018-trial.)
+    asks: /(?<!哪)(?<!除了)(?:几|多少)(位|名|人|个|项|条|件|点)(?![口员类民才士物工])(\p{Script=Han}{2})?/u,
     needs: (m) => {
       const units = SAME_COUNT[m[1]] ?? m[1];
       // 几点要求 is answered by an enumeration as well as by a count (提出三点要求; 一是…二是…).
@@ -155,6 +154,18 @@ export const SLOT_RULES: readonly SlotRule[] = [
       return new RegExp(`${NUM}\\s*(?:余|多)?\\s*[${units}]${items}${counted}${population}`);
     },
     example: { question: '会议确定了几项重点工作', fills: '会议确定了五项重点工作', lacks: '会议确定了下一步重点工作' },
+  },
+  {
+    slot: 'count',
+    // A number of days (为期多少天, 停留了几天), not 天然气 or 天津; and not when the question asks something
+    // else first (在哪个区域运作，每隔几天启动引擎: the region is asked; drcd-dev).
+    asks: /(?<!(?:哪|什么|谁|何)[^。？]*)(?:几|多少)天(?![然津气下空安])/,
+    needs: () => new RegExp(`${NUM}\\s*(?:余|多)?\\s*天`),
+    example: {
+      question: '定期大会为期多少天',
+      fills: '此次定期大会自九月二十一日起至十一月二十九日，为期七十天',
+      lacks: '定期大会二十一日召开预备会议',
+    },
   },
   {
     // A count asked as a number of days, people, households (优良天数是多少, 参会人数有多少): printed in that measure word.

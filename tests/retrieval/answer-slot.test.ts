@@ -29,6 +29,7 @@ describe('answer slots', () => {
     expect(slotFilled(q, '市议会第三次定期大会二十一日召开预备会议')).toEqual({ slot: 'count', filled: false });
     expect(slotFilled('代表团在镇上停留了几天', '代表团昨日抵达镇公所')?.filled).toBe(false);
     expect(slotFor('全年用了多少天然气')).toBeUndefined();
+    expect(slotFor('许多卫星在哪个区域内运作，并每隔几天就需要启动引擎')).toBeUndefined();
   });
 
   it('asks for nothing particular in open questions, lists and populations', () => {
