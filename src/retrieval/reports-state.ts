@@ -10,8 +10,6 @@ import { articleNamesOf, bodyLength, nameKeysOf } from '../index/article-store.t
 import { occursInReports, postingsTermStats } from './corpus-vocabulary.ts';
 import { articlePassages, type Passage } from './passages.ts';
 import { pinyinNameIndex, reportNames, type PinyinNameIndex } from './question/pinyin-names.ts';
-import { headlinePlaces } from './question/place-names.ts';
-import { placeKeys } from '../text/pinyin-keys.ts';
 import { buildTermStats, type TermStats } from './term-stats.ts';
 import { textUnits, type Unit, type UnitLookup } from '../text/units.ts';
 
@@ -42,10 +40,7 @@ function namesByPinyin(articles: readonly Article[]): PinyinNameIndex {
   const held = reportNames(articles, (a) => {
     const names = articleNamesOf(a);
     for (const n of names) if (!keys.has(n)) keys.set(n, nameKeysOf(a, n));
-    // …and the places its headline names (Suyahu → 宿鸭湖), read with pinyin-pro here.
-    const places = headlinePlaces(a.headline).filter((p) => !names.includes(p));
-    for (const p of places) if (!keys.has(p)) keys.set(p, placeKeys(p));
-    return [...names, ...places];
+    return names;
   });
   return pinyinNameIndex(held, (n) => keys.get(n)!);
 }

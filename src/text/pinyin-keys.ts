@@ -24,10 +24,17 @@ const HAN_NAME = /^\p{Script=Han}{2,4}$/u;
 /** At most this many readings per name (polyphonic characters multiply them). */
 const MAX_READINGS = 16;
 
+/** Each character's readings, kept: an index's names (people and the places headlines name) share their characters. */
+const charSyllables = new Map<string, string[]>();
+
 function syllables(ch: string): string[] {
+  const kept = charSyllables.get(ch);
+  if (kept) return kept;
   const all = pinyin(ch, { toneType: 'none', type: 'array', multiple: true }) as string[];
   const out = all.map((s) => s.replace(/ü/g, 'u').replace(/[^a-z]/g, '')).filter(Boolean);
-  return out.length ? [...new Set(out)] : [];
+  const readings = out.length ? [...new Set(out)] : [];
+  charSyllables.set(ch, readings);
+  return readings;
 }
 
 /** Every toneless reading of a name, syllable by syllable: 朱龙 → [['zhu', 'long']]. */
@@ -65,26 +72,4 @@ export function nameKeys(name: string): string[] {
     keys.push(given + surname);
   }
   return keys;
-}
-
-/** Each character's readings, kept: place names repeat their characters across a whole index. */
-const charSyllables = new Map<string, string[]>();
-
-/**
- * The keys of a place name of two to four Han characters (宿鸭湖 → suyahu): every reading of each
- * character in order, at most 16. Cheaper than `nameKeys` (no surname reading, no second order, each
- * character read once per process), since places are read from headlines when first asked.
- */
-export function placeKeys(name: string): string[] {
-  if (!HAN_NAME.test(name)) return [];
-  let combos = [''];
-  for (const ch of toSearchForm(name)) {
-    let options = charSyllables.get(ch);
-    if (!options) charSyllables.set(ch, (options = syllables(ch)));
-    if (!options.length) return [];
-    const next: string[] = [];
-    for (const c of combos) for (const o of options) if (next.length < MAX_READINGS) next.push(c + o);
-    combos = next;
-  }
-  return combos;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLACE_WORDS, headlinePlaces } from '../../src/retrieval/question/place-names.ts';
+import { PLACE_WORDS, headlinePlaces } from '../../src/corpus/place-names.ts';
 import { matchPinyinNames, pinyinNameIndex } from '../../src/retrieval/question/pinyin-names.ts';
 
 // Headlines made up for these tests, in the shape of county and town news.

@@ -1,7 +1,7 @@
 /**
  * Places a report's headline names (石泉县, 宿鸭湖水库, 大栗港镇, 東湖水庫): the name before a place word,
  * so an English question naming the place in pinyin (Suyahu reservoir, Daligang town) is searched for
- * the Chinese name, as people's names are (pinyin-names.ts). Rows are data, each with an example.
+ * the Chinese name, as people's names are (article-names.ts, retrieval/question/pinyin-names.ts). Rows are data, each with an example.
  */
 
 export interface PlaceWordRow {
