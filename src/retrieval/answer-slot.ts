@@ -41,6 +41,7 @@ const PHASES: Record<string, string> = {
   完工: '完工|竣工|建成|落成',
   开业: '开业|开张|营业',
   开馆: '开馆|开放',
+  开工: '开工|动工|开建|奠基',
 };
 
 /** Measure words that count the same things: a count asked in 位 may be printed in 名 or 人. */
@@ -177,7 +178,9 @@ export const SLOT_RULES: readonly SlotRule[] = [
   {
     // The day of one phase of an event (闭幕, 通车): a report that dates its opening does not date its close.
     slot: 'day of a phase',
-    asks: new RegExp(`(?:哪一?天|几月几[日号]|几号|何日|什么时候|什么时间|何时)(?:才|将|能|会|正式)?(${Object.keys(PHASES).join('|')})`),
+    asks: new RegExp(
+      `(?:哪一?天|哪一?年|几月几[日号]|几号|何日|什么时候|什么时间|何时)(?:才|将|能|会|正式)?(${Object.keys(PHASES).join('|')})`,
+    ),
     needs: (m) => new RegExp(`^(?=[\\s\\S]*(?:${PHASES[m[1]]}))(?=[\\s\\S]*(?:${DAY_VALUE.source}))`),
     example: {
       question: '县人代会是哪天闭幕的',

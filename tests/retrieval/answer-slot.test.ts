@@ -32,6 +32,16 @@ describe('answer slots', () => {
     expect(slotFor('许多卫星在哪个区域内运作，并每隔几天就需要启动引擎')).toBeUndefined();
   });
 
+  it('dates a start of works (开工) or its year only by a passage that says when works started', () => {
+    expect(slotFilled('某水库除险改造项目是哪天开工的', '4月17日，某水库除险改造项目竣工验收会召开')).toEqual({
+      slot: 'day of a phase',
+      filled: false,
+    });
+    expect(slotFilled('某水库除险改造项目是哪天开工的', '该项目于2022年3月1日开工建设')?.filled).toBe(true);
+    expect(slotFilled('某水库加固工程是哪一年开工的', '1月20日，某水库加固工程竣工验收会议召开')?.filled).toBe(false);
+    expect(slotFilled('某水库加固工程是哪一年开工的', '工程于2015年动工，2017年完工')?.filled).toBe(true);
+  });
+
   it('asks for nothing particular in open questions, lists and populations', () => {
     expect(slotFor('会议研究了什么')).toBeUndefined();
     expect(slotFor('程树平走访了哪几个村')).toBeUndefined();
