@@ -9,6 +9,7 @@ import type { Article } from './types.ts';
 import { normaliseUnicode, tightenSpacing } from '../text/normalise.ts';
 import { CLOSERS, COLONS, ELLIPSIS, SEMICOLONS, STOPS } from '../text/punctuation.ts';
 import { isBylineLine, isDeskLine, parseByline, type Byline } from './byline.ts';
+import { bracketedNames } from './web-text.ts';
 import { HEADLINE_SHARE, groupHeadlines, headlineUnits, isStrayLine, matchHeadlines, type HeadlineGroup } from './headline-block.ts';
 import { bigrams, containment } from './similarity.ts';
 import { leadSentence, readLead } from './lead.ts';
@@ -241,6 +242,13 @@ function segment(printed: string[]): { segments: Segment[]; slots: HeadlineSlot[
       bodyEnd = first;
     } else if (starts.length > 0) {
       bodyEnd = trimHeadlineParagraphs(lines, from, to, tail, false)[1];
+    } else {
+      // A writer's name alone in brackets on the last line (（王某）): the closing credit of a report.
+      let j = to - 1;
+      while (j > from && lines[j].trim() === '') j--;
+      const names = j > from ? bracketedNames(lines[j]) : [];
+      // Read, and left in the text as printed.
+      if (names.length) byline.push(`记者 ${names.join(' ')}`);
     }
     if (starts.length > 0) slots.push({ lines: tail, above: next });
     const body = [...lines.slice(from, bodyEnd), '', ...afterCredit];

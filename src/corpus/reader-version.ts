@@ -15,5 +15,10 @@
  *   labels, 佚名 as no writer, a headline with commas above labelled lines, the headline repeated between paragraphs
  *   (a photo caption) kept out of the body.
  * 5 (4 December 2026): the command posts of a headquarters (总指挥, 副总指挥, 指挥长) are offices people hold.
+ * 6 (4 December 2026): web furniture: print buttons and 【大】【中】【小】 between labelled fields, 发布于 / 字体大小 /
+ *   新聞日期 labels, Republic-of-China years in labelled dates, a breadcrumb resetting a site header taken as headline,
+ *   e-paper masthead lines (数字报, 国内统一刊号, zoom buttons), a section name with a stamp; a writer's name alone in
+ *   brackets on the last line of a page without a dateline is its closing credit; the places a headline names
+ *   (place-names.ts) join the article's names and their pinyin keys.
  */
-export const READER_VERSION = 5;
+export const READER_VERSION = 6;

@@ -98,6 +98,9 @@ const NAV_WORDS = [
   // A partner-media section label above the headline.
   '合作媒体',
   '合作媒體',
+  // The alt text of a Taiwan government site's banner image, printed above the headline.
+  '形象圖',
+  '形象图',
 ];
 
 /** Whole-line shapes of page furniture. Order matters only for the kind reported; a line is furniture if any row matches. */
@@ -120,6 +123,24 @@ export const WEB_FURNITURE: readonly WebFurnitureRow[] = [
   { kind: 'nav', where: 'anywhere', pattern: /^[显顯]示模式\s*[:：]/, example: '顯示模式: 網格 列表' },
   { kind: 'nav', where: 'anywhere', pattern: /^[【[]?\s*字\s*[体體号號]\s*[:：]?\s*[大中小\s]+[】\]]?$/, example: '【字体：大 中 小】' },
   { kind: 'nav', where: 'anywhere', pattern: /^[|｜\s\-—_=*]+$/, example: '||||' },
+  // An e-paper's zoom buttons.
+  { kind: 'nav', where: 'anywhere', pattern: /^放大\s*[缩縮]小\s*[默预預]?[认認设設]?$/, example: '放大 缩小 默认' },
+  { kind: 'nav', where: 'anywhere', pattern: /^[«‹<]+\s*返回(?:前[页頁]|上[一]?[页頁])\s*(?:列印|打印)?$/, example: '« 返回前頁列印' },
+  // An e-paper's masthead lines: the site's name (`某某日报数字报`) and the paper's registration number.
+  {
+    kind: 'nav',
+    where: 'head',
+    pattern: /^\p{Script=Han}{2,16}(?:数字报|數字報|电子报|電子報|数字报刊|數字報刊|电子版|電子版)$/u,
+    example: '某某日报数字报',
+  },
+  { kind: 'page', where: 'anywhere', pattern: /^国内统一刊号\s*[:：]\s*CN\s*\d{2}\s*[-－]\s*\d{4}/, example: '国内统一刊号:CN41-0099' },
+  // A news site's name line above the headline (`某某镇 某某新闻网`).
+  {
+    kind: 'nav',
+    where: 'head',
+    pattern: /^(?:\p{Script=Han}{2,10}\s+)?\p{Script=Han}{2,16}(?:新闻网|新聞網)$/u,
+    example: '某某镇 某某新闻网',
+  },
   {
     kind: 'nav',
     where: 'anywhere',
@@ -181,8 +202,16 @@ export const WEB_FURNITURE: readonly WebFurnitureRow[] = [
     kind: 'date',
     where: 'anywhere',
     pattern:
-      /^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})\s*(?:(?:星期|周|週)[一二三四五六日天])?\s*(?:\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?$/,
+      /^\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*(?:日|(?=\s*(?:星期|周|週)))|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})\s*(?:(?:星期|周|週)[一二三四五六日天])?\s*(?:\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?$/,
     example: '2012年01月05日14:47',
+  },
+  // A section name and a publication stamp (`時事脈搏 | 2020-01-02 15:07`).
+  {
+    kind: 'date',
+    where: 'anywhere',
+    pattern:
+      /^\p{Script=Han}{2,8}\s*[|｜]\s*\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*(?:\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?$/u,
+    example: '本地新聞 | 2020-03-04 09:15',
   },
   { kind: 'author', where: 'head', pattern: /^[■□▲◆]\s*\S.{0,30}$/, example: '■本报记者 王小明' },
   { kind: 'photo', where: 'anywhere', pattern: /^!\[[^\]]*\]\([^)]*\)$/, example: '![](/upload/2013/02/a1b2c3.jpg)' },
@@ -285,6 +314,14 @@ export const WEB_LABELS: readonly WebLabelRow[] = [
       '內容更新時間',
       '发稿时间',
       '發稿時間',
+      '发布于',
+      '發布於',
+      '發佈於',
+      // Taiwan sites print the year of the Republic (98-06-11 is 2009-06-11).
+      '新闻日期',
+      '新聞日期',
+      '最后异动日期',
+      '最後異動日期',
     ],
     example: '发布时间：2021-03-05 10:20:31',
   },
@@ -402,6 +439,8 @@ export const WEB_LABELS: readonly WebLabelRow[] = [
     field: 'nav',
     where: 'anywhere',
     labels: [
+      '字体大小',
+      '字體大小',
       '字号',
       '字號',
       '字体',
@@ -441,10 +480,16 @@ const STAMP_AT_END = new RegExp(String.raw`${DAY}\s*(?:${TIME})?$`);
 const REPORTING_PLACE = /\s*[/／]\s*\p{Script=Han}{1,10}[报報][导導道]。?$/u;
 const DAY_ANYWHERE = new RegExp(String.raw`(?<!\d)${DAY}`);
 
+/** A labelled date in the year of the Republic of China (`98-06-11`, `108/04/10`): 1911 years on. */
+const ROC_DAY = /^(\d{2,3})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$/;
+const ROC_EPOCH = 1911;
+
 /** The ISO date of a stamp value, when the value is one. */
 export function stampDate(value: string): string | undefined {
   const m = STAMP.exec(value.trim());
-  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const roc = ROC_DAY.exec(value.trim());
+  return roc ? isoDate(ROC_EPOCH + Number(roc[1]), Number(roc[2]), Number(roc[3])) : undefined;
 }
 
 function dayIn(text: string): string | undefined {
@@ -462,6 +507,10 @@ const ROW_OF_LABEL = new Map(WEB_LABELS.flatMap((r) => r.labels.map((l) => [l, r
  * the page's size buttons, no part of any value.
  */
 const FONT_SWITCH = /\s+[【[]?大\s+中\s+小[】\]]?(?=\s|$)/g;
+/** The same as bracketed buttons after a label (`文字:【大】【中】【小】`). */
+const FONT_BUTTONS = /\s*(?:文字|字[号號体體])?\s*[:：]?\s*【大】\s*【中】\s*【小】/g;
+/** A print or bookmark button printed between the fields (`发布时间:2014-12-04 17:06:10 打印 字号:`). */
+const BUTTONS = /\s+(?:打印|列印|收藏|关闭|關閉)(?=\s|$)/g;
 
 /** What a page prints for a writer it does not name (`作者:佚名`). */
 const ANONYMOUS = /^(?:佚名|匿名|未知|不详|不詳)$/;
@@ -471,6 +520,8 @@ function bare(line: string): string {
   let s = line
     .trim()
     .replace(FONT_SWITCH, ' ')
+    .replace(FONT_BUTTONS, ' ')
+    .replace(BUTTONS, ' ')
     .replace(/^[•●·▪◦・*\-–]\s*/, '');
   s = s.replace(/\s*[|｜]+$/, '').trim();
   const wrapped = /^[（(【[]\s*(.*?)\s*[)）】\]]$/.exec(s);
@@ -652,7 +703,7 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
     if (webOnly && match.labelled) result.labelled = true;
     for (const v of match.labelled ?? []) {
       if (v.field === 'date')
-        offerDate(stampDate(v.value), v.label === '' ? RANK_STAMP : /更新/.test(v.label) ? RANK_UPDATED : RANK_PUBLISHED);
+        offerDate(stampDate(v.value), v.label === '' ? RANK_STAMP : /更新|异动|異動/.test(v.label) ? RANK_UPDATED : RANK_PUBLISHED);
       else if (v.field === 'source' && v.value) {
         // `来源: 张三 李四 2021-09-15 09:10:51`: a publication stamp printed after the source.
         const stamp = STAMP_AT_END.exec(v.value);
@@ -689,6 +740,8 @@ export function readWebText(text: string, opts: ReadWebOptions = {}): WebText {
     const line = raw[i].trim();
     if (line === '') continue;
     const match = classifyWebLine(line, 'head');
+    // A breadcrumb opens the article: a headline taken above it was the site's header (its name, a phone number).
+    if (match?.kind === 'breadcrumb' && title && !result.title) title = undefined;
     if (match && !match.cut) {
       take(line, match);
       if (match.labelled) sawLabel = true;

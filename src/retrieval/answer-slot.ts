@@ -14,6 +14,7 @@ import { SIMPLIFIED_OFFICE_WORDS } from '../text/vocabulary/offices.ts';
 import { SURNAMES } from '../corpus/surnames.ts';
 import { NAME_DOTS } from '../text/han.ts';
 import { toSearchForm } from '../text/search-form.ts';
+import { askedPost, otherPostLookbehind, titleHoldsPost } from './asked-office.ts';
 import type { UnderstoodQuestion } from './question/types.ts';
 
 const NUM = '(?:\\d[\\d,.]*|[零〇一二三四五六七八九十百千万亿两半]+)';
@@ -40,6 +41,7 @@ const PHASES: Record<string, string> = {
   完工: '完工|竣工|建成|落成',
   开业: '开业|开张|营业',
   开馆: '开馆|开放',
+  开工: '开工|动工|开建|奠基',
 };
 
 /** Measure words that count the same things: a count asked in 位 may be printed in 名 or 人. */
@@ -73,26 +75,36 @@ function longestOffice(m: RegExpExecArray): string {
   if (m[1] === undefined) return office;
   const end = m.index + m[0].lastIndexOf(office) + office.length;
   const before = m.input.slice(0, end);
-  return SIMPLIFIED_OFFICE_WORDS.find((w) => w.length > office.length && before.endsWith(w)) ?? office;
+  const longest = SIMPLIFIED_OFFICE_WORDS.find((w) => w.length > office.length && before.endsWith(w)) ?? office;
+  return askedPost(longest, before.slice(0, before.length - longest.length));
 }
 
 /** A character class of the common surnames, built once. */
 const SURNAME_CLASS = `[${[...SURNAMES].join('')}]`;
 
-/**
- * Who holds `office` in the report: a person whose title names it, not as a deputy's unless a
- * deputy is asked (主任 is not 副主任); else a surname right after the office (镇长王明, 校长为阮…) or a
- * name before it (王明为镇长), since extracted people are never complete (encyclopedia text least).
- */
-function holders(office: string, people: readonly SlotPerson[]): RegExp {
-  const deputy = office.startsWith('副');
-  const names = people.filter((p) => p.title.includes(office) && (deputy || !p.title.includes('副' + office))).map((p) => escape(p.name));
+/** Where a holder of `office` is printed: a surname right after it (镇长王明, 校长为阮…) or a name before it (王明为镇长). */
+function printedHolder(office: string, notOther: string): string {
   const surname = SURNAME_CLASS;
-  const notDeputy = deputy ? '' : '(?<!副)';
   // A transliterated name (喬治·麥肯) is a person whatever the office.
   // 代理校长的刘秉麟: 的 between; 刘少奇被选为第一届中共福建省委书记: a verb of taking office and the body between.
-  const printed = `${notDeputy}${office}(?:为|是|由|的)?${surname}\\p{Script=Han}{1,2}|${surname}\\p{Script=Han}{1,2}(?:为|任|同志)?${office}|${surname}\\p{Script=Han}{1,2}(?:被选为|当选为?|出任|担任|升任)[^，。；]{0,12}${office}|\\p{Script=Han}[${NAME_DOTS}]\\p{Script=Han}`;
-  return new RegExp([...names, printed].join('|'), 'u');
+  return `${notOther}${office}(?:为|是|由|的)?${surname}\\p{Script=Han}{1,2}|${surname}\\p{Script=Han}{1,2}(?:为|任|同志)?${notOther}${office}|${surname}\\p{Script=Han}{1,2}(?:被选为|当选为?|出任|担任|升任)[^，。；]{0,12}${notOther}${office}|\\p{Script=Han}[${NAME_DOTS}]\\p{Script=Han}`;
+}
+
+/**
+ * Who holds `office` in the report: a person whose title names it, not another post containing its
+ * word (主任 is not 副主任, 书记 not 总书记; asked-office.ts); else a name printed with the post, since
+ * extracted people are never complete (encyclopedia text least). Where the report prints the post
+ * itself, a name printed with its office word counts as before (曾任图书馆副馆长 beside 馆长曾某): only a
+ * report that never prints the asked post (副检察长 asked, 检察长 printed) is held to the post.
+ */
+function holders(office: string, people: readonly SlotPerson[]): RegExp {
+  const names = people.filter((p) => titleHoldsPost(p.title, office)).map((p) => escape(p.name));
+  const notOther = otherPostLookbehind(office);
+  // The office word the post is read from (检察长 for an asked 副检察长 that has no row of its own).
+  const word = SIMPLIFIED_OFFICE_WORDS.includes(office) ? office : office.slice(1);
+  const lenient = printedHolder(word, word.startsWith('副') ? '' : '(?<!副)');
+  const gated = `^(?=[\\s\\S]*${notOther}${office})[\\s\\S]*?(?:${lenient})`;
+  return new RegExp([...names, printedHolder(office, notOther), gated].join('|'), 'u');
 }
 
 export interface SlotRule {
@@ -146,6 +158,7 @@ export const SLOT_RULES: readonly SlotRule[] = [
   {
     slot: 'count',
     // 人 only as a measure word: 多少人口 asks for a population, printed as any number.
+    // (家 was tried: 几家骑士团 is answered by a list, no count; cmrc2018-trial.)
     asks: /(?<!哪)(?<!除了)(?:几|多少)(位|名|人|个|项|条|件|点)(?![口员类民才士物工])(\p{Script=Han}{2})?/u,
     needs: (m) => {
       const units = SAME_COUNT[m[1]] ?? m[1];
@@ -160,6 +173,18 @@ export const SLOT_RULES: readonly SlotRule[] = [
     example: { question: '会议确定了几项重点工作', fills: '会议确定了五项重点工作', lacks: '会议确定了下一步重点工作' },
   },
   {
+    slot: 'count',
+    // A number of days (为期多少天, 停留了几天), not 天然气 or 天津; and not when the question asks something
+    // else first (在哪个区域运作，每隔几天启动引擎: the region is asked; drcd-dev).
+    asks: /(?<!(?:哪|什么|谁|何)[^。？]*)(?:几|多少)天(?![然津气下空安])/,
+    needs: () => new RegExp(`${NUM}\\s*(?:余|多)?\\s*天`),
+    example: {
+      question: '定期大会为期多少天',
+      fills: '此次定期大会自九月二十一日起至十一月二十九日，为期七十天',
+      lacks: '定期大会二十一日召开预备会议',
+    },
+  },
+  {
     // A count asked as a number of days, people, households (优良天数是多少, 参会人数有多少): printed in that measure word.
     slot: 'count',
     asks: /(天|人|户|次|个|件|家|所|项|场|批)数(?:是|为|有|达|达到|共)?(?:多少|几)/,
@@ -169,7 +194,9 @@ export const SLOT_RULES: readonly SlotRule[] = [
   {
     // The day of one phase of an event (闭幕, 通车): a report that dates its opening does not date its close.
     slot: 'day of a phase',
-    asks: new RegExp(`(?:哪一?天|几月几[日号]|几号|何日|什么时候|什么时间|何时)(?:才|将|能|会|正式)?(${Object.keys(PHASES).join('|')})`),
+    asks: new RegExp(
+      `(?:哪一?天|哪一?年|几月几[日号]|几号|何日|什么时候|什么时间|何时)(?:才|将|能|会|正式)?(${Object.keys(PHASES).join('|')})`,
+    ),
     needs: (m) => new RegExp(`^(?=[\\s\\S]*(?:${PHASES[m[1]]}))(?=[\\s\\S]*(?:${DAY_VALUE.source}))`),
     example: {
       question: '县人代会是哪天闭幕的',

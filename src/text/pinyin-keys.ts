@@ -24,10 +24,17 @@ const HAN_NAME = /^\p{Script=Han}{2,4}$/u;
 /** At most this many readings per name (polyphonic characters multiply them). */
 const MAX_READINGS = 16;
 
+/** Each character's readings, kept: an index's names (people and the places headlines name) share their characters. */
+const charSyllables = new Map<string, string[]>();
+
 function syllables(ch: string): string[] {
+  const kept = charSyllables.get(ch);
+  if (kept) return kept;
   const all = pinyin(ch, { toneType: 'none', type: 'array', multiple: true }) as string[];
   const out = all.map((s) => s.replace(/ü/g, 'u').replace(/[^a-z]/g, '')).filter(Boolean);
-  return out.length ? [...new Set(out)] : [];
+  const readings = out.length ? [...new Set(out)] : [];
+  charSyllables.set(ch, readings);
+  return readings;
 }
 
 /** Every toneless reading of a name, syllable by syllable: 朱龙 → [['zhu', 'long']]. */

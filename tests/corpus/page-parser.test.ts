@@ -216,3 +216,22 @@ describe('parsePage page furniture and headline variants', () => {
     expect(contest.people.map((p) => p.name)).not.toContain('张三');
   });
 });
+
+describe('a closing credit in brackets on a page without a dateline', () => {
+  // Made up, in the shape of a county discipline commission's short report.
+  const text = [
+    '某县：层层加压 严查“四风”',
+    '针对农村基层党员干部“四风”问题，某县纪委采取有力措施，严肃查处问题线索。今年以来，共收到问题线索10起，已查实5起。',
+    '（王某某）',
+  ].join('\n');
+  it('reads the bracketed name as the writer and keeps the text as printed', () => {
+    const [a] = parsePage(text, 'county.txt');
+    expect(a.reporters).toEqual(['王某某']);
+    expect(a.people.some((p) => p.name === '王某某' && p.roles.includes('reported'))).toBe(true);
+    expect(a.body).toContain('已查实5起');
+  });
+  it('takes no sentence in brackets for a credit', () => {
+    const [a] = parsePage(text.replace('（王某某）', '（下转第二版）'), 'county.txt');
+    expect(a.reporters).toEqual([]);
+  });
+});

@@ -498,4 +498,101 @@ describe('web text through parseTextReport', () => {
     expect(articles.map((a) => a.headline)).toEqual(['某区举行防汛演练', '某镇召开安全生产会议', '王某任某局局长']);
     expect(articles[2].body).toBe('政府宣布，王某5月14日出任某局局长，接替退休的李某。');
   });
+
+  it('reads labelled lines with print and font buttons between the fields (作者/发布时间 … 打印 字号, 发布于 … 文字:【大】【中】【小】)', () => {
+    const court = [
+      '当前位置: 首页 > 新闻中心 > 法院动态',
+      '',
+      '某区法院举办开放日',
+      '',
+      '分享到:',
+      '作者:张某某  发布时间:2019-05-21 16:02:11 打印 字号: | |',
+      '',
+      '5月20日，某区人民法院开展“公众开放日”活动。',
+    ].join('\n');
+    const [a] = parseTextReport(court, 'court.txt');
+    expect(a).toMatchObject({ headline: '某区法院举办开放日', date: '2019-05-20', reporters: ['张某某'] });
+    expect(a.body).toBe('5月20日，某区人民法院开展“公众开放日”活动。');
+
+    const town = [
+      '某镇第二届人民代表大会第四次会议召开',
+      '',
+      '来源:某镇   作者:李某 访问量:    发布日期:2018-12-28   字体大小:',
+      '',
+      '12月27日下午，某镇第二届人民代表大会第四次会议开幕。',
+    ].join('\n');
+    const [b] = parseTextReport(town, 'town.txt');
+    // The year of the meeting's day comes from the page's own date, not a guess.
+    expect(b).toMatchObject({ date: '2018-12-27', outlet: '某镇', reporters: ['李某'] });
+    expect(b.body).toBe('12月27日下午，某镇第二届人民代表大会第四次会议开幕。');
+
+    const hospital = ['某院开展义诊活动', '', '发布于:2016-10-09 02:38   文字:【大】【中】【小】', '9月18日，某院开展义诊。'].join('\n');
+    const [c] = parseTextReport(hospital, 'hospital.txt');
+    expect(c.headline).toBe('某院开展义诊活动');
+    expect(c.body).toBe('9月18日，某院开展义诊。');
+  });
+
+  it('drops a site header above a breadcrumb, an e-paper masthead, a section stamp and a Taiwan page’s ROC-dated label', () => {
+    const site = [
+      '某某镇 某某新闻网',
+      '0571-12345678',
+      '我要投稿',
+      '某某市新闻传媒中心 主办',
+      '您当前的位置: 某某新闻网 > 乡镇风采 > 某某镇',
+      '',
+      '某某镇第五届人民代表大会第一次会议召开',
+      '2021-12-26 09:54',
+      '',
+      '12月24日，某某镇第五届人民代表大会第一次会议隆重召开。',
+    ].join('\n');
+    const [a] = parseTextReport(site, 'site.txt');
+    expect(a).toMatchObject({ headline: '某某镇第五届人民代表大会第一次会议召开', date: '2021-12-24' });
+    expect(a.body).toBe('12月24日，某某镇第五届人民代表大会第一次会议隆重召开。');
+
+    const epaper = [
+      '某某日报数字报',
+      '',
+      '2019年03月11星期一',
+      '国内统一刊号:CN41-0099',
+      '放大 缩小 默认',
+      '',
+      '某水库加固工程通过竣工验收',
+      '',
+      '发布时间:2019-03-11 09:00:29',
+      '',
+      '本报讯 3月9日，某水库加固工程竣工验收会议召开。',
+      '',
+      '放大 缩小 默认',
+    ].join('\n');
+    const e = parseTextReport(epaper, 'epaper.txt');
+    expect(e).toHaveLength(1);
+    expect(e[0]).toMatchObject({ headline: '某水库加固工程通过竣工验收', date: '2019-03-09' });
+
+    const hk = [
+      '« 返回前頁列印',
+      '',
+      '本地新聞 | 2020-03-04 09:15',
+      '',
+      '某區議會選出正副主席',
+      '',
+      '放大圖片',
+      '',
+      '某區議會昨日召開首次會議。',
+    ].join('\n');
+    const [h] = parseTextReport(hk, 'hk.txt');
+    expect(h).toMatchObject({ headline: '某區議會選出正副主席', date: '2020-03-04', body: '某區議會昨日召開首次會議。' });
+
+    const taiwan = [
+      '跳到主要內容區塊',
+      ':::',
+      '形象圖',
+      '議會質詢登場',
+      '- 資料來源:某某日報',
+      '- 新聞日期:98-06-11',
+      '縣議會定期會昨日繼續質詢。',
+    ].join('\n');
+    const [t] = parseTextReport(taiwan, 'taiwan.txt');
+    expect(t).toMatchObject({ headline: '議會質詢登場', outlet: '某某日報' });
+    expect(t.date?.startsWith('2009-06-1')).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SLOT_RULES, slotFilled, slotFor } from '../../src/retrieval/answer-slot.ts';
+import { OTHER_POST_PREFIXES } from '../../src/retrieval/asked-office.ts';
 
 describe('answer slots', () => {
   for (const rule of SLOT_RULES) {
@@ -25,6 +26,37 @@ describe('answer slots', () => {
     expect(slotFilled('杨朝祥在2011年被聘为什么职务', '2011年1月1日，受聘为国策顾问。', [], '杨朝祥')?.filled).toBe(true);
     expect(slotFilled('杨朝祥在2011年被聘为什么职务', '2011年1月1日，受聘为国策顾问。', [], '黄华麒')?.filled).toBe(false);
   });
+
+  it('takes no other post for the office asked: a 检察长 for the 副检察长, a 总书记 for a 书记 (asked-office.ts rows)', () => {
+    for (const row of OTHER_POST_PREFIXES) expect(slotFilled(row.example.asked, row.example.printed, [])?.filled, row.prefix).toBe(false);
+    // The page names the holder: the slot is filled, by the text or by its people.
+    expect(slotFilled('市检察院副检察长是谁', '市人民检察院副检察长李华出席', [])?.filled).toBe(true);
+    expect(slotFilled('县纪委书记是谁', '县纪委书记王明主持会议', [])?.filled).toBe(true);
+    expect(slotFilled('县委书记是谁', '县委副书记张强、县委常委李明参加', [{ name: '张强', title: '县委副书记' }])?.filled).toBe(false);
+    expect(slotFilled('县委书记是谁', '会议由刘洋主持', [{ name: '刘洋', title: '县委书记' }])?.filled).toBe(true);
+    // A report that prints the post itself: a name printed with the office word still counts (extraction is never complete).
+    expect(slotFilled('图书馆首位副馆长是谁', '宋某，曾任国家图书馆副馆长。1997年，馆长曾某退休。', [])?.filled).toBe(true);
+  });
+
+  it('counts days asked with 多少天 / 几天 in 天, not a day of the month, and not 天然气', () => {
+    const q = '市议会第三次定期大会为期多少天';
+    expect(slotFilled(q, '此次定期大会自九月二十一日起至十一月二十九日，为期七十天')).toEqual({ slot: 'count', filled: true });
+    expect(slotFilled(q, '市议会第三次定期大会二十一日召开预备会议')).toEqual({ slot: 'count', filled: false });
+    expect(slotFilled('代表团在镇上停留了几天', '代表团昨日抵达镇公所')?.filled).toBe(false);
+    expect(slotFor('全年用了多少天然气')).toBeUndefined();
+    expect(slotFor('许多卫星在哪个区域内运作，并每隔几天就需要启动引擎')).toBeUndefined();
+  });
+
+  it('dates a start of works (开工) or its year only by a passage that says when works started', () => {
+    expect(slotFilled('某水库除险改造项目是哪天开工的', '4月17日，某水库除险改造项目竣工验收会召开')).toEqual({
+      slot: 'day of a phase',
+      filled: false,
+    });
+    expect(slotFilled('某水库除险改造项目是哪天开工的', '该项目于2022年3月1日开工建设')?.filled).toBe(true);
+    expect(slotFilled('某水库加固工程是哪一年开工的', '1月20日，某水库加固工程竣工验收会议召开')?.filled).toBe(false);
+    expect(slotFilled('某水库加固工程是哪一年开工的', '工程于2015年动工，2017年完工')?.filled).toBe(true);
+  });
+
   it('asks for nothing particular in open questions, lists and populations', () => {
     expect(slotFor('会议研究了什么')).toBeUndefined();
     expect(slotFor('程树平走访了哪几个村')).toBeUndefined();

@@ -184,6 +184,12 @@ export function namesSubject(query: QueryUnits, question: string, article: Pick<
   return article.people.some((p) => p.name.length >= 2 && question.includes(toSearchForm(p.name)));
 }
 
+/** Whether the question names a year or month (1985年, 9月份) and the answering article places it (time-placed.ts). */
+function placesAskedTime(ctx: Selected): boolean {
+  const { years = [], months = [] } = ctx.question.intent.filters;
+  return (years.length > 0 || months.length > 0) && ctx.best !== undefined && ctx.unplacedTime === undefined;
+}
+
 /** The best other story's score over the answering article's (see `Evidence.rival`). */
 export function rivalOf(candidates: readonly Candidate[], answering: string | undefined): number {
   const own = candidates.find((c) => c.article.id === answering);
@@ -280,7 +286,9 @@ export function gatherEvidence(ctx: Selected): Evidence {
       (ctx.bestArticle?.people.length ?? 0) > 0 &&
       !ctx.bestArticle!.people.some((p) => p.roles.includes(role)),
     hasCandidate: ctx.best !== undefined,
-    subjectNamed: namesSubject(query, ctx.question.text, ctx.bestArticle),
+    // …or a year or month it places (1985年 in a history of the town): the question then names the
+    // article by its time, as the selection did when it picked it over better-scoring ones.
+    subjectNamed: namesSubject(query, ctx.question.text, ctx.bestArticle) || placesAskedTime(ctx),
   };
 }
 
