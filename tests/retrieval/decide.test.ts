@@ -152,6 +152,14 @@ describe('decisive absences', () => {
     // 崇祯 is printed; 卡 is no surname; four and two characters do not count; 李某 is no name the dictionary knows.
     expect(decisiveAbsences(['明崇祯', '卡拉巴', '严肃处理', '李某', '许诺'], printed, tagOf)).toEqual([]);
   });
+  it('are names the question prints right before a place word (秦安 of 秦安县, 锦霞 of 锦霞社区), not other absent words', () => {
+    const none = () => undefined;
+    expect(decisiveAbsences(['秦安'], occurs, none, '秦安县委书记是谁')).toEqual(['秦安']);
+    expect(decisiveAbsences(['锦霞', '联席'], occurs, none, '锦霞社区党建联席会是哪天开展的')).toEqual(['锦霞']);
+    expect(decisiveAbsences(['宿鸭湖'], occurs, none, '宿鸭湖水库竣工验收会议由谁主持')).toEqual(['宿鸭湖']);
+    // Not before a place word: an absent topic word, or a paper that never prints its own town's name.
+    expect(decisiveAbsences(['江津'], occurs, none, '江津前三季度地区生产总值是多少')).toEqual([]);
+  });
   it('take the tags of the segmenter in use', () => {
     expect(decisiveAbsences(['王建国'], () => false)).toEqual(['王建国']);
     expect(decisiveAbsences(['防汛'], () => false)).toEqual([]);

@@ -68,7 +68,7 @@ export function understandStage(env: StageEnv, raw: string, scope?: AskScope): U
     missing,
     ...(absentMeeting ? { absentMeeting } : {}),
     absentNames: [
-      ...decisiveAbsences(missing, occurs),
+      ...decisiveAbsences(missing, occurs, undefined, question.text),
       ...(chinese
         ? [
             ...absentLatinTerms(question.text, occurs, (t) => loadLexicon().lookup(t) !== undefined),
