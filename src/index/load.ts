@@ -45,7 +45,7 @@ import {
   SEGMENTS_DIR,
   segmentFile,
 } from './segment.ts';
-import type { ChunkFilter, ChunkHit, Embedder, ReportIndex } from './types.ts';
+import type { ChunkFilter, ChunkHit, Embedder, LexicalQuery, ReportIndex } from './types.ts';
 import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
 import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorFile } from './vectors-store.ts';
 
@@ -522,8 +522,10 @@ async function openIndex(outDir: string, real: string | undefined, opts: LoadOpt
       if (segments.length === 1 && !segments[0].toGlobal) return segments[0].hnsw.search(query, k, filter);
       return searchSegments(toSearch, query, k, filter, run);
     },
-    lexicalSearch(query: string, k: number, filter?: ChunkFilter, stats?: Bm25SearchStats): ChunkHit[] {
-      return bm25.search(analyse(query), k, filter, stats);
+    lexicalSearch(query: string | LexicalQuery, k: number, filter?: ChunkFilter, stats?: Bm25SearchStats): ChunkHit[] {
+      if (typeof query === 'string') return bm25.search(analyse(query), k, filter, stats);
+      const concepts = query.groups.map((group) => group.map((text) => analyse(text)));
+      return bm25.search({ terms: analyse(query.text), concepts, ...(query.tie ? { tie: query.tie } : {}) }, k, filter, stats);
     },
     lexicalPostings(term: string): Uint32Array | undefined {
       return bm25.postings(term);
