@@ -147,6 +147,9 @@ export class SegmentedBm25 {
   private readonly altSum = new Float64Array(WINDOW);
   private readonly conceptBest = new Float64Array(WINDOW);
   private readonly conceptTotal = new Float64Array(WINDOW);
+  /** A concept's several terms summed apart before their capped sum joins `acc`, and the documents they touched. */
+  private readonly conceptAcc = new Float64Array(WINDOW);
+  private readonly conceptTouched = new Uint16Array(WINDOW);
   private readonly sample = new Uint32Array(SAMPLE);
   readonly params: Bm25Params;
   /** The segments, most live documents first (ties in segment order): the order they are searched in. */
@@ -211,7 +214,7 @@ export class SegmentedBm25 {
       for (let u = 0; u < nUses; u++) if (!q.finder[u]) stats.commonTerms++;
     }
     const top = new TopHits(k);
-    const scratch = new TermScratch(nUses, q.plain.length);
+    const scratch = new TermScratch(nUses, q.plain.length, q.entryStart.length - 1);
     if (filter?.kept && filter.kept.length * nUses <= KEPT_LOOKUPS) {
       this.scoreKept(filter.kept, q, top, scratch, stats);
       return top.hits;
@@ -275,8 +278,10 @@ export class SegmentedBm25 {
       entryUse: new Uint32Array(nEntries),
       entryWeight: new Float64Array(nEntries),
       plain: new Uint8Array(concepts.length),
-      finding: [],
-      others: [],
+      useEntryStart: new Uint32Array(nUses + 1),
+      useEntryAlt: new Uint32Array(nEntries),
+      useEntryWeight: new Float64Array(nEntries),
+      conceptOf: new Uint32Array(nUses),
       tie,
     };
     const { k1 } = this.params;
@@ -310,10 +315,18 @@ export class SegmentedBm25 {
     });
     // When every term is common, the rarest one alone finds the candidates.
     if (!q.finder.includes(1)) q.finder[0] = 1;
+    // Each use's entries, by use (a counting sort of the entries).
+    for (let x = 0; x < nEntries; x++) q.useEntryStart[q.entryUse[x] + 1]++;
+    for (let v = 0; v < nUses; v++) q.useEntryStart[v + 1] += q.useEntryStart[v];
+    const fill = q.useEntryStart.slice(0, nUses);
     for (let c = 0; c < concepts.length; c++) {
-      let finds = false;
-      for (let v = q.useStart[c]; v < q.useStart[c + 1]; v++) if (q.finder[v]) finds = true;
-      (finds ? q.finding : q.others).push(c);
+      for (let v = q.useStart[c]; v < q.useStart[c + 1]; v++) q.conceptOf[v] = c;
+      for (let alt = q.altStart[c]; alt < q.altStart[c + 1]; alt++)
+        for (let x = q.entryStart[alt]; x < q.entryStart[alt + 1]; x++) {
+          const at = fill[q.entryUse[x]]++;
+          q.useEntryAlt[at] = alt;
+          q.useEntryWeight[at] = q.entryWeight[x];
+        }
     }
     return q;
   }
@@ -397,7 +410,7 @@ export class SegmentedBm25 {
     const lenScale = b / this.avgLength;
     const nUses = q.weight.length;
     const nConcepts = q.plain.length;
-    const { weight, finder, useStart, altStart, entryStart, entryUse, entryWeight, plain, finding, others, tie } = q;
+    const { weight, finder, useStart, altStart, entryStart, entryUse, entryWeight, plain, tie } = q;
     const toGlobal = g.toGlobal;
     const globalOf = (d: number) => (toGlobal ? toGlobal[d] : g.base + d);
     let anyFinder = false;
@@ -439,12 +452,13 @@ export class SegmentedBm25 {
     }
     let threshold = Math.max(top.threshold, floor.threshold);
 
-    const { conceptOrder, items, best, bound, cBound, cCommon, itemBound, itemFull } = s;
-    const nFinding = finding.length;
-    // Finding concepts stay in the last window's order, re-sorted each window: bounds change little
-    // from one window to the next, so the insertion sort is about linear (sorting from scratch was an
+    const { useOrder, items, best, bound, altN, cN, lookedUp, essential } = s;
+    const { useEntryStart, useEntryAlt, useEntryWeight, conceptOf } = q;
+    // Finding terms stay in the last window's order, re-sorted each window: bounds change little from
+    // one window to the next, so the insertion sort is about linear (sorting from scratch was an
     // eighth of a hundred-term question's time at 1,000,000 chunks).
-    for (let j = 0; j < nFinding; j++) conceptOrder[j] = finding[j];
+    let nFinders = 0;
+    for (let u = 0; u < nUses; u++) if (finder[u]) useOrder[nFinders++] = u;
     // A window lies in one span (WINDOW divides SPAN): its postings' documents are lo − low + docLows[p].
     for (let lo = 0; lo < g.bm25.size; lo += WINDOW) {
       const hi = lo + WINDOW;
@@ -452,7 +466,7 @@ export class SegmentedBm25 {
       const first = g.base + lo;
       // Each term's postings in this window, and the best its blocks there can add.
       for (let u = 0; u < nUses; u++) {
-        // A term with no postings here adds nothing (its concept may then head the order and find nothing).
+        // A term with no postings here adds nothing (it then heads the order and finds nothing).
         best[u] = 0;
         bound[u] = 0;
         if (s.to[u] === s.from[u]) continue;
@@ -462,113 +476,129 @@ export class SegmentedBm25 {
         s.windowStart[u] = pa;
         s.cursor[u] = pb;
         if (pb === pa) continue;
-        let top1 = 0;
+        let most = 0;
         const firstBlock = s.block0[u] + (((pa - s.from[u]) / BM25_BLOCK) | 0);
         const lastBlock = s.block0[u] + (((pb - 1 - s.from[u]) / BM25_BLOCK) | 0);
         for (let blk = firstBlock; blk <= lastBlock; blk++) {
           const tf = blockMaxTf[blk];
           const v = tf / (tf + k1 * (1 - b + lenScale * blockMinLen[blk]));
-          if (v > top1) top1 = v;
+          if (v > most) most = v;
         }
-        best[u] = top1;
-        bound[u] = weight[u] * top1;
+        best[u] = most;
+        bound[u] = weight[u] * most;
       }
-      // Each concept's bound here, and the part of it its common terms alone can reach (a document
-      // no finding term of the concept holds can get no more from it).
-      let commonBound = 0;
+      // MaxScore over terms, bounded by concept: the non-essential terms are the common ones and as
+      // many finding ones (smallest bound first) as keep what a document holding only them can score
+      // under the threshold. That is, per concept, its best alternative's sum over them (plus the tie
+      // breaker's share): a word's candidates are alternatives, so their terms need not all find.
+      let windowBound = 0;
       for (let c = 0; c < nConcepts; c++) {
         if (plain[c]) {
           const u = useStart[c];
-          cBound[c] = bound[u];
-          cCommon[c] = finder[u] ? 0 : bound[u];
+          cN[c] = finder[u] ? 0 : bound[u];
         } else {
-          let bestAll = 0;
-          let totalAll = 0;
-          let bestCommon = 0;
-          let totalCommon = 0;
+          let most = 0;
+          let total = 0;
           for (let a = altStart[c]; a < altStart[c + 1]; a++) {
-            let all = 0;
-            let common = 0;
+            let sum = 0;
+            for (let e = entryStart[a]; e < entryStart[a + 1]; e++) if (!finder[entryUse[e]]) sum += entryWeight[e] * best[entryUse[e]];
+            altN[a] = sum;
+            if (sum > most) most = sum;
+            total += sum;
+          }
+          cN[c] = disMax(most, total, tie);
+        }
+        windowBound += cN[c];
+      }
+      sortBy(useOrder, nFinders, bound);
+      let nEssential = 0;
+      for (let j = 0; j < nFinders; j++) {
+        const u = useOrder[j];
+        const c = conceptOf[u];
+        let next = bound[u];
+        if (!plain[c]) {
+          // The concept's bound with u non-essential too.
+          let most = 0;
+          let total = 0;
+          for (let a = altStart[c]; a < altStart[c + 1]; a++) {
+            let sum = altN[a];
+            for (let e = useEntryStart[u]; e < useEntryStart[u + 1]; e++) if (useEntryAlt[e] === a) sum += useEntryWeight[e] * best[u];
+            if (sum > most) most = sum;
+            total += sum;
+          }
+          next = disMax(most, total, tie);
+        }
+        const more = next - cN[c];
+        if ((windowBound + more) * SLACK <= threshold) {
+          windowBound += more;
+          cN[c] = next;
+          for (let e = useEntryStart[u]; e < useEntryStart[u + 1]; e++) altN[useEntryAlt[e]] += useEntryWeight[e] * best[u];
+          essential[u] = 0;
+        } else {
+          essential[u] = 1;
+          if (bound[u] > 0) nEssential++;
+        }
+      }
+      if (nEssential === 0) continue;
+      // Essential terms' postings, summed a concept at a time into a window-sized buffer: a concept's
+      // terms summed, capped at the most its best alternative can get from them (a bound, not a sum).
+      let nTouched = 0;
+      for (let c = 0; c < nConcepts; c++) {
+        let nE = 0;
+        for (let u = useStart[c]; u < useStart[c + 1]; u++) if (finder[u] && essential[u] && bound[u] > 0) nE++;
+        if (nE === 0) continue;
+        let cap = Infinity;
+        let sums: Float64Array = acc;
+        if (nE > 1) {
+          let most = 0;
+          let total = 0;
+          for (let a = altStart[c]; a < altStart[c + 1]; a++) {
+            let sum = 0;
             for (let e = entryStart[a]; e < entryStart[a + 1]; e++) {
               const u = entryUse[e];
-              const v = entryWeight[e] * best[u];
-              all += v;
-              if (!finder[u]) common += v;
+              if (finder[u] && essential[u]) sum += entryWeight[e] * best[u];
             }
-            if (all > bestAll) bestAll = all;
-            totalAll += all;
-            if (common > bestCommon) bestCommon = common;
-            totalCommon += common;
+            if (sum > most) most = sum;
+            total += sum;
           }
-          cBound[c] = disMax(bestAll, totalAll, tie);
-          cCommon[c] = disMax(bestCommon, totalCommon, tie);
+          cap = disMax(most, total, tie);
+          sums = this.conceptAcc;
         }
-        commonBound += cCommon[c];
-      }
-      // MaxScore: finding concepts by bound, smallest first; a prefix whose bounds with the common
-      // parts cannot beat the threshold finds no candidate here (its terms are only looked up).
-      sortBy(conceptOrder, nFinding, cBound);
-      let nItems = 0;
-      let essential = 0;
-      let windowBound = commonBound;
-      while (essential < nFinding) {
-        const c = conceptOrder[essential];
-        const more = cBound[c] - cCommon[c];
-        if ((windowBound + more) * SLACK > threshold) break;
-        windowBound += more;
-        items[nItems++] = c;
-        itemBound[c] = cBound[c];
-        itemFull[c] = 1;
-        essential++;
-      }
-      if (essential === nFinding) continue;
-      for (let j = essential; j < nFinding; j++) {
-        const c = conceptOrder[j];
-        if (cCommon[c] > 0) {
-          items[nItems++] = c;
-          itemBound[c] = cCommon[c];
-          itemFull[c] = 0;
-        }
-      }
-      for (const c of others)
-        if (cBound[c] > 0) {
-          items[nItems++] = c;
-          itemBound[c] = cBound[c];
-          itemFull[c] = 1;
-        }
-      sortBy(items, nItems, itemBound, -1);
-      // Essential concepts' finding terms' postings, summed term at a time into a window-sized buffer
-      // (a concept's terms summed: at least its best alternative, so the bounds below stay bounds).
-      let nTouched = 0;
-      for (let j = essential; j < nFinding; j++) {
-        const c = conceptOrder[j];
+        let nConceptTouched = 0;
+        const conceptTouched = this.conceptTouched;
         for (let u = useStart[c]; u < useStart[c + 1]; u++) {
-          if (!finder[u]) continue;
+          if (!finder[u] || !essential[u] || bound[u] === 0) continue;
           const w = weight[u];
-          if (!toGlobal) {
-            // Nothing deleted: the window's documents are global numbers from base + lo on.
-            for (let p = s.windowStart[u], to = s.cursor[u]; p < to; p++) {
-              const x = docLows[p] - low;
-              const tf = tfs[p];
-              if (acc[x] === 0) touched[nTouched++] = x;
-              acc[x] += (w * tf) / (tf + norm[first + x]);
-            }
-            continue;
-          }
           for (let p = s.windowStart[u], to = s.cursor[u]; p < to; p++) {
             const x = docLows[p] - low;
-            const global = toGlobal[lo + x];
-            if (global < 0) continue;
+            let n: number;
+            if (!toGlobal) n = norm[first + x];
+            else {
+              // Deleted documents are skipped.
+              const global = toGlobal[lo + x];
+              if (global < 0) continue;
+              n = norm[global];
+            }
             const tf = tfs[p];
-            if (acc[x] === 0) touched[nTouched++] = x;
-            acc[x] += (w * tf) / (tf + norm[global]);
+            if (sums[x] === 0) {
+              if (nE > 1) conceptTouched[nConceptTouched++] = x;
+              else if (acc[x] === 0) touched[nTouched++] = x;
+            }
+            sums[x] += (w * tf) / (tf + n);
           }
+        }
+        if (nE === 1) continue;
+        for (let t = 0; t < nConceptTouched; t++) {
+          const x = conceptTouched[t];
+          if (acc[x] === 0) touched[nTouched++] = x;
+          acc[x] += Math.min(sums[x], cap);
+          sums[x] = 0;
         }
       }
       if (stats) stats.candidates += nTouched;
       if (nTouched === 0) continue;
-      // Documents that can still make the top k: partial sum plus what the concepts not yet looked
-      // up can add. Concepts are looked up largest bound first, for the whole window at a time.
+      // Documents that can still make the top k: partial sum plus what the terms not yet looked up
+      // can add. Concepts are looked up largest bound first, for the whole window at a time.
       // A filtered-out document is dropped before any look-up (a strict filter keeps the bar low).
       // In document order: sorted when few are touched, else read off the window (a question of a
       // hundred terms touches most of it: sorting them cost more than all its look-ups).
@@ -581,17 +611,34 @@ export class SegmentedBm25 {
         if ((acc[x] + windowBound) * SLACK > threshold && (!filter || filter(globalOf(lo + x)))) alive[nAlive++] = x;
         else acc[x] = 0;
       }
+      let nItems = 0;
+      for (let c = 0; c < nConcepts; c++) if (cN[c] > 0) items[nItems++] = c;
+      sortBy(items, nItems, cN, -1);
       let remaining = windowBound;
       for (let j = 0; j < nItems && nAlive > 0; j++) {
         const c = items[j];
-        let looked = false;
-        for (let u = useStart[c]; u < useStart[c + 1]; u++) {
-          if ((!itemFull[c] && finder[u]) || s.cursor[u] === s.windowStart[u]) continue;
-          this.addLookup(g, lo, s.windowStart[u], s.cursor[u], weight[u], nAlive);
-          looked = true;
+        // The concept's non-essential terms: one is added to the sums directly, several are summed
+        // apart and capped at the concept's bound over them.
+        let nN = 0;
+        for (let u = useStart[c]; u < useStart[c + 1]; u++) if ((!finder[u] || !essential[u]) && bound[u] > 0) lookedUp[nN++] = u;
+        if (nN === 0) continue;
+        remaining -= cN[c];
+        if (nN === 1) {
+          const u = lookedUp[0];
+          this.addLookup(g, lo, s.windowStart[u], s.cursor[u], weight[u], nAlive, acc);
+        } else {
+          const sums = this.conceptAcc;
+          for (let v = 0; v < nN; v++) {
+            const u = lookedUp[v];
+            this.addLookup(g, lo, s.windowStart[u], s.cursor[u], weight[u], nAlive, sums);
+          }
+          const cap = cN[c];
+          for (let a = 0; a < nAlive; a++) {
+            const x = alive[a];
+            acc[x] += Math.min(sums[x], cap);
+            sums[x] = 0;
+          }
         }
-        if (!looked) continue;
-        remaining -= itemBound[c];
         let kept = 0;
         for (let a = 0; a < nAlive; a++) {
           const x = alive[a];
@@ -653,14 +700,14 @@ export class SegmentedBm25 {
   }
 
   /**
-   * `addTerm` into the window's partial sums (`acc`), where an alive document is one whose sum is
+   * `addTerm` into `sums` (the window's partial sums, or a concept's apart) at the documents alive in `acc`, where an alive document is one whose sum is
    * not 0 (the dead are zeroed): when the term's postings are not few against the alive documents,
    * each posting tests its document's sum, with no merge against the alive list.
    */
-  private addLookup(g: Bm25Segment, lo: number, pa: number, pb: number, w: number, nAlive: number): void {
+  private addLookup(g: Bm25Segment, lo: number, pa: number, pb: number, w: number, nAlive: number, sums: Float64Array): void {
     if (pb <= pa) return;
     if (pb - pa >= nAlive * 8) {
-      this.addTerm(g, lo, pa, pb, w, nAlive, this.acc);
+      this.addTerm(g, lo, pa, pb, w, nAlive, sums);
       return;
     }
     const { docLows, tfs } = g.bm25;
@@ -672,7 +719,7 @@ export class SegmentedBm25 {
       const x = docLows[p] - low;
       if (acc[x] === 0) continue;
       const tf = tfs[p];
-      acc[x] += (w * tf) / (tf + norm[toGlobal ? toGlobal[lo + x] : first + x]);
+      sums[x] += (w * tf) / (tf + norm[toGlobal ? toGlobal[lo + x] : first + x]);
     }
   }
 
@@ -784,15 +831,16 @@ class TermScratch {
   readonly windowStart: Uint32Array;
   /** A document's term frequency of each term (scoreDoc). */
   readonly tfAt: Float64Array;
-  /** Per concept: its bound in the window, and the part its common terms alone reach. */
-  readonly cBound: Float64Array;
-  readonly cCommon: Float64Array;
-  /** The finding concepts by bound; the concepts to look up, by `itemBound`, whole or their common terms only (`itemFull`). */
-  readonly conceptOrder: Uint32Array;
+  /** The finding terms by bound; whether each is essential in the window; a concept's non-essential terms. */
+  readonly useOrder: Uint32Array;
+  readonly essential: Uint8Array;
+  readonly lookedUp: Uint32Array;
+  /** Per alternative: its sum over the non-essential terms' bounds. Per concept: its bound over them. */
+  readonly altN: Float64Array;
+  readonly cN: Float64Array;
+  /** Concepts to look up, by `cN`. */
   readonly items: Uint32Array;
-  readonly itemBound: Float64Array;
-  readonly itemFull: Uint8Array;
-  constructor(uses: number, concepts: number) {
+  constructor(uses: number, concepts: number, alts: number) {
     this.id = new Int32Array(uses);
     this.from = new Uint32Array(uses);
     this.to = new Uint32Array(uses);
@@ -802,12 +850,12 @@ class TermScratch {
     this.bound = new Float64Array(uses);
     this.windowStart = new Uint32Array(uses);
     this.tfAt = new Float64Array(uses);
-    this.cBound = new Float64Array(concepts);
-    this.cCommon = new Float64Array(concepts);
-    this.conceptOrder = new Uint32Array(concepts);
+    this.useOrder = new Uint32Array(uses);
+    this.essential = new Uint8Array(uses);
+    this.lookedUp = new Uint32Array(uses);
+    this.altN = new Float64Array(alts);
+    this.cN = new Float64Array(concepts);
     this.items = new Uint32Array(concepts);
-    this.itemBound = new Float64Array(concepts);
-    this.itemFull = new Uint8Array(concepts);
   }
 }
 
@@ -830,11 +878,14 @@ interface PreparedQuery {
   entryStart: Uint32Array;
   entryUse: Uint32Array;
   entryWeight: Float64Array;
+  /** Use u's entries are [useEntryStart[u], useEntryStart[u + 1]): the alternatives holding it and its weight there. */
+  useEntryStart: Uint32Array;
+  useEntryAlt: Uint32Array;
+  useEntryWeight: Float64Array;
+  /** Per use: its concept. */
+  conceptOf: Uint32Array;
   /** 1 for a concept of one alternative of one term: scored as a term on its own. */
   plain: Uint8Array;
-  /** Concepts with a finding term, and the rest (only looked up). */
-  finding: number[];
-  others: number[];
   tie: number;
 }
 
