@@ -33,6 +33,7 @@ import {
 } from './manifest.ts';
 import { runInTurn, searchSegments, type SegmentRunner, type SegmentToSearch } from './segment-search.ts';
 import { SegmentedBm25, type Bm25SearchStats } from './segmented-bm25.ts';
+import { bm25Query } from './concept-query.ts';
 import {
   ARTICLE_BODIES_FILE,
   ARTICLE_FIELDS_FILE,
@@ -524,8 +525,7 @@ async function openIndex(outDir: string, real: string | undefined, opts: LoadOpt
     },
     lexicalSearch(query: string | LexicalQuery, k: number, filter?: ChunkFilter, stats?: Bm25SearchStats): ChunkHit[] {
       if (typeof query === 'string') return bm25.search(analyse(query), k, filter, stats);
-      const concepts = query.groups.map((group) => group.map((text) => analyse(text)));
-      return bm25.search({ terms: analyse(query.text), concepts, ...(query.tie ? { tie: query.tie } : {}) }, k, filter, stats);
+      return bm25.search(bm25Query(query, analyse, k), k, filter, stats);
     },
     lexicalPostings(term: string): Uint32Array | undefined {
       return bm25.postings(term);

@@ -54,6 +54,11 @@ export interface Bm25Query {
   concepts?: ReadonlyArray<ReadonlyArray<readonly string[]>>;
   /** The share of the other alternatives' scores a concept adds to its best one's (0, the default: none). */
   tie?: number;
+  /**
+   * Search in two steps: the `depth` best documents of this query, then those scored by `concepts`
+   * instead (fuller alternatives: terms that only refine a score, never worth finding documents by).
+   */
+  rescore?: { depth: number; concepts: ReadonlyArray<ReadonlyArray<readonly string[]>> };
 }
 
 /** What a search did (for profiling: `bench/ask-index.ts --profile`). */
@@ -206,6 +211,11 @@ export class SegmentedBm25 {
    */
   search(query: readonly string[] | Bm25Query, k: number, filter?: ChunkFilter, stats?: Bm25SearchStats): ChunkHit[] {
     if (k <= 0 || this.size === 0) return [];
+    if (!isTermList(query) && query.rescore) {
+      const { depth, concepts } = query.rescore;
+      const found = this.search({ ...query, rescore: undefined }, Math.max(k, depth), filter, stats);
+      return this.rescored(found, { ...query, concepts, rescore: undefined }, k);
+    }
     const q = this.prepare(isTermList(query) ? { terms: query } : query);
     if (!q) return [];
     const nUses = q.weight.length;
@@ -227,6 +237,22 @@ export class SegmentedBm25 {
     // order changes no result: (score, global document) decides every admission.
     for (const s of this.bySize) this.searchSegment(s, q, top, floor, scratch, filter, stats);
     return top.hits;
+  }
+
+  /** `hits` scored again by `query` (as a search scores them), the k best of them, best first. */
+  private rescored(hits: readonly ChunkHit[], query: Bm25Query, k: number): ChunkHit[] {
+    const q = this.prepare(query);
+    if (!q) return [];
+    const tfAt = new Float64Array(q.weight.length);
+    const out: ChunkHit[] = [];
+    for (const h of hits) {
+      let seg = 0;
+      while (seg + 1 < this.segments.length && this.segments[seg + 1].base <= h.chunk) seg++;
+      const g = this.segments[seg];
+      const local = g.toLocal ? g.toLocal[h.chunk - g.base] : h.chunk - g.base;
+      out.push({ chunk: h.chunk, score: this.scoreDoc(q, seg, local, h.chunk, tfAt) });
+    }
+    return out.sort((a, b) => b.score - a.score || a.chunk - b.chunk).slice(0, k);
   }
 
   /**

@@ -38,6 +38,12 @@ export interface LexicalQuery {
   groups: ReadonlyArray<readonly string[]>;
   /** Dis-max tie breaker: the share of a group's other alternatives added to its best (0: none). */
   tie?: number;
+  /**
+   * Find `rescore` × k chunks by the groups' words and bigrams, then score those with every term (a
+   * candidate's single characters too) and keep the k best: characters refine a ranking but rarely
+   * find a chunk worth it. Absent: one search with every term.
+   */
+  rescore?: number;
 }
 
 /** A scored chunk, by its position in the index's chunk list. */

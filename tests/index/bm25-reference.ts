@@ -80,6 +80,8 @@ export function referenceConceptSearch(
   query: { terms: readonly string[]; concepts: ReadonlyArray<ReadonlyArray<readonly string[]>>; tie?: number },
   k: number,
   filter?: (doc: number) => boolean,
+  /** Score these documents instead of the candidates the query's terms find (a rescoring). */
+  only?: ReadonlySet<number>,
 ): ChunkHit[] {
   const { k1, b } = segments[0].bm25.params;
   const n = segments.reduce((s, g) => s + g.live, 0);
@@ -126,8 +128,8 @@ export function referenceConceptSearch(
   const all = [...new Set(concepts.flatMap((c) => c.flatMap((a) => [...a.keys()])))].sort(rank);
   const commonDf = Math.max(COMMON_MIN_DF, n * COMMON_SHARE);
   const finders = all.filter((t) => term(t)!.tf.size <= commonDf);
-  const candidates = new Set<number>();
-  for (const t of finders.length ? finders : all.slice(0, 1)) for (const d of term(t)!.tf.keys()) candidates.add(d);
+  const candidates = new Set<number>(only);
+  if (!only) for (const t of finders.length ? finders : all.slice(0, 1)) for (const d of term(t)!.tf.keys()) candidates.add(d);
   const tie = query.tie ?? 0;
   const hits: ChunkHit[] = [];
   for (const d of candidates) {

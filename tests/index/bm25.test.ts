@@ -238,6 +238,19 @@ describe('SegmentedBm25 concepts (an English word’s translations scored as one
           expect(bm25.search(query, 10, kept)).toEqual(referenceConceptSearch(segments, query, 10, kept));
         }
       });
+  it('rescores the depth best documents of a first query by the full concepts (whichever terms found them)', () => {
+    const { segments } = segmentsOf(docsIn, [700, 2000, 4100], new Set([5, 800, 2500]));
+    const bm25 = new SegmentedBm25(segments);
+    for (const q of queries.slice(0, 20)) {
+      // The first query's concepts without their rarest-numbered term per alternative (where it has several).
+      const first = { terms: q.terms, concepts: q.concepts.map((alts) => alts.map((a) => (a.length > 1 ? a.slice(1) : a))) };
+      for (const depth of [10, 40]) {
+        const found = new Set(referenceConceptSearch(segments, first, depth).map((h) => h.chunk));
+        const expected = referenceConceptSearch(segments, q, 10, undefined, found);
+        expect(bm25.search({ ...first, rescore: { depth, concepts: q.concepts } }, 10)).toEqual(expected);
+      }
+    }
+  });
   it('scores a document by its best alternative, not their sum (tie 0), and by a share of the others with a tie', () => {
     const small = whole(Bm25Index.build(docs));
     // Document 0 holds 安全 (twice) and 生产; document 2 holds 安全 and 检查.
