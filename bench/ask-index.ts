@@ -133,7 +133,9 @@ async function main(): Promise<void> {
       index.lexicalSearch(text, 30, undefined, stats);
       const ms = performance.now() - t;
       // What scoring every candidate walks: the postings of every term in at most 10% of the chunks.
-      const terms = [...new Set(typeof text === 'string' ? index.analyse(text) : [text.text, ...text.groups.flat()].flatMap(index.analyse))];
+      const terms = [
+        ...new Set(typeof text === 'string' ? index.analyse(text) : [text.text, ...text.groups.flat()].flatMap(index.analyse)),
+      ];
       const dfs = terms.map((term) => index.lexicalPostings?.(term)?.length ?? 0).filter((df) => df > 0);
       const common = Math.max(1000, index.chunks.length * 0.1);
       const finders = dfs.filter((df) => df <= common);

@@ -7,14 +7,17 @@
  * by first-seen term) and a document's score is their float32 sum in that order. Candidates are the
  * documents of the terms in at most COMMON_SHARE of the documents; a more common term (的) only adds
  * to documents a rarer term found (when every term is common, the rarest one alone finds them).
+ * A query may also hold concepts (`Bm25Query`): sets of alternatives, each a sum of terms, of which
+ * a document scores the best it holds (Lucene's dis-max, with its tie breaker); a term on its own is a
+ * concept of one alternative of one term, and concepts are ordered by their rarest term.
  *
  * How it is found without scoring every candidate (MaxScore, Turtle and Flood 1995, with block
  * bounds as in block-max MaxScore): each term's best possible contribution in a segment bounds
  * what a document can score. Once k documents are held, the candidate-finding terms whose bounds
- * together (with the common terms') cannot beat the k-th score stop finding candidates: documents
- * come only from the others' postings, and the rest are looked up (skipping blocks of postings)
- * only while the document can still make the top k. Results are exact: the same documents and the
- * same float32 scores as scoring every candidate.
+ * together (with the common terms', a concept's summed as its best alternative's) cannot beat the
+ * k-th score stop finding candidates: documents come only from the others' postings, and the rest
+ * are looked up (skipping blocks of postings) only while the document can still make the top k.
+ * Results are exact: the same documents and the same float32 scores as scoring every candidate.
  */
 import { BM25_BLOCK, COMMON_MIN_DF, COMMON_SHARE, lowerBound16, SPAN, type Bm25Index, type Bm25Params } from './bm25.ts';
 import type { ChunkFilter, ChunkHit } from './types.ts';

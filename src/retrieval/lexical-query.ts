@@ -32,5 +32,10 @@ export function lexicalQuery(question: UnderstoodQuestion, searchText: string): 
     for (const c of fresh) seen.add(c);
     if (fresh.length) groups.push(fresh);
   }
-  return { text: [...(question.han ?? []), ...question.kept].join(' '), groups, ...(ENGLISH_TIE ? { tie: ENGLISH_TIE } : {}), rescore: ENGLISH_RESCORE };
+  return {
+    text: [...(question.han ?? []), ...question.kept].join(' '),
+    groups,
+    ...(ENGLISH_TIE ? { tie: ENGLISH_TIE } : {}),
+    rescore: ENGLISH_RESCORE,
+  };
 }

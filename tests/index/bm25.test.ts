@@ -214,7 +214,13 @@ describe('SegmentedBm25 concepts (an English word’s translations scored as one
   }));
   // Only common terms in the concepts, and a term shared by two concepts and repeated in an alternative.
   queries.push({ terms: [], concepts: [[['t0'], ['t1', 't2']]] });
-  queries.push({ terms: ['t30'], concepts: [[['t30', 't30', 't1'], ['t55']], [['t30'], ['t7', 't900']]] });
+  queries.push({
+    terms: ['t30'],
+    concepts: [
+      [['t30', 't30', 't1'], ['t55']],
+      [['t30'], ['t7', 't900']],
+    ],
+  });
   const layouts: Array<[string, number[], Set<number>]> = [
     ['one segment', [], new Set()],
     ['four segments with deletions', [700, 2000, 4100], new Set(Array.from({ length: 600 }, () => Math.floor(rnd() * docsIn.length)))],
