@@ -15,9 +15,9 @@ describe('bm25Query', () => {
     expect(q.concepts).toEqual([[['会议', '会', '会议', '议'], ['会']], [['人民代表', '人', '人民', '民', '民代', '代', '代表', '表']]]);
     expect(q.rescore).toBeUndefined();
   });
-  it('with rescore, finds by words and bigrams (a one-character translation keeps its character) and rescores with every term', () => {
-    const q = bm25Query({ text: '', groups: [['会议', '会']], rescore: 2 }, analyse, 30);
-    expect(q.concepts).toEqual([[['会议', '会议'], ['会']]]);
-    expect(q.rescore).toEqual({ depth: 60, concepts: [[['会议', '会', '会议', '议'], ['会']]] });
+  it('with rescore, finds by words and bigrams (one-character texts only for a group of nothing longer) and rescores with every term', () => {
+    const q = bm25Query({ text: '', groups: [['会议', '会'], ['强']], rescore: 2 }, analyse, 30);
+    expect(q.concepts).toEqual([[['会议', '会议']], [['强']]]);
+    expect(q.rescore).toEqual({ depth: 60, concepts: [[['会议', '会', '会议', '议'], ['会']], [['强']]] });
   });
 });
