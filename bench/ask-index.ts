@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { QA_SETS, checkDataDir, readQa } from './bench-data.ts';
 import { readQaFile } from '../src/eval/qa-file.ts';
 import { PROJECT_ROOT, latencyQuestions } from './run.ts';
-import { queryTextOf } from './service.ts';
+import { lexicalQueryOf } from './service.ts';
 import { summarise, stageShares, type LatencySummary } from './stats.ts';
 
 export const USAGE = `Usage: npx tsx bench/ask-index.ts --index DIR [options]
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     console.log(`${stage} | ${meanMs.toFixed(2)} | ${(share * 100).toFixed(1)}%`);
 
   // BM25 alone on the text ask() searches, with the depth hybrid search asks for.
-  const texts = questions.map((q) => queryTextOf(q.q));
+  const texts = questions.map((q) => lexicalQueryOf(q.q));
   const bm25Ms: number[] = [];
   for (let r = 0; r < rounds; r++)
     for (const text of texts) {
@@ -133,7 +133,9 @@ async function main(): Promise<void> {
       index.lexicalSearch(text, 30, undefined, stats);
       const ms = performance.now() - t;
       // What scoring every candidate walks: the postings of every term in at most 10% of the chunks.
-      const terms = [...new Set(index.analyse(text))];
+      const terms = [
+        ...new Set(typeof text === 'string' ? index.analyse(text) : [text.text, ...text.groups.flat()].flatMap(index.analyse)),
+      ];
       const dfs = terms.map((term) => index.lexicalPostings?.(term)?.length ?? 0).filter((df) => df > 0);
       const common = Math.max(1000, index.chunks.length * 0.1);
       const finders = dfs.filter((df) => df <= common);
@@ -142,7 +144,7 @@ async function main(): Promise<void> {
     });
     for (const r of rows.sort((a, b) => b.ms - a.ms).slice(0, 15))
       console.log(
-        `${r.ms.toFixed(1)} | ${r.stats.terms} (${r.stats.commonTerms}) | ${r.stats.postings} | ${r.walked} | ${r.stats.candidates} | ${r.stats.scored} (+${r.stats.sampled}) | ${r.text.slice(0, 30)}`,
+        `${r.ms.toFixed(1)} | ${r.stats.terms} (${r.stats.commonTerms}) | ${r.stats.postings} | ${r.walked} | ${r.stats.candidates} | ${r.stats.scored} (+${r.stats.sampled}) | ${(typeof r.text === 'string' ? r.text : [...r.text.groups.map((g) => g[0]), r.text.text].join(' ')).slice(0, 30)}`,
       );
     const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0) / rows.length;
     console.log(

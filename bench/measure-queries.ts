@@ -4,7 +4,7 @@
  * against exact search over the stored vectors, memory, and — when the questions carry gold
  * answers for this corpus — each method's hit rates.
  */
-import type { ChunkHit, ReportIndex } from '../src/index/types.ts';
+import type { ChunkHit, LexicalQuery, ReportIndex } from '../src/index/types.ts';
 import type { Answer, ReportsService } from '../src/retrieval/types.ts';
 import { containsGold, widthForm } from '../src/eval/metrics.ts';
 import { ExactSearch } from './exact-search.ts';
@@ -32,6 +32,8 @@ export interface MeasureOptions {
    * that every method alone gets the same query and only the search differs.
    */
   queryText?: (q: string) => string;
+  /** What ask()'s BM25 search gets (an English question's words as concepts); `queryText` when absent. */
+  lexicalQuery?: (q: string) => string | LexicalQuery;
   /** The question's filters (dates, meetings) as ask() parses them, for the fused search alone. */
   filtersOf?: (q: string) => QuestionFilters;
   /** Compute hit rates (the questions' answers are in this corpus). */
@@ -116,6 +118,7 @@ export async function measureQueries(
   // 2. Each method alone. Query vectors are computed once and reused (the embed cost is in ask's stages).
   const texts = questions.map((x) => (opts.queryText ? opts.queryText(x.q) : x.q));
   const vectors = await index.embedder.embed(texts, 'query');
+  const lexical = questions.map((x, i) => (opts.lexicalQuery ? opts.lexicalQuery(x.q) : texts[i]));
 
   const methods: MethodSpeed[] = [{ method: 'hybrid (ask)', latency: summarise(askMs) }];
   const hitsBy: Partial<Record<MethodName, ChunkHit[][]>> = {};
@@ -143,7 +146,7 @@ export async function measureQueries(
     const ms: number[] = [];
     const all: ChunkHit[][] = [];
     for (let i = 0; i < questions.length; i++) {
-      const [r, t] = await timeAsync(() => hybridSearch(index, { text: texts[i], filters: filters[i] }, corpusFlags));
+      const [r, t] = await timeAsync(() => hybridSearch(index, { text: texts[i], filters: filters[i], lexical: lexical[i] }, corpusFlags));
       ms.push(t);
       all.push(r.hits.slice(0, K).map((h) => ({ chunk: h.chunk, score: h.score })));
     }
@@ -153,7 +156,7 @@ export async function measureQueries(
   runMethod('HNSW (dense)', questions.length, (i) => index.denseSearch(vectors[i], K));
   const [exact, exactSetup] = time(() => new ExactSearch(index.chunks.length, index.embedder.dim, (i) => index.vector(i)));
   runMethod('exact (dense)', slow, (i) => exact.search(vectors[i], K), exactSetup);
-  runMethod('BM25', questions.length, (i) => index.lexicalSearch(texts[i], K));
+  runMethod('BM25', questions.length, (i) => index.lexicalSearch(lexical[i], K));
   let skipped: string | undefined;
   if (opts.peerMaxChunks === undefined || index.chunks.length <= opts.peerMaxChunks) {
     const [mini, miniSetup] = time(

@@ -3,6 +3,8 @@ import type { ReportIndex } from '../src/index/types.ts';
 import type { ReportsEngine } from '../src/retrieval/engine.ts';
 import { understand } from '../src/retrieval/question/index.ts';
 import { toSearchForm } from '../src/text/search-form.ts';
+import type { LexicalQuery } from '../src/index/types.ts';
+import { lexicalQuery } from '../src/retrieval/lexical-query.ts';
 import type { QuestionFilters } from '../src/retrieval/question/types.ts';
 
 /** The engine as the bot builds it (its per-index preparation counts in the cold start). */
@@ -26,6 +28,16 @@ export function queryTextOf(question: string): string {
     return understand(question).text;
   } catch {
     // A question ask() refuses still gets searched by the methods alone, in search form.
+    return toSearchForm(question);
+  }
+}
+
+/** What ask()'s BM25 search gets for a question: the search text, or an English question's words as concepts. */
+export function lexicalQueryOf(question: string): string | LexicalQuery {
+  try {
+    const understood = understand(question);
+    return lexicalQuery(understood, understood.text);
+  } catch {
     return toSearchForm(question);
   }
 }

@@ -84,7 +84,7 @@ async function openAndAskFirst(indexDir: string, modelsDir: string, question: st
 
 async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
   const { index, service, coldStart, rssIndexMb, rssAfterLoadMb } = await openAndAskFirst(job.indexDir, job.modelsDir, job.questions[0]?.q);
-  const { queryTextOf, filtersOf } = await import('./service.ts');
+  const { queryTextOf, lexicalQueryOf, filtersOf } = await import('./service.ts');
   const memory = { rssAfterIndexMb: rssIndexMb };
   // After the cold start's first answer, as the bot and the chat do before serving (src/cli/open-reports.ts):
   // the lexicon, synonyms and script converters load once, not in the first English question's time.
@@ -99,6 +99,7 @@ async function runQuery(job: QueryJob): Promise<WorkerOutcome> {
     maxSlowQueries: job.maxSlowQueries,
     peerMaxChunks: job.peerMaxChunks,
     queryText: queryTextOf,
+    lexicalQuery: lexicalQueryOf,
     filtersOf,
     // The same graph files, opened again with another ef (HnswStore fixes ef at load).
     openHnswAtEf: (ef) => denseSearchAtEf(index, ef),

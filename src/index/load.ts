@@ -33,6 +33,7 @@ import {
 } from './manifest.ts';
 import { runInTurn, searchSegments, type SegmentRunner, type SegmentToSearch } from './segment-search.ts';
 import { SegmentedBm25, type Bm25SearchStats } from './segmented-bm25.ts';
+import { bm25Query } from './concept-query.ts';
 import {
   ARTICLE_BODIES_FILE,
   ARTICLE_FIELDS_FILE,
@@ -45,7 +46,7 @@ import {
   SEGMENTS_DIR,
   segmentFile,
 } from './segment.ts';
-import type { ChunkFilter, ChunkHit, Embedder, ReportIndex } from './types.ts';
+import type { ChunkFilter, ChunkHit, Embedder, LexicalQuery, ReportIndex } from './types.ts';
 import { USER_DICTIONARY_FILE } from './user-dictionary.ts';
 import { VECTOR_ROWS_FILE, VECTORS_FILE, VectorFile } from './vectors-store.ts';
 
@@ -522,8 +523,9 @@ async function openIndex(outDir: string, real: string | undefined, opts: LoadOpt
       if (segments.length === 1 && !segments[0].toGlobal) return segments[0].hnsw.search(query, k, filter);
       return searchSegments(toSearch, query, k, filter, run);
     },
-    lexicalSearch(query: string, k: number, filter?: ChunkFilter, stats?: Bm25SearchStats): ChunkHit[] {
-      return bm25.search(analyse(query), k, filter, stats);
+    lexicalSearch(query: string | LexicalQuery, k: number, filter?: ChunkFilter, stats?: Bm25SearchStats): ChunkHit[] {
+      if (typeof query === 'string') return bm25.search(analyse(query), k, filter, stats);
+      return bm25.search(bm25Query(query, analyse, k), k, filter, stats);
     },
     lexicalPostings(term: string): Uint32Array | undefined {
       return bm25.postings(term);

@@ -7,14 +7,17 @@
  * by first-seen term) and a document's score is their float32 sum in that order. Candidates are the
  * documents of the terms in at most COMMON_SHARE of the documents; a more common term (的) only adds
  * to documents a rarer term found (when every term is common, the rarest one alone finds them).
+ * A query may also hold concepts (`Bm25Query`): sets of alternatives, each a sum of terms, of which
+ * a document scores the best it holds (Lucene's dis-max, with its tie breaker); a term on its own is a
+ * concept of one alternative of one term, and concepts are ordered by their rarest term.
  *
  * How it is found without scoring every candidate (MaxScore, Turtle and Flood 1995, with block
  * bounds as in block-max MaxScore): each term's best possible contribution in a segment bounds
  * what a document can score. Once k documents are held, the candidate-finding terms whose bounds
- * together (with the common terms') cannot beat the k-th score stop finding candidates: documents
- * come only from the others' postings, and the rest are looked up (skipping blocks of postings)
- * only while the document can still make the top k. Results are exact: the same documents and the
- * same float32 scores as scoring every candidate.
+ * together (with the common terms', a concept's summed as its best alternative's) cannot beat the
+ * k-th score stop finding candidates: documents come only from the others' postings, and the rest
+ * are looked up (skipping blocks of postings) only while the document can still make the top k.
+ * Results are exact: the same documents and the same float32 scores as scoring every candidate.
  */
 import { BM25_BLOCK, COMMON_MIN_DF, COMMON_SHARE, lowerBound16, SPAN, type Bm25Index, type Bm25Params } from './bm25.ts';
 import type { ChunkFilter, ChunkHit } from './types.ts';
@@ -40,6 +43,25 @@ interface TermInfo {
   idf: number;
   /** The term's id in each segment (by position in `segments`), -1 where absent: looked up once, not a search a segment. */
   ids: Int32Array;
+}
+
+/**
+ * What a search looks for. Terms count each on its own (a repeated term counts again). A concept is a
+ * set of alternatives, each the terms of one wording (say, one dictionary translation of an English
+ * word, analysed): a document gets the best alternative it holds, not their sum, as Lucene's
+ * dis-max and synonym queries score, so a word of ten translations weighs as one word and the
+ * search bounds it as one.
+ */
+export interface Bm25Query {
+  terms: readonly string[];
+  concepts?: ReadonlyArray<ReadonlyArray<readonly string[]>>;
+  /** The share of the other alternatives' scores a concept adds to its best one's (0, the default: none). */
+  tie?: number;
+  /**
+   * Search in two steps: the `depth` best documents of this query, then those scored by `concepts`
+   * instead (fuller alternatives: terms that only refine a score, never worth finding documents by).
+   */
+  rescore?: { depth: number; concepts: ReadonlyArray<ReadonlyArray<readonly string[]>> };
 }
 
 /** What a search did (for profiling: `bench/ask-index.ts --profile`). */
@@ -129,6 +151,13 @@ export class SegmentedBm25 {
   private readonly alive = new Uint16Array(WINDOW);
   /** Exact float32 scores of a window's surviving documents. */
   private readonly exact = new Float32Array(WINDOW);
+  /** A concept's exact value in a window: one alternative's sum, the best and the total over its alternatives. */
+  private readonly altSum = new Float64Array(WINDOW);
+  private readonly conceptBest = new Float64Array(WINDOW);
+  private readonly conceptTotal = new Float64Array(WINDOW);
+  /** A concept's several terms summed apart before their capped sum joins `acc`, and the documents they touched. */
+  private readonly conceptAcc = new Float64Array(WINDOW);
+  private readonly conceptTouched = new Uint16Array(WINDOW);
   private readonly sample = new Uint32Array(SAMPLE);
   readonly params: Bm25Params;
   /** The segments, most live documents first (ties in segment order): the order they are searched in. */
@@ -179,78 +208,210 @@ export class SegmentedBm25 {
   }
 
   /**
-   * The k best documents (global numbers) for the terms, best first; `filter` rejects documents. A
+   * The k best documents (global numbers) for the query, best first; `filter` rejects documents. A
    * filter listing few documents has them scored directly (the same scores and ties as the search).
+   * A list of terms is a query of terms each scored on its own (`Bm25Query.terms`).
    */
-  search(queryTerms: readonly string[], k: number, filter?: ChunkFilter, stats?: Bm25SearchStats): ChunkHit[] {
+  search(query: readonly string[] | Bm25Query, k: number, filter?: ChunkFilter, stats?: Bm25SearchStats): ChunkHit[] {
     if (k <= 0 || this.size === 0) return [];
-    const counts = new Map<string, number>();
-    for (const term of queryTerms) if (this.termInfo(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
-    if (counts.size === 0) return [];
-    const infos = [...counts.keys()].map((term) => ({ term, info: this.termInfo(term)! }));
-    infos.sort((a, b) => a.info.df - b.info.df || a.info.order - b.info.order);
-    const termIds = infos.map((t) => t.info.ids);
-    const { k1 } = this.params;
-    const weights = new Float64Array(infos.length);
-    infos.forEach((t, i) => (weights[i] = t.info.idf * counts.get(t.term)! * (k1 + 1)));
-    // Terms [0, finders) find candidates; the rest (common ones) only add to them.
-    const commonDf = Math.max(COMMON_MIN_DF, this.size * COMMON_SHARE);
-    let finders = 0;
-    while (finders < infos.length && infos[finders].info.df <= commonDf) finders++;
-    if (finders === 0) finders = 1;
+    if (!isTermList(query) && query.rescore) {
+      const { depth, concepts } = query.rescore;
+      const found = this.search({ ...query, rescore: undefined }, Math.max(k, depth), filter, stats);
+      return this.rescored(found, { ...query, concepts, rescore: undefined }, k);
+    }
+    const q = this.prepare(isTermList(query) ? { terms: query } : query);
+    if (!q) return [];
+    const nUses = q.weight.length;
     if (stats) {
-      stats.terms += infos.length;
-      stats.commonTerms += infos.length - finders;
+      stats.terms += nUses;
+      for (let u = 0; u < nUses; u++) if (!q.finder[u]) stats.commonTerms++;
     }
     const top = new TopHits(k);
-    if (filter?.kept && filter.kept.length * infos.length <= KEPT_LOOKUPS) {
-      this.scoreKept(filter.kept, termIds, weights, finders, top, stats);
+    const scratch = new TermScratch(nUses, q.plain.length, q.entryStart.length - 1);
+    if (filter?.kept && filter.kept.length * nUses <= KEPT_LOOKUPS) {
+      this.scoreKept(filter.kept, q, top, scratch, stats);
       return top.hits;
     }
     // Exact scores of a sample of likely documents: their k-th is a floor under the final k-th
     // score, so pruning starts strong instead of waiting for the top k to fill.
     const floor = new TopHits(k);
-    const scratch = new TermScratch(infos.length);
     // Largest segment first: it likely holds the best scores, so each later (smaller) segment
     // starts with a high k-th score to beat and skips what cannot enter the global top k. The
     // order changes no result: (score, global document) decides every admission.
-    for (const s of this.bySize) this.searchSegment(s, termIds, weights, finders, top, floor, scratch, filter, stats);
+    for (const s of this.bySize) this.searchSegment(s, q, top, floor, scratch, filter, stats);
     return top.hits;
   }
 
+  /** `hits` scored again by `query` (as a search scores them), the k best of them, best first. */
+  private rescored(hits: readonly ChunkHit[], query: Bm25Query, k: number): ChunkHit[] {
+    const q = this.prepare(query);
+    if (!q) return [];
+    const tfAt = new Float64Array(q.weight.length);
+    const out: ChunkHit[] = [];
+    for (const h of hits) {
+      let seg = 0;
+      while (seg + 1 < this.segments.length && this.segments[seg + 1].base <= h.chunk) seg++;
+      const g = this.segments[seg];
+      const local = g.toLocal ? g.toLocal[h.chunk - g.base] : h.chunk - g.base;
+      out.push({ chunk: h.chunk, score: this.scoreDoc(q, seg, local, h.chunk, tfAt) });
+    }
+    return out.sort((a, b) => b.score - a.score || a.chunk - b.chunk).slice(0, k);
+  }
+
   /**
-   * `search` over the documents `kept` (global, ascending) alone: each is looked up in every term's
-   * postings (term order, float32 sums, as `search` scores) and is a candidate when a finding term holds it.
+   * The query as the search walks it: concepts rarest first (by their rarest term; ties by first-seen
+   * term, then as given), each concept's terms ("uses") rarest first. Undefined when no term is known.
    */
-  private scoreKept(
-    kept: ArrayLike<number>,
-    termIds: readonly Int32Array[],
-    weights: Float64Array,
-    finders: number,
-    top: TopHits,
-    stats: Bm25SearchStats | undefined,
-  ): void {
-    const { norm } = this;
-    let s = 0;
+  private prepare(query: Bm25Query): PreparedQuery | undefined {
+    const drafts: Array<Array<Map<string, number>>> = [];
+    // Terms on their own: one concept a distinct term, its repeats its multiplicity.
+    const counts = new Map<string, number>();
+    for (const term of query.terms) if (this.termInfo(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const [term, n] of counts) drafts.push([new Map([[term, n]])]);
+    for (const concept of query.concepts ?? []) {
+      const alts: Array<Map<string, number>> = [];
+      for (const alt of concept) {
+        const m = new Map<string, number>();
+        for (const term of alt) if (this.termInfo(term)) m.set(term, (m.get(term) ?? 0) + 1);
+        if (m.size) alts.push(m);
+      }
+      if (alts.length) drafts.push(alts);
+    }
+    if (drafts.length === 0) return undefined;
+    const tie = query.tie ?? 0;
+    const info = (term: string) => this.termInfo(term)!;
+    const rarer = (a: string, b: string) => info(a).df - info(b).df || info(a).order - info(b).order;
+    const concepts = drafts.map((alts) => {
+      const mult = new Map<string, { most: number; total: number }>();
+      for (const alt of alts)
+        for (const [term, m] of alt) {
+          const seen = mult.get(term);
+          if (seen) {
+            seen.most = Math.max(seen.most, m);
+            seen.total += m;
+          } else mult.set(term, { most: m, total: m });
+        }
+      return { alts, mult, uses: [...mult.keys()].sort(rarer) };
+    });
+    concepts.sort((a, b) => rarer(a.uses[0], b.uses[0]));
+    const nUses = concepts.reduce((s, c) => s + c.uses.length, 0);
+    const nAlts = concepts.reduce((s, c) => s + c.alts.length, 0);
+    const nEntries = concepts.reduce((s, c) => s + c.alts.reduce((t, a) => t + a.size, 0), 0);
+    const q: PreparedQuery = {
+      ids: [],
+      weight: new Float64Array(nUses),
+      finder: new Uint8Array(nUses),
+      useStart: new Uint32Array(concepts.length + 1),
+      altStart: new Uint32Array(concepts.length + 1),
+      entryStart: new Uint32Array(nAlts + 1),
+      entryUse: new Uint32Array(nEntries),
+      entryWeight: new Float64Array(nEntries),
+      plain: new Uint8Array(concepts.length),
+      useEntryStart: new Uint32Array(nUses + 1),
+      useEntryAlt: new Uint32Array(nEntries),
+      useEntryWeight: new Float64Array(nEntries),
+      conceptOf: new Uint32Array(nUses),
+      tie,
+    };
+    const { k1 } = this.params;
+    const commonDf = Math.max(COMMON_MIN_DF, this.size * COMMON_SHARE);
+    let u = 0;
+    let a = 0;
+    let e = 0;
+    concepts.forEach((c, ci) => {
+      const useOf = new Map<string, number>();
+      for (const term of c.uses) {
+        const t = info(term);
+        const { most, total } = c.mult.get(term)!;
+        // What the term can add to the concept summed alone: its largest multiplicity, plus the tie
+        // breaker's share of the rest (exactly idf × count × (k1 + 1) for a term on its own).
+        const m = tie === 0 || most === total ? most : (1 - tie) * most + tie * total;
+        q.ids.push(t.ids);
+        q.weight[u] = t.idf * m * (k1 + 1);
+        q.finder[u] = t.df <= commonDf ? 1 : 0;
+        useOf.set(term, u++);
+      }
+      for (const alt of c.alts) {
+        for (const [term, m] of alt) {
+          q.entryUse[e] = useOf.get(term)!;
+          q.entryWeight[e++] = info(term).idf * m * (k1 + 1);
+        }
+        q.entryStart[++a] = e;
+      }
+      q.useStart[ci + 1] = u;
+      q.altStart[ci + 1] = a;
+      q.plain[ci] = c.alts.length === 1 && c.alts[0].size === 1 ? 1 : 0;
+    });
+    // When every term is common, the rarest one alone finds the candidates.
+    if (!q.finder.includes(1)) q.finder[0] = 1;
+    // Each use's entries, by use (a counting sort of the entries).
+    for (let x = 0; x < nEntries; x++) q.useEntryStart[q.entryUse[x] + 1]++;
+    for (let v = 0; v < nUses; v++) q.useEntryStart[v + 1] += q.useEntryStart[v];
+    const fill = q.useEntryStart.slice(0, nUses);
+    for (let c = 0; c < concepts.length; c++) {
+      for (let v = q.useStart[c]; v < q.useStart[c + 1]; v++) q.conceptOf[v] = c;
+      for (let alt = q.altStart[c]; alt < q.altStart[c + 1]; alt++)
+        for (let x = q.entryStart[alt]; x < q.entryStart[alt + 1]; x++) {
+          const at = fill[q.entryUse[x]]++;
+          q.useEntryAlt[at] = alt;
+          q.useEntryWeight[at] = q.entryWeight[x];
+        }
+    }
+    return q;
+  }
+
+  /**
+   * A document's exact score: the concepts in order, each its value in doubles (a term alone, or the
+   * best alternative's sum with the tie breaker's share of the others'), summed into float32. Each
+   * use's term frequency is left in `tfAt` (0 when the document lacks the term).
+   */
+  private scoreDoc(q: PreparedQuery, segment: number, local: number, global: number, tfAt: Float64Array): number {
+    const bm25 = this.segments[segment].bm25;
+    for (let u = 0; u < q.weight.length; u++) {
+      const id = q.ids[u][segment];
+      const p = id < 0 ? -1 : bm25.find(id, local);
+      tfAt[u] = p < 0 ? 0 : bm25.tfs[p];
+    }
+    const n = this.norm[global];
+    let score = 0;
+    for (let c = 0; c < q.plain.length; c++) {
+      if (q.plain[c]) {
+        const u = q.useStart[c];
+        const tf = tfAt[u];
+        if (tf > 0) score = Math.fround(score + (q.weight[u] * tf) / (tf + n));
+        continue;
+      }
+      let best = 0;
+      let total = 0;
+      for (let a = q.altStart[c]; a < q.altStart[c + 1]; a++) {
+        let sum = 0;
+        for (let e = q.entryStart[a]; e < q.entryStart[a + 1]; e++) {
+          const tf = tfAt[q.entryUse[e]];
+          if (tf > 0) sum += (q.entryWeight[e] * tf) / (tf + n);
+        }
+        if (sum > best) best = sum;
+        total += sum;
+      }
+      if (best > 0) score = Math.fround(score + disMax(best, total, q.tie));
+    }
+    return score;
+  }
+
+  /**
+   * `search` over the documents `kept` (global, ascending) alone: each is scored by look-ups in every
+   * term's postings and is a candidate when a finding term holds it.
+   */
+  private scoreKept(kept: ArrayLike<number>, q: PreparedQuery, top: TopHits, s: TermScratch, stats: Bm25SearchStats | undefined): void {
+    let seg = 0;
     for (let j = 0; j < kept.length; j++) {
       const global = kept[j];
-      while (s + 1 < this.segments.length && this.segments[s + 1].base <= global) s++;
-      const g = this.segments[s];
+      while (seg + 1 < this.segments.length && this.segments[seg + 1].base <= global) seg++;
+      const g = this.segments[seg];
       if (global - g.base >= g.live) continue;
       const local = g.toLocal ? g.toLocal[global - g.base] : global - g.base;
-      const { tfs } = g.bm25;
-      let score = 0;
+      const score = this.scoreDoc(q, seg, local, global, s.tfAt);
       let found = false;
-      for (let i = 0; i < termIds.length; i++) {
-        const id = termIds[i][s];
-        if (id < 0) continue;
-        const p = g.bm25.find(id, local);
-        if (p >= 0) {
-          const tf = tfs[p];
-          score = Math.fround(score + (weights[i] * tf) / (tf + norm[global]));
-          if (i < finders) found = true;
-        }
-      }
+      for (let u = 0; u < q.weight.length && !found; u++) if (q.finder[u] && s.tfAt[u] > 0) found = true;
       if (!found) continue;
       if (stats) {
         stats.candidates++;
@@ -263,9 +424,7 @@ export class SegmentedBm25 {
   /** One segment's part of `search`: adds its documents that make the top k so far to `top`. */
   private searchSegment(
     segment: number,
-    termIds: readonly Int32Array[],
-    weights: Float64Array,
-    finders: number,
+    q: PreparedQuery,
     top: TopHits,
     floor: TopHits,
     s: TermScratch,
@@ -278,22 +437,24 @@ export class SegmentedBm25 {
     const { norm, acc, touched, alive, exact } = this;
     const { k1, b } = this.params;
     const lenScale = b / this.avgLength;
-    const nTerms = termIds.length;
+    const nUses = q.weight.length;
+    const nConcepts = q.plain.length;
+    const { weight, finder, useStart, altStart, entryStart, entryUse, entryWeight, plain, tie } = q;
     const toGlobal = g.toGlobal;
     const globalOf = (d: number) => (toGlobal ? toGlobal[d] : g.base + d);
     let anyFinder = false;
-    for (let i = 0; i < nTerms; i++) {
-      const id = termIds[i][segment];
-      s.id[i] = id;
+    for (let u = 0; u < nUses; u++) {
+      const id = q.ids[u][segment];
+      s.id[u] = id;
       if (id < 0) {
-        s.from[i] = s.to[i] = s.cursor[i] = s.windowStart[i] = s.block0[i] = 0;
+        s.from[u] = s.to[u] = s.cursor[u] = s.windowStart[u] = s.block0[u] = 0;
         continue;
       }
-      s.from[i] = s.cursor[i] = s.windowStart[i] = offsets[id];
-      s.to[i] = offsets[id + 1];
-      s.block0[i] = blockStarts[id];
-      if (stats) stats.postings += s.to[i] - s.from[i];
-      if (i < finders) anyFinder = true;
+      s.from[u] = s.cursor[u] = s.windowStart[u] = offsets[id];
+      s.to[u] = offsets[id + 1];
+      s.block0[u] = blockStarts[id];
+      if (stats) stats.postings += s.to[u] - s.from[u];
+      if (finder[u]) anyFinder = true;
     }
     if (!anyFinder) return;
 
@@ -305,9 +466,9 @@ export class SegmentedBm25 {
     // segments of 10,000: BM25 10 ms a question against 5, bench/ask-index.ts).
     // A document's exact score is a look-up in every term's postings: fewer documents for a long
     // question (a hundred terms: 25,600 binary searches a segment, more than its windows' work).
-    const most = Math.max(SAMPLE_MIN, Math.min(SAMPLE, Math.floor(SAMPLE_LOOKUPS / nTerms)));
-    for (let i = 0; i < finders && nSample < most && !top.full; i++)
-      for (let p = s.from[i]; p < s.to[i] && nSample < most; p++) sample[nSample++] = bm25.docAt(s.id[i], p);
+    const most = Math.max(SAMPLE_MIN, Math.min(SAMPLE, Math.floor(SAMPLE_LOOKUPS / nUses)));
+    for (let u = 0; u < nUses && nSample < most && !top.full; u++)
+      if (finder[u]) for (let p = s.from[u]; p < s.to[u] && nSample < most; p++) sample[nSample++] = bm25.docAt(s.id[u], p);
     const sampled = sample.subarray(0, nSample).sort();
     for (let t = 0; t < nSample; t++) {
       const d = sampled[t];
@@ -315,94 +476,158 @@ export class SegmentedBm25 {
       const global = globalOf(d);
       if (global < 0) continue;
       if (stats) stats.sampled++;
-      let score = 0;
-      for (let i = 0; i < nTerms; i++) {
-        if (s.to[i] === s.from[i]) continue;
-        const p = bm25.find(s.id[i], d);
-        if (p >= 0) score = Math.fround(score + (weights[i] * tfs[p]) / (tfs[p] + norm[global]));
-      }
+      const score = this.scoreDoc(q, segment, d, global, s.tfAt);
       if (floor.admits(score, global) && (!filter || filter(global))) floor.add(score, global);
     }
     let threshold = Math.max(top.threshold, floor.threshold);
 
-    const { finderOrder, lookups } = s;
-    // Finders stay in the last window's order, re-sorted each window: bounds change little from one
-    // window to the next, so the insertion sort is about linear (sorting from scratch was an eighth of
-    // a hundred-term question's time at 1,000,000 chunks).
-    for (let i = 0; i < finders; i++) finderOrder[i] = i;
+    const { useOrder, items, best, bound, altN, cN, lookedUp, essential } = s;
+    const { useEntryStart, useEntryAlt, useEntryWeight, conceptOf } = q;
+    // Finding terms stay in the last window's order, re-sorted each window: bounds change little from
+    // one window to the next, so the insertion sort is about linear (sorting from scratch was an
+    // eighth of a hundred-term question's time at 1,000,000 chunks).
+    let nFinders = 0;
+    for (let u = 0; u < nUses; u++) if (finder[u]) useOrder[nFinders++] = u;
     // A window lies in one span (WINDOW divides SPAN): its postings' documents are lo − low + docLows[p].
     for (let lo = 0; lo < g.bm25.size; lo += WINDOW) {
       const hi = lo + WINDOW;
       const low = lo % SPAN;
       const first = g.base + lo;
       // Each term's postings in this window, and the best its blocks there can add.
-      let nLookups = 0;
-      let commonBound = 0;
-      for (let i = 0; i < nTerms; i++) {
-        // A term with no postings here adds nothing (a finder then heads the order and finds nothing).
-        s.bound[i] = 0;
-        if (s.to[i] === s.from[i]) continue;
+      for (let u = 0; u < nUses; u++) {
+        // A term with no postings here adds nothing (it then heads the order and finds nothing).
+        best[u] = 0;
+        bound[u] = 0;
+        if (s.to[u] === s.from[u]) continue;
         // The windows go in order: the term's postings from lo on start where the last window's ended.
-        const pa = s.cursor[i];
-        const pb = bm25.seekNear(s.id[i], pa, s.to[i], hi);
-        s.windowStart[i] = pa;
-        s.cursor[i] = pb;
+        const pa = s.cursor[u];
+        const pb = bm25.seekNear(s.id[u], pa, s.to[u], hi);
+        s.windowStart[u] = pa;
+        s.cursor[u] = pb;
         if (pb === pa) continue;
-        let best = 0;
-        const first = s.block0[i] + (((pa - s.from[i]) / BM25_BLOCK) | 0);
-        const last = s.block0[i] + (((pb - 1 - s.from[i]) / BM25_BLOCK) | 0);
-        for (let blk = first; blk <= last; blk++) {
+        let most = 0;
+        const firstBlock = s.block0[u] + (((pa - s.from[u]) / BM25_BLOCK) | 0);
+        const lastBlock = s.block0[u] + (((pb - 1 - s.from[u]) / BM25_BLOCK) | 0);
+        for (let blk = firstBlock; blk <= lastBlock; blk++) {
           const tf = blockMaxTf[blk];
           const v = tf / (tf + k1 * (1 - b + lenScale * blockMinLen[blk]));
-          if (v > best) best = v;
+          if (v > most) most = v;
         }
-        s.bound[i] = weights[i] * best;
-        if (i >= finders) {
-          lookups[nLookups++] = i;
-          commonBound += s.bound[i];
-        }
+        best[u] = most;
+        bound[u] = weight[u] * most;
       }
-      const nFinders = finders;
-      // MaxScore: finders by bound, smallest first; a prefix whose bounds with the common terms'
-      // cannot beat the threshold finds no candidate here (its terms are only looked up).
-      sortBy(finderOrder, nFinders, s.bound);
-      let essential = 0;
-      let windowBound = commonBound;
-      while (essential < nFinders && (windowBound + s.bound[finderOrder[essential]]) * SLACK <= threshold) {
-        windowBound += s.bound[finderOrder[essential]];
-        lookups[nLookups++] = finderOrder[essential];
-        essential++;
-      }
-      if (essential === nFinders) continue;
-      sortBy(lookups, nLookups, s.bound, -1);
-      // Essential finders' postings, summed term at a time into a window-sized buffer.
-      let nTouched = 0;
-      for (let j = essential; j < nFinders; j++) {
-        const i = finderOrder[j];
-        const w = weights[i];
-        if (!toGlobal) {
-          // Nothing deleted: the window's documents are global numbers from base + lo on.
-          for (let p = s.windowStart[i], to = s.cursor[i]; p < to; p++) {
-            const x = docLows[p] - low;
-            const tf = tfs[p];
-            if (acc[x] === 0) touched[nTouched++] = x;
-            acc[x] += (w * tf) / (tf + norm[first + x]);
+      // MaxScore over terms, bounded by concept: the non-essential terms are the common ones and as
+      // many finding ones (smallest bound first) as keep what a document holding only them can score
+      // under the threshold. That is, per concept, its best alternative's sum over them (plus the tie
+      // breaker's share): a word's candidates are alternatives, so their terms need not all find.
+      let windowBound = 0;
+      for (let c = 0; c < nConcepts; c++) {
+        if (plain[c]) {
+          const u = useStart[c];
+          cN[c] = finder[u] ? 0 : bound[u];
+        } else {
+          let most = 0;
+          let total = 0;
+          for (let a = altStart[c]; a < altStart[c + 1]; a++) {
+            let sum = 0;
+            for (let e = entryStart[a]; e < entryStart[a + 1]; e++) if (!finder[entryUse[e]]) sum += entryWeight[e] * best[entryUse[e]];
+            altN[a] = sum;
+            if (sum > most) most = sum;
+            total += sum;
           }
-          continue;
+          cN[c] = disMax(most, total, tie);
         }
-        for (let p = s.windowStart[i], to = s.cursor[i]; p < to; p++) {
-          const x = docLows[p] - low;
-          const global = toGlobal[lo + x];
-          if (global < 0) continue;
-          const tf = tfs[p];
+        windowBound += cN[c];
+      }
+      sortBy(useOrder, nFinders, bound);
+      let nEssential = 0;
+      for (let j = 0; j < nFinders; j++) {
+        const u = useOrder[j];
+        const c = conceptOf[u];
+        let next = bound[u];
+        if (!plain[c]) {
+          // The concept's bound with u non-essential too.
+          let most = 0;
+          let total = 0;
+          for (let a = altStart[c]; a < altStart[c + 1]; a++) {
+            let sum = altN[a];
+            for (let e = useEntryStart[u]; e < useEntryStart[u + 1]; e++) if (useEntryAlt[e] === a) sum += useEntryWeight[e] * best[u];
+            if (sum > most) most = sum;
+            total += sum;
+          }
+          next = disMax(most, total, tie);
+        }
+        const more = next - cN[c];
+        if ((windowBound + more) * SLACK <= threshold) {
+          windowBound += more;
+          cN[c] = next;
+          for (let e = useEntryStart[u]; e < useEntryStart[u + 1]; e++) altN[useEntryAlt[e]] += useEntryWeight[e] * best[u];
+          essential[u] = 0;
+        } else {
+          essential[u] = 1;
+          if (bound[u] > 0) nEssential++;
+        }
+      }
+      if (nEssential === 0) continue;
+      // Essential terms' postings, summed a concept at a time into a window-sized buffer: a concept's
+      // terms summed, capped at the most its best alternative can get from them (a bound, not a sum).
+      let nTouched = 0;
+      for (let c = 0; c < nConcepts; c++) {
+        let nE = 0;
+        for (let u = useStart[c]; u < useStart[c + 1]; u++) if (finder[u] && essential[u] && bound[u] > 0) nE++;
+        if (nE === 0) continue;
+        let cap = Infinity;
+        let sums: Float64Array = acc;
+        if (nE > 1) {
+          let most = 0;
+          let total = 0;
+          for (let a = altStart[c]; a < altStart[c + 1]; a++) {
+            let sum = 0;
+            for (let e = entryStart[a]; e < entryStart[a + 1]; e++) {
+              const u = entryUse[e];
+              if (finder[u] && essential[u]) sum += entryWeight[e] * best[u];
+            }
+            if (sum > most) most = sum;
+            total += sum;
+          }
+          cap = disMax(most, total, tie);
+          sums = this.conceptAcc;
+        }
+        let nConceptTouched = 0;
+        const conceptTouched = this.conceptTouched;
+        for (let u = useStart[c]; u < useStart[c + 1]; u++) {
+          if (!finder[u] || !essential[u] || bound[u] === 0) continue;
+          const w = weight[u];
+          for (let p = s.windowStart[u], to = s.cursor[u]; p < to; p++) {
+            const x = docLows[p] - low;
+            let n: number;
+            if (!toGlobal) n = norm[first + x];
+            else {
+              // Deleted documents are skipped.
+              const global = toGlobal[lo + x];
+              if (global < 0) continue;
+              n = norm[global];
+            }
+            const tf = tfs[p];
+            if (sums[x] === 0) {
+              if (nE > 1) conceptTouched[nConceptTouched++] = x;
+              else if (acc[x] === 0) touched[nTouched++] = x;
+            }
+            sums[x] += (w * tf) / (tf + n);
+          }
+        }
+        if (nE === 1) continue;
+        for (let t = 0; t < nConceptTouched; t++) {
+          const x = conceptTouched[t];
           if (acc[x] === 0) touched[nTouched++] = x;
-          acc[x] += (w * tf) / (tf + norm[global]);
+          acc[x] += Math.min(sums[x], cap);
+          sums[x] = 0;
         }
       }
       if (stats) stats.candidates += nTouched;
       if (nTouched === 0) continue;
-      // Documents that can still make the top k: partial sum plus what the terms not yet looked
-      // up can add. Terms are looked up largest bound first, for the whole window at a time.
+      // Documents that can still make the top k: partial sum plus what the terms not yet looked up
+      // can add. Concepts are looked up largest bound first, for the whole window at a time.
       // A filtered-out document is dropped before any look-up (a strict filter keeps the bar low).
       // In document order: sorted when few are touched, else read off the window (a question of a
       // hundred terms touches most of it: sorting them cost more than all its look-ups).
@@ -415,12 +640,34 @@ export class SegmentedBm25 {
         if ((acc[x] + windowBound) * SLACK > threshold && (!filter || filter(globalOf(lo + x)))) alive[nAlive++] = x;
         else acc[x] = 0;
       }
+      let nItems = 0;
+      for (let c = 0; c < nConcepts; c++) if (cN[c] > 0) items[nItems++] = c;
+      sortBy(items, nItems, cN, -1);
       let remaining = windowBound;
-      for (let j = 0; j < nLookups && nAlive > 0; j++) {
-        const i = lookups[j];
-        if (s.cursor[i] === s.windowStart[i]) continue;
-        remaining -= s.bound[i];
-        this.addLookup(g, lo, s.windowStart[i], s.cursor[i], weights[i], nAlive);
+      for (let j = 0; j < nItems && nAlive > 0; j++) {
+        const c = items[j];
+        // The concept's non-essential terms: one is added to the sums directly, several are summed
+        // apart and capped at the concept's bound over them.
+        let nN = 0;
+        for (let u = useStart[c]; u < useStart[c + 1]; u++) if ((!finder[u] || !essential[u]) && bound[u] > 0) lookedUp[nN++] = u;
+        if (nN === 0) continue;
+        remaining -= cN[c];
+        if (nN === 1) {
+          const u = lookedUp[0];
+          this.addLookup(g, lo, s.windowStart[u], s.cursor[u], weight[u], nAlive, acc);
+        } else {
+          const sums = this.conceptAcc;
+          for (let v = 0; v < nN; v++) {
+            const u = lookedUp[v];
+            this.addLookup(g, lo, s.windowStart[u], s.cursor[u], weight[u], nAlive, sums);
+          }
+          const cap = cN[c];
+          for (let a = 0; a < nAlive; a++) {
+            const x = alive[a];
+            acc[x] += Math.min(sums[x], cap);
+            sums[x] = 0;
+          }
+        }
         let kept = 0;
         for (let a = 0; a < nAlive; a++) {
           const x = alive[a];
@@ -430,9 +677,16 @@ export class SegmentedBm25 {
         nAlive = kept;
       }
       if (nAlive === 0) continue;
-      // The exact scores: every term in term order, summed into float32 (as one score per chunk would be).
+      // The exact scores: every concept in order, summed into float32 (as scoreDoc scores a document).
       for (let a = 0; a < nAlive; a++) acc[alive[a]] = 0;
-      for (let i = 0; i < nTerms; i++) this.addTerm(g, lo, s.windowStart[i], s.cursor[i], weights[i], nAlive, exact);
+      for (let c = 0; c < nConcepts; c++) {
+        if (plain[c]) {
+          const u = useStart[c];
+          this.addTerm(g, lo, s.windowStart[u], s.cursor[u], weight[u], nAlive, exact);
+          continue;
+        }
+        this.addConcept(g, lo, q, c, s, nAlive);
+      }
       for (let a = 0; a < nAlive; a++) {
         const x = alive[a];
         const score = exact[x];
@@ -447,15 +701,42 @@ export class SegmentedBm25 {
     }
   }
 
+  /** Adds concept `c`'s exact value (as `scoreDoc` computes it) to the alive documents' float32 scores. */
+  private addConcept(g: Bm25Segment, lo: number, q: PreparedQuery, c: number, s: TermScratch, nAlive: number): void {
+    const { alive, exact, altSum, conceptBest, conceptTotal } = this;
+    const { altStart, entryStart, entryUse, entryWeight, tie } = q;
+    for (let a = 0; a < nAlive; a++) {
+      conceptBest[alive[a]] = 0;
+      conceptTotal[alive[a]] = 0;
+    }
+    for (let alt = altStart[c]; alt < altStart[c + 1]; alt++) {
+      for (let a = 0; a < nAlive; a++) altSum[alive[a]] = 0;
+      for (let e = entryStart[alt]; e < entryStart[alt + 1]; e++) {
+        const u = entryUse[e];
+        this.addTerm(g, lo, s.windowStart[u], s.cursor[u], entryWeight[e], nAlive, altSum);
+      }
+      for (let a = 0; a < nAlive; a++) {
+        const x = alive[a];
+        const v = altSum[x];
+        if (v > conceptBest[x]) conceptBest[x] = v;
+        conceptTotal[x] += v;
+      }
+    }
+    for (let a = 0; a < nAlive; a++) {
+      const x = alive[a];
+      if (conceptBest[x] > 0) exact[x] += disMax(conceptBest[x], conceptTotal[x], tie);
+    }
+  }
+
   /**
-   * `addTerm` into the window's partial sums (`acc`), where an alive document is one whose sum is
+   * `addTerm` into `sums` (the window's partial sums, or a concept's apart) at the documents alive in `acc`, where an alive document is one whose sum is
    * not 0 (the dead are zeroed): when the term's postings are not few against the alive documents,
    * each posting tests its document's sum, with no merge against the alive list.
    */
-  private addLookup(g: Bm25Segment, lo: number, pa: number, pb: number, w: number, nAlive: number): void {
+  private addLookup(g: Bm25Segment, lo: number, pa: number, pb: number, w: number, nAlive: number, sums: Float64Array): void {
     if (pb <= pa) return;
     if (pb - pa >= nAlive * 8) {
-      this.addTerm(g, lo, pa, pb, w, nAlive, this.acc);
+      this.addTerm(g, lo, pa, pb, w, nAlive, sums);
       return;
     }
     const { docLows, tfs } = g.bm25;
@@ -467,7 +748,7 @@ export class SegmentedBm25 {
       const x = docLows[p] - low;
       if (acc[x] === 0) continue;
       const tf = tfs[p];
-      acc[x] += (w * tf) / (tf + norm[toGlobal ? toGlobal[lo + x] : first + x]);
+      sums[x] += (w * tf) / (tf + norm[toGlobal ? toGlobal[lo + x] : first + x]);
     }
   }
 
@@ -563,7 +844,7 @@ export class SegmentedBm25 {
   }
 }
 
-/** A search's per-term state, one slot a query term (sized by the query, never by the corpus). */
+/** A search's per-term and per-concept state (sized by the query, never by the corpus). */
 class TermScratch {
   readonly from: Uint32Array;
   readonly to: Uint32Array;
@@ -572,23 +853,78 @@ class TermScratch {
   readonly id: Int32Array;
   /** The term's first block in the segment. */
   readonly block0: Uint32Array;
-  /** The best the term's blocks in the current window can add. */
+  /** The largest tf / (tf + norm) of the term's blocks in the current window, and that times its weight. */
+  readonly best: Float64Array;
   readonly bound: Float64Array;
   /** The term's postings in the current window: [windowStart, cursor). */
   readonly windowStart: Uint32Array;
-  readonly finderOrder: Uint32Array;
-  readonly lookups: Uint32Array;
-  constructor(n: number) {
-    this.id = new Int32Array(n);
-    this.from = new Uint32Array(n);
-    this.to = new Uint32Array(n);
-    this.cursor = new Uint32Array(n);
-    this.block0 = new Uint32Array(n);
-    this.bound = new Float64Array(n);
-    this.windowStart = new Uint32Array(n);
-    this.finderOrder = new Uint32Array(n);
-    this.lookups = new Uint32Array(n);
+  /** A document's term frequency of each term (scoreDoc). */
+  readonly tfAt: Float64Array;
+  /** The finding terms by bound; whether each is essential in the window; a concept's non-essential terms. */
+  readonly useOrder: Uint32Array;
+  readonly essential: Uint8Array;
+  readonly lookedUp: Uint32Array;
+  /** Per alternative: its sum over the non-essential terms' bounds. Per concept: its bound over them. */
+  readonly altN: Float64Array;
+  readonly cN: Float64Array;
+  /** Concepts to look up, by `cN`. */
+  readonly items: Uint32Array;
+  constructor(uses: number, concepts: number, alts: number) {
+    this.id = new Int32Array(uses);
+    this.from = new Uint32Array(uses);
+    this.to = new Uint32Array(uses);
+    this.cursor = new Uint32Array(uses);
+    this.block0 = new Uint32Array(uses);
+    this.best = new Float64Array(uses);
+    this.bound = new Float64Array(uses);
+    this.windowStart = new Uint32Array(uses);
+    this.tfAt = new Float64Array(uses);
+    this.useOrder = new Uint32Array(uses);
+    this.essential = new Uint8Array(uses);
+    this.lookedUp = new Uint32Array(uses);
+    this.altN = new Float64Array(alts);
+    this.cN = new Float64Array(concepts);
+    this.items = new Uint32Array(concepts);
   }
+}
+
+/**
+ * A query as the search walks it. A concept is one or more alternatives, each a sum of terms; a
+ * document's value of a concept is its best alternative's sum (plus the tie breaker's share of the
+ * others'). A term on its own is a plain concept: one alternative of one term.
+ */
+interface PreparedQuery {
+  /** Per use (a term within a concept): the term's id in each segment, -1 where absent. */
+  ids: Int32Array[];
+  /** Per use: the most it can add to its concept, per unit of tf / (tf + norm) (a plain concept's weight). */
+  weight: Float64Array;
+  /** Per use: 1 when its postings find candidates (its term is in at most COMMON_SHARE of the documents). */
+  finder: Uint8Array;
+  /** Concept c's uses are [useStart[c], useStart[c + 1]), its alternatives [altStart[c], altStart[c + 1]). */
+  useStart: Uint32Array;
+  altStart: Uint32Array;
+  /** Alternative a's entries are [entryStart[a], entryStart[a + 1]): a use and its weight in that alternative. */
+  entryStart: Uint32Array;
+  entryUse: Uint32Array;
+  entryWeight: Float64Array;
+  /** Use u's entries are [useEntryStart[u], useEntryStart[u + 1]): the alternatives holding it and its weight there. */
+  useEntryStart: Uint32Array;
+  useEntryAlt: Uint32Array;
+  useEntryWeight: Float64Array;
+  /** Per use: its concept. */
+  conceptOf: Uint32Array;
+  /** 1 for a concept of one alternative of one term: scored as a term on its own. */
+  plain: Uint8Array;
+  tie: number;
+}
+
+/** Lucene's dis-max: the best alternative, plus `tie` of the others. */
+function disMax(best: number, total: number, tie: number): number {
+  return tie === 0 ? best : best + tie * (total - best);
+}
+
+function isTermList(query: readonly string[] | Bm25Query): query is readonly string[] {
+  return Array.isArray(query);
 }
 
 /** Sorts the first `n` term slots of `order` by `key`, ascending (or descending with `sign` -1; insertion sort: a query has tens of terms). */

@@ -28,6 +28,24 @@ export interface Manifest {
  */
 export type ChunkFilter = ((chunk: number) => boolean) & { readonly kept?: ArrayLike<number> };
 
+/**
+ * A lexical search whose groups count as one concept each (`Bm25Query`): a group's texts are
+ * alternatives (an English word's translations), each analysed on its own, and a chunk scores the
+ * best one it holds. `text` is analysed as a plain search text.
+ */
+export interface LexicalQuery {
+  text: string;
+  groups: ReadonlyArray<readonly string[]>;
+  /** Dis-max tie breaker: the share of a group's other alternatives added to its best (0: none). */
+  tie?: number;
+  /**
+   * Find `rescore` × k chunks by the groups' words and bigrams, then score those with every term (a
+   * candidate's single characters too) and keep the k best: characters refine a ranking but rarely
+   * find a chunk worth it. Absent: one search with every term.
+   */
+  rescore?: number;
+}
+
 /** A scored chunk, by its position in the index's chunk list. */
 export interface ChunkHit {
   chunk: number;
@@ -52,8 +70,16 @@ export interface ReportIndex {
   readonly embedder: Embedder;
   /** Approximate nearest neighbours by cosine similarity (score = 1 - distance), best first. */
   denseSearch(vector: Float32Array, k: number, filter?: ChunkFilter): ChunkHit[];
-  /** BM25 over the analysed terms of `query`, best first; `stats` adds what the search did (profiling). */
-  lexicalSearch(query: string, k: number, filter?: ChunkFilter, stats?: import('./segmented-bm25.ts').Bm25SearchStats): ChunkHit[];
+  /**
+   * BM25 over the analysed terms of `query`, best first; `stats` adds what the search did (profiling).
+   * A `LexicalQuery` also scores each of its groups as one concept.
+   */
+  lexicalSearch(
+    query: string | LexicalQuery,
+    k: number,
+    filter?: ChunkFilter,
+    stats?: import('./segmented-bm25.ts').Bm25SearchStats,
+  ): ChunkHit[];
   /**
    * The chunks (ascending positions) whose BM25 terms include `term` — a jieba word, a Han character
    * or a Han bigram, in search form — or undefined when none does. Read-only view; optional so test

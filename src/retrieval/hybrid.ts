@@ -5,7 +5,7 @@
 import { inYear, onDay } from '../corpus/event-dates.ts';
 import type { Article, Chunk } from '../corpus/types.ts';
 import { articleBinds, dayBinding, knownPeople } from './day-binding.ts';
-import type { ReportIndex } from '../index/types.ts';
+import type { LexicalQuery, ReportIndex } from '../index/types.ts';
 import { collapseOverlaps, reciprocalRankFusion, scoreFusion, type FusedHit } from './fusion.ts';
 import { keptChunks, keptFilter } from './kept-chunks.ts';
 import { namesMeeting } from './question/meeting-name.ts';
@@ -132,7 +132,7 @@ export function searchForms(chunks: readonly Chunk[]): (s: string) => string {
 
 export async function hybridSearch(
   index: ReportIndex,
-  query: { text: string; filters: QuestionFilters },
+  query: { text: string; filters: QuestionFilters; lexical?: string | LexicalQuery },
   corpus: { dated: boolean; withMeetings: boolean },
   opts: HybridOptions = DEFAULT_HYBRID,
 ): Promise<HybridResult> {
@@ -160,7 +160,7 @@ export async function hybridSearch(
   const dense = index.denseSearch(vector, opts.depth, active);
   const denseMs = performance.now() - t;
   t = performance.now();
-  const lexical = index.lexicalSearch(query.text, opts.depth, active);
+  const lexical = index.lexicalSearch(query.lexical ?? query.text, opts.depth, active);
   const bm25 = performance.now() - t;
   t = performance.now();
   const lists = [dense, lexical];

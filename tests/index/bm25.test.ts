@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BM25_BLOCK, Bm25Index } from '../../src/index/bm25.ts';
 import { SegmentedBm25, type Bm25Segment, type Bm25SearchStats } from '../../src/index/segmented-bm25.ts';
-import { referenceSearch } from './bm25-reference.ts';
+import { referenceConceptSearch, referenceSearch } from './bm25-reference.ts';
 import { seededRandom } from '../../bench/prng.ts';
 
 const docs = [
@@ -198,6 +198,86 @@ describe('SegmentedBm25 top k (MaxScore over block bounds)', () => {
     expect(stats.scored).toBeGreaterThan(0);
     expect(stats.candidates).toBeLessThan(stats.postings);
     expect(stats.scored).toBeLessThan(stats.candidates);
+  });
+});
+
+describe('SegmentedBm25 concepts (an English word’s translations scored as one)', () => {
+  const rnd = seededRandom(16);
+  const docsIn = corpus(6000, rnd);
+  const term = () => `t${Math.floor(1 / (rnd() * 0.999 + 0.001)) - 1}`;
+  // Concepts of 1–6 alternatives of 1–4 terms (a translation analysed: its word, characters and bigrams).
+  const queries = Array.from({ length: 40 }, () => ({
+    terms: Array.from({ length: Math.floor(rnd() * 4) }, term),
+    concepts: Array.from({ length: 1 + Math.floor(rnd() * 8) }, () =>
+      Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => Array.from({ length: 1 + Math.floor(rnd() * 4) }, term)),
+    ),
+  }));
+  // Only common terms in the concepts, and a term shared by two concepts and repeated in an alternative.
+  queries.push({ terms: [], concepts: [[['t0'], ['t1', 't2']]] });
+  queries.push({
+    terms: ['t30'],
+    concepts: [
+      [['t30', 't30', 't1'], ['t55']],
+      [['t30'], ['t7', 't900']],
+    ],
+  });
+  const layouts: Array<[string, number[], Set<number>]> = [
+    ['one segment', [], new Set()],
+    ['four segments with deletions', [700, 2000, 4100], new Set(Array.from({ length: 600 }, () => Math.floor(rnd() * docsIn.length)))],
+  ];
+  for (const [name, cuts, deleted] of layouts)
+    for (const tie of [0, 0.1])
+      it(`returns exactly what scoring every candidate returns: ${name}, tie ${tie}`, () => {
+        const { segments } = segmentsOf(docsIn, cuts, deleted);
+        const bm25 = new SegmentedBm25(segments);
+        const odd = (d: number) => d % 2 === 1;
+        for (const q of queries) {
+          const query = { ...q, tie };
+          const all = referenceConceptSearch(segments, query, 30);
+          const allOdd = referenceConceptSearch(segments, query, 30, odd);
+          for (const k of [1, 10, 30]) {
+            expect(bm25.search(query, k)).toEqual(all.slice(0, k));
+            expect(bm25.search(query, k, odd)).toEqual(allOdd.slice(0, k));
+          }
+          // A filter listing its documents has them scored directly: the same hits.
+          const kept = Object.assign((d: number) => d % 50 === 0, { kept: Array.from({ length: 120 }, (_, j) => j * 50) });
+          expect(bm25.search(query, 10, kept)).toEqual(referenceConceptSearch(segments, query, 10, kept));
+        }
+      });
+  it('rescores the depth best documents of a first query by the full concepts (whichever terms found them)', () => {
+    const { segments } = segmentsOf(docsIn, [700, 2000, 4100], new Set([5, 800, 2500]));
+    const bm25 = new SegmentedBm25(segments);
+    for (const q of queries.slice(0, 20)) {
+      // The first query's concepts without their rarest-numbered term per alternative (where it has several).
+      const first = { terms: q.terms, concepts: q.concepts.map((alts) => alts.map((a) => (a.length > 1 ? a.slice(1) : a))) };
+      for (const depth of [10, 40]) {
+        const found = new Set(referenceConceptSearch(segments, first, depth).map((h) => h.chunk));
+        const expected = referenceConceptSearch(segments, q, 10, undefined, found);
+        expect(bm25.search({ ...first, rescore: { depth, concepts: q.concepts } }, 10)).toEqual(expected);
+      }
+    }
+  });
+  it('scores a document by its best alternative, not their sum (tie 0), and by a share of the others with a tie', () => {
+    const small = whole(Bm25Index.build(docs));
+    // Document 0 holds 安全 (twice) and 生产; document 2 holds 安全 and 检查.
+    const sum = small.search(['安全', '生产'], 4);
+    const best = small.search({ terms: [], concepts: [[['安全'], ['生产']]] }, 4);
+    const scoreOf = (hits: Array<{ chunk: number; score: number }>, d: number) => hits.find((h) => h.chunk === d)!.score;
+    const [safety, production] = [small.search(['安全'], 4), small.search(['生产'], 4)];
+    expect(best.map((h) => h.chunk).sort()).toEqual([0, 2]);
+    expect(scoreOf(best, 0)).toBe(Math.max(scoreOf(safety, 0), scoreOf(production, 0)));
+    expect(scoreOf(best, 2)).toBe(scoreOf(safety, 2));
+    expect(sum[0].score).toBeGreaterThan(best[0].score);
+    const tied = small.search({ terms: [], concepts: [[['安全'], ['生产']]], tie: 0.5 }, 4);
+    expect(tied[0].score).toBeGreaterThan(best[0].score);
+    expect(tied[0].score).toBeLessThan(sum[0].score);
+  });
+  it('treats a concept of one single-term alternative as that term on its own', () => {
+    const bm25 = new SegmentedBm25(segmentsOf(docsIn, [], new Set()).segments);
+    for (const q of [['t3'], ['t3', 't40', 't3']]) {
+      const asConcepts = { terms: [], concepts: [...new Set(q)].map((t) => [q.filter((x) => x === t)]) };
+      expect(bm25.search(asConcepts, 10)).toEqual(bm25.search(q, 10));
+    }
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { rankArticles } from '../article-ranking.ts';
 import { hybridSearch } from '../hybrid.ts';
+import { lexicalQuery } from '../lexical-query.ts';
 import { articlesNaming } from '../question/pinyin-names.ts';
 import type { Retrieved, Understood } from './context.ts';
 
@@ -12,7 +13,7 @@ export async function retrieveStage(ctx: Understood): Promise<Retrieved> {
   const t = performance.now();
   const hybrid = await hybridSearch(
     state.index,
-    { text: ctx.searchText, filters: ctx.question.intent.filters },
+    { text: ctx.searchText, filters: ctx.question.intent.filters, lexical: lexicalQuery(ctx.question, ctx.searchText) },
     { dated: state.dated, withMeetings: state.withMeetings },
     profile.hybrid,
   );

@@ -28,6 +28,7 @@ export function understand(raw: string, lexicon?: Lexicon, names?: PinyinNameInd
     script,
     kept,
     groups,
+    ...(chinese.length ? { han: chinese } : {}),
     ...(named.length ? { names: named } : {}),
     intent,
   };

@@ -45,6 +45,8 @@ export interface UnderstoodQuestion {
   kept: string[];
   /** Each English word or phrase with its Chinese candidates (empty for Chinese questions). */
   groups: Array<{ english: string; candidates: string[] }>;
+  /** Chinese words inside an English question (a mixed one), searched as they are; absent when none. */
+  han?: string[];
   /** Names of the reports an English question names in pinyin (Zhu Long → 朱龙); absent when none. */
   names?: string[];
   intent: QuestionIntent;
