@@ -2,7 +2,9 @@
  * `npx tsx bench/ask-stages.ts --index DIR[,DIR...]`: where a question's time goes, stage by stage
  * (understand; retrieve: filters, embed, dense, BM25, fusion, ranking; select; decide; compose), for
  * several indexes of the same corpus in one process, round after round alternating, so a one-segment
- * and a ten-segment index compare under the same load. `--dump FILE` writes every answer (timings
+ * and a ten-segment index compare under the same load. Wall time a stage, and CPU time (the process's,
+ * every thread: with the search thread on, its walks count where they happen to run, so `--search-thread
+ * off` gives each stage its own CPU). `--dump FILE` writes every answer (timings
  * left out) as JSON lines, one file per index (FILE.0, FILE.1 …): for checking that a change to
  * searching leaves answers identical.
  */
@@ -19,7 +21,13 @@ export const USAGE = `Usage: npx tsx bench/ask-stages.ts --index DIR[,DIR...] [o
   --rounds 3     rounds (the first warms caches and is not counted)
   --seed 20240601  the bench's sampling seed
   --data DIR     benchmark sets (default ../shared/bench)
-  --dump FILE    write each index's answers (no timings) to FILE.<i> as JSON lines`;
+  --dump FILE    write each index's answers (no timings) to FILE.<i> as JSON lines
+  --search-thread on|off  as loadIndex decides by default`;
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -30,6 +38,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '20240601' },
       data: { type: 'string', default: path.join(PROJECT_ROOT, '..', 'shared', 'bench') },
       dump: { type: 'string' },
+      'search-thread': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -61,17 +70,47 @@ async function main(): Promise<void> {
 
   const targets = [];
   for (const dir of values.index.split(',')) {
-    const index = await loadIndex(dir, { modelsDir });
+    const thread = values['search-thread'];
+    const index = await loadIndex(dir, { modelsDir, searchThread: thread === undefined ? undefined : thread === 'on' });
     const engine = ReportsEngine.fromIndex(index, { modelsDir });
     await engine.warmUp();
     const env = { state: prepareState(index), profile: retrievalProfileFor(index.embedder.id), facts: true };
-    targets.push({ dir, index, engine, env, ms: new Map<string, number[]>(), answers: [] as string[] });
+    const searchCpu = { dense: 0, bm25: 0 };
+    // The searches' own CPU: the index's methods, wrapped (the same calls, the same results).
+    const lexical = index.lexicalSearch.bind(index);
+    index.lexicalSearch = (...a) => {
+      const c = cpuMs();
+      try {
+        return lexical(...a);
+      } finally {
+        searchCpu.bm25 += cpuMs() - c;
+      }
+    };
+    const begin = index.beginDenseSearch?.bind(index);
+    if (begin)
+      index.beginDenseSearch = (...a) => {
+        let c = cpuMs();
+        const finish = begin(...a);
+        searchCpu.dense += cpuMs() - c;
+        return () => {
+          c = cpuMs();
+          try {
+            return finish();
+          } finally {
+            searchCpu.dense += cpuMs() - c;
+          }
+        };
+      };
+    targets.push({ dir, index, engine, env, searchCpu, n: 0, ms: new Map<string, number[]>(), cpu: new Map<string, number>(), answers: [] as string[] });
   }
-  const stageNames = ['understand', 'filters+embed', 'dense', 'bm25', 'fuse', 'rank', 'select', 'decide', 'compose', 'total'];
+  const stageNames = ['understand', 'retrieve', 'dense', 'bm25', 'rank', 'select', 'decide', 'compose', 'total'];
+  const cpu = cpuMs;
   for (let r = 0; r < rounds; r++)
     for (const t of targets)
       for (const q of questions) {
         const times: Record<string, number> = {};
+        const searched = { ...t.searchCpu };
+        const c0 = cpu();
         const t0 = performance.now();
         let understood;
         try {
@@ -80,6 +119,7 @@ async function main(): Promise<void> {
           continue;
         }
         const t1 = performance.now();
+        const c1 = cpu();
         const { state, profile } = t.env;
         const hybrid = await hybridSearch(
           state.index,
@@ -88,33 +128,53 @@ async function main(): Promise<void> {
           profile.hybrid,
         );
         const t2 = performance.now();
+        const c2 = cpu();
         const candidates = articlesNaming(rankArticles(state, hybrid.hits, understood.query, profile.ranking), understood.question.names ?? []);
         const t3 = performance.now();
+        const c3 = cpu();
         const retrieved = { ...understood, hybrid, candidates, retrievedMs: t3 - t1 };
         const selected = selectStage(retrieved);
         const t4 = performance.now();
+        const c4 = cpu();
         const decided = decideStage(selected);
         const t5 = performance.now();
+        const c5 = cpu();
         const answer = composeStage(decided);
         const t6 = performance.now();
+        const c6 = cpu();
         const h = hybrid.timings;
         times.understand = t1 - t0;
         times.dense = h.dense;
         times.bm25 = h.bm25;
-        times.fuse = h.fuse;
-        times['filters+embed'] = t2 - t1 - h.dense - h.bm25 - h.fuse;
+        // retrieve: the whole hybrid search (filters, embedding, dense, BM25, fusion); dense and BM25 are parts of it.
+        times.retrieve = t2 - t1;
         times.rank = t3 - t2;
         times.select = t4 - t3;
         times.decide = t5 - t4;
         times.compose = t6 - t5;
         times.total = t6 - t0;
-        if (r > 0) for (const [k, v] of Object.entries(times)) (t.ms.get(k) ?? t.ms.set(k, []).get(k)!).push(v);
+        const cpus: Record<string, number> = {
+          understand: c1 - c0,
+          retrieve: c2 - c1,
+          dense: t.searchCpu.dense - searched.dense,
+          bm25: t.searchCpu.bm25 - searched.bm25,
+          rank: c3 - c2,
+          select: c4 - c3,
+          decide: c5 - c4,
+          compose: c6 - c5,
+          total: c6 - c0,
+        };
+        if (r > 0) {
+          for (const [k, v] of Object.entries(times)) (t.ms.get(k) ?? t.ms.set(k, []).get(k)!).push(v);
+          for (const [k, v] of Object.entries(cpus)) t.cpu.set(k, (t.cpu.get(k) ?? 0) + v);
+          t.n++;
+        }
         if (r === rounds - 1) {
           const { timings_ms: _, ...rest } = answer;
           t.answers.push(JSON.stringify({ q, ...rest }));
         }
       }
-  console.log(`| stage | ${targets.map((t) => `${path.basename(t.dir)} mean / p50 / p95 ms`).join(' | ')} |`);
+  console.log(`| stage | ${targets.map((t) => `${path.basename(t.dir)}: wall mean / p50 / p95, CPU mean ms`).join(' | ')} |`);
   console.log(`|---|${targets.map(() => '---').join('|')}|`);
   for (const s of stageNames)
     console.log(
@@ -122,7 +182,8 @@ async function main(): Promise<void> {
         .map((t) => {
           const xs = t.ms.get(s) ?? [0];
           const m = summarise(xs);
-          return `${m.mean.toFixed(2)} / ${m.p50.toFixed(2)} / ${m.p95.toFixed(2)}`;
+          const c = t.cpu.get(s);
+          return `${m.mean.toFixed(2)} / ${m.p50.toFixed(2)} / ${m.p95.toFixed(2)}, ${c === undefined ? '–' : (c / t.n).toFixed(2)}`;
         })
         .join(' | ')} |`,
     );
