@@ -1,12 +1,12 @@
 /**
  * `npx tsx bench/ask-stages.ts --index DIR[,DIR...]`: where a question's time goes, stage by stage
  * (understand; retrieve: filters, embed, dense, BM25, fusion, ranking; select; decide; compose), for
- * several indexes of the same corpus in one process, round after round alternating, so a one-segment
- * and a ten-segment index compare under the same load. Wall time a stage, and CPU time (the process's,
- * every thread: with the search thread on, its walks count where they happen to run, so `--search-thread
- * off` gives each stage its own CPU). `--dump FILE` writes every answer (timings
- * left out) as JSON lines, one file per index (FILE.0, FILE.1 …): for checking that a change to
- * searching leaves answers identical.
+ * several indexes of the same corpus in one process, question by question index after index, so a
+ * one-segment and a ten-segment index compare under the same load. Wall time a stage, and CPU time
+ * (the process's, every thread: with the search thread on, its walks count where they happen to run,
+ * so `--search-thread off` gives each stage its own CPU). `--dump FILE` writes every answer (timings
+ * left out) as JSON lines, one file per index and mode (FILE.0, FILE.1 …): for checking that a change
+ * to searching leaves answers identical.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +22,16 @@ export const USAGE = `Usage: npx tsx bench/ask-stages.ts --index DIR[,DIR...] [o
   --seed 20240601  the bench's sampling seed
   --data DIR     benchmark sets (default ../shared/bench)
   --dump FILE    write each index's answers (no timings) to FILE.<i> as JSON lines
-  --search-thread on|off  as loadIndex decides by default`;
+  --search-thread on|off  as loadIndex decides by default
+  --modes overlap,half  each index loaded once per mode: overlap (the default: the search thread holds
+                 two thirds of the chunks and walks them while BM25 runs) or half (half the chunks, dense
+                 search then BM25, as before 4 December)`;
+
+/** How the search thread shares a question's work. */
+const MODES = {
+  overlap: { threadShare: undefined, overlap: true },
+  half: { threadShare: 0.5, overlap: false },
+} as const;
 
 function cpuMs(): number {
   const u = process.cpuUsage();
@@ -39,6 +48,7 @@ async function main(): Promise<void> {
       data: { type: 'string', default: path.join(PROJECT_ROOT, '..', 'shared', 'bench') },
       dump: { type: 'string' },
       'search-thread': { type: 'string' },
+      modes: { type: 'string', default: 'overlap' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -68,46 +78,77 @@ async function main(): Promise<void> {
   const { articlesNaming } = await import('../src/retrieval/question/pinyin-names.ts');
   const modelsDir = loadConfig().modelsDir;
 
-  const targets = [];
-  for (const dir of values.index.split(',')) {
-    const thread = values['search-thread'];
-    const index = await loadIndex(dir, { modelsDir, searchThread: thread === undefined ? undefined : thread === 'on' });
-    const engine = ReportsEngine.fromIndex(index, { modelsDir });
-    await engine.warmUp();
-    const env = { state: prepareState(index), profile: retrievalProfileFor(index.embedder.id), facts: true };
-    const searchCpu = { dense: 0, bm25: 0 };
-    // The searches' own CPU: the index's methods, wrapped (the same calls, the same results).
-    const lexical = index.lexicalSearch.bind(index);
-    index.lexicalSearch = (...a) => {
-      const c = cpuMs();
-      try {
-        return lexical(...a);
-      } finally {
-        searchCpu.bm25 += cpuMs() - c;
-      }
-    };
-    const begin = index.beginDenseSearch?.bind(index);
-    if (begin)
-      index.beginDenseSearch = (...a) => {
-        let c = cpuMs();
-        const finish = begin(...a);
-        searchCpu.dense += cpuMs() - c;
-        return () => {
-          c = cpuMs();
-          try {
-            return finish();
-          } finally {
-            searchCpu.dense += cpuMs() - c;
-          }
-        };
-      };
-    targets.push({ dir, index, engine, env, searchCpu, n: 0, ms: new Map<string, number[]>(), cpu: new Map<string, number>(), answers: [] as string[] });
+  const modes = values.modes.split(',');
+  if (modes.some((m) => !(m in MODES))) {
+    console.error(USAGE);
+    process.exitCode = 2;
+    return;
   }
+  const targets = [];
+  for (const dir of values.index.split(','))
+    for (const mode of modes) {
+      const thread = values['search-thread'];
+      const { threadShare, overlap } = MODES[mode as keyof typeof MODES];
+      const index = await loadIndex(dir, { modelsDir, threadShare, searchThread: thread === undefined ? undefined : thread === 'on' });
+      // Without overlap, hybrid search calls denseSearch and then BM25 (as before beginDenseSearch).
+      if (!overlap) delete index.beginDenseSearch;
+      const engine = ReportsEngine.fromIndex(index, { modelsDir });
+      await engine.warmUp();
+      const env = { state: prepareState(index), profile: retrievalProfileFor(index.embedder.id), facts: true };
+      const searchCpu = { dense: 0, bm25: 0 };
+      // The searches' own CPU: the index's methods, wrapped (the same calls, the same results).
+      const lexical = index.lexicalSearch.bind(index);
+      index.lexicalSearch = (...a) => {
+        const c = cpuMs();
+        try {
+          return lexical(...a);
+        } finally {
+          searchCpu.bm25 += cpuMs() - c;
+        }
+      };
+      const dense = index.denseSearch.bind(index);
+      index.denseSearch = (...a) => {
+        const c = cpuMs();
+        try {
+          return dense(...a);
+        } finally {
+          searchCpu.dense += cpuMs() - c;
+        }
+      };
+      const begin = index.beginDenseSearch?.bind(index);
+      if (begin)
+        index.beginDenseSearch = (...a) => {
+          let c = cpuMs();
+          const finish = begin(...a);
+          searchCpu.dense += cpuMs() - c;
+          return () => {
+            c = cpuMs();
+            try {
+              return finish();
+            } finally {
+              searchCpu.dense += cpuMs() - c;
+            }
+          };
+        };
+      targets.push({
+        dir,
+        mode,
+        index,
+        engine,
+        env,
+        searchCpu,
+        n: 0,
+        ms: new Map<string, number[]>(),
+        cpu: new Map<string, number>(),
+        answers: [] as string[],
+      });
+    }
   const stageNames = ['understand', 'retrieve', 'dense', 'bm25', 'rank', 'select', 'decide', 'compose', 'total'];
   const cpu = cpuMs;
+  // Question by question, every index (and mode) in turn: other load on the machine falls on all alike.
   for (let r = 0; r < rounds; r++)
-    for (const t of targets)
-      for (const q of questions) {
+    for (const q of questions)
+      for (const t of targets) {
         const times: Record<string, number> = {};
         const searched = { ...t.searchCpu };
         const c0 = cpu();
@@ -129,7 +170,10 @@ async function main(): Promise<void> {
         );
         const t2 = performance.now();
         const c2 = cpu();
-        const candidates = articlesNaming(rankArticles(state, hybrid.hits, understood.query, profile.ranking), understood.question.names ?? []);
+        const candidates = articlesNaming(
+          rankArticles(state, hybrid.hits, understood.query, profile.ranking),
+          understood.question.names ?? [],
+        );
         const t3 = performance.now();
         const c3 = cpu();
         const retrieved = { ...understood, hybrid, candidates, retrievedMs: t3 - t1 };
@@ -174,7 +218,9 @@ async function main(): Promise<void> {
           t.answers.push(JSON.stringify({ q, ...rest }));
         }
       }
-  console.log(`| stage | ${targets.map((t) => `${path.basename(t.dir)}: wall mean / p50 / p95, CPU mean ms`).join(' | ')} |`);
+  console.log(
+    `| stage | ${targets.map((t) => `${path.basename(t.dir)}${modes.length > 1 ? ` (${t.mode})` : ''}: wall mean / p50 / p95, CPU mean ms`).join(' | ')} |`,
+  );
   console.log(`|---|${targets.map(() => '---').join('|')}|`);
   for (const s of stageNames)
     console.log(

@@ -64,6 +64,8 @@ export interface LoadOptions {
    * machine has two cores or more and the index has two segments or more and SEARCH_THREAD_MIN_CHUNKS chunks.
    */
   searchThread?: boolean;
+  /** The search thread's share of the chunks (default THREAD_SHARE; the bench compares others). */
+  threadShare?: number;
 }
 
 /**
@@ -251,7 +253,12 @@ async function openIndex(outDir: string, real: string | undefined, opts: LoadOpt
   const useThread =
     manifest.segments.length >= 2 &&
     (opts.searchThread ?? (availableParallelism() > 1 && manifest.counts.chunks >= SEARCH_THREAD_MIN_CHUNKS));
-  const away = useThread ? segmentsForThread(manifest.segments.map((e) => e.chunks)) : manifest.segments.map(() => false);
+  const away = useThread
+    ? segmentsForThread(
+        manifest.segments.map((e) => e.chunks),
+        opts.threadShare,
+      )
+    : manifest.segments.map(() => false);
   const threadGraphOf = new Map<number, number>();
   away.forEach((a, s) => a && threadGraphOf.set(s, threadGraphOf.size));
   const thread = threadGraphOf.size
