@@ -148,6 +148,9 @@ describe('the search thread', () => {
         const finish = two.beginDenseSearch!(v, k, filter);
         expect(two.lexicalSearch(QUERIES[0], 10)).toEqual(one.lexicalSearch(QUERIES[0], 10));
         expect(finish()).toEqual(hits);
+        // A search begun and never completed (its caller failed before) leaves the next one right.
+        two.beginDenseSearch!(v, k, filter);
+        expect(two.denseSearch(v, k, filter)).toEqual(hits);
         expect(hits.every((h) => h.chunk >= 0 && h.chunk < n && (!filter || filter(h.chunk)))).toBe(true);
         compared += hits.length;
       }
