@@ -116,7 +116,7 @@ describe('searchSegments', () => {
     );
   });
 
-  it('starts the runner\'s first requests when begun and completes them when finished, with the hits of searchSegments', () => {
+  it("starts the runner's first requests when begun and completes them when finished, with the hits of searchSegments", () => {
     const angles: number[][] = Array.from({ length: 10 }, (_, s) =>
       Array.from({ length: 40 }, (_, i) => (s === 3 ? (i - 20) * 0.5 : 30 + s * 30 + i * 0.5)),
     );
