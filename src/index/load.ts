@@ -31,7 +31,7 @@ import {
   readVerified,
   type StoredManifest,
 } from './manifest.ts';
-import { runInTurn, searchSegments, type SegmentRunner, type SegmentToSearch } from './segment-search.ts';
+import { beginSegmentSearch, runInTurn, type SegmentRunner, type SegmentToSearch } from './segment-search.ts';
 import { SegmentedBm25, type Bm25SearchStats } from './segmented-bm25.ts';
 import { bm25Query } from './concept-query.ts';
 import {
@@ -65,6 +65,8 @@ export interface LoadOptions {
    * machine has two cores or more and the index has two segments or more and SEARCH_THREAD_MIN_CHUNKS chunks.
    */
   searchThread?: boolean;
+  /** The search thread's share of the chunks (default THREAD_SHARE; the bench compares others). */
+  threadShare?: number;
 }
 
 /**
@@ -73,13 +75,25 @@ export interface LoadOptions {
  */
 export const SEARCH_THREAD_MIN_CHUNKS = 20_000;
 
-/** Which segments the search thread opens: largest first, each to the side holding fewer chunks (ties: this thread). */
-export function segmentsForThread(chunks: readonly number[]): boolean[] {
+/**
+ * The search thread's share of the chunks. A question's BM25 runs on this thread while the search
+ * thread walks its graphs (hybrid.ts), then this thread walks its own: measured at 100,000 chunks in ten
+ * segments (bench/ask-stages.ts), BM25 costs about half of the dense search's CPU, so the thread takes
+ * about two thirds of the graphs and both threads finish at about the same time.
+ */
+export const THREAD_SHARE = 2 / 3;
+
+/**
+ * Which segments the search thread opens: largest first, each to the side further below its share of
+ * the chunks (`share` the thread's; ties: this thread).
+ */
+export function segmentsForThread(chunks: readonly number[], share = THREAD_SHARE): boolean[] {
+  const total = chunks.reduce((a, b) => a + b, 0);
   const away = chunks.map(() => false);
   let here = 0;
   let there = 0;
   for (const i of chunks.map((_, i) => i).sort((a, b) => chunks[b] - chunks[a] || a - b)) {
-    if (there < here) {
+    if (share * total - there > (1 - share) * total - here) {
       away[i] = true;
       there += chunks[i];
     } else here += chunks[i];
@@ -240,7 +254,12 @@ async function openIndex(outDir: string, real: string | undefined, opts: LoadOpt
   const useThread =
     manifest.segments.length >= 2 &&
     (opts.searchThread ?? (availableParallelism() > 1 && manifest.counts.chunks >= SEARCH_THREAD_MIN_CHUNKS));
-  const away = useThread ? segmentsForThread(manifest.segments.map((e) => e.chunks)) : manifest.segments.map(() => false);
+  const away = useThread
+    ? segmentsForThread(
+        manifest.segments.map((e) => e.chunks),
+        opts.threadShare,
+      )
+    : manifest.segments.map(() => false);
   const threadGraphOf = new Map<number, number>();
   away.forEach((a, s) => a && threadGraphOf.set(s, threadGraphOf.size));
   const thread = threadGraphOf.size
@@ -443,11 +462,15 @@ async function openIndex(outDir: string, real: string | undefined, opts: LoadOpt
       return fail(`its search thread did not start (${(err as Error).message})`);
     }
   }
-  /** Segments searched on the search thread meanwhile this thread searches the others. */
+  /**
+   * The search thread's share is started at once; this thread's share runs when the search is
+   * completed (after the caller's BM25, hybrid.ts), then the thread's answers are waited for.
+   */
   const inTurn = runInTurn(toSearch);
   const run: SegmentRunner | undefined = thread
     ? (requests, vector, k, filter) => {
         const there = requests.filter((r) => segments[r.segment].threadGraph !== undefined);
+        const hereRequests = requests.filter((r) => segments[r.segment].threadGraph === undefined);
         if (!there.length) return inTurn(requests, vector, k, filter);
         // The filter's kept chunks, as each thread segment's local labels (else the filter is tested per label).
         const keptGlobal = (filter as ChunkFilter | undefined)?.kept;
@@ -471,33 +494,54 @@ async function openIndex(outDir: string, real: string | undefined, opts: LoadOpt
             };
           }),
         );
-        let here: ChunkHit[][] = [];
-        let failed: unknown;
-        try {
-          here = inTurn(
-            requests.filter((r) => segments[r.segment].threadGraph === undefined),
-            vector,
-            k,
-            filter,
-          );
-        } catch (err) {
-          failed = err;
-        }
-        // Waited for even when this thread's part failed: the next search must find the thread idle.
-        const answers = thread.finish();
-        if (failed) throw failed;
-        const out: ChunkHit[][] = [];
-        let a = 0;
-        let h = 0;
-        for (const r of requests) {
-          const s = segments[r.segment];
-          out.push(
-            s.threadGraph === undefined ? here[h++] : answers[a++].map((hit) => ({ chunk: globalOf(s, hit.chunk), score: hit.score })),
-          );
-        }
-        return out;
+        return () => {
+          let here: ChunkHit[][] = [];
+          let failed: unknown;
+          try {
+            here = inTurn(hereRequests, vector, k, filter)();
+          } catch (err) {
+            failed = err;
+          }
+          // Waited for even when this thread's part failed: the next search must find the thread idle.
+          const answers = thread.finish();
+          if (failed) throw failed;
+          const out: ChunkHit[][] = [];
+          let a = 0;
+          let h = 0;
+          for (const r of requests) {
+            const s = segments[r.segment];
+            out.push(
+              s.threadGraph === undefined ? here[h++] : answers[a++].map((hit) => ({ chunk: globalOf(s, hit.chunk), score: hit.score })),
+            );
+          }
+          return out;
+        };
       }
     : undefined;
+
+  /** Dense search, started: the returned function completes it (see `ReportIndex.beginDenseSearch`). */
+  const beginDense = (query: Float32Array, k: number, filter?: ChunkFilter): (() => ChunkHit[]) => {
+    if (filter) {
+      // A strict filter starves the graph walk; scanning the few kept chunks is exact and cheap. They are
+      // collected while counting (when the filter does not list them): a second pass of the filter over
+      // every chunk cost ~70 ms at 100,000.
+      let kept = filter.kept;
+      if (!kept) {
+        const found: number[] = [];
+        for (let c = 0; c < n && found.length <= EXACT_FILTER_LIMIT; c++) if (filter(c)) found.push(c);
+        kept = found;
+      }
+      if (kept.length <= EXACT_FILTER_LIMIT) {
+        const hits = exactSearch(normalised(query), k, kept, vector);
+        return () => hits;
+      }
+    }
+    if (segments.length === 1 && !segments[0].toGlobal) {
+      const hits = segments[0].hnsw.search(query, k, filter);
+      return () => hits;
+    }
+    return beginSegmentSearch(toSearch, query, k, filter, run);
+  };
 
   const index: ReportIndex = {
     dir: outDir,
@@ -508,21 +552,9 @@ async function openIndex(outDir: string, real: string | undefined, opts: LoadOpt
     chunks,
     embedder,
     denseSearch(query: Float32Array, k: number, filter?: ChunkFilter): ChunkHit[] {
-      if (filter) {
-        // A strict filter starves the graph walk; scanning the few kept chunks is exact and cheap. They are
-        // collected while counting (when the filter does not list them): a second pass of the filter over
-        // every chunk cost ~70 ms at 100,000.
-        let kept = filter.kept;
-        if (!kept) {
-          const found: number[] = [];
-          for (let c = 0; c < n && found.length <= EXACT_FILTER_LIMIT; c++) if (filter(c)) found.push(c);
-          kept = found;
-        }
-        if (kept.length <= EXACT_FILTER_LIMIT) return exactSearch(normalised(query), k, kept, vector);
-      }
-      if (segments.length === 1 && !segments[0].toGlobal) return segments[0].hnsw.search(query, k, filter);
-      return searchSegments(toSearch, query, k, filter, run);
+      return beginDense(query, k, filter)();
     },
+    beginDenseSearch: beginDense,
     lexicalSearch(query: string | LexicalQuery, k: number, filter?: ChunkFilter, stats?: Bm25SearchStats): ChunkHit[] {
       if (typeof query === 'string') return bm25.search(analyse(query), k, filter, stats);
       return bm25.search(bm25Query(query, analyse, k), k, filter, stats);

@@ -9,16 +9,15 @@ import { CTRL, THREAD_MAX_K, type SearchThreadData, type SearchThreadMessage } f
 const data = workerData as SearchThreadData;
 const post = (m: SearchThreadMessage) => parentPort!.postMessage(m);
 
-const stores: HnswStore[] = [];
-for (const [i, g] of data.graphs.entries()) {
-  try {
-    stores.push(await HnswStore.load(g.file, data.dim, g.params));
-  } catch (err) {
-    post({ type: 'failed', graph: i, message: (err as Error).message });
-    // Terminated by the loader, which reports the failure.
-    await new Promise(() => undefined);
-  }
+// Read at once on the thread pool, as the loading thread reads its own graphs (load.ts), not one after another.
+const read = await Promise.allSettled(data.graphs.map((g) => HnswStore.load(g.file, data.dim, g.params)));
+const failed = read.findIndex((r) => r.status === 'rejected');
+if (failed >= 0) {
+  post({ type: 'failed', graph: failed, message: ((read[failed] as PromiseRejectedResult).reason as Error).message });
+  // Terminated by the loader, which reports the failure.
+  await new Promise(() => undefined);
 }
+const stores = read.map((r) => (r as PromiseFulfilledResult<HnswStore>).value);
 post({ type: 'loaded', counts: stores.map((s) => s.count) });
 
 parentPort!.once('message', ({ lists }: { lists: number[][] }) => {

@@ -192,9 +192,17 @@ export class SearchThread {
     this.worker.unref();
   }
 
-  /** Starts `requests` on the thread (at most one a graph); `finish()` returns their hits. */
+  /**
+   * Starts `requests` on the thread (at most one a graph); `finish()` returns their hits. A search begun
+   * and never finished (its caller failed in between, e.g. in BM25) is waited for and dropped first.
+   */
   begin(vector: ArrayLike<number>, requests: ThreadRequest[]): void {
-    if (this.pending) throw new Error('a search on the search thread is already under way');
+    if (this.pending)
+      try {
+        this.finish();
+      } catch {
+        // Its failure was its caller's to see; this search starts afresh.
+      }
     this.query.set(vector);
     requests.forEach((r, i) => {
       const at = 4 * i;

@@ -74,20 +74,23 @@ export interface SegmentRequest {
 }
 
 /**
- * Runs several segments' searches and returns each one's hits (global chunk numbers, best first):
- * one after another on this thread by default; the loader may spread them over a second thread
- * (search-thread.ts). The hits must be those each segment's own `search` returns.
+ * Starts several segments' searches and returns the function that completes them and returns each
+ * one's hits (global chunk numbers, best first). The default runs them one after another on this
+ * thread when completed; the loader starts its search thread's share at once and runs this thread's
+ * share when completed (search-thread.ts), so the caller may do other work in between (BM25). The
+ * hits must be those each segment's own `search` returns.
  */
 export type SegmentRunner = (
   requests: readonly SegmentRequest[],
   vector: number[],
   k: number,
   filter: ((global: number) => boolean) | undefined,
-) => ChunkHit[][];
+) => () => ChunkHit[][];
 
-/** The default runner: each segment's `search` in turn. */
+/** The default runner: each segment's `search` in turn, when completed. */
 export function runInTurn(segments: readonly SegmentToSearch[]): SegmentRunner {
-  return (requests, vector, k, filter) => requests.map(({ segment, ef }) => searchOne(segments[segment], vector, k, filter, ef, segment));
+  return (requests, vector, k, filter) => () =>
+    requests.map(({ segment, ef }) => searchOne(segments[segment], vector, k, filter, ef, segment));
 }
 
 /** The top `k` over all segments, global chunk numbers, best first (ties by chunk number). */
@@ -98,6 +101,20 @@ export function searchSegments(
   filter?: (global: number) => boolean,
   run: SegmentRunner = runInTurn(segments),
 ): ChunkHit[] {
+  return beginSegmentSearch(segments, query, k, filter, run)();
+}
+
+/**
+ * `searchSegments` started now (the runner's first requests under way) and completed by the returned
+ * function: what the caller does in between overlaps the search thread's walks.
+ */
+export function beginSegmentSearch(
+  segments: readonly SegmentToSearch[],
+  query: Float32Array,
+  k: number,
+  filter?: (global: number) => boolean,
+  run: SegmentRunner = runInTurn(segments),
+): () => ChunkHit[] {
   const vector = Array.from(query);
   const plan = planSegmentSearch(segments, k);
   const first: SegmentRequest[] = [];
@@ -105,27 +122,31 @@ export function searchSegments(
     if (s.live > 0 && plan[i].ef > 0) first.push({ segment: i, ef: plan[i].ef });
   });
   const found: SegmentHit[][] = segments.map(() => []);
-  const tag = (requests: readonly SegmentRequest[]) =>
-    run(requests, vector, k, filter).forEach((hits, j) => {
+  const tag = (requests: readonly SegmentRequest[], hits: ChunkHit[][]) =>
+    hits.forEach((list, j) => {
       const segment = requests[j].segment;
-      found[segment] = hits.map((h) => ({ chunk: h.chunk, score: h.score, segment }));
+      found[segment] = list.map((h) => ({ chunk: h.chunk, score: h.score, segment }));
     });
-  tag(first);
-  let top = mergeTop(found, k);
-  const counts = segments.map(() => 0);
-  for (const h of top) counts[h.segment]++;
-  const widen = segmentsToWiden(
-    plan,
-    segments.map((s) => s.ownEf),
-    counts,
-    found.map((f, i) => (segments[i].live > 0 ? f.length : k)),
-    k,
-  );
-  if (widen.length) {
-    tag(widen.map((i) => ({ segment: i, ef: segments[i].ownEf })));
-    top = mergeTop(found, k);
-  }
-  return top.map(({ chunk, score }) => ({ chunk, score }));
+  const firstDone = run(first, vector, k, filter);
+  return () => {
+    tag(first, firstDone());
+    let top = mergeTop(found, k);
+    const counts = segments.map(() => 0);
+    for (const h of top) counts[h.segment]++;
+    const widen = segmentsToWiden(
+      plan,
+      segments.map((s) => s.ownEf),
+      counts,
+      found.map((f, i) => (segments[i].live > 0 ? f.length : k)),
+      k,
+    );
+    if (widen.length) {
+      const again = widen.map((i) => ({ segment: i, ef: segments[i].ownEf }));
+      tag(again, run(again, vector, k, filter)());
+      top = mergeTop(found, k);
+    }
+    return top.map(({ chunk, score }) => ({ chunk, score }));
+  };
 }
 
 type SegmentHit = ChunkHit & { segment: number };

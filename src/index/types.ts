@@ -71,6 +71,12 @@ export interface ReportIndex {
   /** Approximate nearest neighbours by cosine similarity (score = 1 - distance), best first. */
   denseSearch(vector: Float32Array, k: number, filter?: ChunkFilter): ChunkHit[];
   /**
+   * `denseSearch` started now and completed by the returned function (the same hits): an index with a
+   * search thread starts that thread's graph walks at once, so what the caller does in between (BM25)
+   * overlaps them. Optional (test doubles leave it out; callers then use `denseSearch`).
+   */
+  beginDenseSearch?(vector: Float32Array, k: number, filter?: ChunkFilter): () => ChunkHit[];
+  /**
    * BM25 over the analysed terms of `query`, best first; `stats` adds what the search did (profiling).
    * A `LexicalQuery` also scores each of its groups as one concept.
    */

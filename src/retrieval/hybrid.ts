@@ -157,11 +157,15 @@ export async function hybridSearch(
   t = performance.now();
   // A filter nothing meets is dropped: the hits then only serve as related articles.
   const active = filterSatisfied && kept ? keptFilter(kept, index.chunks.length) : undefined;
-  const dense = index.denseSearch(vector, opts.depth, active);
-  const denseMs = performance.now() - t;
+  // The dense search is started first: a search thread walks its graphs while BM25 runs here.
+  const finishDense = index.beginDenseSearch?.(vector, opts.depth, active);
+  let denseMs = performance.now() - t;
   t = performance.now();
   const lexical = index.lexicalSearch(query.lexical ?? query.text, opts.depth, active);
   const bm25 = performance.now() - t;
+  t = performance.now();
+  const dense = finishDense ? finishDense() : index.denseSearch(vector, opts.depth, active);
+  denseMs += performance.now() - t;
   t = performance.now();
   const lists = [dense, lexical];
   const fused = opts.fusion === 'rrf' ? reciprocalRankFusion(lists, 60, opts.weights) : scoreFusion(lists, opts.weights);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { HnswStore } from '../../src/index/hnsw-store.ts';
-import { planSegmentSearch, searchSegments, segmentsToWiden, type SegmentToSearch } from '../../src/index/segment-search.ts';
+import {
+  beginSegmentSearch,
+  planSegmentSearch,
+  runInTurn,
+  searchSegments,
+  segmentsToWiden,
+  type SegmentRunner,
+  type SegmentToSearch,
+} from '../../src/index/segment-search.ts';
 import type { ChunkHit } from '../../src/index/types.ts';
 
 describe('planSegmentSearch', () => {
@@ -106,5 +114,29 @@ describe('searchSegments', () => {
         .slice(0, 5)
         .map((h) => h.chunk),
     );
+  });
+
+  it("starts the runner's first requests when begun and completes them when finished, with the hits of searchSegments", () => {
+    const angles: number[][] = Array.from({ length: 10 }, (_, s) =>
+      Array.from({ length: 40 }, (_, i) => (s === 3 ? (i - 20) * 0.5 : 30 + s * 30 + i * 0.5)),
+    );
+    const segs = angles.map((a, s) => segment(a, s * 40, []));
+    const events: string[] = [];
+    const inTurn = runInTurn(segs);
+    const run: SegmentRunner = (requests, vector, k, filter) => {
+      events.push(`start ${requests.length}`);
+      const done = inTurn(requests, vector, k, filter);
+      return () => {
+        events.push(`complete ${requests.length}`);
+        return done();
+      };
+    };
+    const finish = beginSegmentSearch(segs, at(0.1), 10, undefined, run);
+    expect(events).toEqual(['start 10']);
+    events.push('between');
+    const hits = finish();
+    // The widening search (segment 3 again) is started and completed within the finish.
+    expect(events).toEqual(['start 10', 'between', 'complete 10', 'start 1', 'complete 1']);
+    expect(hits).toEqual(searchSegments(segs, at(0.1), 10));
   });
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_SEGMENT_CHUNKS, buildIndex, MAX_BUILD_SEGMENTS, segmentsToBuild } from '../../src/index/build.ts';
 import { BuiltinEmbedder } from '../../src/index/embedders/builtin.ts';
-import { loadIndex } from '../../src/index/load.ts';
+import { loadIndex, segmentsForThread } from '../../src/index/load.ts';
 import { describeFreshness, indexFreshness, isCurrent } from '../../src/index/freshness.ts';
 import { READER_VERSION } from '../../src/corpus/reader-version.ts';
 import { mergeIndex } from '../../src/index/merge.ts';
@@ -114,6 +114,16 @@ describe('one segment or several', () => {
 });
 
 describe('the search thread', () => {
+  it('opens about two thirds of the chunks, largest segments first (this thread runs BM25 meanwhile)', () => {
+    expect(segmentsForThread(Array(10).fill(10_000)).filter(Boolean)).toHaveLength(7);
+    expect(segmentsForThread([50_000, 50_000])).toEqual([true, false]);
+    expect(segmentsForThread([25_000, 25_000, 25_000, 25_000])).toEqual([true, true, false, true]);
+    // A large segment and small ones: the large one goes to the thread, the small ones stay here until their share is met.
+    expect(segmentsForThread([60_000, 10_000, 10_000, 10_000, 10_000])).toEqual([true, false, false, false, true]);
+    // Half each: the larger to this thread (a tie), the other to the thread.
+    expect(segmentsForThread([40_000, 60_000], 0.5)).toEqual([true, false]);
+  });
+
   it('finds the same dense hits as one thread, deleted chunks and filters included', async () => {
     const outDir = path.join(dir, 'threaded');
     await buildIndex({ inputs: inputs('a', 'b', 'c'), outDir, embedder, parallelMinChunks: 1, workers: 3, merge: false });
@@ -133,6 +143,13 @@ describe('the search thread', () => {
     for (const v of vectors)
       for (const [k, filter] of [[10], [30], [n], [30, listed], [30, tested]] as const) {
         const hits = one.denseSearch(v, k, filter);
+        expect(two.denseSearch(v, k, filter)).toEqual(hits);
+        // Started, then BM25 on this thread while the search thread walks its graphs (as hybrid search does).
+        const finish = two.beginDenseSearch!(v, k, filter);
+        expect(two.lexicalSearch(QUERIES[0], 10)).toEqual(one.lexicalSearch(QUERIES[0], 10));
+        expect(finish()).toEqual(hits);
+        // A search begun and never completed (its caller failed before) leaves the next one right.
+        two.beginDenseSearch!(v, k, filter);
         expect(two.denseSearch(v, k, filter)).toEqual(hits);
         expect(hits.every((h) => h.chunk >= 0 && h.chunk < n && (!filter || filter(h.chunk)))).toBe(true);
         compared += hits.length;
