@@ -6,12 +6,8 @@ import { COMMON_MIN_DF, COMMON_SHARE } from '../../src/index/bm25.ts';
 import type { Bm25Segment } from '../../src/index/segmented-bm25.ts';
 import type { ChunkHit } from '../../src/index/types.ts';
 
-export function referenceSearch(
-  segments: readonly Bm25Segment[],
-  queryTerms: readonly string[],
-  k: number,
-  filter?: (doc: number) => boolean,
-): ChunkHit[] {
+/** Corpus-wide BM25 length norms over the live documents of all segments (k1 · (1 − b + b · len / avg)), by global number. */
+function corpusNorms(segments: readonly Bm25Segment[]) {
   const { k1, b } = segments[0].bm25.params;
   const n = segments.reduce((s, g) => s + g.live, 0);
   const globalOf = (g: Bm25Segment, l: number) => (g.toGlobal ? g.toGlobal[l] : g.base + l);
@@ -21,6 +17,16 @@ export function referenceSearch(
   const norm = new Float32Array(n);
   for (const g of segments)
     for (let l = 0; l < g.bm25.size; l++) if (globalOf(g, l) >= 0) norm[globalOf(g, l)] = k1 * (1 - b + (b * g.bm25.docLengths[l]) / avg);
+  return { k1, n, globalOf, norm };
+}
+
+export function referenceSearch(
+  segments: readonly Bm25Segment[],
+  queryTerms: readonly string[],
+  k: number,
+  filter?: (doc: number) => boolean,
+): ChunkHit[] {
+  const { k1, n, globalOf, norm } = corpusNorms(segments);
   const infos = new Map<string, { df: number; order: number; idf: number }>();
   const info = (term: string) => {
     const known = infos.get(term);
@@ -83,15 +89,7 @@ export function referenceConceptSearch(
   /** Score these documents instead of the candidates the query's terms find (a rescoring). */
   only?: ReadonlySet<number>,
 ): ChunkHit[] {
-  const { k1, b } = segments[0].bm25.params;
-  const n = segments.reduce((s, g) => s + g.live, 0);
-  const globalOf = (g: Bm25Segment, l: number) => (g.toGlobal ? g.toGlobal[l] : g.base + l);
-  let total = 0;
-  for (const g of segments) for (let l = 0; l < g.bm25.size; l++) if (globalOf(g, l) >= 0) total += g.bm25.docLengths[l];
-  const avg = n > 0 && total > 0 ? total / n : 1;
-  const norm = new Float32Array(n);
-  for (const g of segments)
-    for (let l = 0; l < g.bm25.size; l++) if (globalOf(g, l) >= 0) norm[globalOf(g, l)] = k1 * (1 - b + (b * g.bm25.docLengths[l]) / avg);
+  const { k1, n, globalOf, norm } = corpusNorms(segments);
   // Each known term's live documents with their term frequencies, its df, first-seen order and idf.
   const terms = new Map<string, { tf: Map<number, number>; order: number; idf: number } | null>();
   const term = (t: string) => {
