@@ -30,7 +30,8 @@ function seededHash(seed: number, text: string): number {
 
 /** The names removed: ordered by their seeded hash, every `every`-th. */
 function heldOutNames(names: Iterable<string>, every: number, seed: number): Set<string> {
-  if (!Number.isInteger(every) || every < 2) throw new Error('--holdout needs a whole number of at least 2 (every Nth title is removed)');
+  if (!Number.isInteger(every) || every < 2)
+    throw new Error('--holdout needs a whole number of at least 2 (every Nth title or report file is removed)');
   const ordered = [...new Set(names)].sort((a, b) => seededHash(seed, a) - seededHash(seed, b) || a.localeCompare(b));
   return new Set(ordered.filter((_, i) => i % every === every - 1));
 }
