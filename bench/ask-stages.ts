@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { QA_SETS, checkDataDir, readQa } from './bench-data.ts';
 import { PROJECT_ROOT, latencyQuestions } from './run.ts';
 import { summarise } from './stats.ts';
+import { cpuMs } from './machine.ts';
 
 export const USAGE = `Usage: npx tsx bench/ask-stages.ts --index DIR[,DIR...] [options]
   --index DIRS   index folders, comma-separated (measured alternately)
@@ -32,11 +33,6 @@ const MODES = {
   overlap: { threadShare: undefined, overlap: true },
   half: { threadShare: 0.5, overlap: false },
 } as const;
-
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -97,38 +93,23 @@ async function main(): Promise<void> {
       const env = { state: prepareState(index), profile: retrievalProfileFor(index.embedder.id), facts: true };
       const searchCpu = { dense: 0, bm25: 0 };
       // The searches' own CPU: the index's methods, wrapped (the same calls, the same results).
+      const charge = <T>(search: keyof typeof searchCpu, run: () => T): T => {
+        const c = cpuMs();
+        try {
+          return run();
+        } finally {
+          searchCpu[search] += cpuMs() - c;
+        }
+      };
       const lexical = index.lexicalSearch.bind(index);
-      index.lexicalSearch = (...a) => {
-        const c = cpuMs();
-        try {
-          return lexical(...a);
-        } finally {
-          searchCpu.bm25 += cpuMs() - c;
-        }
-      };
+      index.lexicalSearch = (...a) => charge('bm25', () => lexical(...a));
       const dense = index.denseSearch.bind(index);
-      index.denseSearch = (...a) => {
-        const c = cpuMs();
-        try {
-          return dense(...a);
-        } finally {
-          searchCpu.dense += cpuMs() - c;
-        }
-      };
+      index.denseSearch = (...a) => charge('dense', () => dense(...a));
       const begin = index.beginDenseSearch?.bind(index);
       if (begin)
         index.beginDenseSearch = (...a) => {
-          let c = cpuMs();
-          const finish = begin(...a);
-          searchCpu.dense += cpuMs() - c;
-          return () => {
-            c = cpuMs();
-            try {
-              return finish();
-            } finally {
-              searchCpu.dense += cpuMs() - c;
-            }
-          };
+          const finish = charge('dense', () => begin(...a));
+          return () => charge('dense', finish);
         };
       targets.push({
         dir,

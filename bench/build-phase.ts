@@ -9,6 +9,7 @@ import { resolveIndexDir } from '../src/index/index-folder.ts';
 import type { HnswParams } from '../src/index/hnsw-store.ts';
 import type { Embedder } from '../src/index/types.ts';
 import type { BuildResult, StageTiming } from './result-types.ts';
+import { cpuMs } from './machine.ts';
 
 /** buildIndex's stage names, in order, with the names the issue uses for them. */
 const STAGE_NAMES: Array<[string, string]> = [
@@ -54,12 +55,6 @@ export function resetPeakRss(): void {
   } catch {
     // Not Linux, or not allowed: the peak then covers the whole process.
   }
-}
-
-/** CPU time of this process (all threads), in ms. */
-export function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
 }
 
 /**

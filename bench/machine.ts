@@ -51,3 +51,9 @@ export function mainThreadCpuMs(): number | undefined {
     return undefined;
   }
 }
+
+/** CPU time of this process (all threads), in ms. */
+export function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}

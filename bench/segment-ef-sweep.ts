@@ -20,6 +20,7 @@ import { recallAtK } from './recall.ts';
 import { PROJECT_ROOT, latencyQuestions } from './run.ts';
 import { queryTextOf } from './service.ts';
 import { summarise } from './stats.ts';
+import { cpuMs } from './machine.ts';
 
 export const USAGE = `Usage: npx tsx bench/segment-ef-sweep.ts --index DIR[,DIR...] [options]
   --index DIRS       index folders, comma-separated (no deleted chunks: fresh builds)
@@ -44,11 +45,6 @@ function uniform(t: Target, vector: Float32Array, k: number, ef: number): ChunkH
   for (const { store, base } of t.segments)
     for (const h of store.search(vector, k, undefined, ef)) hits.push({ chunk: base + h.chunk, score: h.score });
   return hits.sort((a, b) => b.score - a.score || a.chunk - b.chunk).slice(0, k);
-}
-
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
 }
 
 async function main(): Promise<void> {
